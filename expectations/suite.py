@@ -1,0 +1,246 @@
+"""The Great Expectations (1.x) suite over `marts.fct_indicators`, as code.
+
+Why code rather than a GX project folder: the suite is reviewed and versioned with the
+transforms it guards, and each validation runs in a throw-away ephemeral context, so nothing
+is written to disk and nothing reaches the network.
+
+Row filters use GX 1.x `Condition` objects (`Column("role") == "level"`): since GX Core 1.9
+string `row_condition`s with `condition_parser="pandas"` are deprecated (they still work, as a
+pass-through to `DataFrame.query`), and the pandas engine turns Condition objects into the same
+`DataFrame.query` expression.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+# Set before GX is imported: GX reads it when a context is created.
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+
+import great_expectations as gx  # noqa: E402
+import great_expectations.expectations as gxe  # noqa: E402
+import pandas as pd  # noqa: E402
+from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
+from great_expectations.expectations.row_conditions import (  # noqa: E402
+    Column,
+    deserialize_row_condition,
+)
+
+if TYPE_CHECKING:
+    import polars as pl
+
+SUITE_NAME = "fct_indicators"
+
+UNITS = (
+    "VND",
+    "USD",
+    "percent",
+    "ha",
+    "tonne",
+    "count",
+    "VND/person/year",
+    "USD/person/year",
+    "VND/ha",
+    "per_10k_people",
+)
+ROLES = ("level", "pct_of_plan", "pct_of_base", "pct_change", "abs_change", "part")
+STATUSES = ("actual", "estimate", "target")
+QUALIFIERS = ("exact", "over", "approx", "at_least", "under")
+COMPARISON_BASES = ("plan", "budget_estimate", "same_period", "prior_year", "prior_period")
+PERIOD_PATTERN = r"^(FY|H[12]|Q[1-4]|([1-9]|1[01])M|M(0[1-9]|1[0-2]))$"
+
+# The same pattern with non-capturing groups: GX runs `Series.str.contains`, which warns on every
+# call ("has match groups") when the pattern captures.
+_PERIOD_REGEX = PERIOD_PATTERN.replace("(", "(?:")
+
+# Units whose level can never be negative (money totals, counts, areas, per-capita figures).
+NON_NEGATIVE_LEVEL_UNITS = tuple(u for u in UNITS if u != "percent")
+REQUIRED_COLUMNS = ("doc_id", "metric", "role", "unit", "status", "period", "period_year", "value")
+SAMPLE_SIZE = 5
+
+
+@dataclass(frozen=True)
+class ExpectationOutcome:
+    """One expectation's verdict, in plain Python so callers need not know GX result objects."""
+
+    expectation: str
+    success: bool
+    unexpected_count: int
+    sample: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SuiteResult:
+    """The verdict of one validation run over a frame of facts."""
+
+    suite: str
+    success: bool
+    outcomes: list[ExpectationOutcome]
+
+    def failures(self) -> list[ExpectationOutcome]:
+        """The expectations that did not hold, in suite order."""
+        return [o for o in self.outcomes if not o.success]
+
+    def summary(self) -> str:
+        """One line for a log or a flow's result: counts, then the failed expectations."""
+        passed = sum(o.success for o in self.outcomes)
+        line = f"{self.suite}: {passed}/{len(self.outcomes)} expectations passed"
+        failed = self.failures()
+        if failed:
+            line += "; failed: " + ", ".join(f"{o.expectation} [{o.unexpected_count}]" for o in failed)
+        return line
+
+
+def indicator_suite() -> gx.ExpectationSuite:
+    """Build the suite: the promises of the fact contract (sections 1-2) that one row can break.
+
+    Cross-row arithmetic (attainment, part sums, conflicts) lives in `fct_consistency_checks`,
+    not here.
+    """
+    level = Column("role") == "level"
+    exps: list[gxe.Expectation] = [
+        gxe.ExpectColumnValuesToNotBeNull(column="fact_id", description="every fact needs its stable id"),
+        gxe.ExpectColumnValuesToBeUnique(
+            column="fact_id", description="same document + same span gives one id: no two rows share it"
+        ),
+    ]
+    exps += [
+        gxe.ExpectColumnValuesToNotBeNull(column=c, description="a fact is unusable without it")
+        for c in REQUIRED_COLUMNS
+    ]
+    # In-set expectations ignore nulls on the pandas engine, so nullable columns need no `mostly`.
+    for column, values in (
+        ("unit", UNITS),
+        ("role", ROLES),
+        ("status", STATUSES),
+        ("qualifier", QUALIFIERS),
+        ("comparison_base", COMPARISON_BASES),
+    ):
+        exps.append(
+            gxe.ExpectColumnValuesToBeInSet(
+                column=column, value_set=list(values), description="closed vocabulary of the contract"
+            )
+        )
+    exps += [
+        gxe.ExpectColumnValuesToMatchRegex(
+            column="period", regex=_PERIOD_REGEX, description="FY, H1-H2, Q1-Q4, nM (1-11) or M01-M12"
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="period_year", min_value=1975, max_value=2100, description="a plausible report year"
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="value",
+            min_value=0,
+            max_value=100,
+            row_condition=level & (Column("unit") == "percent"),
+            description="a rate that is itself the indicator lies in 0-100",
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="value",
+            min_value=0,
+            row_condition=level & Column("unit").is_in(list(NON_NEGATIVE_LEVEL_UNITS)),
+            description="money totals, counts, areas and per-capita levels are never negative",
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="value",
+            min_value=-100,
+            row_condition=Column("role") == "pct_change",
+            description="nothing falls by more than all of it; growth has no upper bound",
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="char_start", min_value=0, description="spans index the cleaned text"
+        ),
+        # Pair expectations skip a row only when both values are missing (GX default), so a fact
+        # with a span end but no start, or a document with no text_length, fails here.
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="char_end", column_B="char_start", description="a span is not empty"
+        ),
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="text_length",
+            column_B="char_end",
+            or_equal=True,
+            description="a span ends inside its document's cleaned text",
+        ),
+        gxe.ExpectColumnValuesToBeNull(
+            column="comparison_base", row_condition=level, description="a level is compared with nothing"
+        ),
+    ]
+    suite = gx.ExpectationSuite(name=SUITE_NAME)
+    for exp in exps:
+        suite.add_expectation(exp)
+    return suite
+
+
+def validate_indicators(frame: pd.DataFrame | pl.DataFrame) -> SuiteResult:
+    """Validate a frame of `fct_indicators` rows (plus `text_length`) against the suite.
+
+    Each call builds its own ephemeral context with uuid-suffixed names, so repeated calls in one
+    process never collide and leave nothing behind.
+    """
+    if hasattr(frame, "to_pandas"):  # polars
+        frame = frame.to_pandas()
+    run = uuid.uuid4().hex[:12]
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    batch_definition = (
+        context.data_sources.add_pandas(name=f"indicators_{run}")
+        .add_dataframe_asset(name=f"fct_indicators_{run}")
+        .add_batch_definition_whole_dataframe(name=f"whole_{run}")
+    )
+    suite = context.suites.add(indicator_suite())
+    validation = context.validation_definitions.add(
+        gx.ValidationDefinition(name=f"fct_indicators_{run}", data=batch_definition, suite=suite)
+    )
+    result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": SAMPLE_SIZE}
+    if "fact_id" in frame.columns:
+        # Samples then come as rows `{"fact_id": ..., <column>: ...}`, which a reader can look up.
+        result_format["unexpected_index_column_names"] = ["fact_id"]
+    result = validation.run(batch_parameters={"dataframe": frame}, result_format=result_format)
+    outcomes = [_outcome(r) for r in result.results]
+    return SuiteResult(suite=SUITE_NAME, success=all(o.success for o in outcomes), outcomes=outcomes)
+
+
+def _outcome(res: Any) -> ExpectationOutcome:
+    """Flatten one GX ExpectationValidationResult; an expectation that raised counts as failed."""
+    config = res.expectation_config
+    name = _describe(config.type, config.kwargs)
+    info = res.exception_info or {}
+    if info.get("raised_exception"):
+        return ExpectationOutcome(name, False, 0, [str(info.get("exception_message"))])
+    result = res.result or {}
+    rows = result.get("partial_unexpected_index_list") or result.get("partial_unexpected_list") or []
+    sample = [_plain(v) for v in rows[:SAMPLE_SIZE]]
+    return ExpectationOutcome(name, bool(res.success), int(result.get("unexpected_count") or 0), sample)
+
+
+def _describe(kind: str, kwargs: Mapping[str, Any]) -> str:
+    """`type(columns)`, plus the row filter when there is one: readable and unique within the suite."""
+    if "column" in kwargs:
+        columns = str(kwargs["column"])
+    elif "column_A" in kwargs:
+        columns = f"{kwargs['column_A']}, {kwargs['column_B']}"
+    else:
+        columns = ", ".join(kwargs.get("column_list") or [])
+    condition = kwargs.get("row_condition")
+    if condition:
+        # Results carry the condition serialised to a dict; its Condition repr reads like SQL.
+        columns += f" | {deserialize_row_condition(condition)!r}"
+    return f"{kind}({columns})"
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars, tuples and row dicts to plain Python, NaN to None, so samples print and serialise."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return [_plain(v) for v in value]
+    if hasattr(value, "item"):
+        value = value.item()
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return None
+    return value

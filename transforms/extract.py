@@ -1,0 +1,571 @@
+"""Facts from one cleaned report: every figure with its indicator, role, period and status.
+
+The grammar, in the order it is applied to each number:
+1. Not a fact when it sits in a date, a document number, a term, an age, an anniversary,
+   a rank or a period expression (`_NOT_FACT`), or has neither a unit nor a counted noun.
+2. The indicator is the alias that frames the number (`{N} doanh nghiệp thành lập mới`),
+   the one right after a percentage (`85% khu dân cư đạt chuẩn ...`), or the nearest one
+   before it in the clause; a list item (`..., khu vực dịch vụ 15,5%`) completes the head's
+   alias with its own words.
+3. The role comes from the verb before the number and the base after it (`đạt 37,4% so kế
+   hoạch`, `bằng 71,9% so cùng kỳ`, `tăng 8,52% so với năm 2022`, `chiếm`, `gấp ... lần`).
+4. Ratios and changes attach to the level they qualify in the same clause and share its
+   period and status; counts listed after `cụ thể`/`trong đó`/`gồm` are parts of the total.
+5. Period: the last period named before the figure (title, heading, sentence); status:
+   `ước` → estimate; `phấn đấu`/`mục tiêu`/`chỉ tiêu`/a period not over when the report was
+   written → target; else actual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from transforms.numbers import Mention, find_mentions, separator_habit
+from transforms.periods import PeriodMention, find_periods, period_end
+from transforms.reference import Alias, Reference
+from transforms.text import CleanText, Sentence, fold, fold_pattern, split_sentences
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def _rx(p: str) -> re.Pattern[str]:
+    return re.compile(fold_pattern(p))
+
+
+# Spans whose digits are never indicator values; the reason is shown by `explain`.
+_NOT_FACT: list[tuple[re.Pattern[str], str]] = [
+    (_rx(r"(?<![\w.,])\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}(?!\w)"), "date"),
+    (_rx(r"(?<![\w.,])\d{1,2}/\d{1,2}(?![\w/])"), "date"),
+    (_rx(r"ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?(?:\s+năm\s+\d{4})?"), "date"),
+    (_rx(r"(?<!\w)\d{4}-\d{2}(?:-\d{2})?(?!\w)"), "date"),
+    (_rx(r"(?<![\w.,])\d{1,2}\s*(?::|h)\s*\d{2}(?!\w)"), "time"),
+    (_rx(r"(?<![\w.,])(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}(?!\w)"), "year range"),
+    (_rx(r"(?<!\w)(?:năm|niên khóa|vụ \w+)\s+(?:19|20)\d{2}(?!\w)"), "year"),
+    (_rx(r"(?<![\w.,])(?:19|20)\d{2}(?![\w.,]|\s*(?:%|tỷ|triệu|nghìn|ngàn|đồng|ha\b|tấn|usd))"), "year"),
+    (_rx(r"(?<!\w)số\s*:?\s*\d+(?:\s*[-/.]\s*[\w]+)*(?:\s*[,;]\s*\d+(?:\s*[-/]\s*[\w]+)*)*"), "document number"),
+    (_rx(r"(?<![\w.,])\d+\s*[-/]\s*(?:\d{4}\s*/\s*)?[a-zđ]{2,}[\w/-]*"), "document number"),
+    (_rx(r"(?<!\w)(?:nghị quyết|quyết định|kết luận|chỉ thị|kế hoạch|thông tư|nghị định|công văn|thông báo|"
+         r"đề án|chương trình|tờ trình|báo cáo)\s+(?:số\s+)?\d+(?:\s*(?:[,;]|và)\s*\d+)*(?![\d.,]*\s*(?:%|tỷ|triệu))"),
+     "document number"),
+    (_rx(r"(?<!\w)(?:lần\s+thứ|lần|thứ|khóa|khoá|kỳ họp thứ|kỳ họp|mũi|đợt|hội nghị|đại hội|trung ương|"
+         r"phiên|số)\s+\d+(?!\s*(?:%|tỷ|triệu|nghìn))"), "ordinal or term"),
+    (_rx(r"(?:từ\s+)?(?<![\w.,])\d+(?:\s*(?:-|đến)\s*\d+)?\s+tuổi"), "age"),
+    (_rx(r"(?:kỷ niệm\s+)?(?<![\w.,])\d+\s+năm\s+(?:ngày|thành lập|truyền thống|chiến thắng|giải phóng|tái lập|"
+         r"xây dựng|thực hiện)"), "anniversary"),
+    (_rx(r"(?:đứng|xếp|xếp hạng)\s+(?:thứ|hạng)\s+\d+"), "rank"),
+    (_rx(r"(?<!\w)(?:top|hạng)\s+\d+"), "rank"),
+    (_rx(r"(?<![\w.,])\d+\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?"), "period"),
+    (_rx(r"(?<!\w)tháng\s+\d{1,2}"), "period"),
+    (_rx(r"(?<![\w.,])\d+\s+năm(?!\s+(?:19|20)\d{2}\s*(?:%|tỷ))"), "duration"),
+    (_rx(r"(?<!\w)[a-zđ]+\s*-\s*\d+(?!\s*(?:%|tỷ|triệu))"), "name with a number"),
+    (_rx(r"(?<!\w)(?:covid|sea\s*games|seagames|apec|g)\s*-?\s*\d+"), "name with a number"),
+    (_rx(r"lượt xem:?\s*\d+"), "page views"),
+]
+
+_QUAL_BEFORE = [
+    (_rx(r"(?:hơn|trên|vượt\s+mức|cao\s+hơn)\s*$"), "over"),
+    (_rx(r"(?:gần|khoảng|xấp\s+xỉ|ước\s+khoảng|trên\s+dưới|chừng)\s*$"), "approx"),
+    (_rx(r"(?:dưới|chưa\s+đến|chưa\s+tới|không\s+quá|tối\s+đa)\s*$"), "under"),
+    (_rx(r"(?:ít\s+nhất|tối\s+thiểu|từ)\s*$"), "at_least"),
+]
+_AT_LEAST_AFTER = _rx(r"^\s*(?:trở\s+lên|trở\s+lại)")
+_VERB = _rx(
+    r"(?<!\w)(tăng\s+trưởng|tăng\s+thêm|tăng|giảm|bằng|đạt|vượt|gấp|chiếm|còn|xuống\s+còn|lên|là|ước)(?!\w)"
+)
+_BASE_AFTER = [
+    (_rx(r"^[^,;]{0,12}?(?:kế\s+hoạch|\bkh\b|chỉ\s+tiêu)"), "plan"),
+    (_rx(r"^[^,;]{0,12}?dự\s+toán"), "budget_estimate"),
+    (_rx(r"^[^,;]{0,16}?cùng\s+kỳ"), "same_period"),
+    (_rx(r"^[^,;]{0,16}?(?:năm\s+trước|năm\s+ngoái|so\s+với\s+năm|so\s+năm|cùng\s+năm)"), "prior_year"),
+    (_rx(r"^[^,;]{0,16}?(?:tháng\s+trước|quý\s+trước|kỳ\s+trước|đợt\s+trước)"), "prior_period"),
+]
+_BASE_YEAR = _rx(r"^[^,;]{0,40}?(?:năm|/)\s*((?:19|20)\d{2})")
+_SCOPE_PAREN = _rx(
+    r"^\s*\(\s*((?:không|chưa|chỉ|trừ|loại trừ|bao gồm|gồm cả|kể cả)[^()]{0,160})\)"
+)
+_SCOPE_GIVER = _rx(r"^\s*(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\s+((?:tỉnh|thành\s+phố|thị\s+xã|huyện|trung\s+ương|"
+                   r"hđnd|ubnd)[^,;.()]{0,24}?\s+giao)")
+_ESTIMATE = _rx(r"(?<!\w)(?:ước|dự\s+ước)(?!\w)")
+_TARGET = _rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+ra|kế\s+hoạch\s+năm|nhiệm\s+vụ\s+năm|"
+              r"phương\s+hướng|định\s+hướng|dự\s+kiến|sẽ)(?!\w)")
+_CONTINUATION = _rx(r"^\s*(?:trong\s+đó|cụ\s+thể|gồm|bao\s+gồm|như)\b")
+_LIST_MARKER = _rx(r"(?:cụ\s+thể|trong\s+đó|gồm|bao\s+gồm|như|:)")
+_PAST = _rx(r"(?<!\w)năm\s+((?:19|20)\d{2})\s+(?:vừa\s+qua|đã\s+qua|qua)(?!\w)")
+_FUNCTION_WORDS = set(
+    fold(w) for w in "đạt ước tính là và có bằng tăng giảm hơn trên gần khoảng so với được thì còn mức "
+    "đến cuối năm trong đó riêng cũng".split()
+)
+_COUNTER_SKIP = _rx(r"^\s*(?:số\s+|các\s+|những\s+|tổng\s+số\s+)?")
+
+
+@dataclass
+class Fact:
+    fact_id: str
+    doc_id: str
+    metric: str
+    role: str
+    value: float
+    unit: str
+    period_year: int | None
+    period: str | None
+    status: str
+    qualifier: str
+    comparison_base: str | None
+    base_year: int | None
+    scope: str | None
+    parent_fact_id: str | None
+    char_start: int
+    char_end: int
+    value_text: str
+    value_precision: float
+    sentence: str
+    sentence_index: int
+    extractor_version: str = EXTRACTOR_VERSION
+
+
+@dataclass
+class NumberRead:
+    """Every number read, fact or not, for audits (`chitieu explain`)."""
+
+    doc_id: str
+    char_start: int
+    char_end: int
+    text: str
+    value: float | None
+    unit: str | None
+    sentence_index: int
+    fact_id: str | None
+    reason: str | None  # why it is not a fact
+
+
+@dataclass
+class Extraction:
+    facts: list[Fact] = field(default_factory=list)
+    numbers: list[NumberRead] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    headings: list[tuple[int, int, int | None, str | None]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _AliasHit:
+    start: int
+    end: int
+    alias: Alias
+
+
+def fact_id(doc_id: str, start: int, end: int) -> str:
+    """Same document and span give the same id on every run."""
+    return hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:20]
+
+
+def _masks(key: str) -> list[tuple[int, int, str]]:
+    out = []
+    for rx, reason in _NOT_FACT:
+        for m in rx.finditer(key):
+            if m.end() > m.start():
+                out.append((m.start(), m.end(), reason))
+    return out
+
+
+def _subject_hits(key: str, sentences: list[Sentence], ref: Reference) -> list[_AliasHit]:
+    """Subject aliases per sentence, longest first, without overlaps."""
+    by_first: dict[str, list[Alias]] = {}
+    for a in ref.aliases:
+        if a.kind == "subject":
+            first = fold(a.text).split()[0]
+            by_first.setdefault(first, []).append(a)
+    hits: list[_AliasHit] = []
+    for s in sentences:
+        seg = key[s.start:s.end]
+        words = set(re.findall(r"[^\s,;:()]+", seg))
+        cands: list[_AliasHit] = []
+        for w in words:
+            for a in by_first.get(w, ()):
+                assert a.pattern is not None
+                for m in a.pattern.finditer(seg):
+                    cands.append(_AliasHit(s.start + m.start(), s.start + m.end(), a))
+        cands.sort(key=lambda h: (-h.alias.literal_len, h.start))
+        kept: list[_AliasHit] = []
+        for h in cands:
+            if all(h.end <= k.start or h.start >= k.end for k in kept):
+                kept.append(h)
+        hits.extend(sorted(kept, key=lambda h: h.start))
+    return hits
+
+
+def _frame_alias(key: str, sent: Sentence, m: Mention, ref: Reference) -> tuple[Alias, int, int] | None:
+    """The `{N}` alias that fits around the number, most specific first."""
+    before = key[sent.start:m.number_start]
+    before = re.sub(fold_pattern(r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|đạt|là|có|được|thêm|cho|mới)\s+)*$"), "", before)
+    after = key[m.number_end:sent.end]
+    best: tuple[Alias, int, int] | None = None
+    for a in ref.aliases:
+        if a.kind != "frame":
+            continue
+        if a.post is None and a.pre is None:
+            continue
+        start, end = m.number_start, m.number_end
+        if a.post is not None:
+            pm = a.post.match(after)
+            if pm is None:
+                continue
+            end = m.number_end + pm.end()
+        if a.pre is not None:
+            bm = a.pre.search(before)
+            if bm is None:
+                continue
+            start = sent.start + bm.start()
+        if best is None or a.literal_len > best[0].literal_len:
+            best = (a, start, end)
+    return best
+
+
+def _item_phrase(key: str, lo: int, hi: int) -> str:
+    """The words of a list item between its comma and its number, without verbs."""
+    seg = key[lo:hi]
+    cut = max(seg.rfind(","), seg.rfind(";"))
+    seg = seg[cut + 1:] if cut >= 0 else seg
+    words = [w for w in re.split(r"\s+", seg.strip()) if w]
+    while words and words[-1] in _FUNCTION_WORDS:
+        words.pop()
+    while words and words[0] in _FUNCTION_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _compose(head: Alias, phrase: str, ref: Reference) -> Alias | None:
+    """`giá trị tăng thêm khu vực công nghiệp - xây dựng ..., khu vực dịch vụ` → the services alias."""
+    words = head.text.split()
+    for k in range(len(words) - 1, 0, -1):
+        found = ref.subject_alias(" ".join(words[:k]) + " " + phrase)
+        if found is not None and found.code != head.code:
+            return found
+    return None
+
+
+FUZZY_MIN_SCORE = 90.0  # partial-ratio on folded text; tested against near-miss phrases
+FUZZY_MIN_LEN = 10  # aliases shorter than this are too easy to hit by chance
+
+
+def _fuzzy_alias(key: str, lo: int, m: Mention, ref: Reference) -> tuple[Alias, tuple[int, int]] | None:
+    """A subject alias written with a typo (`thu ngân sánh`), found by edit distance.
+
+    Only the clause before the number is searched, and only aliases long enough that a
+    one-letter slip still leaves them unmistakable.
+    """
+    window = key[lo:m.start]
+    if len(window) < FUZZY_MIN_LEN:
+        return None
+    best: tuple[float, int, Alias, int, int] | None = None
+    for a in ref.aliases:
+        if a.kind != "subject" or a.literal_len < FUZZY_MIN_LEN or not _compatible(ref.metrics[a.code].unit, m):
+            continue
+        target = fold(a.text)
+        al = fuzz.partial_ratio_alignment(target, window, score_cutoff=FUZZY_MIN_SCORE)
+        if al is None:
+            continue
+        cand = (al.score, len(target), a, lo + al.dest_start, lo + al.dest_end)
+        if best is None or cand[:2] > best[:2] or (cand[:2] == best[:2] and cand[3] > best[3]):
+            best = cand
+    if best is None:
+        return None
+    return best[2], (best[3], best[4])
+
+
+def _compatible(metric_unit: str, m: Mention) -> bool:
+    if m.unit is None:
+        return False
+    if m.unit == "percent":
+        return True
+    if metric_unit == m.unit:
+        return True
+    if metric_unit == "USD" and m.unit == "VND":
+        return True
+    return False
+
+
+def _status_cues(key: str, sent: Sentence, upto: int) -> str | None:
+    seg = key[sent.start:upto]
+    est = [x.start() for x in _ESTIMATE.finditer(seg)]
+    tgt = [x.start() for x in _TARGET.finditer(seg) if not _counted_noun(seg, x.start())]
+    if not est and not tgt:
+        return None
+    if est and (not tgt or max(est) >= max(tgt)):
+        return "estimate"
+    return "target"
+
+
+def _counted_noun(seg: str, pos: int) -> bool:
+    """`13 chỉ tiêu đạt`: `chỉ tiêu` counted, not a target cue."""
+    return re.search(r"\d\s*$", seg[:pos]) is not None
+
+
+def reference_date(clean: CleanText, key: str, masks: list[tuple[int, int, str]]) -> date | None:
+    """When the report was written: its date line, else the latest past period it names."""
+    if clean.published_on:
+        return clean.published_on
+    best: date | None = None
+    for m in _PAST.finditer(key):
+        d = date(int(m.group(1)), 12, 31)
+        best = d if best is None or d > best else best
+    for m in re.finditer(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])", key):
+        try:
+            d = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        best = d if best is None or d > best else best
+    return best
+
+
+def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
+    text = clean.text
+    key = fold(text)
+    habit = separator_habit(text)
+    sentences = split_sentences(text)
+    masks = _masks(key)
+    subjects = _subject_hits(key, sentences, ref)
+    mask_spans = [(a, b) for a, b, _ in masks] + [(h.start, h.end) for h in subjects]
+    all_mentions = find_mentions(text, key, ref, habit, [])
+    kept_mentions = find_mentions(text, key, ref, habit, mask_spans)
+    kept_spans = {(m.number_start, m.number_end) for m in kept_mentions}
+    periods = find_periods(key, [(a, b) for a, b, r in masks if r in ("date", "document number")])
+    ref_date = reference_date(clean, key, masks)
+    out = Extraction(sentences=sentences)
+    for s in sentences:
+        if s.is_heading:
+            ps = [p for p in periods if s.start <= p.start < s.end and p.period]
+            for p in ps:
+                out.headings.append((s.index, p.start, p.year, p.period))
+
+    # reasons for numbers that were masked
+    for m in all_mentions:
+        if (m.number_start, m.number_end) in kept_spans:
+            continue
+        reason = next((r for a, b, r in masks if a <= m.number_start < b), None) or "part of an indicator name"
+        out.numbers.append(NumberRead(doc_id, m.number_start, m.number_end, text[m.number_start:m.number_end],
+                                      None, None, _sentence_of(sentences, m.start), None, reason))
+
+    year: int | None = None
+    period: str | None = None
+    pi = 0
+    prev_status_target_sentence = -2
+    for sent in sentences:
+        ms = [m for m in kept_mentions if sent.start <= m.number_start < sent.end]
+        sent_facts: list[Fact] = []
+        sent_is_continuation = _CONTINUATION.search(key[sent.start:sent.end]) is not None
+        for m in ms:
+            while pi < len(periods) and periods[pi].start < m.start:
+                p = periods[pi]
+                if p.year is not None:
+                    year = p.year
+                if p.period is not None:
+                    period = p.period
+                elif p.year is not None and period is None:
+                    period = "FY"
+                pi += 1
+            nxt = next((x.number_start for x in ms if x.number_start >= m.end), sent.end)
+            fact, reason = _read_fact(doc_id, key, text, sent, m, subjects, ref, sent_facts, nxt)
+            if fact is None:
+                out.numbers.append(NumberRead(doc_id, m.number_start, m.number_end, m.text, m.value, m.unit,
+                                              sent.index, None, reason))
+                continue
+            parent = next((f for f in sent_facts if f.fact_id == fact.parent_fact_id), None)
+            if parent is not None and fact.role != "part":
+                fact.period_year, fact.period, fact.status = parent.period_year, parent.period, parent.status
+                if fact.comparison_base in ("same_period", "prior_year") and fact.base_year is None and parent.period_year:
+                    fact.base_year = parent.period_year - 1
+            else:
+                fact.period_year = year
+                fact.period = period or ("FY" if year else None)
+                cue = _status_cues(key, sent, m.start)
+                if cue is None and sent_is_continuation and prev_status_target_sentence == sent.index - 1:
+                    cue = "target"
+                status = cue or "actual"
+                if status == "actual" and ref_date and fact.period_year and fact.period:
+                    if period_end(fact.period_year, fact.period) > ref_date:
+                        status = "target"
+                if parent is not None and fact.role == "part":
+                    status = parent.status
+                    fact.period_year, fact.period = parent.period_year, parent.period
+                fact.status = status
+                if fact.comparison_base in ("same_period", "prior_year") and fact.base_year is None and fact.period_year:
+                    fact.base_year = fact.period_year - 1
+            if fact.status == "target":
+                prev_status_target_sentence = sent.index
+            sent_facts.append(fact)
+            out.facts.append(fact)
+            out.numbers.append(NumberRead(doc_id, m.number_start, m.number_end, m.text, m.value, m.unit,
+                                          sent.index, fact.fact_id, None))
+        # status carries to a `Trong đó ...` sentence that continues a list of targets
+        if any(f.status == "target" for f in sent_facts) or (
+            not sent_facts and _TARGET.search(key[sent.start:sent.end])
+        ):
+            prev_status_target_sentence = sent.index
+    out.numbers.sort(key=lambda n: n.char_start)
+    return out
+
+
+def _sentence_of(sentences: list[Sentence], pos: int) -> int:
+    for s in sentences:
+        if s.start <= pos < s.end:
+            return s.index
+    return -1
+
+
+def _clause_start(key: str, sent: Sentence, pos: int) -> int:
+    cut = key.rfind(";", sent.start, pos)
+    return cut + 1 if cut >= 0 else sent.start
+
+
+def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, subjects: list[_AliasHit],
+               ref: Reference, sent_facts: list[Fact], next_start: int) -> tuple[Fact | None, str | None]:
+    frame = _frame_alias(key, sent, m, ref)
+    alias: Alias | None = None
+    alias_span: tuple[int, int] | None = None
+    span_start, span_end = m.start, m.end
+    if frame is not None and (m.unit in (None, "count") or ref.metrics[frame[0].code].unit == m.unit):
+        alias = frame[0]
+        alias_span = (frame[1], frame[2])
+    if alias is None and m.unit is None:
+        return None, "a number with no unit and no counted indicator"
+    if alias is None and m.unit == "count":
+        # a counted noun named before the number: `giải quyết việc làm cho 3.600 lao động`
+        pass
+    clause_start = _clause_start(key, sent, m.start)
+    if alias is None and m.unit == "percent":
+        after = key[m.end:sent.end]
+        skip = _COUNTER_SKIP.match(after)
+        offset = m.end + (skip.end() if skip else 0)
+        right = next((h for h in subjects if m.end <= h.start <= offset + 1), None)
+        if right is not None and ref.metrics[right.alias.code].unit == "percent":
+            alias, alias_span = right.alias, (right.start, right.end)
+    if alias is None:
+        lefts = [h for h in subjects if clause_start <= h.start and h.end <= m.start and sent.start <= h.start]
+        prev_end = max((f.char_end for f in sent_facts if f.char_end <= m.start and f.char_start >= clause_start),
+                       default=None)
+        for h in reversed(lefts):
+            if _compatible(ref.metrics[h.alias.code].unit, m) or (
+                m.unit == "count" and ref.metrics[h.alias.code].unit == "count"
+            ):
+                alias, alias_span = h.alias, (h.start, h.end)
+                break
+        if alias is not None and prev_end is not None and alias_span is not None and alias_span[1] <= prev_end:
+            phrase = _item_phrase(key, prev_end, m.start)
+            if phrase:
+                composed = _compose(alias, phrase, ref)
+                if composed is not None:
+                    alias = composed
+    if alias is None and m.unit is not None:
+        fuzzy = _fuzzy_alias(key, max(clause_start, sent.start), m, ref)
+        if fuzzy is not None:
+            alias, alias_span = fuzzy
+    if alias is None:
+        return None, "no indicator named for it"
+    metric = ref.metrics[alias.code]
+    if not _compatible(metric.unit, m) and not (m.unit == "count" and metric.unit == "count"):
+        return None, f"unit {m.unit} does not fit {metric.code} ({metric.unit})"
+
+    # role, comparison base
+    prev_end = max((f.char_end for f in sent_facts if f.char_end <= m.start), default=clause_start)
+    left = key[max(prev_end, clause_start, alias_span[1] if alias_span and alias_span[1] <= m.start else 0):m.start]
+    verbs = list(_VERB.finditer(left))
+    verb = re.sub(r"\s+", " ", verbs[-1].group(1)) if verbs else None
+    right = key[m.end:next_start]
+    base = next((b for rx, b in _BASE_AFTER if rx.search(right)), None)
+    base_year = None
+    if base in ("same_period", "prior_year"):
+        by = _BASE_YEAR.search(right)
+        base_year = int(by.group(1)) if by else None
+    role = "level"
+    value = m.value
+    unit = m.unit or metric.unit
+    alias_growth = fold("tăng trưởng") in fold(alias.text) or fold("tốc độ tăng") in fold(alias.text)
+    if m.unit == "percent" and m.scale == 100 and verb == fold("gấp"):
+        role, base = "pct_of_base", base or "same_period"
+    elif m.unit == "percent" and metric.unit != "percent":
+        if verb == fold("chiếm"):
+            role = "level" if metric.code.startswith("share_") else "part"
+            base = None
+        elif verb in (fold("tăng"), fold("tăng thêm"), fold("tăng trưởng")):
+            role, base = "pct_change", base or "prior_year"
+        elif verb == fold("giảm"):
+            role, base, value = "pct_change", base or "prior_year", -value
+        elif verb == fold("vượt"):
+            role, base = "pct_change", base or "plan"
+        elif base in ("plan", "budget_estimate"):
+            role = "pct_of_plan"
+        elif base in ("same_period", "prior_year", "prior_period"):
+            role = "pct_of_base"
+        elif alias_growth or metric.unit in ("VND", "USD", "count", "ha", "tonne"):
+            role, base = "pct_change", "prior_year"
+    elif m.unit == "percent":
+        if base in ("plan", "budget_estimate") and verb in (fold("đạt"), fold("bằng"), None):
+            role = "pct_of_plan"
+        elif verb in (fold("tăng"), fold("giảm")) and not re.search(fold_pattern(r"(?:còn|lên|xuống)\s*$"), left):
+            role = "pct_change"
+            base = base or "prior_year"
+            value = -value if verb == fold("giảm") else value
+        else:
+            base = None
+    else:
+        if verb in (fold("tăng"), fold("giảm"), fold("tăng thêm")) and base is not None:
+            role = "abs_change"
+            value = -value if verb == fold("giảm") else value
+        else:
+            base = None
+    if role == "level":
+        base, base_year = None, None
+    if base in ("plan", "budget_estimate"):
+        base_year = None
+
+    # qualifier
+    before_num = key[max(sent.start, m.number_start - 24):m.number_start]
+    qualifier = next((q for rx, q in _QUAL_BEFORE if rx.search(before_num)), "exact")
+    if qualifier == "at_least" and m.range_part is not None:
+        qualifier = "exact"
+    if _AT_LEAST_AFTER.match(key[m.end:m.end + 16]):
+        qualifier = "at_least"
+
+    # scope
+    scope = None
+    sp = _SCOPE_PAREN.match(key[m.end:m.end + 200])
+    if sp:
+        scope = re.sub(r"\s+", " ", text[m.end + sp.start(1):m.end + sp.end(1)]).strip()
+    elif alias.is_scope and alias_span:
+        scope = re.sub(r"\s+", " ", text[alias_span[0]:alias_span[1]]).strip()
+    else:
+        sg = _SCOPE_GIVER.search(right[:60]) if base in ("plan", "budget_estimate") else None
+        if sg:
+            scope = re.sub(r"\s+", " ", text[m.end + sg.start(1):m.end + sg.end(1)]).strip()
+
+    fid = fact_id(doc_id, span_start, span_end)
+    parent_id = None
+    if role != "level":
+        clause_facts = [f for f in sent_facts if f.char_start >= clause_start or role == "part"]
+        parent = next((f for f in reversed(clause_facts) if f.metric == metric.code and f.role == "level"), None)
+        if role == "part" and verb == fold("chiếm"):
+            parent = next((f for f in reversed(sent_facts) if f.metric == metric.code and f.role in ("level", "part")),
+                          None)
+        parent_id = parent.fact_id if parent else None
+    else:
+        # a count or amount listed after `cụ thể`, `trong đó`, `gồm` under a total of the same metric
+        total = next((f for f in sent_facts if f.metric == metric.code and f.role == "level" and f.unit == unit), None)
+        if total is not None and m.range_part is None and _LIST_MARKER.search(key[total.char_end:m.start]):
+            role, parent_id = "part", total.fact_id
+    fact = Fact(
+        fact_id=fid, doc_id=doc_id, metric=metric.code, role=role, value=value, unit=unit,
+        period_year=None, period=None, status="actual", qualifier=qualifier, comparison_base=base,
+        base_year=base_year, scope=scope, parent_fact_id=parent_id, char_start=span_start, char_end=span_end,
+        value_text=text[span_start:span_end], value_precision=m.precision, sentence=sent.text,
+        sentence_index=sent.index,
+    )
+    return fact, None
+
+
+def with_locality(f: Fact, **kw: object) -> Fact:
+    return replace(f, **kw)

@@ -1,0 +1,121 @@
+"""Reporting periods named in the text (`6 tháng đầu năm 2022`, `quý I`, `năm 2023`).
+
+A period mention sets the frame for the figures that follow it, until the next one. Years
+inside comparisons (`so với năm 2022`, `cùng kỳ năm 2021`), terms (`nhiệm kỳ 2020-2025`)
+and dates are not reporting periods.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from transforms.text import fold_pattern
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    year: int | None
+    period: str | None  # None: only the year is named (a meeting month, `năm học`)
+
+
+def _rx(p: str) -> re.Pattern[str]:
+    return re.compile(fold_pattern(p))
+
+
+_YEAR = r"(?:\s*(?:năm|/)?\s*((?:19|20)\d{2}))?"
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (_rx(r"(?<!\w)(\d{1,2})\s+tháng\s+(đầu|cuối)\s+năm" + _YEAR), "months_edge"),
+    (_rx(r"(?<!\w)(\d{1,2})\s+tháng(?!\s+(?:đầu|cuối|\d))" + r"(?:\s+năm\s+((?:19|20)\d{2}))?"), "months"),
+    (_rx(r"(?<!\w)quý\s+(iv|iii|ii|i|[1-4])(?!\w)" + _YEAR), "quarter"),
+    (_rx(r"(?<!\w)(?:phiên|kỳ|cuộc)\s+(?:họp\s+)?(?:thường\s+kỳ\s+|định\s+kỳ\s+)?tháng\s+(\d{1,2})" + _YEAR),
+     "meeting"),
+    (_rx(r"(?<!\w)tháng\s+(\d{1,2})(?!\s*/\s*\d{1,2}\b)" + _YEAR), "month"),
+    (_rx(r"(?<!\w)(?:cả\s+|trong\s+|đến\s+cuối\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\s*-\s*\d)"), "year"),
+]
+# what makes a year or period not the reporting period
+_NOT_PERIOD_BEFORE = re.compile(
+    fold_pattern(
+        r"(?:so\s+với|so|với|cùng\s+kỳ|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn\s+đến|đến|từ|khóa|khoá|"
+        r"năm\s+học|niên\s+khóa|vụ\s+\w+|trước|ngày\s+\d{1,2})\s*$"
+    )
+)
+
+
+def find_periods(key: str, masked: list[tuple[int, int]]) -> list[PeriodMention]:
+    """Period mentions in document order; `key` is the folded text."""
+    found: list[PeriodMention] = []
+    taken: list[tuple[int, int]] = []
+    for rx, kind in _PATTERNS:
+        for m in rx.finditer(key):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if any(a <= s and e <= b for a, b in masked):
+                continue
+            before = key[max(0, s - 24):s]
+            pm = _mention(kind, m, s, e)
+            if pm is None:
+                continue
+            if _NOT_PERIOD_BEFORE.search(before) and not (kind == "year" and m.group().startswith("đến cuối")):
+                taken.append((s, e))  # a comparison base or a term: not a period, but consumed
+                continue
+            taken.append((s, e))
+            found.append(pm)
+    return sorted(found, key=lambda p: p.start)
+
+
+def _year(m: re.Match[str], group: int) -> int | None:
+    g = m.group(group)
+    return int(g) if g else None
+
+
+def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | None:
+    if kind == "months_edge":
+        n, edge, year = int(m.group(1)), m.group(2), _year(m, 3)
+        if edge == "đâu":
+            period = {3: "Q1", 6: "H1", 12: "FY"}.get(n, f"{n}M" if 1 < n < 12 else None)
+        else:
+            period = {3: "Q4", 6: "H2"}.get(n)
+        return PeriodMention(s, e, year, period) if period else None
+    if kind == "months":
+        n = int(m.group(1))
+        if not 1 < n < 12:
+            return None
+        period = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
+        return PeriodMention(s, e, _year(m, 2), period)
+    if kind == "quarter":
+        q = m.group(1)
+        n = ROMAN.get(q) or int(q)
+        return PeriodMention(s, e, _year(m, 2), f"Q{n}")
+    if kind == "meeting":
+        return PeriodMention(s, e, _year(m, 2), None) if _year(m, 2) else None
+    if kind == "month":
+        n = int(m.group(1))
+        if not 1 <= n <= 12:
+            return None
+        return PeriodMention(s, e, _year(m, 2), f"M{n:02d}")
+    if kind == "year":
+        return PeriodMention(s, e, int(m.group(1)), "FY")
+    return None
+
+
+def period_end(year: int, period: str) -> date:
+    """Last day of a period, to tell whether it was over when the report was written."""
+    month = 12
+    if period.startswith("H"):
+        month = 6 if period == "H1" else 12
+    elif period.startswith("Q"):
+        month = 3 * int(period[1])
+    elif period.endswith("M"):
+        month = int(period[:-1])
+    elif period.startswith("M"):
+        month = int(period[1:])
+    if month == 12:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1).fromordinal(date(year, month + 1, 1).toordinal() - 1)

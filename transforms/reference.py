@@ -1,0 +1,174 @@
+"""Reference data from `seeds/`: metric aliases, units, localities, boilerplate.
+
+Rules are data: adding an indicator, a unit word or a locality is a CSV row, not code.
+Loaded once per run and handed to the pure transforms.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from transforms.text import BoilerplateRule, fold, fold_pattern
+
+SEED_FILES = ("metrics.csv", "units.csv", "localities.csv", "boilerplate.csv")
+GAP_WORDS = 8  # how many words `…` in an alias may stand for
+
+
+@dataclass(frozen=True)
+class Metric:
+    code: str
+    unit: str
+    domain: str
+    label_en: str
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One Vietnamese form of a metric.
+
+    `subject` forms name the indicator before its figure (`thu ngân sách ... đạt 3.842 tỷ`);
+    `frame` forms contain `{N}` where the figure stands (`{N} doanh nghiệp thành lập mới`).
+    `…` stands for up to GAP_WORDS words. A `scope` form names a narrower part of the
+    metric (`thu nội địa`), kept as the fact's scope.
+    """
+
+    code: str
+    text: str
+    kind: str  # subject | frame
+    is_scope: bool
+    pattern: re.Pattern[str] | None = None  # subject: whole alias
+    pre: re.Pattern[str] | None = None  # frame: words before {N}, anchored at the end
+    post: re.Pattern[str] | None = None  # frame: words after {N}, anchored at the start
+    literal_len: int = 0
+
+
+@dataclass(frozen=True)
+class UnitWord:
+    word: str
+    kind: str  # scale | unit | counter
+    scale: float
+    unit: str
+
+
+@dataclass(frozen=True)
+class Locality:
+    name: str
+    type: str
+    province: str
+    province_2025: str
+    key: str  # folded name
+
+
+@dataclass
+class Reference:
+    metrics: dict[str, Metric]
+    aliases: list[Alias]
+    units: list[UnitWord]
+    localities: list[Locality]
+    boilerplate: list[BoilerplateRule]
+    digest: str
+    subject_index: dict[str, list[Alias]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for a in self.aliases:
+            if a.kind == "subject":
+                self.subject_index.setdefault(_norm_key(a.text), []).append(a)
+
+    def subject_alias(self, phrase: str) -> Alias | None:
+        """The subject alias spelled exactly `phrase` (folded, spacing-insensitive)."""
+        found = self.subject_index.get(_norm_key(phrase))
+        return found[0] if found else None
+
+
+def _norm_key(text: str) -> str:
+    key = fold(text)
+    key = re.sub(r"\s*-\s*", " - ", key)
+    return re.sub(r"\s+", " ", key).strip()
+
+
+_GAP_MID = r"[^\s\w;]*(?:\s+[^\s;]+){0,%d}?\s+" % GAP_WORDS
+_GAP_END = r"[^\s\w;]*(?:\s+[^\s;]+){0,%d}?\s*" % GAP_WORDS
+_GAP_START = r"(?:[^\s;]+\s+){0,%d}?" % GAP_WORDS
+
+
+def _words_regex(phrase: str) -> str:
+    """Regex for a phrase: flexible spaces, hyphens with or without spaces, `…` gaps."""
+    folded = fold(phrase).strip()
+    chunks = re.split(r"\s*…\s*", folded)
+    bodies = []
+    for chunk in chunks:
+        words = [re.escape(w) for w in re.split(r"\s+", chunk.strip()) if w]
+        body = r"\s+".join(words)
+        body = body.replace(r"\-", r"\s*-\s*").replace(r"\s+\s*-\s*\s+", r"\s*-\s*")
+        body = body.replace(r"/", r"\s*/\s*")
+        bodies.append(body)
+    out = _GAP_MID.join(b for b in bodies if b)
+    if folded.startswith("…"):
+        out = _GAP_START + out
+    if folded.endswith("…"):
+        out = out + _GAP_END
+    return out
+
+
+def _literal_len(phrase: str) -> int:
+    return len(re.sub(r"[\s…]|\{N\}", "", phrase))
+
+
+def make_alias(code: str, text: str, is_scope: bool = False) -> Alias:
+    text = text.strip()
+    if "{N}" not in text:
+        rx = re.compile(r"(?<!\w)" + _words_regex(text) + r"(?!\w)")
+        return Alias(code, text, "subject", is_scope, pattern=rx, literal_len=_literal_len(text))
+    pre_txt, post_txt = text.split("{N}", 1)
+    pre = re.compile(r"(?<!\w)" + _words_regex(pre_txt) + r"\s*$") if pre_txt.strip() else None
+    post_txt = post_txt.replace("{N}", "")
+    post = re.compile(r"\s*" + _words_regex(post_txt) + r"(?!\w)") if post_txt.strip() else None
+    return Alias(code, text, "frame", is_scope, pre=pre, post=post, literal_len=_literal_len(text))
+
+
+def _read_csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def parse_reference(files: dict[str, str]) -> Reference:
+    """Build the reference from the seed files' text (name → content)."""
+    digest = hashlib.sha256()
+    for name in SEED_FILES:
+        digest.update(name.encode())
+        digest.update(files[name].encode("utf-8"))
+    metrics: dict[str, Metric] = {}
+    aliases: list[Alias] = []
+    for row in _read_csv(files["metrics.csv"]):
+        code = row["code"].strip()
+        metrics[code] = Metric(code, row["unit"].strip(), row["domain"].strip(), row.get("label_en", "").strip())
+        for text in filter(None, (a.strip() for a in row["aliases"].split("|"))):
+            aliases.append(make_alias(code, text))
+        for text in filter(None, (a.strip() for a in (row.get("scope_aliases") or "").split("|"))):
+            aliases.append(make_alias(code, text, is_scope=True))
+    units = [
+        UnitWord(fold(r["word"].strip()), r["kind"].strip(), float(r["scale"] or 1), r["unit"].strip())
+        for r in _read_csv(files["units.csv"])
+    ]
+    units.sort(key=lambda u: -len(u.word))
+    localities = [
+        Locality(r["name"], r["type"], r["province"], r.get("province_2025", ""), _norm_key(r["name"]))
+        for r in _read_csv(files["localities.csv"])
+    ]
+    rules = [
+        BoilerplateRule(re.compile(fold_pattern(r["pattern"])), r["reason"])
+        for r in _read_csv(files["boilerplate.csv"])
+    ]
+    return Reference(metrics, aliases, units, localities, rules, digest.hexdigest()[:16])
+
+
+def load_reference(seeds_dir: Path) -> Reference:
+    """Read the seed CSVs from `seeds_dir` (the only I/O here)."""
+    missing = [n for n in SEED_FILES if not (seeds_dir / n).is_file()]
+    if missing:
+        raise FileNotFoundError(f"{seeds_dir}: missing reference file(s) {', '.join(missing)}")
+    return parse_reference({n: (seeds_dir / n).read_text(encoding="utf-8") for n in SEED_FILES})

@@ -1,0 +1,245 @@
+"""Text normalisation, matching keys and sentence splitting.
+
+Everything downstream (spans, sentences, facts) refers to the cleaned text this module
+produces, so its offsets are the contract's `char_start`/`char_end`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+# Vietnamese tone marks (grave, acute, hook, tilde, dot below). Vowel-quality marks
+# (circumflex, breve, horn) stay: they change the letter, tones only change the pitch,
+# and reports place tones inconsistently (`uỷ`/`ủy`, `hoá`/`hóa`).
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    decomposed = unicodedata.normalize("NFD", low)
+    kept = "".join(c for c in decomposed if c not in _TONES)
+    folded = unicodedata.normalize("NFC", kept)
+    return folded if len(folded) == 1 else low
+
+
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def fold(text: str) -> str:
+    """Matching key of the same length as `text`: lower case, tones removed, dashes unified.
+
+    Same length means a match position in the key is the same position in the text.
+    """
+    out = []
+    for ch in text:
+        f = _FOLD_CACHE.get(ch)
+        if f is None:
+            f = _fold_char(ch)
+            if ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
+                f = "-"
+            _FOLD_CACHE[ch] = f
+        out.append(f)
+    return "".join(out)
+
+
+def fold_pattern(pattern: str) -> str:
+    """Fold a regex written in plain Vietnamese, leaving escapes (`\\d`, `\\S`) alone."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        out.append(fold(pattern[i]))
+        i += 1
+    return "".join(out)
+
+
+def strip_accents(text: str) -> str:
+    """ASCII-ish key (`Thanh Hóa` → `thanh hoa`) for gazetteer matching."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    pattern: re.Pattern[str]
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str
+    title: str
+    published_on: date | None
+    removed: tuple[tuple[str, str], ...]  # (line, reason) of every dropped line
+
+
+_MARKDOWN = re.compile(r"\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)|__")
+_META_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*")
+_DMY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_NGAY = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_CAPTION_HINT = re.compile(r"\((ảnh|nguồn)\s*:[^)]*\)\s*$", re.IGNORECASE)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def normalise(raw: str) -> str:
+    """NFC, one kind of space and dash, no zero-width characters, no markdown emphasis."""
+    text = unicodedata.normalize("NFC", raw)
+    text = text.translate(_ZERO_WIDTH).translate(_SPACES).translate(_DASHES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _MARKDOWN.sub("", text)
+    return text
+
+
+def clean_document(raw: str, rules: list[BoilerplateRule]) -> CleanText:
+    """Normalise, drop boilerplate lines and repeated captions, find title and date.
+
+    The first line that survives is the title; a `date YYYY-MM` metadata prefix, a
+    `dd/mm/yyyy hh:mm` date line or a `Ngày d tháng m năm y` opening gives the date.
+    """
+    text = normalise(raw)
+    published: date | None = None
+    kept: list[str] = []
+    removed: list[tuple[str, str]] = []
+    seen_short: set[str] = set()
+    for line in text.split("\n"):
+        line = re.sub(r"[ ]{2,}", " ", line).strip()
+        if not line:
+            if kept and kept[-1] != "":
+                kept.append("")
+            continue
+        meta = _META_DATE.match(line)
+        if meta:
+            published = published or _safe_date(int(meta[1]), int(meta[2]), int(meta[3] or 1))
+            line = line[meta.end():].strip()
+        key = fold(line)
+        rule = next((r for r in rules if r.pattern.search(key)), None)
+        if rule is not None:
+            if published is None:
+                dmy = _DMY.search(line)
+                if dmy:
+                    published = _safe_date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
+            removed.append((line, rule.reason))
+            continue
+        is_caption = _CAPTION_HINT.search(line) is not None or (len(line) < 200 and not line.endswith((".", ":", ";")))
+        if key in seen_short and is_caption:
+            removed.append((line, "repeated caption"))
+            continue
+        if len(line) < 200:
+            seen_short.add(key)
+        if published is None and len(kept) < 3 and re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}(\s+\d{1,2}:\d{2})?", line):
+            dmy = _DMY.search(line)
+            if dmy:
+                published = _safe_date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
+            removed.append((line, "date line"))
+            continue
+        kept.append(line)
+    while kept and kept[-1] == "":
+        kept.pop()
+    clean = "\n".join(kept)
+    if published is None:
+        ngay = _NGAY.search(clean[:2000])
+        if ngay:
+            published = _safe_date(int(ngay[3]), int(ngay[2]), int(ngay[1]))
+    title = _title(kept)
+    return CleanText(clean, title, published, tuple(removed))
+
+
+def _title(lines: list[str]) -> str:
+    """The first paragraph's lines while they look like a heading (short, no final period)."""
+    parts: list[str] = []
+    for line in lines:
+        if not line:
+            if parts:
+                break
+            continue
+        parts.append(line)
+        if line.endswith(".") or len(" ".join(parts)) > 160:
+            break
+    return " ".join(parts)[:300]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    is_heading: bool
+
+
+_ABBREVIATIONS = ("tp", "tx", "th", "ths", "ts", "pgs", "gs", "đ/c", "tt", "v.v", "st", "ubnd")
+_BOUNDARY = re.compile(r"[.!?…]+(?=[\s\"”’)\]]*(?:[A-ZÀ-ỸĐ0-9\"“‘(]|$))|\n+")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets; a line break always ends one, so headings stand alone.
+
+    A full stop ends a sentence when the next non-space character starts a new one
+    (upper case, digit, quote), so `1.823,1` and `TP. Uông Bí` don't split.
+    """
+    out: list[Sentence] = []
+    para = 0
+    start = 0
+    pending_blank = False
+    for m in _BOUNDARY.finditer(text):
+        if m.group().startswith("\n"):
+            end = m.start()
+            _append(out, text, start, end, para)
+            if m.group().count("\n") > 1 or pending_blank:
+                para += 1
+            else:
+                para += 1  # reports put one paragraph per line
+            start = m.end()
+            continue
+        # a dot between digits is a number separator; after an abbreviation, not an end
+        if m.group() == "." and m.start() > 0 and text[m.start() - 1].isdigit() and text[m.end():m.end() + 1].isdigit():
+            continue
+        word = re.search(r"(\S+)$", text[start:m.start()])
+        if m.group() == "." and word and fold(word.group(1)) in _ABBREVIATIONS:
+            continue
+        if m.group() == "." and re.fullmatch(r"\s*(?:[IVXLC]+|\d{1,2}|[a-zđ])", text[start:m.start()]):
+            continue  # numbering of a heading or list item: `I.`, `2.`
+        end = m.end()
+        _append(out, text, start, end, para)
+        start = end
+    _append(out, text, start, len(text), para)
+    return [Sentence(i, s.start, s.end, s.text, s.paragraph, s.is_heading) for i, s in enumerate(out)]
+
+
+_HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+\.|[a-zđ]\)|[A-ZĐ])")
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return
+    body = text[start:end]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    whole_line = start == line_start and end >= line_end - 1
+    is_heading = whole_line and len(body) < 200 and not body.endswith((".", ";", ":", "…")) and bool(
+        _HEADING.match(body)
+    )
+    out.append(Sentence(len(out), start, end, body, para, is_heading))
