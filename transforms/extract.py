@@ -125,6 +125,7 @@ class Fact:
     value_precision: float
     sentence: str
     sentence_index: int
+    part_list: str | None = None  # complete (`cụ thể`, `gồm`, `:`) | partial (`trong đó`) for parts
     extractor_version: str = EXTRACTOR_VERSION
 
 
@@ -352,6 +353,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
 
     year: int | None = None
     period: str | None = None
+    default_year = _default_year(clean, periods)
     pi = 0
     prev_status_target_sentence = -2
     for sent in sentences:
@@ -380,8 +382,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 if fact.comparison_base in ("same_period", "prior_year") and fact.base_year is None and parent.period_year:
                     fact.base_year = parent.period_year - 1
             else:
-                fact.period_year = year
-                fact.period = period or ("FY" if year else None)
+                fact.period_year = year or default_year
+                fact.period = period or "FY"
                 cue = _status_cues(key, sent, m.start)
                 if cue is None and sent_is_continuation and prev_status_target_sentence == sent.index - 1:
                     cue = "target"
@@ -395,6 +397,10 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 fact.status = status
                 if fact.comparison_base in ("same_period", "prior_year") and fact.base_year is None and fact.period_year:
                     fact.base_year = fact.period_year - 1
+            if fact.period_year is None:
+                out.numbers.append(NumberRead(doc_id, m.number_start, m.number_end, m.text, m.value, m.unit,
+                                              sent.index, None, "no year named anywhere in the report"))
+                continue
             if fact.status == "target":
                 prev_status_target_sentence = sent.index
             sent_facts.append(fact)
@@ -408,6 +414,15 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             prev_status_target_sentence = sent.index
     out.numbers.sort(key=lambda n: n.char_start)
     return out
+
+
+def _default_year(clean: CleanText, periods: list[PeriodMention]) -> int | None:
+    """The year a figure is about when nothing before it names one: the report's date, else
+    the year the report names most."""
+    if clean.published_on:
+        return clean.published_on.year
+    years = [p.year for p in periods if p.year]
+    return max(set(years), key=years.count) if years else None
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> int:
@@ -544,6 +559,7 @@ def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, sub
             scope = re.sub(r"\s+", " ", text[m.end + sg.start(1):m.end + sg.end(1)]).strip()
 
     fid = fact_id(doc_id, span_start, span_end)
+    part_list = None
     parent_id = None
     if role != "level":
         clause_facts = [f for f in sent_facts if f.char_start >= clause_start or role == "part"]
@@ -555,14 +571,16 @@ def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, sub
     else:
         # a count or amount listed after `cụ thể`, `trong đó`, `gồm` under a total of the same metric
         total = next((f for f in sent_facts if f.metric == metric.code and f.role == "level" and f.unit == unit), None)
-        if total is not None and m.range_part is None and _LIST_MARKER.search(key[total.char_end:m.start]):
+        marker = _LIST_MARKER.search(key[total.char_end:m.start]) if total is not None else None
+        if total is not None and marker is not None and m.range_part is None:
             role, parent_id = "part", total.fact_id
+            part_list = "partial" if marker.group().startswith(fold("trong")) else "complete"
     fact = Fact(
         fact_id=fid, doc_id=doc_id, metric=metric.code, role=role, value=value, unit=unit,
         period_year=None, period=None, status="actual", qualifier=qualifier, comparison_base=base,
         base_year=base_year, scope=scope, parent_fact_id=parent_id, char_start=span_start, char_end=span_end,
         value_text=text[span_start:span_end], value_precision=m.precision, sentence=sent.text,
-        sentence_index=sent.index,
+        sentence_index=sent.index, part_list=part_list,
     )
     return fact, None
 

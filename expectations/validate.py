@@ -1,0 +1,137 @@
+"""Validate a built warehouse: the GX suite over the facts, and the SQL consistency checks.
+
+Consistency findings are data (`marts.fct_consistency_checks`): the reports may contradict
+themselves and the run still succeeds. A failed schema or range expectation means the
+warehouse itself is wrong, and the caller must not publish it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from expectations.suite import SuiteResult, validate_indicators
+from warehouse.build import connect, export_table
+from warehouse.lake import read_table, write_table
+
+CHECKS_DIR = Path(__file__).parent / "checks"
+CHECK_COLUMNS = ("check", "outcome", "doc_ids", "fact_ids", "expected", "observed", "tolerance", "message")
+RUN_SCHEMA: dict[str, pl.DataType] = {
+    "run_id": pl.String(), "validated_at": pl.Datetime("us", "UTC"), "suite": pl.String(),
+    "expectation": pl.String(), "success": pl.Boolean(), "unexpected_count": pl.Int64(),
+    "sample": pl.String(),
+}
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    run_id: str
+    suite: SuiteResult
+    checks: dict[str, int]  # outcome → count
+    by_kind: dict[tuple[str, str], int]  # (check, outcome) → count
+
+    @property
+    def passed(self) -> int:
+        return self.checks.get("pass", 0)
+
+    @property
+    def failed(self) -> int:
+        return self.checks.get("fail", 0)
+
+    @property
+    def warned(self) -> int:
+        return self.checks.get("warn", 0)
+
+
+def load_checks(checks_dir: Path = CHECKS_DIR) -> list[tuple[str, str]]:
+    """(kind, sql) for every `checks/<kind>.sql`: each returns the rows it checked."""
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(checks_dir.glob("*.sql"))]
+
+
+def consistency_sql(checks: list[tuple[str, str]]) -> str:
+    """One query over every check, with a stable check_id per (kind, facts compared)."""
+    cols = ", ".join(f'"{c}"' for c in CHECK_COLUMNS)
+    union = "\nunion all\n".join(f"select {cols} from (\n{sql}\n) as check_{kind}" for kind, sql in checks)
+    return f"""
+with findings as (
+{union}
+)
+select
+    md5("check" || ':' || array_to_string(list_sort(fact_ids), ',')) as check_id,
+    "check", outcome, doc_ids, fact_ids, expected, observed, tolerance, message
+from findings
+"""
+
+
+def run_checks(con: duckdb.DuckDBPyConnection, checks_dir: Path = CHECKS_DIR) -> None:
+    """(Re)create marts.fct_consistency_checks inside a transaction."""
+    sql = consistency_sql(load_checks(checks_dir))
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(f"CREATE OR REPLACE TABLE marts.fct_consistency_checks AS {sql}")
+        con.execute("COMMIT")
+    except duckdb.Error as err:
+        con.execute("ROLLBACK")
+        raise RuntimeError(f"consistency checks failed to run: {err}") from err
+
+
+def facts_for_suite(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """The facts with the length of their document's text, so spans can be checked."""
+    frame = pl.from_arrow(con.sql(
+        "select f.*, length(d.text) as text_length "
+        "from marts.fct_indicators f join cleaned.documents d using (doc_id)"
+    ).to_arrow_table())
+    assert isinstance(frame, pl.DataFrame)
+    return frame
+
+
+def validate(build_db: Path, lake: Path, checks_dir: Path = CHECKS_DIR, now: datetime | None = None) -> ValidationReport:
+    """Run the suite and the checks on the build file; keep the results in DuckDB and the lake."""
+    now = now or datetime.now(UTC)
+    run_id = uuid.uuid4().hex
+    con = connect(build_db)
+    try:
+        suite = validate_indicators(facts_for_suite(con))
+        run_checks(con, checks_dir)
+        export_table(con, lake, "marts", "fct_consistency_checks")
+        history = _append_history(lake, run_id, now, suite)
+        con.execute("BEGIN TRANSACTION")
+        con.register("history_frame", history.to_arrow())
+        con.execute("CREATE OR REPLACE TABLE marts.fct_validation_runs AS SELECT * FROM history_frame")
+        con.unregister("history_frame")
+        con.execute("COMMIT")
+        rows = con.execute(
+            'select "check", outcome, count(*) from marts.fct_consistency_checks group by all'
+        ).fetchall()
+    finally:
+        con.close()
+    by_kind = {(k, o): int(n) for k, o, n in rows}
+    totals: dict[str, int] = {}
+    for (_, outcome), n in by_kind.items():
+        totals[outcome] = totals.get(outcome, 0) + n
+    return ValidationReport(run_id, suite, totals, by_kind)
+
+
+def _append_history(lake: Path, run_id: str, now: datetime, suite: SuiteResult) -> pl.DataFrame:
+    """Validation history survives rebuilds of the DuckDB file: it lives in the lake."""
+    old = read_table(lake, "marts", "fct_validation_runs", RUN_SCHEMA)
+    new = pl.DataFrame(
+        [{"run_id": run_id, "validated_at": now, "suite": suite.suite, "expectation": o.expectation,
+          "success": o.success, "unexpected_count": o.unexpected_count, "sample": repr(o.sample)[:2000]}
+         for o in suite.outcomes],
+        schema=RUN_SCHEMA,
+    )
+    merged = pl.concat([old, new], how="vertical_relaxed")
+    write_table(lake, "marts", "fct_validation_runs", merged)
+    return merged
+
+
+def check_id(kind: str, fact_ids: list[str]) -> str:
+    """The id the SQL computes, for tests and reviewers' overrides."""
+    return hashlib.md5(f"{kind}:{','.join(sorted(fact_ids))}".encode()).hexdigest()

@@ -1,0 +1,84 @@
+"""Raw documents → parsed tables (documents, sentences, facts, numbers, headings) in Polars.
+
+One call handles a batch of documents; the flow never runs one task per document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import polars as pl
+
+from transforms.extract import EXTRACTOR_VERSION, extract
+from transforms.locality import find_locality
+from transforms.numbers import separator_habit
+from transforms.reference import Reference
+from transforms.text import clean_document
+
+PARSED_DOCUMENT_SCHEMA: dict[str, pl.DataType] = {
+    "doc_id": pl.String(), "text": pl.String(), "title": pl.String(), "published_on": pl.Date(),
+    "locality": pl.String(), "locality_type": pl.String(), "province": pl.String(),
+    "province_2025": pl.String(), "separator_habit": pl.String(), "boilerplate_removed": pl.Int32(),
+    "extractor_version": pl.String(), "reference_digest": pl.String(),
+}
+SENTENCE_SCHEMA: dict[str, pl.DataType] = {
+    "doc_id": pl.String(), "sentence_index": pl.Int32(), "char_start": pl.Int32(), "char_end": pl.Int32(),
+    "paragraph": pl.Int32(), "is_heading": pl.Boolean(), "sentence": pl.String(),
+}
+FACT_SCHEMA: dict[str, pl.DataType] = {
+    "fact_id": pl.String(), "doc_id": pl.String(), "metric": pl.String(), "role": pl.String(),
+    "value": pl.Float64(), "unit": pl.String(), "period_year": pl.Int32(), "period": pl.String(),
+    "status": pl.String(), "qualifier": pl.String(), "comparison_base": pl.String(), "base_year": pl.Int32(),
+    "scope": pl.String(), "parent_fact_id": pl.String(), "char_start": pl.Int32(), "char_end": pl.Int32(),
+    "value_text": pl.String(), "value_precision": pl.Float64(), "sentence": pl.String(),
+    "sentence_index": pl.Int32(), "part_list": pl.String(), "extractor_version": pl.String(),
+}
+NUMBER_SCHEMA: dict[str, pl.DataType] = {
+    "doc_id": pl.String(), "char_start": pl.Int32(), "char_end": pl.Int32(), "text": pl.String(),
+    "value": pl.Float64(), "unit": pl.String(), "sentence_index": pl.Int32(), "fact_id": pl.String(),
+    "reason": pl.String(),
+}
+HEADING_SCHEMA: dict[str, pl.DataType] = {
+    "doc_id": pl.String(), "sentence_index": pl.Int32(), "char_start": pl.Int32(),
+    "period_year": pl.Int32(), "period": pl.String(),
+}
+
+
+@dataclass(frozen=True)
+class Parsed:
+    documents: pl.DataFrame
+    sentences: pl.DataFrame
+    facts: pl.DataFrame
+    numbers: pl.DataFrame
+    headings: pl.DataFrame
+
+
+def parse_documents(raw: pl.DataFrame, ref: Reference) -> Parsed:
+    """Parse every row of `raw` (columns doc_id, text) into the parsed tables."""
+    texts = raw.select("doc_id", pl.col("text").str.normalize("NFC"))
+    docs, sents, facts, numbers, heads = [], [], [], [], []
+    for doc_id, text in texts.iter_rows():
+        clean = clean_document(text or "", ref.boilerplate)
+        loc = find_locality(clean.text, clean.title, ref)
+        ex = extract(doc_id, clean, ref)
+        docs.append({
+            "doc_id": doc_id, "text": clean.text, "title": clean.title, "published_on": clean.published_on,
+            "locality": loc.locality, "locality_type": loc.locality_type, "province": loc.province,
+            "province_2025": loc.province_2025, "separator_habit": separator_habit(clean.text),
+            "boilerplate_removed": len(clean.removed), "extractor_version": EXTRACTOR_VERSION,
+            "reference_digest": ref.digest,
+        })
+        sents.extend({"doc_id": doc_id, "sentence_index": s.index, "char_start": s.start, "char_end": s.end,
+                      "paragraph": s.paragraph, "is_heading": s.is_heading, "sentence": s.text}
+                     for s in ex.sentences)
+        facts.extend({k: v for k, v in asdict(f).items() if k in FACT_SCHEMA} for f in ex.facts)
+        numbers.extend(asdict(n) for n in ex.numbers)
+        heads.extend({"doc_id": doc_id, "sentence_index": i, "char_start": pos, "period_year": y, "period": p}
+                     for i, pos, y, p in ex.headings)
+    return Parsed(
+        pl.DataFrame(docs, schema=PARSED_DOCUMENT_SCHEMA),
+        pl.DataFrame(sents, schema=SENTENCE_SCHEMA),
+        pl.DataFrame(facts, schema=FACT_SCHEMA),
+        pl.DataFrame(numbers, schema=NUMBER_SCHEMA),
+        pl.DataFrame(heads, schema=HEADING_SCHEMA),
+    )

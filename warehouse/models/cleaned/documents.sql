@@ -1,0 +1,31 @@
+-- One row per document: the cleaned text every span refers to, with what it is about.
+-- (Named by the contract rather than stg_/int_: users query cleaned.documents.)
+with docs as (
+    select * from cleaned.stg_documents
+),
+
+parsed as (
+    select * from cleaned.stg_parsed_documents
+)
+
+select
+    -- ids
+    docs.doc_id,
+    docs.source_file,
+    docs.source_path,
+    -- content
+    parsed.text,
+    parsed.title,
+    parsed.published_on,
+    -- place
+    parsed.locality,
+    parsed.locality_type,
+    parsed.province,
+    parsed.province_2025,
+    -- provenance
+    docs.size_bytes,
+    docs.encoding,
+    docs.ingested_at,
+    parsed.extractor_version
+from docs
+inner join parsed using (doc_id)

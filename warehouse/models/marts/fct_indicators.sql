@@ -1,0 +1,49 @@
+-- One row per numeric statement (CONTRACT.md section 1), located and traceable to its sentence.
+with facts as (
+    select * from cleaned.stg_facts
+),
+
+documents as (
+    select * from cleaned.documents
+),
+
+metrics as (
+    select * from marts.dim_metric
+)
+
+select
+    -- ids
+    facts.fact_id,
+    facts.doc_id,
+    documents.source_file,
+    -- place
+    documents.locality,
+    documents.locality_type,
+    documents.province,
+    -- what
+    facts.metric,
+    facts.role,
+    facts.value,
+    facts.unit,
+    -- when
+    facts.period_year,
+    facts.period,
+    facts.status,
+    facts.qualifier,
+    -- compared with
+    facts.comparison_base,
+    facts.base_year,
+    facts.scope,
+    facts.parent_fact_id,
+    facts.part_list,
+    -- provenance
+    facts.char_start,
+    facts.char_end,
+    facts.sentence,
+    facts.value_text,
+    facts.value_precision,
+    metrics.domain as metric_domain,
+    facts.extractor_version
+from facts
+inner join documents using (doc_id)
+left join metrics using (metric)

@@ -1,0 +1,99 @@
+"""Raw and parsed layers of the lake: what ingest and parse write, read back for the next stage."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from transforms.ingest import DOCUMENT_SCHEMA, QUARANTINE_SCHEMA, DEFAULT_MAX_BYTES, ingest, scan_folder
+from transforms.extract import EXTRACTOR_VERSION
+from transforms.parse import (
+    FACT_SCHEMA,
+    HEADING_SCHEMA,
+    NUMBER_SCHEMA,
+    PARSED_DOCUMENT_SCHEMA,
+    SENTENCE_SCHEMA,
+    Parsed,
+    parse_documents,
+)
+from transforms.reference import load_reference
+from warehouse.lake import append_rows, read_table, write_table
+
+
+@dataclass(frozen=True)
+class IngestStats:
+    new: int
+    unchanged: int
+    quarantined: int
+    documents_total: int
+    quarantine_total: int
+
+
+def ingest_folder(source_dir: Path, lake: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestStats:
+    """Scan the folder and append what raw does not hold yet (by content hash)."""
+    files = scan_folder(source_dir, max_bytes)
+    docs = read_table(lake, "raw", "documents", DOCUMENT_SCHEMA)
+    quarantine = read_table(lake, "raw", "quarantine", QUARANTINE_SCHEMA)
+    known_q = set(zip(quarantine["source_path"].to_list(), quarantine["content_sha256"].to_list(), strict=True))
+    batch = ingest(files, set(docs["doc_id"].to_list()), known_q, max_bytes=max_bytes)
+    n_docs = append_rows(lake, "raw", "documents", batch.documents, DOCUMENT_SCHEMA)
+    n_q = append_rows(lake, "raw", "quarantine", batch.quarantine, QUARANTINE_SCHEMA)
+    return IngestStats(batch.new, batch.unchanged, batch.quarantined, n_docs, n_q)
+
+
+@dataclass(frozen=True)
+class ParseStats:
+    documents: int
+    parsed: int  # parsed in this refresh
+    reused: int  # parsed before with the same extractor version and reference data
+    sentences: int
+    facts: int
+    numbers: int
+
+
+PARSED_TABLES = {
+    "parsed_documents": PARSED_DOCUMENT_SCHEMA, "parsed_sentences": SENTENCE_SCHEMA,
+    "parsed_facts": FACT_SCHEMA, "parsed_numbers": NUMBER_SCHEMA, "parsed_headings": HEADING_SCHEMA,
+}
+
+
+def parse_lake(lake: Path, seeds_dir: Path, full: bool = False) -> ParseStats:
+    """Parse the raw documents not yet parsed by this extractor version and reference data.
+
+    A new alias in `seeds/` changes the reference digest and so re-parses everything;
+    `full` forces it.
+    """
+    ref = load_reference(seeds_dir)
+    docs = read_table(lake, "raw", "documents", DOCUMENT_SCHEMA)
+    old = {t: read_table(lake, "raw", t, s) for t, s in PARSED_TABLES.items()}
+    keep: set[str] = set()
+    same_schema = all(set(PARSED_TABLES[t]) <= set(f.columns) for t, f in old.items())
+    if not full and same_schema:
+        current = old["parsed_documents"].filter(
+            (pl.col("extractor_version") == EXTRACTOR_VERSION) & (pl.col("reference_digest") == ref.digest)
+        )
+        keep = set(current["doc_id"].to_list()) & set(docs["doc_id"].to_list())
+    todo = docs.filter(~pl.col("doc_id").is_in(list(keep)))
+    parsed: Parsed = parse_documents(todo.select("doc_id", "text"), ref)
+    fresh = {"parsed_documents": parsed.documents, "parsed_sentences": parsed.sentences,
+             "parsed_facts": parsed.facts, "parsed_numbers": parsed.numbers, "parsed_headings": parsed.headings}
+    merged = {}
+    for table, frame in fresh.items():
+        kept = old[table].filter(pl.col("doc_id").is_in(list(keep))) if keep else old[table].clear()
+        merged[table] = pl.concat([kept.select(frame.columns).cast(frame.schema), frame], how="vertical")
+        write_table(lake, "raw", table, merged[table].sort("doc_id", maintain_order=True))
+    write_table(lake, "raw", "seed_metrics", _csv_frame(seeds_dir / "metrics.csv"))
+    write_table(lake, "raw", "seed_localities", _csv_frame(seeds_dir / "localities.csv"))
+    return ParseStats(merged["parsed_documents"].height, todo.height, len(keep),
+                      merged["parsed_sentences"].height, merged["parsed_facts"].height,
+                      merged["parsed_numbers"].height)
+
+
+def _csv_frame(path: Path) -> pl.DataFrame:
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    cols = list(rows[0]) if rows else []
+    return pl.DataFrame({c: [r[c] for r in rows] for c in cols}, schema={c: pl.String() for c in cols})
