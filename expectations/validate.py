@@ -91,7 +91,9 @@ def facts_for_suite(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return frame
 
 
-def validate(build_db: Path, lake: Path, checks_dir: Path = CHECKS_DIR, now: datetime | None = None) -> ValidationReport:
+def validate(
+    build_db: Path, lake: Path, checks_dir: Path = CHECKS_DIR, now: datetime | None = None
+) -> ValidationReport:
     """Run the suite and the checks on the build file; keep the results in DuckDB and the lake."""
     now = now or datetime.now(UTC)
     run_id = uuid.uuid4().hex

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.reference import Reference, UnitWord
+from transforms.text import fold_pattern
 
 # Bounded: at most 40 digits and 12 groups, so no pathological backtracking.
 NUMBER = re.compile(r"(?<![\w.,])\d{1,40}(?:[.,]\d{1,40}){0,12}(?![\w])")
@@ -85,8 +86,9 @@ class Mention:
     range_part: str | None = None  # low | high for `5 - 7%`
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:-|đến|tới)\s*")
-_RANGE_FROM = re.compile(r"(?:\btừ|\btu)\s*$")
+# matched against the folded key, so the words are folded too (`đến` → `đên`, `từ` → `tư`)
+_RANGE_JOIN = re.compile(fold_pattern(r"\s*(?:-|đến|tới)\s*"))
+_RANGE_FROM = re.compile(fold_pattern(r"(?:\btừ|\btu)\s*$"))
 
 
 def _match_word(key: str, pos: int, words: list[UnitWord], kinds: tuple[str, ...]) -> UnitWord | None:

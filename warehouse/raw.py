@@ -9,8 +9,8 @@ from pathlib import Path
 
 import polars as pl
 
-from transforms.ingest import DOCUMENT_SCHEMA, QUARANTINE_SCHEMA, DEFAULT_MAX_BYTES, ingest, scan_folder
 from transforms.extract import EXTRACTOR_VERSION
+from transforms.ingest import DEFAULT_MAX_BYTES, DOCUMENT_SCHEMA, QUARANTINE_SCHEMA, ingest, scan_folder
 from transforms.parse import (
     FACT_SCHEMA,
     HEADING_SCHEMA,

@@ -1,0 +1,149 @@
+"""The warehouse built from the samples: layers, contract columns, accuracy, older DuckDB readers."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+from conftest import FIXTURES, build_warehouse
+
+from warehouse.build import Model, order_models
+from warehouse.lake import write_table
+
+INDICATOR_COLUMNS = {
+    "fact_id": "VARCHAR", "doc_id": "VARCHAR", "source_file": "VARCHAR", "locality": "VARCHAR",
+    "locality_type": "VARCHAR", "province": "VARCHAR", "metric": "VARCHAR", "role": "VARCHAR",
+    "value": "DOUBLE", "unit": "VARCHAR", "period_year": "INTEGER", "period": "VARCHAR",
+    "status": "VARCHAR", "qualifier": "VARCHAR", "comparison_base": "VARCHAR", "base_year": "INTEGER",
+    "scope": "VARCHAR", "parent_fact_id": "VARCHAR", "char_start": "INTEGER", "char_end": "INTEGER",
+    "sentence": "VARCHAR",
+}
+CHECK_COLUMNS = {
+    "check_id": "VARCHAR", "check": "VARCHAR", "outcome": "VARCHAR", "doc_ids": "VARCHAR[]",
+    "fact_ids": "VARCHAR[]", "expected": "DOUBLE", "observed": "DOUBLE", "tolerance": "DOUBLE",
+    "message": "VARCHAR",
+}
+DOCUMENT_COLUMNS = {"doc_id", "source_file", "text", "title", "published_on", "locality", "locality_type", "province"}
+
+
+def _columns(db: Path, schema: str, table: str) -> dict[str, str]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "select column_name, data_type from information_schema.columns "
+            "where table_schema = ? and table_name = ?", [schema, table]
+        ).fetchall()
+    return dict(rows)
+
+
+def _scalar(db: Path, sql: str) -> object:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchall()[0][0]
+
+
+@pytest.mark.parametrize(("table", "expected"), [(("marts", "fct_indicators"), INDICATOR_COLUMNS),
+                                                 (("marts", "fct_consistency_checks"), CHECK_COLUMNS)],
+                         ids=["fct_indicators", "fct_consistency_checks"])
+def test_marts_carry_every_contract_column_with_its_type(sample_warehouse: Path, table: tuple[str, str],
+                                                         expected: dict[str, str]) -> None:
+    cols = _columns(sample_warehouse, *table)
+    assert {c: cols.get(c) for c in expected} == expected
+
+
+def test_cleaned_documents_has_the_columns_users_query(sample_warehouse: Path) -> None:
+    assert DOCUMENT_COLUMNS <= set(_columns(sample_warehouse, "cleaned", "documents"))
+
+
+@pytest.mark.parametrize(("table", "rows"), [
+    ("raw.documents", 5), ("raw.quarantine", 0), ("cleaned.documents", 5), ("marts.fct_indicators", 63),
+    ("marts.dim_metric", 78), ("marts.fct_consistency_checks", 64),
+])
+def test_layer_row_counts_on_the_samples(sample_warehouse: Path, table: str, rows: int) -> None:
+    assert _scalar(sample_warehouse, f"select count(*) from {table}") == rows
+
+
+def test_every_fact_span_reads_back_its_text(sample_warehouse: Path) -> None:
+    bad = _scalar(sample_warehouse, """
+        select count(*) from marts.fct_indicators f join cleaned.documents d using (doc_id)
+        where substr(d.text, f.char_start + 1, f.char_end - f.char_start) <> f.value_text
+           or position(f.value_text in f.sentence) = 0
+    """)
+    assert bad == 0
+
+
+def test_localities_come_from_the_gazetteer_with_their_province(sample_warehouse: Path) -> None:
+    with duckdb.connect(str(sample_warehouse), read_only=True) as con:
+        rows = con.execute(
+            "select source_file, locality, locality_type, province from cleaned.documents order by 1"
+        ).fetchall()
+    assert [r[1:] for r in rows] == [
+        ("Từ Sơn", "thành phố", "Bắc Ninh"), ("Uông Bí", "thành phố", "Quảng Ninh"),
+        ("Bỉm Sơn", "thị xã", "Thanh Hóa"), ("Từ Sơn", "thị xã", "Bắc Ninh"), ("Từ Sơn", "thành phố", "Bắc Ninh"),
+    ]
+
+
+def test_accuracy_against_the_gold_annotations(sample_warehouse: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, str(FIXTURES / "eval_facts.py"), "--db", str(sample_warehouse),
+         "--gold", str(FIXTURES / "gold"), "--json"], capture_output=True, text=True, check=True,
+    )
+    res = json.loads(out.stdout)
+    assert res["facts"]["f1"] >= 0.97, res["missed"]
+    for attr in ("period_year", "period", "status", "comparison_base"):
+        assert res["attributes"][attr] >= 0.95, attr
+    assert res["checks"]["false_alarms"] == []
+    assert "001_b540bd3bb0ae3ee5.txt: part_sum" not in res["checks"]["missed"]
+
+
+def test_the_pypi_duckdb_cli_opens_the_warehouse(sample_warehouse: Path) -> None:
+    cli = Path(sys.executable).parent / "duckdb"
+    out = subprocess.run([str(cli), "-readonly", "-csv", str(sample_warehouse), "-c",
+                          "select count(*) from marts.fct_indicators"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "63"
+
+
+def test_every_layer_is_also_parquet(sample_warehouse: Path) -> None:
+    lake = sample_warehouse.parent / "parquet"
+    for rel in ("raw/documents", "raw/quarantine", "raw/parsed_facts", "cleaned/documents",
+                "marts/fct_indicators", "marts/fct_consistency_checks", "marts/fct_validation_runs"):
+        assert (lake / f"{rel}.parquet").is_file(), rel
+    assert not list(lake.rglob(".*.tmp-*")), "temporary Parquet files left behind"
+    facts = pl.read_parquet(lake / "marts" / "fct_indicators.parquet")
+    assert facts.height == 63
+
+
+def test_a_second_build_adds_nothing(tmp_path: Path) -> None:
+    source = FIXTURES.parents[1] / "seeds" / "documents"
+    db = tmp_path / "w" / "chitieu.duckdb"
+    first = build_warehouse(source, db)
+    second = build_warehouse(source, db)
+    assert first["ingest"].new == 5 and second["ingest"].new == 0 and second["ingest"].unchanged == 5
+    assert second["parse"].parsed == 0 and second["parse"].reused == 5
+    assert _scalar(db, "select count(*) from raw.documents") == 5
+    assert _scalar(db, "select count(*) from marts.fct_indicators") == 63
+
+
+def test_models_run_in_dependency_order() -> None:
+    a = Model("marts", "fct_a", "select * from cleaned.stg_b join marts.dim_c using (x)", Path("a.sql"))
+    b = Model("cleaned", "stg_b", "select * from raw.documents", Path("b.sql"))
+    c = Model("marts", "dim_c", "select * from cleaned.stg_b", Path("c.sql"))
+    assert [m.name for m in order_models([a, c, b])] == ["stg_b", "dim_c", "fct_a"]
+
+
+def test_a_model_cycle_is_named() -> None:
+    a = Model("marts", "a", "select * from marts.b", Path("a.sql"))
+    b = Model("marts", "b", "select * from marts.a", Path("b.sql"))
+    with pytest.raises(ValueError, match="cycle: marts.a -> marts.b -> marts.a"):
+        order_models([a, b])
+
+
+def test_parquet_write_replaces_atomically_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    write_table(tmp_path, "raw", "t", pl.DataFrame({"a": [1]}))
+    write_table(tmp_path, "raw", "t", pl.DataFrame({"a": [1, 2]}))
+    assert pl.read_parquet(tmp_path / "raw" / "t.parquet")["a"].to_list() == [1, 2]
+    assert [p.name for p in (tmp_path / "raw").iterdir()] == ["t.parquet"]
