@@ -8,6 +8,7 @@ warehouse itself is wrong, and the caller must not publish it.
 from __future__ import annotations
 
 import hashlib
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,6 +20,8 @@ import polars as pl
 from expectations.suite import SuiteResult, validate_indicators
 from warehouse.build import connect, export_table
 from warehouse.lake import read_table, write_table
+
+logging.getLogger("great_expectations").setLevel(logging.WARNING)  # not one line per ephemeral context
 
 CHECKS_DIR = Path(__file__).parent / "checks"
 CHECK_COLUMNS = ("check", "outcome", "doc_ids", "fact_ids", "expected", "observed", "tolerance", "message")

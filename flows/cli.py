@@ -43,7 +43,9 @@ def refresh(
 ) -> None:
     """Run the refresh flow (no Prefect server needed) and print a summary."""
     import os
+    import time
 
+    started = time.monotonic()
     quiet_prefect()
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -60,6 +62,7 @@ def refresh(
     typer.echo("")
     for line in summary.lines():
         typer.echo(line)
+    typer.echo(f"total: {time.monotonic() - started:.1f} s including Prefect start-up")
 
 
 @app.command()

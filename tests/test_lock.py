@@ -27,9 +27,11 @@ def test_a_held_lock_refuses_a_second_refresh_naming_the_holder(tmp_path: Path) 
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         started = time.monotonic()
-        with pytest.raises(RefreshLocked, match=rf"another refresh of .* is running \(pid {holder.pid}\)"):
-            with refresh_lock(db, timeout_s=0.5):
-                pass
+        with (
+            pytest.raises(RefreshLocked, match=rf"another refresh of .* is running \(pid {holder.pid}\)"),
+            refresh_lock(db, timeout_s=0.5),
+        ):
+            pass
         assert 0.4 < time.monotonic() - started < 3
     finally:
         holder.kill()

@@ -88,6 +88,8 @@ _BASE_YEAR = _rx(r"^[^,;]{0,40}?(?:năm|/)\s*((?:19|20)\d{2})")
 _SCOPE_PAREN = _rx(
     r"^\s*\(\s*((?:không|chưa|chỉ|trừ|loại trừ|bao gồm|gồm cả|kể cả)[^()]{0,160})\)"
 )
+# `(không tính thu tiền sử dụng đất)`: what a figure leaves out never names the next figure
+_EXCLUSION_PAREN = _rx(r"\(\s*(?:không|chưa|trừ|loại trừ)[^()]{0,160}\)")
 _SCOPE_GIVER = _rx(r"^\s*(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\s+((?:tỉnh|thành\s+phố|thị\s+xã|huyện|trung\s+ương|"
                    r"hđnd|ubnd)[^,;.()]{0,24}?\s+giao)")
 _ESTIMATE = _rx(r"(?<!\w)(?:ước|dự\s+ước)(?!\w)")
@@ -96,10 +98,11 @@ _TARGET = _rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+ra
 _CONTINUATION = _rx(r"^\s*(?:trong\s+đó|cụ\s+thể|gồm|bao\s+gồm|như)\b")
 _LIST_MARKER = _rx(r"(?:cụ\s+thể|trong\s+đó|gồm|bao\s+gồm|như|:)")
 _PAST = _rx(r"(?<!\w)năm\s+((?:19|20)\d{2})\s+(?:vừa\s+qua|đã\s+qua|qua)(?!\w)")
-_FUNCTION_WORDS = set(
-    fold(w) for w in "đạt ước tính là và có bằng tăng giảm hơn trên gần khoảng so với được thì còn mức "
-    "đến cuối năm trong đó riêng cũng".split()
-)
+_FUNCTION_WORDS = {
+    fold(w) for w in ("đạt", "ước", "tính", "là", "và", "có", "bằng", "tăng", "giảm", "hơn", "trên", "gần",
+                      "khoảng", "so", "với", "được", "thì", "còn", "mức", "đến", "cuối", "năm", "trong", "đó",
+                      "riêng", "cũng")
+}
 _COUNTER_SKIP = _rx(r"^\s*(?:số\s+|các\s+|những\s+|tổng\s+số\s+)?")
 
 
@@ -126,6 +129,7 @@ class Fact:
     sentence: str
     sentence_index: int
     part_list: str | None = None  # complete (`cụ thể`, `gồm`, `:`) | partial (`trong đó`) for parts
+    period_stated_at: int | None = None  # offset of the period mention the figure takes its period from
     extractor_version: str = EXTRACTOR_VERSION
 
 
@@ -204,6 +208,11 @@ def _frame_alias(key: str, sent: Sentence, m: Mention, ref: Reference) -> tuple[
     before = key[sent.start:m.number_start]
     before = re.sub(fold_pattern(r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|đạt|là|có|được|thêm|cho|mới)\s+)*$"), "", before)
     after = key[m.number_end:sent.end]
+    scale_word = next((u.word for u in ref.units if u.kind == "scale" and after.lstrip().startswith(u.word)), None)
+    skipped = 0
+    if scale_word is not None:  # `3,2 triệu lượt khách`: the counted noun follows the scale word
+        skipped = after.index(scale_word) + len(scale_word)
+        after = after[skipped:]
     best: tuple[Alias, int, int] | None = None
     for a in ref.aliases:
         if a.kind != "frame":
@@ -215,7 +224,7 @@ def _frame_alias(key: str, sent: Sentence, m: Mention, ref: Reference) -> tuple[
             pm = a.post.match(after)
             if pm is None:
                 continue
-            end = m.number_end + pm.end()
+            end = m.number_end + skipped + pm.end()
         if a.pre is not None:
             bm = a.pre.search(before)
             if bm is None:
@@ -278,16 +287,15 @@ def _fuzzy_alias(key: str, lo: int, m: Mention, ref: Reference) -> tuple[Alias, 
     return best[2], (best[3], best[4])
 
 
+_CURRENCY_TWINS = {("USD", "VND"), ("VND", "USD"), ("VND/person/year", "USD/person/year"),
+                   ("USD/person/year", "VND/person/year")}
+_YEAR_BASES = ("same_period", "prior_year")
+
+
 def _compatible(metric_unit: str, m: Mention) -> bool:
-    if m.unit is None:
-        return False
-    if m.unit == "percent":
-        return True
-    if metric_unit == m.unit:
-        return True
-    if metric_unit == "USD" and m.unit == "VND":
-        return True
-    return False
+    if m.unit is None:  # `9.242 tỷ` without `đồng`: a scaled amount of the metric's currency
+        return m.scale >= 1e6 and metric_unit in ("VND", "USD")
+    return m.unit == "percent" or metric_unit == m.unit or (metric_unit, m.unit) in _CURRENCY_TWINS
 
 
 def _status_cues(key: str, sent: Sentence, upto: int) -> str | None:
@@ -353,6 +361,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
 
     year: int | None = None
     period: str | None = None
+    period_at: int | None = None
     default_year = _default_year(clean, periods)
     pi = 0
     prev_status_target_sentence = -2
@@ -366,9 +375,9 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 if p.year is not None:
                     year = p.year
                 if p.period is not None:
-                    period = p.period
+                    period, period_at = p.period, p.start
                 elif p.year is not None and period is None:
-                    period = "FY"
+                    period, period_at = "FY", p.start
                 pi += 1
             nxt = next((x.number_start for x in ms if x.number_start >= m.end), sent.end)
             fact, reason = _read_fact(doc_id, key, text, sent, m, subjects, ref, sent_facts, nxt)
@@ -379,23 +388,26 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             parent = next((f for f in sent_facts if f.fact_id == fact.parent_fact_id), None)
             if parent is not None and fact.role != "part":
                 fact.period_year, fact.period, fact.status = parent.period_year, parent.period, parent.status
-                if fact.comparison_base in ("same_period", "prior_year") and fact.base_year is None and parent.period_year:
+                fact.period_stated_at = parent.period_stated_at
+                if fact.comparison_base in _YEAR_BASES and fact.base_year is None and parent.period_year:
                     fact.base_year = parent.period_year - 1
             else:
                 fact.period_year = year or default_year
                 fact.period = period or "FY"
+                fact.period_stated_at = period_at
                 cue = _status_cues(key, sent, m.start)
                 if cue is None and sent_is_continuation and prev_status_target_sentence == sent.index - 1:
                     cue = "target"
                 status = cue or "actual"
-                if status == "actual" and ref_date and fact.period_year and fact.period:
-                    if period_end(fact.period_year, fact.period) > ref_date:
-                        status = "target"
+                if (status == "actual" and ref_date and fact.period_year and fact.period
+                        and period_end(fact.period_year, fact.period) > ref_date):
+                    status = "target"  # a period not over when the report was written
                 if parent is not None and fact.role == "part":
                     status = parent.status
                     fact.period_year, fact.period = parent.period_year, parent.period
+                    fact.period_stated_at = parent.period_stated_at
                 fact.status = status
-                if fact.comparison_base in ("same_period", "prior_year") and fact.base_year is None and fact.period_year:
+                if fact.comparison_base in _YEAR_BASES and fact.base_year is None and fact.period_year:
                     fact.base_year = fact.period_year - 1
             if fact.period_year is None:
                 out.numbers.append(NumberRead(doc_id, m.number_start, m.number_end, m.text, m.value, m.unit,
@@ -446,7 +458,7 @@ def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, sub
     if frame is not None and (m.unit in (None, "count") or ref.metrics[frame[0].code].unit == m.unit):
         alias = frame[0]
         alias_span = (frame[1], frame[2])
-    if alias is None and m.unit is None:
+    if alias is None and m.unit is None and m.scale == 1:
         return None, "a number with no unit and no counted indicator"
     if alias is None and m.unit == "count":
         # a counted noun named before the number: `giải quyết việc làm cho 3.600 lao động`
@@ -460,7 +472,9 @@ def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, sub
         if right is not None and ref.metrics[right.alias.code].unit == "percent":
             alias, alias_span = right.alias, (right.start, right.end)
     if alias is None:
-        lefts = [h for h in subjects if clause_start <= h.start and h.end <= m.start and sent.start <= h.start]
+        excluded = [x.span() for x in _EXCLUSION_PAREN.finditer(key, clause_start, m.start)]
+        lefts = [h for h in subjects if clause_start <= h.start and h.end <= m.start and sent.start <= h.start
+                 and not any(a <= h.start and h.end <= b for a, b in excluded)]
         prev_end = max((f.char_end for f in sent_facts if f.char_end <= m.start and f.char_start >= clause_start),
                        default=None)
         for h in reversed(lefts):

@@ -126,7 +126,7 @@ def _unit_after(key: str, pos: int, ref: Reference) -> tuple[int, float, str | N
         end = p + len(u.word)
         if u.unit == "percent" and u.word == "lần":
             pass
-    elif unit is None and scale == 1.0:
+    elif unit is None:
         c = _match_word(key, p, ref.units, ("counter",))
         if c is not None:
             counter = c.word

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 
 import polars as pl
 
+from transforms.anniversaries import find_anniversaries
 from transforms.extract import EXTRACTOR_VERSION, extract
 from transforms.locality import find_locality
 from transforms.numbers import separator_habit
@@ -31,7 +32,8 @@ FACT_SCHEMA: dict[str, pl.DataType] = {
     "status": pl.String(), "qualifier": pl.String(), "comparison_base": pl.String(), "base_year": pl.Int32(),
     "scope": pl.String(), "parent_fact_id": pl.String(), "char_start": pl.Int32(), "char_end": pl.Int32(),
     "value_text": pl.String(), "value_precision": pl.Float64(), "sentence": pl.String(),
-    "sentence_index": pl.Int32(), "part_list": pl.String(), "extractor_version": pl.String(),
+    "sentence_index": pl.Int32(), "part_list": pl.String(), "period_stated_at": pl.Int32(),
+    "extractor_version": pl.String(),
 }
 NUMBER_SCHEMA: dict[str, pl.DataType] = {
     "doc_id": pl.String(), "char_start": pl.Int32(), "char_end": pl.Int32(), "text": pl.String(),
@@ -43,6 +45,11 @@ HEADING_SCHEMA: dict[str, pl.DataType] = {
     "period_year": pl.Int32(), "period": pl.String(),
 }
 
+ANNIVERSARY_SCHEMA: dict[str, pl.DataType] = {
+    "doc_id": pl.String(), "char_start": pl.Int32(), "char_end": pl.Int32(), "text": pl.String(),
+    "years_stated": pl.Int32(), "from_year": pl.Int32(), "to_year": pl.Int32(),
+}
+
 
 @dataclass(frozen=True)
 class Parsed:
@@ -51,12 +58,13 @@ class Parsed:
     facts: pl.DataFrame
     numbers: pl.DataFrame
     headings: pl.DataFrame
+    anniversaries: pl.DataFrame
 
 
 def parse_documents(raw: pl.DataFrame, ref: Reference) -> Parsed:
     """Parse every row of `raw` (columns doc_id, text) into the parsed tables."""
     texts = raw.select("doc_id", pl.col("text").str.normalize("NFC"))
-    docs, sents, facts, numbers, heads = [], [], [], [], []
+    docs, sents, facts, numbers, heads, annivs = [], [], [], [], [], []
     for doc_id, text in texts.iter_rows():
         clean = clean_document(text or "", ref.boilerplate)
         loc = find_locality(clean.text, clean.title, ref)
@@ -75,10 +83,12 @@ def parse_documents(raw: pl.DataFrame, ref: Reference) -> Parsed:
         numbers.extend(asdict(n) for n in ex.numbers)
         heads.extend({"doc_id": doc_id, "sentence_index": i, "char_start": pos, "period_year": y, "period": p}
                      for i, pos, y, p in ex.headings)
+        annivs.extend({"doc_id": doc_id, **asdict(a)} for a in find_anniversaries(clean.text))
     return Parsed(
         pl.DataFrame(docs, schema=PARSED_DOCUMENT_SCHEMA),
         pl.DataFrame(sents, schema=SENTENCE_SCHEMA),
         pl.DataFrame(facts, schema=FACT_SCHEMA),
         pl.DataFrame(numbers, schema=NUMBER_SCHEMA),
         pl.DataFrame(heads, schema=HEADING_SCHEMA),
+        pl.DataFrame(annivs, schema=ANNIVERSARY_SCHEMA),
     )

@@ -91,9 +91,9 @@ def _norm_key(text: str) -> str:
     return re.sub(r"\s+", " ", key).strip()
 
 
-_GAP_MID = r"[^\s\w;]*(?:\s+[^\s;]+){0,%d}?\s+" % GAP_WORDS
-_GAP_END = r"[^\s\w;]*(?:\s+[^\s;]+){0,%d}?\s*" % GAP_WORDS
-_GAP_START = r"(?:[^\s;]+\s+){0,%d}?" % GAP_WORDS
+_GAP_MID = rf"[^\s\w;]*(?:\s+[^\s;]+){{0,{GAP_WORDS}}}?\s+"
+_GAP_END = rf"[^\s\w;]*(?:\s+[^\s;]+){{0,{GAP_WORDS}}}?\s*"
+_GAP_START = rf"(?:[^\s;]+\s+){{0,{GAP_WORDS}}}?"
 
 
 def _words_regex(phrase: str) -> str:

@@ -12,6 +12,7 @@ import polars as pl
 from transforms.extract import EXTRACTOR_VERSION
 from transforms.ingest import DEFAULT_MAX_BYTES, DOCUMENT_SCHEMA, QUARANTINE_SCHEMA, ingest, scan_folder
 from transforms.parse import (
+    ANNIVERSARY_SCHEMA,
     FACT_SCHEMA,
     HEADING_SCHEMA,
     NUMBER_SCHEMA,
@@ -58,6 +59,7 @@ class ParseStats:
 PARSED_TABLES = {
     "parsed_documents": PARSED_DOCUMENT_SCHEMA, "parsed_sentences": SENTENCE_SCHEMA,
     "parsed_facts": FACT_SCHEMA, "parsed_numbers": NUMBER_SCHEMA, "parsed_headings": HEADING_SCHEMA,
+    "parsed_anniversaries": ANNIVERSARY_SCHEMA,
 }
 
 
@@ -80,7 +82,8 @@ def parse_lake(lake: Path, seeds_dir: Path, full: bool = False) -> ParseStats:
     todo = docs.filter(~pl.col("doc_id").is_in(list(keep)))
     parsed: Parsed = parse_documents(todo.select("doc_id", "text"), ref)
     fresh = {"parsed_documents": parsed.documents, "parsed_sentences": parsed.sentences,
-             "parsed_facts": parsed.facts, "parsed_numbers": parsed.numbers, "parsed_headings": parsed.headings}
+             "parsed_facts": parsed.facts, "parsed_numbers": parsed.numbers, "parsed_headings": parsed.headings,
+             "parsed_anniversaries": parsed.anniversaries}
     merged = {}
     for table, frame in fresh.items():
         kept = old[table].filter(pl.col("doc_id").is_in(list(keep))) if keep else old[table].clear()

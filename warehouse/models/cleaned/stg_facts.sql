@@ -22,6 +22,7 @@ renamed as (
         cast(period_year as integer) as period_year,
         period,
         status,
+        cast(period_stated_at as integer) as period_stated_at,
         -- compared with
         comparison_base,
         cast(base_year as integer) as base_year,

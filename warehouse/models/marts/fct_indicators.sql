@@ -30,6 +30,7 @@ select
     facts.period,
     facts.status,
     facts.qualifier,
+    facts.period_stated_at,
     -- compared with
     facts.comparison_base,
     facts.base_year,

@@ -1,0 +1,496 @@
+"""Behaviour of transforms.extract.extract on sentences written in the reports' style.
+
+Each test builds a small report, cleans it as the pipeline does and reads the facts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from transforms.extract import Fact, extract
+from transforms.numbers import NUMBER, find_mentions, parse_number, separator_habit
+from transforms.reference import load_reference
+from transforms.text import CleanText, clean_document, fold
+
+REF = load_reference(Path(__file__).parents[1] / "seeds")
+B = 1_000_000_000
+
+
+def read(text: str) -> tuple[CleanText, list[Fact]]:
+    clean = clean_document(text, REF.boilerplate)
+    return clean, extract("doc", clean, REF).facts
+
+
+def facts(text: str) -> list[Fact]:
+    return read(text)[1]
+
+
+def only(found: list[Fact], **want: object) -> Fact:
+    """The one fact whose fields equal `want` (floats compared with approx)."""
+    hits = [
+        f for f in found
+        if all((getattr(f, k) == pytest.approx(v, rel=1e-9)) if isinstance(v, float) else getattr(f, k) == v
+               for k, v in want.items())
+    ]
+    assert len(hits) == 1, f"{want} matched {len(hits)} of {[(f.metric, f.role, f.value) for f in found]}"
+    return hits[0]
+
+
+# --- roles and comparison bases --------------------------------------------------------------
+
+RATIO_CLAUSE = (
+    "Tổng thu ngân sách trên địa bàn huyện 6 tháng đầu năm 2023 ước đạt 512,4 tỷ đồng, "
+    "đạt 48,2% dự toán và bằng 105,3% so cùng kỳ năm 2022."
+)
+
+
+def test_ratio_children_attach_to_their_level():
+    found = facts(RATIO_CLAUSE)
+    assert len(found) == 3
+    level = only(found, role="level")
+    assert (level.metric, level.value, level.unit) == ("budget_revenue", pytest.approx(512.4 * B), "VND")
+    assert (level.period_year, level.period, level.status) == (2023, "H1", "estimate")
+    assert level.comparison_base is None and level.parent_fact_id is None
+
+    plan = only(found, role="pct_of_plan")
+    assert (plan.metric, plan.value, plan.unit) == ("budget_revenue", 48.2, "percent")
+    assert (plan.comparison_base, plan.base_year) == ("budget_estimate", None)
+
+    base = only(found, role="pct_of_base")
+    assert (base.metric, base.value, base.unit) == ("budget_revenue", 105.3, "percent")
+    assert (base.comparison_base, base.base_year) == ("same_period", 2022)
+
+    for child in (plan, base):
+        assert child.parent_fact_id == level.fact_id
+        assert (child.period_year, child.period, child.status) == (2023, "H1", "estimate")
+
+
+def test_growth_against_a_named_year_is_pct_change_prior_year():
+    found = facts("Năm 2023, giá trị sản xuất công nghiệp đạt 3.250 tỷ đồng, tăng 8,52% so với năm 2022.")
+    level = only(found, role="level", metric="industrial_production_value")
+    change = only(found, role="pct_change")
+    assert change.metric == "industrial_production_value"
+    assert change.value == pytest.approx(8.52)
+    assert (change.comparison_base, change.base_year) == ("prior_year", 2022)
+    assert change.parent_fact_id == level.fact_id
+    assert (change.period_year, change.period) == (2023, "FY")
+
+
+def test_decline_is_a_negative_pct_change():
+    found = facts("Năm 2023, sản lượng thủy sản đạt 1.450 tấn, giảm 5,3%.")
+    level = only(found, role="level", metric="fishery_output", unit="tonne", value=1450.0)
+    change = only(found, role="pct_change")
+    assert change.value == pytest.approx(-5.3)
+    assert change.value_text == "5,3%"
+    assert change.comparison_base == "prior_year"
+    assert change.parent_fact_id == level.fact_id
+
+
+def test_exceeding_the_budget_estimate_is_pct_change_on_budget_estimate():
+    found = facts("Năm 2023, thu ngân sách nhà nước đạt 420 tỷ đồng, vượt 10% dự toán.")
+    change = only(found, metric="budget_revenue", role="pct_change")
+    assert change.value == pytest.approx(10)
+    assert (change.comparison_base, change.base_year) == ("budget_estimate", None)
+    assert change.parent_fact_id == only(found, role="level").fact_id
+
+
+def test_attainment_of_plan_is_pct_of_plan_on_plan():
+    found = facts("Năm 2023, diện tích gieo trồng đạt 5.200 ha, bằng 98,5% kế hoạch.")
+    only(found, metric="sown_area", role="level", value=5200.0, unit="ha")
+    plan = only(found, metric="sown_area", role="pct_of_plan")
+    assert (plan.value, plan.comparison_base) == (98.5, "plan")
+
+
+def test_times_the_same_period_is_pct_of_base_in_percent():
+    found = facts("Năm 2023, giá trị sản xuất nông nghiệp ước đạt 2.092,3 tỷ đồng, gấp 2,3 lần cùng kỳ.")
+    ratio = only(found, metric="agricultural_production_value", role="pct_of_base")
+    assert ratio.value == pytest.approx(230)
+    assert (ratio.unit, ratio.comparison_base, ratio.base_year) == ("percent", "same_period", 2022)
+    assert ratio.value_text == "2,3 lần"
+
+
+def test_absolute_change_keeps_the_level_unit():
+    found = facts("Năm 2023, tổng chi ngân sách đạt 249,69 tỷ đồng, tăng 46 tỷ đồng so với cùng kỳ.")
+    change = only(found, metric="budget_expenditure", role="abs_change")
+    assert (change.value, change.unit, change.comparison_base) == (pytest.approx(46 * B), "VND", "same_period")
+    assert change.parent_fact_id == only(found, role="level").fact_id
+
+
+def test_named_growth_rate_is_pct_change_of_the_underlying_metric():
+    (growth,) = facts("Năm 2023, tốc độ tăng trưởng kinh tế đạt 13,1%.")
+    assert (growth.metric, growth.role, growth.value) == ("grdp", "pct_change", pytest.approx(13.1))
+    assert growth.comparison_base == "prior_year"
+    assert growth.parent_fact_id is None
+
+
+def test_a_rate_that_is_the_indicator_is_a_level_without_base():
+    (rate,) = facts("Năm 2023, tỷ lệ hộ nghèo giảm còn 0,61%.")
+    assert (rate.metric, rate.role, rate.value, rate.unit) == ("poverty_rate", "level", 0.61, "percent")
+    assert rate.comparison_base is None and rate.base_year is None
+
+
+def test_range_gives_low_and_high_facts():
+    found = facts("Năm 2023, tốc độ tăng trưởng kinh tế từ 8 - 9%.")
+    assert sorted(f.value for f in found if f.metric == "grdp") == [8, 9]
+    assert {(f.role, f.unit, f.qualifier) for f in found} == {("pct_change", "percent", "exact")}
+
+
+def test_range_in_words_gives_two_money_facts():
+    found = facts("Năm 2023, thu nhập bình quân đầu người từ 3,5 đến 4 triệu đồng/người/tháng.")
+    assert [(f.metric, f.unit) for f in found] == [("income_per_capita", "VND/person/year")] * 2
+    assert [f.value for f in found] == [pytest.approx(3.5e6 * 12), pytest.approx(4e6 * 12)]
+
+
+# --- qualifiers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "qualifier"),
+    [
+        ("Năm 2023, tổng mức bán lẻ hàng hóa đạt hơn 21.000 tỷ đồng.", "retail_sales", "over"),
+        ("Năm 2023, kim ngạch xuất khẩu đạt trên 500 triệu USD.", "export_value", "over"),
+        ("Năm 2023, tổng vốn đầu tư toàn xã hội đạt gần 4.000 tỷ đồng.", "investment_capital", "approx"),
+        ("Năm 2023, thu nhập bình quân đầu người khoảng 75 triệu đồng/người/năm.", "income_per_capita", "approx"),
+        ("Năm 2023, tỷ lệ che phủ rừng đạt xấp xỉ 42,5%.", "forest_cover_rate", "approx"),
+        ("Năm 2023, tỷ lệ hộ nghèo dưới 1,5%.", "poverty_rate", "under"),
+        ("Năm 2023, tỷ lệ tham gia bảo hiểm y tế đạt 12,5% trở lên.", "health_insurance_coverage", "at_least"),
+        ("Năm 2023, tỷ lệ lao động qua đào tạo đạt 72,5%.", "trained_labour_rate", "exact"),
+    ],
+    ids=["hơn", "trên", "gần", "khoảng", "xấp xỉ", "dưới", "trở lên", "none"],
+)
+def test_qualifier_from_the_words_around_the_number(sentence, metric, qualifier):
+    (f,) = facts(sentence)
+    assert (f.metric, f.qualifier) == (metric, qualifier)
+
+
+def test_tro_len_of_a_rating_after_a_percent_is_not_a_bound():
+    (f,) = facts("Năm 2023, có 92,3% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên.")
+    assert (f.metric, f.role, f.value) == ("party_org_good_rate", "level", pytest.approx(92.3))
+    assert f.qualifier == "exact"
+
+
+# --- status --------------------------------------------------------------------------------
+
+
+def test_phan_dau_makes_a_target():
+    found = facts(
+        "Phấn đấu năm 2025, tổng thu ngân sách trên địa bàn đạt 1.200 tỷ đồng; "
+        "thu nhập bình quân đầu người đạt 90 triệu đồng/người/năm."
+    )
+    assert [(f.metric, f.status, f.period_year, f.period) for f in found] == [
+        ("budget_revenue", "target", 2025, "FY"),
+        ("income_per_capita", "target", 2025, "FY"),
+    ]
+
+
+def test_uoc_dat_makes_an_estimate():
+    (f,) = facts("Năm 2023, tổng thu ngân sách ước đạt 900 tỷ đồng.")
+    assert f.status == "estimate"
+
+
+def test_plain_result_of_a_past_year_is_actual():
+    found = facts("Năm 2022, thu ngân sách nhà nước đạt 950 tỷ đồng, tăng 15% so với năm 2021.")
+    assert {f.status for f in found} == {"actual"}
+    assert only(found, role="pct_change").base_year == 2021
+
+
+def test_plan_for_the_second_half_is_a_target_while_the_year_result_stays_actual():
+    found = facts(
+        "Năm 2023, tổng thu ngân sách đạt 800 tỷ đồng. "
+        "Nhiệm vụ 6 tháng cuối năm 2023: tổng thu ngân sách phấn đấu đạt 400 tỷ đồng."
+    )
+    assert only(found, value=800.0 * B).status == "actual"
+    h2 = only(found, value=400.0 * B)
+    assert (h2.period_year, h2.period, h2.status) == (2023, "H2", "target")
+
+
+def test_count_of_targets_met_is_actual():
+    found = facts("Năm 2023, có 13 chỉ tiêu đạt và vượt kế hoạch.")
+    f = only(found, metric="targets_met")
+    assert (f.value, f.unit, f.status) == (13, "count", "actual")
+
+
+# --- periods -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "period"),
+    [
+        ("Trong 9 tháng đầu năm 2023, kim ngạch xuất khẩu ước đạt 1,5 tỷ USD.", 2023, "9M"),
+        ("Trong 7 tháng đầu năm 2023, tổng thu ngân sách đạt 300 tỷ đồng.", 2023, "7M"),
+        ("Quý I/2024, tổng thu ngân sách đạt 210 tỷ đồng.", 2024, "Q1"),
+        ("Trong 3 tháng đầu năm 2024, kim ngạch xuất khẩu đạt 120 triệu USD.", 2024, "Q1"),
+        ("Trong 6 tháng đầu năm 2023, tổng thu ngân sách đạt 400 tỷ đồng.", 2023, "H1"),
+        ("Năm 2022, tổng thu ngân sách đạt 950 tỷ đồng.", 2022, "FY"),
+    ],
+    ids=["9 tháng đầu năm", "7 tháng đầu năm", "quý I/", "3 tháng đầu năm", "6 tháng đầu năm", "năm"],
+)
+def test_period_named_before_the_figure(sentence, year, period):
+    found = facts(sentence)
+    assert found
+    assert {(f.period_year, f.period) for f in found} == {(year, period)}
+
+
+def test_six_months_at_the_end_of_the_year_is_h2():
+    (f,) = facts("Trong 6 tháng cuối năm 2023, tổng thu ngân sách đạt 410 tỷ đồng.")
+    assert (f.period_year, f.period) == (2023, "H2")
+
+
+def test_a_single_month_after_a_year_to_date_figure():
+    found = facts(
+        "Trong 7 tháng đầu năm 2023, tổng thu ngân sách đạt 300 tỷ đồng. Riêng tháng 7, thu ngân sách đạt 40 tỷ đồng."
+    )
+    assert (only(found, value=300.0 * B).period) == "7M"
+    month = only(found, value=40.0 * B)
+    assert (month.period_year, month.period) == (2023, "M07")
+
+
+def test_comparison_year_does_not_change_the_period():
+    found = facts(
+        "Năm 2023, giá trị sản xuất công nghiệp đạt 3.250 tỷ đồng, tăng 8,5% so với năm 2022. "
+        "Tổng mức bán lẻ hàng hóa đạt 5.000 tỷ đồng, bằng 110% cùng kỳ năm 2022."
+    )
+    assert len(found) == 4
+    assert {(f.period_year, f.period) for f in found} == {(2023, "FY")}
+    assert only(found, metric="retail_sales", role="pct_of_base").base_year == 2022
+
+
+# --- not facts -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ngày 12/3/2023, Ban Thường vụ Huyện ủy ban hành Nghị quyết số 06-NQ/TU về phát triển kinh tế.",
+        "Ngày 15 tháng 6 năm 2023, huyện tổ chức hội nghị sơ kết.",
+        "Đại hội Đảng bộ huyện khóa XVIII, nhiệm kỳ 2020 - 2025 tổ chức Hội nghị lần thứ 4 vào năm 2023.",
+        "Năm 2023, huyện tổ chức tiêm vắc xin cho trẻ từ 5 đến 17 tuổi.",
+        "Năm 2023, huyện tổ chức kỷ niệm 75 năm ngày Thương binh - Liệt sỹ.",
+        "Năm 2023, chỉ số năng lực cạnh tranh cấp huyện đứng thứ 2 toàn tỉnh.",
+        "Năm 2023, huyện đề ra 9 nhóm nhiệm vụ, giải pháp trọng tâm.",
+        "Năm 2023, huyện tổ chức 12 cuộc họp và ban hành 5 nghị quyết chuyên đề.",
+    ],
+    ids=["date and document number", "date in words", "term and ordinal", "ages", "anniversary", "rank",
+         "solution groups", "meetings and resolutions"],
+)
+def test_not_a_fact(sentence):
+    assert facts(sentence) == []
+
+
+def test_page_views_are_not_a_fact():
+    found = facts("Báo cáo kết quả năm 2023\nTổng thu ngân sách đạt 900 tỷ đồng.\nSố lượt xem: 98")
+    assert [(f.metric, f.value) for f in found] == [("budget_revenue", pytest.approx(900 * B))]
+
+
+def test_threshold_inside_a_definition_is_not_a_fact():
+    assert facts("Năm 2023, huyện hỗ trợ doanh nghiệp có vốn dưới 10 tỷ đồng.") == []
+
+
+# --- parts and lists ----------------------------------------------------------------------
+
+
+def test_counts_listed_after_cu_the_are_parts_of_the_total():
+    found = facts(
+        "Năm 2023, toàn huyện có 197 doanh nghiệp thành lập mới, cụ thể: thương mại 120 doanh nghiệp, "
+        "xây dựng 50 doanh nghiệp, sản xuất 27 doanh nghiệp."
+    )
+    total = only(found, role="level")
+    assert (total.metric, total.value, total.unit) == ("new_enterprises", 197, "count")
+    parts = [f for f in found if f.role == "part"]
+    assert [p.value for p in parts] == [120, 50, 27]
+    for p in parts:
+        assert (p.metric, p.unit, p.parent_fact_id, p.part_list) == ("new_enterprises", "count", total.fact_id,
+                                                                       "complete")
+        assert (p.period_year, p.period, p.status) == (total.period_year, total.period, total.status)
+
+
+def test_target_groups_listed_after_cu_the_are_parts():
+    found = facts(
+        "Năm 2023, toàn huyện thực hiện 16 chỉ tiêu, cụ thể: xây dựng Đảng có 2 chỉ tiêu; kinh tế có 6 chỉ tiêu; "
+        "văn hóa - xã hội có 5 chỉ tiêu; quốc phòng - an ninh có 3 chỉ tiêu."
+    )
+    total = only(found, role="level", value=16.0)
+    parts = [f for f in found if f.role == "part"]
+    assert [p.value for p in parts] == [2, 6, 5, 3]
+    assert {p.parent_fact_id for p in parts} == {total.fact_id}
+
+
+def test_counts_in_separate_clauses_without_a_list_marker_stay_levels():
+    found = facts(
+        "Năm 2023, trong lĩnh vực thương mại có 120 doanh nghiệp thành lập mới; "
+        "trong lĩnh vực xây dựng có 50 doanh nghiệp thành lập mới."
+    )
+    assert [(f.metric, f.role, f.value, f.parent_fact_id) for f in found] == [
+        ("new_enterprises", "level", 120, None),
+        ("new_enterprises", "level", 50, None),
+    ]
+
+
+def test_counts_of_different_flows_stay_separate_levels():
+    found = facts(
+        "Năm 2023, có 197 doanh nghiệp thành lập mới; có 45 doanh nghiệp quay trở lại hoạt động; "
+        "có 30 doanh nghiệp giải thể."
+    )
+    assert [(f.metric, f.role, f.value) for f in found] == [
+        ("new_enterprises", "level", 197),
+        ("enterprises_resumed", "level", 45),
+        ("enterprises_dissolved", "level", 30),
+    ]
+
+
+def test_scope_component_after_trong_do_is_a_partial_part_with_scope():
+    found = facts(
+        "Năm 2023, tổng thu ngân sách trên địa bàn đạt 1.823,1 tỷ đồng, trong đó thu nội địa đạt 1.200 tỷ đồng."
+    )
+    total = only(found, role="level")
+    assert total.value == pytest.approx(1_823_100_000_000)
+    part = only(found, role="part")
+    assert (part.metric, part.value, part.scope) == ("budget_revenue", pytest.approx(1200 * B), "thu nội địa")
+    assert (part.parent_fact_id, part.part_list) == (total.fact_id, "partial")
+
+
+def test_excluded_component_in_parentheses_does_not_name_the_next_figure():
+    found = facts(
+        "Năm 2023, thu ngân sách nhà nước đạt 1.500 tỷ đồng (không tính thu tiền sử dụng đất), "
+        "đạt 116% dự toán tỉnh giao."
+    )
+    level = only(found, role="level")
+    assert level.scope == "không tính thu tiền sử dụng đất"
+    plan = only(found, role="pct_of_plan")
+    assert (plan.metric, plan.value, plan.comparison_base) == ("budget_revenue", 116, "budget_estimate")
+    assert plan.scope == "tỉnh giao"
+    assert plan.parent_fact_id == level.fact_id
+
+
+def test_elliptical_list_item_completes_the_head_alias():
+    found = facts(
+        "Năm 2023, giá trị tăng thêm khu vực công nghiệp - xây dựng tăng 9,1%, khu vực dịch vụ 7,2%."
+    )
+    assert [(f.metric, f.role, f.value, f.comparison_base) for f in found] == [
+        ("value_added_industry_construction", "pct_change", pytest.approx(9.1), "prior_year"),
+        ("value_added_services", "pct_change", pytest.approx(7.2), "prior_year"),
+    ]
+
+
+# --- spelling variants ----------------------------------------------------------------------
+
+
+def test_typo_in_the_indicator_name_still_matches():
+    (f,) = facts("Năm 2023, thu ngân sánh nhà nước đạt 814 tỷ đồng.")
+    assert (f.metric, f.role, f.value) == ("budget_revenue", "level", pytest.approx(814 * B))
+
+
+def _summary(found: list[Fact]) -> list[tuple]:
+    return [(f.metric, f.role, f.value, f.unit, f.period_year, f.period, f.status, f.qualifier,
+             f.char_start, f.char_end) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("old_style", "new_style"),
+    [
+        ("Năm 2023, sản lượng thuỷ sản đạt 1.200 tấn; diện tích nuôi trồng thuỷ sản đạt 53,026 ha.",
+         "Năm 2023, sản lượng thủy sản đạt 1.200 tấn; diện tích nuôi trồng thủy sản đạt 53,026 ha."),
+        ("Năm 2023, tỷ lệ đô thị hoá đạt 45,2%; Tổng mức bán lẻ hàng Hoá đạt 5.000 tỷ đồng.",
+         "Năm 2023, tỷ lệ đô thị hóa đạt 45,2%; Tổng mức bán lẻ hàng Hóa đạt 5.000 tỷ đồng."),
+    ],
+    ids=["thuỷ/thủy", "hoá/hóa"],
+)
+def test_tone_placement_does_not_change_the_metric(old_style, new_style):
+    old, new = facts(old_style), facts(new_style)
+    assert len(old) == 2
+    assert _summary(old) == _summary(new)
+
+
+def test_tone_variants_name_the_expected_metrics():
+    found = facts("Năm 2023, sản lượng thuỷ sản đạt 1.200 tấn; tỷ lệ đô thị hoá đạt 45,2%.")
+    assert [f.metric for f in found] == ["fishery_output", "urbanization_rate"]
+
+
+def test_upper_case_heading_style_matches_the_metric():
+    (f,) = facts("NĂM 2023, TỔNG MỨC BÁN LẺ HÀNG HOÁ ĐẠT 5.000 TỶ ĐỒNG.")
+    assert (f.metric, f.value, f.period_year) == ("retail_sales", pytest.approx(5000 * B), 2023)
+
+
+def test_decomposed_unicode_gives_the_same_facts():
+    nfc = unicodedata.normalize("NFC", RATIO_CLAUSE + " Năm 2023, sản lượng thủy sản đạt 1.450 tấn, giảm 5,3%.")
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc
+    found_nfc, found_nfd = facts(nfc), facts(nfd)
+    assert len(found_nfc) == 5
+    assert _summary(found_nfd) == _summary(found_nfc)
+    assert [f.fact_id for f in found_nfd] == [f.fact_id for f in found_nfc]
+
+
+def test_fact_ids_are_stable_across_runs():
+    assert [f.fact_id for f in facts(RATIO_CLAUSE)] == [f.fact_id for f in facts(RATIO_CLAUSE)]
+
+
+# --- spans ---------------------------------------------------------------------------------
+
+SPAN_TEXTS = [
+    RATIO_CLAUSE,
+    "Năm 2023, sản lượng thủy sản đạt 1.450 tấn, giảm 5,3%.",
+    "Năm 2023, giá trị sản xuất nông nghiệp ước đạt 2.092,3 tỷ đồng, gấp 2,3 lần cùng kỳ.",
+    "Năm 2023, tốc độ tăng trưởng kinh tế từ 8 - 9%.",
+    "Năm 2023, thu nhập bình quân đầu người từ 3,5 đến 4 triệu đồng/người/tháng.",
+    "Năm 2023, có 01 dự án giải phóng mặt bằng với diện tích 40,834 ha.",
+    "Năm 2023, số giường bệnh/vạn dân đạt 25 giường bệnh/vạn dân.",
+    "Năm 2023, giải quyết việc làm cho 3.600 lao động.",
+    "Năm 2023, tổng chi ngân sách đạt 249,69 tỷ đồng, tăng 46 tỷ đồng so với cùng kỳ.",
+    "Năm 2023, toàn huyện có 197 doanh nghiệp thành lập mới, cụ thể: thương mại 120 doanh nghiệp, "
+    "xây dựng 50 doanh nghiệp.",
+    "Quý I/2024, tổng thu ngân sách đạt 210 tỷ đồng, bằng 25,3% dự toán.\n"
+    "Năm 2023, tỷ lệ hộ nghèo giảm còn 0,61%; tỷ lệ tham gia bảo hiểm y tế đạt 95% trở lên.",
+]
+
+
+@pytest.mark.parametrize("text", SPAN_TEXTS, ids=[f"text{i}" for i in range(len(SPAN_TEXTS))])
+def test_span_covers_the_number_and_reads_back_to_the_value(text):
+    clean, found = read(text)
+    assert found
+    key = fold(clean.text)
+    habit = separator_habit(clean.text)
+    mentions = {(m.start, m.end): m for m in find_mentions(clean.text, key, REF, habit, [])}
+    for f in found:
+        assert clean.text[f.char_start:f.char_end] == f.value_text
+        assert f.value_text in f.sentence
+        number = NUMBER.match(f.value_text)
+        assert number is not None, f.value_text
+        parsed = parse_number(number.group(), habit)
+        assert parsed is not None
+        m = mentions[(f.char_start, f.char_end)]
+        assert abs(f.value) == pytest.approx(parsed.value * m.scale, rel=1e-9)
+        assert abs(f.value) == pytest.approx(m.value, rel=1e-9)
+        assert f.value_precision == pytest.approx(m.precision, rel=1e-9)
+
+
+def test_span_starts_at_a_digit_and_ends_after_the_unit():
+    clean, found = read(RATIO_CLAUSE)
+    for f in found:
+        assert clean.text[f.char_start].isdigit()
+        assert re.search(r"(đồng|%)$", f.value_text)
+
+
+# --- units the text leaves implicit -----------------------------------------------------------
+
+
+def test_a_scaled_amount_without_dong_is_money_of_the_metric():
+    found = facts("Năm 2023, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ đạt 9.242 tỷ, tăng 8% so với năm 2022.")
+    level = only(found, role="level")
+    assert (level.metric, level.value, level.unit) == ("retail_sales", pytest.approx(9242 * B), "VND")
+
+
+def test_per_capita_income_in_dollars_keeps_its_currency():
+    found = facts("Năm 2023, thu nhập bình quân đầu người đạt 4.200 USD/người/năm.")
+    f = only(found, metric="income_per_capita")
+    assert (f.value, f.unit) == (4200.0, "USD/person/year")
+
+
+def test_a_scaled_count_reads_its_counted_noun():
+    found = facts("Năm 2023, thành phố đón 3,2 triệu lượt khách du lịch.")
+    f = only(found, metric="tourist_arrivals")
+    assert (f.value, f.unit) == (pytest.approx(3_200_000), "count")
