@@ -72,6 +72,7 @@ class ExpectationOutcome:
     success: bool
     unexpected_count: int
     sample: list = field(default_factory=list)
+    severity: str = "critical"  # critical: the warehouse is wrong; warning: the reports say so
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,12 @@ class SuiteResult:
     outcomes: list[ExpectationOutcome]
 
     def failures(self) -> list[ExpectationOutcome]:
-        """The expectations that did not hold, in suite order."""
-        return [o for o in self.outcomes if not o.success]
+        """The critical expectations that did not hold, in suite order: the warehouse is wrong."""
+        return [o for o in self.outcomes if not o.success and o.severity == "critical"]
+
+    def warnings(self) -> list[ExpectationOutcome]:
+        """Warning-severity expectations that did not hold: values the reports themselves state."""
+        return [o for o in self.outcomes if not o.success and o.severity != "critical"]
 
     def summary(self) -> str:
         """One line for a log or a flow's result: counts, then the failed expectations."""
@@ -93,6 +98,11 @@ class SuiteResult:
         failed = self.failures()
         if failed:
             line += "; failed: " + ", ".join(f"{o.expectation} [{o.unexpected_count}]" for o in failed)
+        warned = self.warnings()
+        if warned:
+            line += "; warnings (values as reported): " + ", ".join(
+                f"{o.expectation} [{o.unexpected_count}]" for o in warned
+            )
         return line
 
 
@@ -138,18 +148,22 @@ def indicator_suite() -> gx.ExpectationSuite:
             min_value=0,
             max_value=100,
             row_condition=level & (Column("unit") == "percent"),
-            description="a rate that is itself the indicator lies in 0-100",
+            severity="warning",
+            description="a rate that is itself the indicator lies in 0-100 (a report that says otherwise is a "
+            "range finding, not a broken warehouse)",
         ),
         gxe.ExpectColumnValuesToBeBetween(
             column="value",
             min_value=0,
             row_condition=level & Column("unit").is_in(list(NON_NEGATIVE_LEVEL_UNITS)),
+            severity="warning",
             description="money totals, counts, areas and per-capita levels are never negative",
         ),
         gxe.ExpectColumnValuesToBeBetween(
             column="value",
             min_value=-100,
             row_condition=Column("role") == "pct_change",
+            severity="warning",
             description="nothing falls by more than all of it; growth has no upper bound",
         ),
         gxe.ExpectColumnValuesToBeBetween(
@@ -202,20 +216,22 @@ def validate_indicators(frame: pd.DataFrame | pl.DataFrame) -> SuiteResult:
         result_format["unexpected_index_column_names"] = ["fact_id"]
     result = validation.run(batch_parameters={"dataframe": frame}, result_format=result_format)
     outcomes = [_outcome(r) for r in result.results]
-    return SuiteResult(suite=SUITE_NAME, success=all(o.success for o in outcomes), outcomes=outcomes)
+    success = all(o.success for o in outcomes if o.severity == "critical")
+    return SuiteResult(suite=SUITE_NAME, success=success, outcomes=outcomes)
 
 
 def _outcome(res: Any) -> ExpectationOutcome:
     """Flatten one GX ExpectationValidationResult; an expectation that raised counts as failed."""
     config = res.expectation_config
     name = _describe(config.type, config.kwargs)
+    severity = str(getattr(config.severity, "value", config.severity) or "critical").lower()
     info = res.exception_info or {}
     if info.get("raised_exception"):
-        return ExpectationOutcome(name, False, 0, [str(info.get("exception_message"))])
+        return ExpectationOutcome(name, False, 0, [str(info.get("exception_message"))], "critical")
     result = res.result or {}
     rows = result.get("partial_unexpected_index_list") or result.get("partial_unexpected_list") or []
     sample = [_plain(v) for v in rows[:SAMPLE_SIZE]]
-    return ExpectationOutcome(name, bool(res.success), int(result.get("unexpected_count") or 0), sample)
+    return ExpectationOutcome(name, bool(res.success), int(result.get("unexpected_count") or 0), sample, severity)
 
 
 def _describe(kind: str, kwargs: Mapping[str, Any]) -> str:

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from flows.settings import DEFAULT_DB, DEFAULT_SOURCE, quiet_prefect
+from flows.settings import DEFAULT_DB, DEFAULT_SOURCE, SEEDS_DIR, quiet_prefect
 
 app = typer.Typer(
     help="chitieu: Vietnamese local-government reports → a checked DuckDB warehouse of indicators.",
@@ -104,6 +104,62 @@ def sql(
     else:
         for row in rows:
             typer.echo(json.dumps(dict(zip(cols, row, strict=True)), ensure_ascii=False, default=str))
+
+
+@app.command()
+def explain(
+    file: Annotated[Path | None, typer.Argument(
+        help="Report file to audit, read with the same decoding as ingest (UTF-8, UTF-16, Windows-1258).",
+        show_default=False)] = None,
+    text: Annotated[str | None, typer.Option(
+        "--text", help="Audit this text instead of a file.", show_default=False)] = None,
+    json_out: Annotated[bool, typer.Option(
+        "--json", help="One JSON object per number read (offsets into the cleaned text).")] = False,
+    color: Annotated[bool | None, typer.Option(
+        "--color/--no-color", help="Colour the marks; default: when stdout is a terminal.",
+        show_default=False)] = None,
+) -> None:
+    """Show every number read in a report: each sentence with its numbers marked (⟦fact⟧, ⟨other⟩),
+    then per number the fact it became (metric, role, value, period, status, base, scope, parent)
+    or why it is not a fact. Needs no warehouse."""
+    from transforms.explain import doc_id_of, render_json, render_text
+    from transforms.explain import explain as explain_text
+    from transforms.ingest import DEFAULT_MAX_BYTES, decode
+
+    if (file is None) == (text is None):
+        _fail("give either a FILE or --text \"...\", not both" if file is not None
+              else "give a FILE or --text \"...\" to explain", code=2)
+    if file is not None:
+        try:
+            with file.open("rb") as fh:
+                data = fh.read(DEFAULT_MAX_BYTES + 1)
+        except OSError as err:
+            _fail(f"{file}: {err.strerror or err}")
+            return
+        decoded = decode(data)
+        if decoded.reason is not None or decoded.text is None:
+            _fail(f"{file}: {decoded.reason or 'not readable as text'}")
+            return
+        raw, doc_id = decoded.text, doc_id_of(data)
+    else:
+        assert text is not None
+        if not text.strip():
+            _fail("--text is empty")
+        raw, doc_id = text, None
+    from transforms.reference import load_reference
+
+    try:
+        ref = load_reference(SEEDS_DIR)
+    except (OSError, ValueError, KeyError) as err:
+        _fail(f"cannot load the reference data: {err}")
+        return
+    expl = explain_text(raw, ref, doc_id)
+    if json_out:
+        for rec in render_json(expl):
+            typer.echo(json.dumps(rec, ensure_ascii=False))
+        return
+    use_color = sys.stdout.isatty() if color is None else color
+    typer.echo(render_text(expl, color=use_color), color=use_color)
 
 
 def main() -> None:

@@ -382,7 +382,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             nxt = next((x.number_start for x in ms if x.number_start >= m.end), sent.end)
             fact, reason = _read_fact(doc_id, key, text, sent, m, subjects, ref, sent_facts, nxt)
             if fact is None:
-                out.numbers.append(NumberRead(doc_id, m.number_start, m.number_end, m.text, m.value, m.unit,
+                out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, reason))
                 continue
             parent = next((f for f in sent_facts if f.fact_id == fact.parent_fact_id), None)
@@ -410,14 +410,14 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 if fact.comparison_base in _YEAR_BASES and fact.base_year is None and fact.period_year:
                     fact.base_year = fact.period_year - 1
             if fact.period_year is None:
-                out.numbers.append(NumberRead(doc_id, m.number_start, m.number_end, m.text, m.value, m.unit,
+                out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, "no year named anywhere in the report"))
                 continue
             if fact.status == "target":
                 prev_status_target_sentence = sent.index
             sent_facts.append(fact)
             out.facts.append(fact)
-            out.numbers.append(NumberRead(doc_id, m.number_start, m.number_end, m.text, m.value, m.unit,
+            out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                           sent.index, fact.fact_id, None))
         # status carries to a `Trong đó ...` sentence that continues a list of targets
         if any(f.status == "target" for f in sent_facts) or (

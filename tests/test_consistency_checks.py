@@ -1,0 +1,91 @@
+"""Every check kind of CONTRACT.md section 4, with a report written to pass it and one to fail it.
+
+Each case builds a warehouse from its own small reports (no Prefect) and reads
+marts.fct_consistency_checks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import build_warehouse
+
+HEAD = "UBND huyện Yên Phong, tỉnh Bắc Ninh báo cáo kết quả năm 2023.\n\n"
+PLAN = HEAD + "Kế hoạch năm 2023, huyện phấn đấu tổng thu ngân sách nhà nước đạt 2.000 tỷ đồng.\n\n"
+RESULT = "Kết quả năm 2023, tổng thu ngân sách nhà nước đạt 1.500 tỷ đồng, "
+
+CASES: dict[str, tuple[dict[str, str], str, str]] = {
+    # kind: ({file: text}, expected outcome, a word the message must contain)
+    "conflict-fail": ({"a.txt": HEAD + "Năm 2023, tổng thu ngân sách nhà nước trên địa bàn huyện đạt 1.250 tỷ đồng.\n\n"
+                       "Cũng trong năm 2023, tổng thu ngân sách nhà nước đạt 1.310 tỷ đồng."},
+                      "fail", "1.310 tỷ đồng"),
+    "conflict-pass": ({"a.txt": HEAD + "Năm 2023, tổng thu ngân sách nhà nước trên địa bàn huyện đạt 1.250 tỷ đồng.\n\n"
+                       "Như vậy, năm 2023 tổng thu ngân sách nhà nước đạt 1.250 tỷ đồng."},
+                      "pass", "agrees"),
+    "conflict-bound-warns": ({"a.txt": HEAD + "Năm 2023, tổng thu ngân sách nhà nước đạt hơn 1.250 tỷ đồng.\n\n"
+                              "Cả năm 2023, tổng thu ngân sách nhà nước đạt 1.100 tỷ đồng."},
+                             "warn", "1.100 tỷ đồng"),
+    "attainment-fail": ({"a.txt": PLAN + RESULT + "bằng 90% kế hoạch."},
+                        "fail", "2.000 tỷ đồng"),
+    "attainment-pass": ({"a.txt": PLAN + RESULT + "bằng 75% kế hoạch."},
+                        "pass", "2.000 tỷ đồng"),
+    "attainment-two-ratios-same-base-fail": (
+        {"a.txt": HEAD + "Năm 2023, tổng thu ngân sách nhà nước đạt 1.500 tỷ đồng, đạt 75% dự toán, "
+                         "bằng 80% dự toán."}, "fail", "implied plans"),
+    "implied-base-fail": ({"a.txt": HEAD + "Năm 2022, tổng thu ngân sách nhà nước đạt 1.000 tỷ đồng.",
+                           "b.txt": "UBND huyện Yên Phong báo cáo năm 2023.\n\nNăm 2023, tổng thu ngân sách nhà nước "
+                                    "đạt 1.200 tỷ đồng, tăng 30% so với năm 2022."},
+                          "fail", "implies"),
+    "implied-base-pass": ({"a.txt": HEAD + "Năm 2022, tổng thu ngân sách nhà nước đạt 1.000 tỷ đồng.",
+                           "b.txt": "UBND huyện Yên Phong báo cáo năm 2023.\n\nNăm 2023, tổng thu ngân sách nhà nước "
+                                    "đạt 1.200 tỷ đồng, tăng 20% so với năm 2022."},
+                          "pass", "implies"),
+    "part-sum-fail": ({"a.txt": HEAD + "Năm 2023, huyện đề ra 12 chỉ tiêu, gồm: kinh tế 5 chỉ tiêu; xã hội 4 chỉ tiêu "
+                       "và môi trường 2 chỉ tiêu."}, "fail", "add up to"),
+    "part-sum-pass": ({"a.txt": HEAD + "Năm 2023, huyện đề ra 11 chỉ tiêu, gồm: kinh tế 5 chỉ tiêu; xã hội 4 chỉ tiêu "
+                       "và môi trường 2 chỉ tiêu."}, "pass", "add up to"),
+    "part-sum-partial-list-passes": (
+        {"a.txt": HEAD + "Năm 2023, huyện đề ra 12 chỉ tiêu, trong đó kinh tế có 5 chỉ tiêu."}, "pass", "add up to"),
+    "anniversary-fail": ({"a.txt": HEAD + "Tổ chức kỷ niệm 70 năm Chiến thắng Điện Biên Phủ (7/5/1954 - 7/5/2023)."},
+                         "fail", "1954"),
+    "anniversary-pass": ({"a.txt": HEAD + "Tổ chức kỷ niệm 70 năm Chiến thắng Điện Biên Phủ (7/5/1954 - 7/5/2024)."},
+                         "pass", "1954"),
+    "period-mismatch-fail": ({"a.txt": "Báo cáo của UBND huyện Yên Phong\n\nI. Kết quả quý I năm 2023\n\n"
+                              "6 tháng đầu năm 2023, tổng thu ngân sách nhà nước ước đạt 700 tỷ đồng."},
+                             "fail", "Q1"),
+    "period-mismatch-subperiod-passes": ({"a.txt": "Báo cáo của UBND huyện Yên Phong\n\n"
+                                          "I. Kết quả 6 tháng đầu năm 2023\n\n"
+                                          "Riêng quý II năm 2023, tổng thu ngân sách nhà nước ước đạt 400 tỷ đồng."},
+                                         "pass", "H1"),
+    "range-pass": ({"a.txt": HEAD + "Năm 2023, tỷ lệ hộ nghèo giảm còn 1,2%."}, "pass", "rate"),
+}
+
+
+def _checks(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, str, str]]:
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, text in files.items():
+        (src / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "w" / "chitieu.duckdb"
+    build_warehouse(src, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute('select "check", outcome, message from marts.fct_consistency_checks').fetchall()
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_check_outcome(case: str, tmp_path: Path) -> None:
+    files, outcome, word = CASES[case]
+    kind = {"part-sum": "part_sum", "implied-base": "implied_base", "period-mismatch": "period_mismatch"}.get(
+        "-".join(case.split("-")[:2]), case.split("-")[0])
+    rows = [r for r in _checks(tmp_path, files) if r[0] == kind]
+    assert rows, f"no {kind} check evaluated"
+    assert any(o == outcome and word in m for _, o, m in rows), rows
+    if outcome == "pass":
+        assert all(o == "pass" for _, o, _ in rows), rows
+
+
+def test_a_decline_beyond_minus_100_percent_fails_the_range_check(tmp_path: Path) -> None:
+    rows = _checks(tmp_path, {"a.txt": HEAD + "Năm 2023, tổng thu ngân sách nhà nước giảm 130% so với năm 2022."})
+    assert [(c, o) for c, o, _ in rows if c == "range"] == [("range", "fail")]
