@@ -24,7 +24,9 @@ from warehouse.lake import read_table, write_table
 logging.getLogger("great_expectations").setLevel(logging.WARNING)  # not one line per ephemeral context
 
 CHECKS_DIR = Path(__file__).parent / "checks"
-CHECK_COLUMNS = ("check", "outcome", "doc_ids", "fact_ids", "expected", "observed", "tolerance", "message")
+# `subject` names what a check read when facts alone don't (an anniversary, a heading's section)
+CHECK_COLUMNS = ("check", "subject", "outcome", "doc_ids", "fact_ids", "expected", "observed", "tolerance",
+                 "message")
 RUN_SCHEMA: dict[str, pl.DataType] = {
     "run_id": pl.String(), "validated_at": pl.Datetime("us", "UTC"), "suite": pl.String(),
     "expectation": pl.String(), "success": pl.Boolean(), "unexpected_count": pl.Int64(),
@@ -66,8 +68,8 @@ with findings as (
 {union}
 )
 select
-    md5("check" || ':' || array_to_string(list_sort(fact_ids), ',')) as check_id,
-    "check", outcome, doc_ids, fact_ids, expected, observed, tolerance, message
+    md5("check" || ':' || coalesce(subject, '') || ':' || array_to_string(list_sort(fact_ids), ',')) as check_id,
+    "check", outcome, doc_ids, fact_ids, expected, observed, tolerance, message, subject
 from findings
 """
 
@@ -137,6 +139,6 @@ def _append_history(lake: Path, run_id: str, now: datetime, suite: SuiteResult) 
     return merged
 
 
-def check_id(kind: str, fact_ids: list[str]) -> str:
+def check_id(kind: str, fact_ids: list[str], subject: str = "") -> str:
     """The id the SQL computes, for tests and reviewers' overrides."""
-    return hashlib.md5(f"{kind}:{','.join(sorted(fact_ids))}".encode()).hexdigest()
+    return hashlib.md5(f"{kind}:{subject}:{','.join(sorted(fact_ids))}".encode()).hexdigest()

@@ -31,6 +31,7 @@ stated_plans as (
 against_plan as (
     select
         'attainment' as "check",
+    cast(null as varchar) as subject,
         case
             when p.value_high >= r.plan_low and r.plan_high >= p.value_low then 'pass'
             when r.doc_id = p.doc_id and r.both_exact and p.is_exact and r.scope is null then 'fail'
@@ -59,6 +60,7 @@ against_plan as (
 sibling_ratios as (
     select
         'attainment' as "check",
+    cast(null as varchar) as subject,
         case
             when a.comparison_base is distinct from b.comparison_base or a.scope is distinct from b.scope then 'pass'
             when a.value_high >= b.value_low and b.value_high >= a.value_low then 'pass'

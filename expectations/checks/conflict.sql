@@ -47,6 +47,7 @@ judged as (
 
 select
     'conflict' as "check",
+    cast(null as varchar) as subject,
     case
         when overlap then 'pass'
         when is_exact and b_exact and (doc_id = b_doc_id or status = 'actual') then 'fail'

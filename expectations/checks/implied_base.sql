@@ -44,6 +44,7 @@ metrics as (
 
 select
     'implied_base' as "check",
+    cast(null as varchar) as subject,
     case
         when b.value_high >= r.base_low and r.base_high >= b.value_low then 'pass'
         when r.both_exact and b.is_exact and b.status = 'actual' and r.scope is not distinct from b.scope

@@ -46,6 +46,7 @@ compared as (
 
 select
     'part_sum' as "check",
+    cast(null as varchar) as subject,
     case
         when parts_value > expected_value + tolerance then 'fail'
         when unit <> 'percent' and is_complete and parts_value < expected_value - tolerance then 'fail'

@@ -44,6 +44,7 @@ figures as (
         and f.char_start >= sections.section_start
         and f.char_start < sections.section_end
         and f.period_stated_at >= sections.section_start  -- the figure states its own period
+        and f.status <> 'target'
     inner join marts.dim_period as hp on hp.period = sections.heading_period
     inner join marts.dim_period as fp on fp.period = f.period
 ),
@@ -51,13 +52,14 @@ figures as (
 judged as (
     select
         doc_id,
+        section_start,
         source_file,
         heading,
         heading_period,
         heading_year,
         any_value(heading_months) as heading_months,
         list(fact_id order by fact_id) as fact_ids,
-        bool_or(not inside and status <> 'target' and fact_year = heading_year) as provably_outside,
+        bool_or(not inside and fact_year = heading_year) as provably_outside,
         bool_or(not inside) as any_outside,
         arg_min(fact_period, inside::int) as outside_period,
         arg_min(fact_year, inside::int) as outside_year,
@@ -69,6 +71,7 @@ judged as (
 
 select
     'period_mismatch' as "check",
+    doc_id || ':' || section_start as subject,
     case when provably_outside then 'fail' when any_outside then 'warn' else 'pass' end as outcome,
     [doc_id] as doc_ids,
     fact_ids,
@@ -78,7 +81,8 @@ select
     case
         when any_outside then format(
             '{}: heading "{}" names {} {} but "{}" below it is stated for {} {}',
-            source_file, heading, heading_period, heading_year, outside_text, outside_period, outside_year
+            source_file, heading, heading_period, heading_year, coalesce(outside_text, '?'),
+            coalesce(outside_period, '?'), coalesce(cast(outside_year as varchar), '?')
         )
         else format('{}: the figures under "{}" are all within {} {}', source_file, heading, heading_period,
                     heading_year)

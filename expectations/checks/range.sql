@@ -26,6 +26,7 @@ judged as (
 
 select
     'range' as "check",
+    cast(null as varchar) as subject,
     outcome,
     [doc_id] as doc_ids,
     [fact_id] as fact_ids,
