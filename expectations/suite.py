@@ -31,28 +31,19 @@ from great_expectations.expectations.row_conditions import (  # noqa: E402
     deserialize_row_condition,
 )
 
+from expectations.vocabulary import (  # noqa: E402
+    COMPARISON_BASES,
+    PERIOD_PATTERN,
+    QUALIFIERS,
+    ROLES,
+    STATUSES,
+    UNITS,
+)
+
 if TYPE_CHECKING:
     import polars as pl
 
 SUITE_NAME = "fct_indicators"
-
-UNITS = (
-    "VND",
-    "USD",
-    "percent",
-    "ha",
-    "tonne",
-    "count",
-    "VND/person/year",
-    "USD/person/year",
-    "VND/ha",
-    "per_10k_people",
-)
-ROLES = ("level", "pct_of_plan", "pct_of_base", "pct_change", "abs_change", "part")
-STATUSES = ("actual", "estimate", "target")
-QUALIFIERS = ("exact", "over", "approx", "at_least", "under")
-COMPARISON_BASES = ("plan", "budget_estimate", "same_period", "prior_year", "prior_period")
-PERIOD_PATTERN = r"^(FY|H[12]|Q[1-4]|([1-9]|1[01])M|M(0[1-9]|1[0-2]))$"
 
 # The same pattern with non-capturing groups: GX runs `Series.str.contains`, which warns on every
 # call ("has match groups") when the pattern captures.

@@ -59,8 +59,8 @@ def load_checks(checks_dir: Path = CHECKS_DIR) -> list[tuple[str, str]]:
     return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(checks_dir.glob("*.sql"))]
 
 
-def consistency_sql(checks: list[tuple[str, str]]) -> str:
-    """One query over every check, with a stable check_id per (kind, facts compared)."""
+def findings_sql(checks: list[tuple[str, str]]) -> str:
+    """Every finding of every check, with a stable check_id per (kind, subject, facts compared)."""
     cols = ", ".join(f'"{c}"' for c in CHECK_COLUMNS)
     union = "\nunion all\n".join(f"select {cols} from (\n{sql}\n) as check_{kind}" for kind, sql in checks)
     return f"""
@@ -74,16 +74,68 @@ from findings
 """
 
 
+def reviewed_sql(findings: str) -> str:
+    """The findings of `findings` (a table or a parenthesised query) with reviewers' decisions from
+    raw.seed_overrides: `reviewed` marks a finding (with the reasons), `suppress` removes it."""
+    return f"""
+with identified as (
+    select * from {findings}
+),
+
+decisions as (
+    select
+        target_id as check_id,
+        bool_or(action = 'suppress') as suppressed,
+        bool_or(action = 'reviewed') as reviewed,
+        string_agg(reason, '; ' order by cast(line as integer)) filter (where action = 'reviewed') as review_reason
+    from raw.seed_overrides
+    where target = 'check'
+    group by target_id
+)
+
+select
+    identified.*,
+    coalesce(decisions.reviewed, false) as reviewed,
+    decisions.review_reason
+from identified
+left join decisions using (check_id)
+where not coalesce(decisions.suppressed, false)
+"""
+
+
+def consistency_sql(checks: list[tuple[str, str]]) -> str:
+    """One query over every check, with a stable check_id per (kind, facts compared), reviewed and
+    suppressed findings applied."""
+    return reviewed_sql(f"(\n{findings_sql(checks)}\n)")
+
+
 def run_checks(con: duckdb.DuckDBPyConnection, checks_dir: Path = CHECKS_DIR) -> None:
-    """(Re)create marts.fct_consistency_checks inside a transaction."""
-    sql = consistency_sql(load_checks(checks_dir))
+    """(Re)create marts.fct_consistency_checks inside a transaction.
+
+    The findings are computed once into a temporary table: the mart is them with reviewers'
+    decisions applied, and marts.fct_overrides learns which of its check ids still fire.
+    """
+    checks = load_checks(checks_dir)
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(f"CREATE OR REPLACE TABLE marts.fct_consistency_checks AS {sql}")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE check_findings AS {findings_sql(checks)}")
+        con.execute(f"CREATE OR REPLACE TABLE marts.fct_consistency_checks AS {reviewed_sql('check_findings')}")
+        if _table_exists(con, "marts", "fct_overrides"):
+            con.execute(
+                "UPDATE marts.fct_overrides SET target_exists = target_id IN (SELECT check_id FROM check_findings) "
+                "WHERE target = 'check'"
+            )
+        con.execute("DROP TABLE check_findings")
         con.execute("COMMIT")
     except duckdb.Error as err:
         con.execute("ROLLBACK")
         raise RuntimeError(f"consistency checks failed to run: {err}") from err
+
+
+def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return bool(con.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?", [schema, table]
+    ).fetchall()[0][0])
 
 
 def facts_for_suite(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -107,6 +159,8 @@ def validate(
         suite = validate_indicators(facts_for_suite(con))
         run_checks(con, checks_dir)
         export_table(con, lake, "marts", "fct_consistency_checks")
+        if _table_exists(con, "marts", "fct_overrides"):
+            export_table(con, lake, "marts", "fct_overrides")
         history = _append_history(lake, run_id, now, suite)
         con.execute("BEGIN TRANSACTION")
         con.register("history_frame", history.to_arrow())

@@ -106,6 +106,119 @@ def sql(
             typer.echo(json.dumps(dict(zip(cols, row, strict=True)), ensure_ascii=False, default=str))
 
 
+CHECKS_QUERY = """
+with checks as (
+    select * from marts.fct_consistency_checks
+),
+
+files as (
+    select
+        c.check_id,
+        list(distinct d.source_file order by d.source_file) filter (where d.source_file is not null) as source_files
+    from checks as c, unnest(c.doc_ids) as u(doc_id)
+    left join cleaned.documents as d on d.doc_id = u.doc_id
+    group by c.check_id
+)
+
+select
+    c.outcome,
+    c."check",
+    coalesce(files.source_files, cast([] as varchar[])) as source_files,
+    c.message,
+    c.check_id,
+    c.reviewed,
+    c.review_reason,
+    c.expected,
+    c.observed,
+    c.tolerance,
+    c.doc_ids,
+    c.fact_ids
+from checks as c
+left join files using (check_id)
+order by case c.outcome when 'fail' then 0 when 'warn' then 1 when 'pass' then 2 else 3 end,
+    c."check", source_files, c.message, c.check_id
+"""
+
+
+def _doc_matches(arg: str, source_file: str, source_path: str | None) -> bool:
+    """`--doc` names a report as ingested (its relative path), by its basename, or by a path ending
+    in the relative path (`seeds/documents/001_....txt`)."""
+    arg = arg.replace("\\", "/").removeprefix("./")
+    rel = source_file.replace("\\", "/")
+    if arg in (rel, source_path):
+        return True
+    if "/" not in arg:
+        return arg == rel.rsplit("/", 1)[-1]
+    return arg.endswith("/" + rel)
+
+
+@app.command()
+def checks(
+    failed: Annotated[bool, typer.Option("--failed", help="Show failures (fail) only.")] = False,
+    warned: Annotated[bool, typer.Option(
+        "--warned", help="Show warnings (warn); with --failed, failures and warnings.")] = False,
+    doc: Annotated[str | None, typer.Option(
+        "--doc", help="Only findings about this report: its file name or its path as ingested.",
+        show_default=False)] = None,
+    db: Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.")] = DEFAULT_DB,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """List the consistency findings (marts.fct_consistency_checks), most severe first: fail, warn,
+    pass. Opens the warehouse read-only; exits 0 whatever it finds."""
+    import duckdb
+
+    if not db.exists():
+        _fail(f"warehouse not found: {db} (run `chitieu refresh` first)")
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as err:
+        _fail(f"cannot open {db}: {str(err).splitlines()[0]}")
+        return
+    try:
+        query = CHECKS_QUERY
+        cols = {r[0] for r in con.execute(
+            "select column_name from information_schema.columns "
+            "where table_schema = 'marts' and table_name = 'fct_consistency_checks'").fetchall()}
+        if cols and "reviewed" not in cols:  # a warehouse built before reviewers' overrides
+            query = query.replace("c.reviewed,", "false as reviewed,").replace(
+                "c.review_reason,", "cast(null as varchar) as review_reason,")
+        rel = con.sql(query)
+        cols = rel.columns
+        rows = [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
+        docs = con.execute("select doc_id, source_file, source_path from cleaned.documents").fetchall()
+    except duckdb.Error as err:
+        _fail(f"{db}: {str(err).splitlines()[0]}")
+        return
+    finally:
+        con.close()
+    outcomes = {o for o, on in (("fail", failed), ("warn", warned)) if on}
+    if outcomes:
+        rows = [r for r in rows if r["outcome"] in outcomes]
+    if doc is not None:
+        wanted = {d for d, f, p in docs if _doc_matches(doc, f, p)}
+        if not wanted:
+            typer.echo(f"no document in {db} matches {doc}", err=True)
+        rows = [r for r in rows if wanted & set(r["doc_ids"] or [])]
+    if fmt is Format.json:
+        for r in rows:
+            typer.echo(json.dumps(r, ensure_ascii=False, default=str))
+    elif fmt is Format.csv:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(cols)
+        w.writerows([[";".join(v) if isinstance(v, list) else v for v in r.values()] for r in rows])
+        sys.stdout.write(buf.getvalue())
+    else:
+        width = max((len(r["check"]) for r in rows), default=0)
+        for r in rows:
+            files = ", ".join(r["source_files"]) or "-"
+            message = r["message"] or ""
+            if len(r["source_files"]) == 1:  # the file is in its own column
+                message = message.removeprefix(f"{files}: ")
+            note = f"  [reviewed: {r['review_reason']}]" if r["reviewed"] else ""
+            typer.echo(f"{r['outcome'].upper():<4}  {r['check']:<{width}}  {files}  {message}{note}")
+
+
 @app.command()
 def explain(
     file: Annotated[Path | None, typer.Argument(

@@ -17,8 +17,10 @@ SEEDS = REPO / "seeds"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def build_warehouse(source: Path, db: Path, full: bool = False) -> dict[str, object]:
-    """The refresh stages in order, called directly: what the flow's tasks wrap."""
+def build_warehouse(source: Path, db: Path, full: bool = False, seeds: Path = SEEDS) -> dict[str, object]:
+    """The refresh stages in order, called directly: what the flow's tasks wrap.
+
+    `seeds` is the reference folder (a copy with its own `overrides.csv`, for reviewers' tests)."""
     from expectations.validate import validate
     from flows.settings import lake_dir
     from warehouse import build
@@ -26,7 +28,7 @@ def build_warehouse(source: Path, db: Path, full: bool = False) -> dict[str, obj
 
     lake = lake_dir(db)
     ingested = ingest_folder(source, lake)
-    parsed = parse_lake(lake, SEEDS, full)
+    parsed = parse_lake(lake, seeds, full)
     tmp = build.building_path(db)
     counts = build.load_raw(lake, tmp)
     counts.update(build.build_layer(tmp, "cleaned", lake))

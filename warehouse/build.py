@@ -23,7 +23,8 @@ LAYERS = ("cleaned", "marts")
 # duckdb-cli on PyPI (1.5.x) reads only storage versions up to v1.5.0
 STORAGE_COMPATIBILITY = "v1.5.0"
 RAW_TABLES = ("documents", "quarantine", "parsed_documents", "parsed_sentences", "parsed_facts",
-              "parsed_numbers", "parsed_headings", "parsed_anniversaries", "seed_metrics", "seed_localities")
+              "parsed_numbers", "parsed_headings", "parsed_anniversaries", "seed_metrics", "seed_localities",
+              "seed_overrides")
 _REF = re.compile(r"\b(raw|cleaned|marts)\.([a-z_][a-z0-9_]*)\b")
 
 

@@ -23,6 +23,7 @@ from transforms.parse import (
 )
 from transforms.reference import load_reference
 from warehouse.lake import append_rows, read_table, write_table
+from warehouse.overrides import OVERRIDES_FILE, read_overrides
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,11 @@ def parse_lake(lake: Path, seeds_dir: Path, full: bool = False) -> ParseStats:
     """Parse the raw documents not yet parsed by this extractor version and reference data.
 
     A new alias in `seeds/` changes the reference digest and so re-parses everything;
-    `full` forces it.
+    `full` forces it. Reviewers' overrides (`seeds/overrides.csv`) are validated first and
+    only loaded (`raw.seed_overrides`): they change the marts, never the parse.
     """
+    metrics = _csv_frame(seeds_dir / "metrics.csv")
+    overrides = read_overrides(seeds_dir / OVERRIDES_FILE, set(metrics["code"].to_list()))
     ref = load_reference(seeds_dir)
     docs = read_table(lake, "raw", "documents", DOCUMENT_SCHEMA)
     old = {t: read_table(lake, "raw", t, s) for t, s in PARSED_TABLES.items()}
@@ -89,8 +93,9 @@ def parse_lake(lake: Path, seeds_dir: Path, full: bool = False) -> ParseStats:
         kept = old[table].filter(pl.col("doc_id").is_in(list(keep))) if keep else old[table].clear()
         merged[table] = pl.concat([kept.select(frame.columns).cast(frame.schema), frame], how="vertical")
         write_table(lake, "raw", table, merged[table].sort("doc_id", maintain_order=True))
-    write_table(lake, "raw", "seed_metrics", _csv_frame(seeds_dir / "metrics.csv"))
+    write_table(lake, "raw", "seed_metrics", metrics)
     write_table(lake, "raw", "seed_localities", _csv_frame(seeds_dir / "localities.csv"))
+    write_table(lake, "raw", "seed_overrides", overrides)
     return ParseStats(merged["parsed_documents"].height, todo.height, len(keep),
                       merged["parsed_sentences"].height, merged["parsed_facts"].height,
                       merged["parsed_numbers"].height)

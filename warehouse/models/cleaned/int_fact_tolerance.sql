@@ -1,7 +1,8 @@
 -- Each fact with the interval its text allows: `37,4%` is 37.35..37.45; `hơn 21.000 tỷ` is a
 -- lower bound, `gần 3.600 tỷ` an upper bound, `khoảng` a loose approximation.
+-- Reviewers' corrections apply and suppressed facts are gone, as in marts.fct_indicators.
 with facts as (
-    select * from cleaned.stg_facts
+    select * from cleaned.int_facts_overridden
 ),
 
 documents as (

@@ -1,6 +1,7 @@
--- One row per numeric statement (CONTRACT.md section 1), located and traceable to its sentence.
+-- One row per numeric statement (CONTRACT.md section 1), located and traceable to its sentence,
+-- with reviewers' overrides (seeds/overrides.csv) applied: corrected fields, suppressed facts gone.
 with facts as (
-    select * from cleaned.stg_facts
+    select * from cleaned.int_facts_overridden
 ),
 
 documents as (
@@ -44,7 +45,10 @@ select
     facts.value_text,
     facts.value_precision,
     metrics.domain as metric_domain,
-    facts.extractor_version
+    facts.extractor_version,
+    -- review
+    facts.is_overridden,
+    facts.override_reason
 from facts
 inner join documents using (doc_id)
 left join metrics using (metric)
