@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -40,7 +43,7 @@ def _rx(p: str) -> re.Pattern[str]:
 # Spans whose digits are never indicator values; the reason is shown by `explain`.
 _NOT_FACT: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?<![\w.,])\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}(?!\w)"), "date"),
-    (_rx(r"(?<![\w.,])\d{1,2}/\d{1,2}(?![\w/])"), "date"),
+    (_rx(r"(?<![\w.,])\d{1,2}/\d{1,2}(?![\w/]|\s*(?:tiêu\s+chí|chỉ\s+tiêu))"), "date"),  # `17/19 tiêu chí`: a fraction
     (_rx(r"ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?(?:\s+năm\s+\d{4})?"), "date"),
     (_rx(r"(?<!\w)\d{4}-\d{2}(?:-\d{2})?(?!\w)"), "date"),
     (_rx(r"(?<![\w.,])\d{1,2}\s*(?::|h)\s*\d{2}(?!\w)"), "time"),
@@ -65,6 +68,7 @@ _NOT_FACT: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?<!\w)[a-zđ]+\s*-\s*\d+(?!\s*(?:%|tỷ|triệu))"), "name with a number"),
     (_rx(r"(?<!\w)(?:covid|sea\s*games|seagames|apec|g)\s*-?\s*\d+"), "name with a number"),
     (_rx(r"lượt xem:?\s*\d+"), "page views"),
+    (_rx(r"(?<=\d/)\d{1,3}(?![\w.,/])"), "denominator of a fraction"),  # `17/19 tiêu chí`: 19 is the base
 ]
 
 _QUAL_BEFORE = [
@@ -168,13 +172,23 @@ def fact_id(doc_id: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:20]
 
 
+def _mask_groups(key: str) -> list[list[tuple[int, int, str]]]:
+    """Not-fact spans per `_NOT_FACT` pattern, each list in text order and without overlaps."""
+    return [[(m.start(), m.end(), reason) for m in rx.finditer(key) if m.end() > m.start()]
+            for rx, reason in _NOT_FACT]
+
+
 def _masks(key: str) -> list[tuple[int, int, str]]:
-    out = []
-    for rx, reason in _NOT_FACT:
-        for m in rx.finditer(key):
-            if m.end() > m.start():
-                out.append((m.start(), m.end(), reason))
-    return out
+    return [span for group in _mask_groups(key) for span in group]
+
+
+def _mask_reason(groups: list[list[tuple[int, int, str]]], pos: int) -> str | None:
+    """The reason of the first pattern whose span holds `pos` (a bisection per pattern)."""
+    for group in groups:
+        i = bisect_right(group, (pos, float("inf"))) - 1
+        if i >= 0 and group[i][0] <= pos < group[i][1]:
+            return group[i][2]
+    return None
 
 
 def _subject_hits(key: str, sentences: list[Sentence], ref: Reference) -> list[_AliasHit]:
@@ -196,19 +210,49 @@ def _subject_hits(key: str, sentences: list[Sentence], ref: Reference) -> list[_
                     cands.append(_AliasHit(s.start + m.start(), s.start + m.end(), a))
         cands.sort(key=lambda h: (-h.alias.literal_len, h.start))
         kept: list[_AliasHit] = []
+        spans: list[tuple[int, int]] = []  # the kept hits' spans, sorted and disjoint
         for h in cands:
-            if all(h.end <= k.start or h.start >= k.end for k in kept):
+            i = bisect_left(spans, (h.end,))
+            if i == 0 or spans[i - 1][1] <= h.start:
                 kept.append(h)
+                insort(spans, (h.start, h.end))
         hits.extend(sorted(kept, key=lambda h: h.start))
     return hits
 
 
+# How far before a number its indicator's frame or misspelt name is looked for. A clause can
+# run on for pages in a malformed text; a bound keeps the work per number constant.
+LOOKBACK = 400
+_FRAME_LEAD_IN = _rx(r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|đạt|là|có|được|thêm|cho|mới)\s+)*$")
+
+
+def _lookback_start(key: str, lo: int, hi: int) -> int:
+    """`lo`, or the first word start in the last LOOKBACK characters before `hi`."""
+    if hi - lo <= LOOKBACK:
+        return lo
+    cut = key.find(" ", hi - LOOKBACK, hi)
+    return cut + 1 if cut >= 0 else hi - LOOKBACK
+
+
+def _lookahead_end(key: str, lo: int, hi: int) -> int:
+    """`hi`, or the last word end in the first LOOKBACK characters after `lo`."""
+    if hi - lo <= LOOKBACK:
+        return hi
+    cut = key.rfind(" ", lo, lo + LOOKBACK)
+    return cut if cut > lo else lo + LOOKBACK
+
+
 def _frame_alias(key: str, sent: Sentence, m: Mention, ref: Reference) -> tuple[Alias, int, int] | None:
     """The `{N}` alias that fits around the number, most specific first."""
-    before = key[sent.start:m.number_start]
-    before = re.sub(fold_pattern(r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|đạt|là|có|được|thêm|cho|mới)\s+)*$"), "", before)
-    after = key[m.number_end:sent.end]
-    scale_word = next((u.word for u in ref.units if u.kind == "scale" and after.lstrip().startswith(u.word)), None)
+    lo = _lookback_start(key, sent.start, m.number_start)
+    raw_before = key[lo:m.number_start]
+    # `có hơn 12`: the lead-in words are skipped, unless the frame itself holds them (`đạt {N} tiêu chí`)
+    befores = (_FRAME_LEAD_IN.sub("", raw_before, count=1), raw_before)
+    after = key[m.number_end:_lookahead_end(key, m.number_end, sent.end)]
+    head = after.lstrip()
+    # a whole scale word only: `tỉ` must not eat the start of `tiêu chí`
+    scale_word = next((u.word for u in ref.units if u.kind == "scale" and head.startswith(u.word)
+                       and not head[len(u.word):len(u.word) + 1].isalnum()), None)
     skipped = 0
     if scale_word is not None:  # `3,2 triệu lượt khách`: the counted noun follows the scale word
         skipped = after.index(scale_word) + len(scale_word)
@@ -226,13 +270,37 @@ def _frame_alias(key: str, sent: Sentence, m: Mention, ref: Reference) -> tuple[
                 continue
             end = m.number_end + skipped + pm.end()
         if a.pre is not None:
-            bm = a.pre.search(before)
+            bm = a.pre.search(befores[0]) or a.pre.search(befores[1])
             if bm is None:
                 continue
-            start = sent.start + bm.start()
-        if best is None or a.literal_len > best[0].literal_len:
+            start = lo + bm.start()
+        if best is None or _frame_weight(a.text) > _frame_weight(best[0].text):
             best = (a, start, end)
     return best
+
+
+@lru_cache(maxsize=1024)
+def _frame_weight(text: str) -> int:
+    """How specific a frame is: its letters, less the lead-in words before `{N}` (`đạt`, `có`),
+    which say nothing of the indicator: `{N} tiêu chí/xã` is more specific than `đạt {N} tiêu chí`."""
+    pre = fold(text.split("{N}", 1)[0])
+    lead_in = sum(len(w) for w in re.findall(r"\w+", pre) if _FRAME_LEAD_IN.fullmatch(w + " "))
+    return len(re.sub(r"[\s…]|\{N\}", "", text)) - lead_in
+
+
+def _subject_naming_counter(key: str, frame: Alias, m: Mention, scan: _Scan, ref: Reference,
+                            clause_start: int) -> _AliasHit | None:
+    """For a bare frame (`{N} tiêu chí`, `đạt {N} tiêu chí`: the counted noun and lead-in words
+    only), the nearest count subject in the clause that names the same noun (`tổng số tiêu chí`)."""
+    post = _folded(frame.text.split("{N}", 1)[1])
+    if m.counter is None or post.strip() != m.counter or _frame_weight(frame.text) != len(post.replace(" ", "")):
+        return None
+    word = re.compile(r"(?<!\w)" + re.escape(m.counter) + r"(?!\w)")
+    for h in scan.lefts_nearest_first(_lookback_start(key, clause_start, m.start), m.start):
+        if ref.metrics[h.alias.code].unit == "count" and h.alias.code != frame.code and word.search(
+                _folded(h.alias.text)):
+            return h
+    return None
 
 
 def _item_phrase(key: str, lo: int, hi: int) -> str:
@@ -258,24 +326,31 @@ def _compose(head: Alias, phrase: str, ref: Reference) -> Alias | None:
     return None
 
 
-FUZZY_MIN_SCORE = 90.0  # partial-ratio on folded text; tested against near-miss phrases
-FUZZY_MIN_LEN = 10  # aliases shorter than this are too easy to hit by chance
+# Partial ratio on folded text (tones are already gone, so `bán lẽ` is no typo). Measured in
+# tests/test_metric_aliases.py: real typos score 92.3 (`chi ngân sánh`: one slip in 13 letters)
+# to 96.4; the nearest phrases that are other indicators 89.5 (`diện tích đất trồng lúa` against
+# `diện tích cây trồng`) and 88.5 (`nước hợp vệ sinh` against `nước sạch`). One substituted
+# letter costs 2 of 2 x length, so an alias of 10-12 letters with one slip scores 90.9-91.7: a
+# threshold above 91 would lose those, one at or below 89.5 would take the near misses.
+FUZZY_MIN_SCORE = 90.0
+FUZZY_MIN_LEN = 10  # letters; shorter aliases (`grdp`, `bhyt`, `thu nsnn`) are one slip away from common words
 
 
 def _fuzzy_alias(key: str, lo: int, m: Mention, ref: Reference) -> tuple[Alias, tuple[int, int]] | None:
     """A subject alias written with a typo (`thu ngân sánh`), found by edit distance.
 
-    Only the clause before the number is searched, and only aliases long enough that a
-    one-letter slip still leaves them unmistakable.
+    Only the clause before the number (at most LOOKBACK characters of it) is searched, and
+    only aliases long enough that a one-letter slip still leaves them unmistakable.
     """
+    lo = _lookback_start(key, lo, m.start)
     window = key[lo:m.start]
     if len(window) < FUZZY_MIN_LEN:
         return None
     best: tuple[float, int, Alias, int, int] | None = None
-    for a in ref.aliases:
-        if a.kind != "subject" or a.literal_len < FUZZY_MIN_LEN or not _compatible(ref.metrics[a.code].unit, m):
+    for a in _fuzzy_candidates(window, ref):
+        if a.literal_len < FUZZY_MIN_LEN or not _compatible(ref.metrics[a.code].unit, m):
             continue
-        target = fold(a.text)
+        target = _folded(a.text)
         al = fuzz.partial_ratio_alignment(target, window, score_cutoff=FUZZY_MIN_SCORE)
         if al is None:
             continue
@@ -285,6 +360,26 @@ def _fuzzy_alias(key: str, lo: int, m: Mention, ref: Reference) -> tuple[Alias, 
     if best is None:
         return None
     return best[2], (best[3], best[4])
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _fuzzy_candidates(window: str, ref: Reference) -> list[Alias]:
+    """Subject aliases sharing at least one whole word with the window, in seed order.
+
+    Every alias of FUZZY_MIN_LEN letters has three words or more, and a typo that still scores
+    FUZZY_MIN_SCORE leaves at least one of them intact; so this loses no match worth having and
+    spares an edit-distance pass over every alias for every number (minutes on a long text).
+    """
+    index = ref.word_index
+    found = {i for w in set(_WORD.findall(window)) for i in index.get(w, ())}
+    return [ref.aliases[i] for i in sorted(found)]
 
 
 _CURRENCY_TWINS = {("USD", "VND"), ("VND", "USD"), ("VND/person/year", "USD/person/year"),
@@ -298,20 +393,100 @@ def _compatible(metric_unit: str, m: Mention) -> bool:
     return m.unit == "percent" or metric_unit == m.unit or (metric_unit, m.unit) in _CURRENCY_TWINS
 
 
-def _status_cues(key: str, sent: Sentence, upto: int) -> str | None:
-    seg = key[sent.start:upto]
-    est = [x.start() for x in _ESTIMATE.finditer(seg)]
-    tgt = [x.start() for x in _TARGET.finditer(seg) if not _counted_noun(seg, x.start())]
-    if not est and not tgt:
-        return None
-    if est and (not tgt or max(est) >= max(tgt)):
-        return "estimate"
-    return "target"
-
-
 def _counted_noun(seg: str, pos: int) -> bool:
     """`13 chỉ tiêu đạt`: `chỉ tiêu` counted, not a target cue."""
-    return re.search(r"\d\s*$", seg[:pos]) is not None
+    while pos > 0 and seg[pos - 1].isspace():
+        pos -= 1
+    return pos > 0 and seg[pos - 1].isdecimal()
+
+
+class _SentenceFacts(list[Fact]):
+    """A sentence's facts in text order, with the lookups `_read_fact` makes for every number
+    answered by bisection while the facts' ends keep the text order (a scan otherwise)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.in_order = True
+        self._markers: dict[str, re.Match[str] | None] = {}
+
+    def append(self, f: Fact) -> None:
+        if self and (f.char_start < self.starts[-1] or f.char_end < self.ends[-1]):
+            self.in_order = False
+        super().append(f)
+        self.starts.append(f.char_start)
+        self.ends.append(f.char_end)
+
+    def last_end(self, lo: int, hi: int) -> int | None:
+        """The largest end of a fact starting at or after `lo` and ending by `hi`."""
+        if not self.in_order:
+            return max((f.char_end for f in self if f.char_end <= hi and f.char_start >= lo), default=None)
+        k = bisect_right(self.ends, hi) - 1
+        return self.ends[k] if k >= 0 and self.starts[k] >= lo else None
+
+    def latest_first(self, lo: int) -> Iterator[Fact]:
+        """The facts starting at or after `lo`, last first."""
+        for f in reversed(self):
+            if f.char_start >= lo:
+                yield f
+            elif self.in_order:
+                return
+
+    def marker_after(self, total: Fact, key: str, end: int) -> re.Match[str] | None:
+        """The first list marker (`cụ thể`, `trong đó`, `:`) after a total, up to `end`."""
+        if total.fact_id not in self._markers:
+            self._markers[total.fact_id] = _LIST_MARKER.search(key, total.char_end, end)
+        return self._markers[total.fact_id]
+
+
+class _Scan:
+    """Per-document lookups that would be quadratic if redone for every number: the subject
+    hits and exclusion brackets by position, and each sentence's status cues."""
+
+    def __init__(self, key: str, subjects: list[_AliasHit]) -> None:
+        self.key = key
+        self.subjects = subjects  # in text order
+        self.subject_starts = [h.start for h in subjects]
+        self.exclusions = [x.span() for x in _EXCLUSION_PAREN.finditer(key)]  # disjoint: no brackets inside
+        self._cues: dict[int, tuple[list[int], list[int], list[int], list[int]]] = {}
+
+    def lefts_nearest_first(self, lo: int, hi: int) -> Iterator[_AliasHit]:
+        """Subject hits inside [lo, hi), nearest `hi` first, leaving out those inside an exclusion
+        bracket that also lies there (`(không tính thu tiền sử dụng đất)`)."""
+        for k in range(bisect_left(self.subject_starts, hi) - 1, bisect_left(self.subject_starts, lo) - 1, -1):
+            h = self.subjects[k]
+            if h.end <= hi and not self._excluded(h, lo, hi):
+                yield h
+
+    def first_right(self, lo: int, hi: int) -> _AliasHit | None:
+        """The first subject hit starting inside [lo, hi]."""
+        k = bisect_left(self.subject_starts, lo)
+        return self.subjects[k] if k < len(self.subjects) and self.subject_starts[k] <= hi else None
+
+    def _excluded(self, h: _AliasHit, lo: int, hi: int) -> bool:
+        k = bisect_right(self.exclusions, (h.start, float("inf"))) - 1
+        if k < 0:
+            return False
+        a, b = self.exclusions[k]
+        return lo <= a <= h.start and h.end <= b <= hi
+
+    def status_cue(self, sent: Sentence, upto: int) -> str | None:
+        """`ước` → estimate, a target cue → target, the later one wins; only cues before `upto`."""
+        cues = self._cues.get(sent.start)
+        if cues is None:
+            seg = self.key[sent.start:sent.end]
+            est = list(_ESTIMATE.finditer(seg))
+            tgt = [x for x in _TARGET.finditer(seg) if not _counted_noun(seg, x.start())]
+            cues = ([x.end() for x in est], [x.start() for x in est], [x.end() for x in tgt], [x.start() for x in tgt])
+            self._cues[sent.start] = cues
+        est_ends, est_starts, tgt_ends, tgt_starts = cues
+        i, j = bisect_right(est_ends, upto - sent.start), bisect_right(tgt_ends, upto - sent.start)
+        if not i and not j:
+            return None
+        if i and (not j or est_starts[i - 1] >= tgt_starts[j - 1]):
+            return "estimate"
+        return "target"
 
 
 def reference_date(clean: CleanText, key: str, masks: list[tuple[int, int, str]]) -> date | None:
@@ -336,18 +511,22 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     key = fold(text)
     habit = separator_habit(text)
     sentences = split_sentences(text)
-    masks = _masks(key)
+    mask_groups = _mask_groups(key)
+    masks = [span for group in mask_groups for span in group]
     subjects = _subject_hits(key, sentences, ref)
+    scan = _Scan(key, subjects)
     mask_spans = [(a, b) for a, b, _ in masks] + [(h.start, h.end) for h in subjects]
     all_mentions = find_mentions(text, key, ref, habit, [])
     kept_mentions = find_mentions(text, key, ref, habit, mask_spans)
     kept_spans = {(m.number_start, m.number_end) for m in kept_mentions}
     periods = find_periods(key, [(a, b) for a, b, r in masks if r in ("date", "document number")])
+    period_starts = [p.start for p in periods]
     ref_date = reference_date(clean, key, masks)
     out = Extraction(sentences=sentences)
     for s in sentences:
         if s.is_heading:
-            ps = [p for p in periods if s.start <= p.start < s.end and p.period]
+            lo = bisect_left(period_starts, s.start)
+            ps = [p for p in periods[lo:bisect_left(period_starts, s.end)] if p.period]
             for p in ps:
                 out.headings.append((s.index, p.start, p.year, p.period))
 
@@ -355,7 +534,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     for m in all_mentions:
         if (m.number_start, m.number_end) in kept_spans:
             continue
-        reason = next((r for a, b, r in masks if a <= m.number_start < b), None) or "part of an indicator name"
+        reason = _mask_reason(mask_groups, m.number_start) or "part of an indicator name"
         out.numbers.append(NumberRead(doc_id, m.number_start, m.number_end, text[m.number_start:m.number_end],
                                       None, None, _sentence_of(sentences, m.start), None, reason))
 
@@ -365,9 +544,12 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     default_year = _default_year(clean, periods)
     pi = 0
     prev_status_target_sentence = -2
+    kept_starts = [m.number_start for m in kept_mentions]
     for sent in sentences:
-        ms = [m for m in kept_mentions if sent.start <= m.number_start < sent.end]
-        sent_facts: list[Fact] = []
+        ms = kept_mentions[bisect_left(kept_starts, sent.start):bisect_left(kept_starts, sent.end)]
+        ms_starts = [m.number_start for m in ms]
+        sent_facts = _SentenceFacts()
+        by_id: dict[str, Fact] = {}
         sent_is_continuation = _CONTINUATION.search(key[sent.start:sent.end]) is not None
         for m in ms:
             while pi < len(periods) and periods[pi].start < m.start:
@@ -379,13 +561,14 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 elif p.year is not None and period is None:
                     period, period_at = "FY", p.start
                 pi += 1
-            nxt = next((x.number_start for x in ms if x.number_start >= m.end), sent.end)
-            fact, reason = _read_fact(doc_id, key, text, sent, m, subjects, ref, sent_facts, nxt)
+            k = bisect_left(ms_starts, m.end)
+            nxt = ms_starts[k] if k < len(ms_starts) else sent.end
+            fact, reason = _read_fact(doc_id, key, text, sent, m, scan, ref, sent_facts, nxt)
             if fact is None:
                 out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, reason))
                 continue
-            parent = next((f for f in sent_facts if f.fact_id == fact.parent_fact_id), None)
+            parent = by_id.get(fact.parent_fact_id) if fact.parent_fact_id else None
             if parent is not None and fact.role != "part":
                 fact.period_year, fact.period, fact.status = parent.period_year, parent.period, parent.status
                 fact.period_stated_at = parent.period_stated_at
@@ -395,7 +578,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 fact.period_year = year or default_year
                 fact.period = period or "FY"
                 fact.period_stated_at = period_at
-                cue = _status_cues(key, sent, m.start)
+                cue = scan.status_cue(sent, m.start)
                 if cue is None and sent_is_continuation and prev_status_target_sentence == sent.index - 1:
                     cue = "target"
                 status = cue or "actual"
@@ -416,6 +599,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             if fact.status == "target":
                 prev_status_target_sentence = sent.index
             sent_facts.append(fact)
+            by_id[fact.fact_id] = fact
             out.facts.append(fact)
             out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                           sent.index, fact.fact_id, None))
@@ -438,10 +622,8 @@ def _default_year(clean: CleanText, periods: list[PeriodMention]) -> int | None:
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> int:
-    for s in sentences:
-        if s.start <= pos < s.end:
-            return s.index
-    return -1
+    i = bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    return sentences[i].index if i >= 0 and pos < sentences[i].end else -1
 
 
 def _clause_start(key: str, sent: Sentence, pos: int) -> int:
@@ -449,35 +631,34 @@ def _clause_start(key: str, sent: Sentence, pos: int) -> int:
     return cut + 1 if cut >= 0 else sent.start
 
 
-def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, subjects: list[_AliasHit],
-               ref: Reference, sent_facts: list[Fact], next_start: int) -> tuple[Fact | None, str | None]:
+def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, scan: _Scan,
+               ref: Reference, sent_facts: _SentenceFacts, next_start: int) -> tuple[Fact | None, str | None]:
     frame = _frame_alias(key, sent, m, ref)
     alias: Alias | None = None
     alias_span: tuple[int, int] | None = None
     span_start, span_end = m.start, m.end
+    clause_start = _clause_start(key, sent, m.start)
     if frame is not None and (m.unit in (None, "count") or ref.metrics[frame[0].code].unit == m.unit):
         alias = frame[0]
         alias_span = (frame[1], frame[2])
+        named = _subject_naming_counter(key, frame[0], m, scan, ref, clause_start)
+        if named is not None:  # `tổng số tiêu chí ... là 245 tiêu chí`: the name is more specific
+            alias, alias_span = named.alias, (named.start, named.end)
     if alias is None and m.unit is None and m.scale == 1:
         return None, "a number with no unit and no counted indicator"
     if alias is None and m.unit == "count":
         # a counted noun named before the number: `giải quyết việc làm cho 3.600 lao động`
         pass
-    clause_start = _clause_start(key, sent, m.start)
     if alias is None and m.unit == "percent":
-        after = key[m.end:sent.end]
+        after = key[m.end:min(sent.end, m.end + 64)]
         skip = _COUNTER_SKIP.match(after)
         offset = m.end + (skip.end() if skip else 0)
-        right = next((h for h in subjects if m.end <= h.start <= offset + 1), None)
+        right = scan.first_right(m.end, offset + 1)
         if right is not None and ref.metrics[right.alias.code].unit == "percent":
             alias, alias_span = right.alias, (right.start, right.end)
     if alias is None:
-        excluded = [x.span() for x in _EXCLUSION_PAREN.finditer(key, clause_start, m.start)]
-        lefts = [h for h in subjects if clause_start <= h.start and h.end <= m.start and sent.start <= h.start
-                 and not any(a <= h.start and h.end <= b for a, b in excluded)]
-        prev_end = max((f.char_end for f in sent_facts if f.char_end <= m.start and f.char_start >= clause_start),
-                       default=None)
-        for h in reversed(lefts):
+        prev_end = sent_facts.last_end(clause_start, m.start)
+        for h in scan.lefts_nearest_first(max(clause_start, sent.start), m.start):
             if _compatible(ref.metrics[h.alias.code].unit, m) or (
                 m.unit == "count" and ref.metrics[h.alias.code].unit == "count"
             ):
@@ -496,11 +677,14 @@ def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, sub
     if alias is None:
         return None, "no indicator named for it"
     metric = ref.metrics[alias.code]
-    if not _compatible(metric.unit, m) and not (m.unit == "count" and metric.unit == "count"):
+    # a count frame names what is counted (`thu hút … {N} lượt`) when the unit words do not
+    counted_by_frame = frame is not None and alias is frame[0] and m.unit is None and metric.unit == "count"
+    if not _compatible(metric.unit, m) and not (m.unit == "count" and metric.unit == "count") and not counted_by_frame:
         return None, f"unit {m.unit} does not fit {metric.code} ({metric.unit})"
 
     # role, comparison base
-    prev_end = max((f.char_end for f in sent_facts if f.char_end <= m.start), default=clause_start)
+    prev_end = sent_facts.last_end(0, m.start)
+    prev_end = clause_start if prev_end is None else prev_end
     left = key[max(prev_end, clause_start, alias_span[1] if alias_span and alias_span[1] <= m.start else 0):m.start]
     verbs = list(_VERB.finditer(left))
     verb = re.sub(r"\s+", " ", verbs[-1].group(1)) if verbs else None
@@ -576,8 +760,8 @@ def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, sub
     part_list = None
     parent_id = None
     if role != "level":
-        clause_facts = [f for f in sent_facts if f.char_start >= clause_start or role == "part"]
-        parent = next((f for f in reversed(clause_facts) if f.metric == metric.code and f.role == "level"), None)
+        clause_facts = sent_facts.latest_first(0 if role == "part" else clause_start)
+        parent = next((f for f in clause_facts if f.metric == metric.code and f.role == "level"), None)
         if role == "part" and verb == fold("chiếm"):
             parent = next((f for f in reversed(sent_facts) if f.metric == metric.code and f.role in ("level", "part")),
                           None)
@@ -585,7 +769,8 @@ def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, sub
     else:
         # a count or amount listed after `cụ thể`, `trong đó`, `gồm` under a total of the same metric
         total = next((f for f in sent_facts if f.metric == metric.code and f.role == "level" and f.unit == unit), None)
-        marker = _LIST_MARKER.search(key[total.char_end:m.start]) if total is not None else None
+        marker = sent_facts.marker_after(total, key, sent.end) if total is not None else None
+        marker = marker if marker is not None and marker.end() <= m.start else None
         if total is not None and marker is not None and m.range_part is None:
             role, parent_id = "part", total.fact_id
             part_list = "partial" if marker.group().startswith(fold("trong")) else "complete"

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 
 from transforms.reference import Reference, UnitWord
-from transforms.text import fold_pattern
+from transforms.text import SpanIndex, fold_pattern
 
-# Bounded: at most 40 digits and 12 groups, so no pathological backtracking.
-NUMBER = re.compile(r"(?<![\w.,])\d{1,40}(?:[.,]\d{1,40}){0,12}(?![\w])")
+# Bounded: at most 40 digits and 12 groups, so no pathological backtracking; a longer number
+# is not read at all (the lookahead refuses to stop before `.5`/`,5`), never read by its head.
+NUMBER = re.compile(r"(?<![\w.,])\d{1,40}(?:[.,]\d{1,40}){0,12}(?![\w]|[.,]\d)")
 _VI_HINTS = re.compile(r"\d\.\d{3},\d|\d\.\d{3}\.\d{3}|\d,\d{1,2}(?!\d)")
 _EN_HINTS = re.compile(r"\d,\d{3}\.\d|\d,\d{3},\d{3}|(?<![\d.])\d{1,3}\.\d{1,2}(?![\d.])\s*%")
 
@@ -37,16 +38,22 @@ class ParsedNumber:
 
 
 def parse_number(raw: str, habit: str = "vi") -> ParsedNumber | None:
-    """Read `1.234,5`, `3241`, `0,61`, `53,026` (by habit), `01`; None when malformed."""
+    """Read `1.234,5`, `3241`, `0,61`, `53,026` (by habit), `01`; None when malformed or too large."""
+    got = _parse_number(raw, habit)
+    return got if got is not None and math.isfinite(got.value) else None
+
+
+def _parse_number(raw: str, habit: str) -> ParsedNumber | None:
     raw = raw.strip()
-    if not raw or not raw[0].isdigit():
+    # decimal digits only: `²` is a digit to isdigit() but not a number to float()
+    if not raw or not raw[0].isdecimal():
         return None
     seps = [c for c in raw if c in ".,"]
     groups = re.split(r"[.,]", raw)
-    if not all(g.isdigit() for g in groups):
+    if not all(g.isdecimal() for g in groups):
         return None
-    if not seps:
-        return ParsedNumber(float(int(raw)), 0)
+    if not seps:  # float(), not int(): no 4,300-digit limit, an overlong run is inf (rejected above)
+        return ParsedNumber(float(raw), 0)
     kinds = set(seps)
     if len(kinds) == 2:
         decimal_sep = seps[-1]
@@ -141,10 +148,11 @@ def find_mentions(text: str, key: str, ref: Reference, habit: str, masked: list[
     `key` is `fold(text)`; masked spans (dates, document numbers, aliases...) are skipped.
     """
     out: list[Mention] = []
-    mask_iter = sorted(masked)
+    masks = SpanIndex(masked)
+    taken_until = 0  # the high end of a range just read
     for m in NUMBER.finditer(text):
         s, e = m.span()
-        if any(a < e and s < b for a, b in mask_iter):
+        if s < taken_until or masks.overlaps(s, e):
             continue
         parsed = parse_number(m.group(), habit)
         if parsed is None or not math.isfinite(parsed.value):
@@ -153,7 +161,7 @@ def find_mentions(text: str, key: str, ref: Reference, habit: str, masked: list[
         join = _RANGE_JOIN.match(key, e)
         if join and join.end() < len(text):
             m2 = NUMBER.match(text, join.end())
-            if m2 and not any(a < m2.end() and m2.start() < b for a, b in mask_iter):
+            if m2 and not masks.overlaps(m2.start(), m2.end()):
                 p2 = parse_number(m2.group(), habit)
                 end2, scale2, unit2, counter2 = _unit_after(key, m2.end(), ref)
                 own_end, own_scale, own_unit, _ = _unit_after(key, e, ref)
@@ -163,8 +171,7 @@ def find_mentions(text: str, key: str, ref: Reference, habit: str, masked: list[
                 if is_range and p2 is not None and p2.value >= parsed.value:
                     out.append(_mention(text, s, e, e, parsed, scale2, unit2, counter2, "low"))
                     out.append(_mention(text, m2.start(), m2.end(), end2, p2, scale2, unit2, counter2, "high"))
-                    masked = masked + [(m2.start(), m2.end())]
-                    mask_iter = sorted(masked)
+                    taken_until = m2.end()
                     continue
         end, scale, unit, counter = _unit_after(key, e, ref)
         out.append(_mention(text, s, e, end, parsed, scale, unit, counter, None))

@@ -8,10 +8,11 @@ and dates are not reporting periods.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date
 
-from transforms.text import fold_pattern
+from transforms.text import SpanIndex, fold_pattern
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -50,22 +51,24 @@ _NOT_PERIOD_BEFORE = re.compile(
 def find_periods(key: str, masked: list[tuple[int, int]]) -> list[PeriodMention]:
     """Period mentions in document order; `key` is the folded text."""
     found: list[PeriodMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # disjoint, sorted: the last one starting before `e` is the only candidate
+    masks = SpanIndex(masked)
     for rx, kind in _PATTERNS:
         for m in rx.finditer(key):
             s, e = m.span()
-            if any(a < e and s < b for a, b in taken):
+            i = bisect_left(taken, (e,))
+            if i > 0 and taken[i - 1][1] > s:
                 continue
-            if any(a <= s and e <= b for a, b in masked):
+            if masks.contains(s, e):
                 continue
             before = key[max(0, s - 24):s]
             pm = _mention(kind, m, s, e)
             if pm is None:
                 continue
             if _NOT_PERIOD_BEFORE.search(before) and not (kind == "year" and m.group().startswith("đến cuối")):
-                taken.append((s, e))  # a comparison base or a term: not a period, but consumed
+                insort(taken, (s, e))  # a comparison base or a term: not a period, but consumed
                 continue
-            taken.append((s, e))
+            insort(taken, (s, e))
             found.append(pm)
     return sorted(found, key=lambda p: p.start)
 

@@ -73,11 +73,14 @@ class Reference:
     boilerplate: list[BoilerplateRule]
     digest: str
     subject_index: dict[str, list[Alias]] = field(default_factory=dict)
+    word_index: dict[str, list[int]] = field(default_factory=dict)  # folded word → subject aliases holding it
 
     def __post_init__(self) -> None:
-        for a in self.aliases:
+        for i, a in enumerate(self.aliases):
             if a.kind == "subject":
                 self.subject_index.setdefault(_norm_key(a.text), []).append(a)
+                for w in dict.fromkeys(re.findall(r"\w+", fold(a.text))):
+                    self.word_index.setdefault(w, []).append(i)
 
     def subject_alias(self, phrase: str) -> Alias | None:
         """The subject alias spelled exactly `phrase` (folded, spacing-insensitive)."""
@@ -91,12 +94,21 @@ def _norm_key(text: str) -> str:
     return re.sub(r"\s+", " ", key).strip()
 
 
-_GAP_MID = rf"[^\s\w;]*(?:\s+[^\s;]+){{0,{GAP_WORDS}}}?\s+"
-_GAP_END = rf"[^\s\w;]*(?:\s+[^\s;]+){{0,{GAP_WORDS}}}?\s*"
-_GAP_START = rf"(?:[^\s;]+\s+){{0,{GAP_WORDS}}}?"
+# A gap word in a subject alias is a word, not a figure (a year may pass): the span of a
+# subject is masked as part of a name, so `bình quân … tiêu chí/xã` must not swallow the
+# number of `bình quân đạt 17 tiêu chí/xã`. A frame's gap may hold other figures
+# (`GPMB 40,834 ha để thực hiện 4 dự án`): its words are not masked.
+_ANY_WORD = r"[^\s;]+"
+_NAME_WORD = r"(?:[^\s\d;][^\s;]*|(?:19|20)\d{2}(?![\d.,]\d)[^\s;]*)"
 
 
-def _words_regex(phrase: str) -> str:
+def _gaps(word: str) -> tuple[str, str, str]:
+    """The `…` regexes (middle, end, start) with gap words matching `word`."""
+    return (rf"[^\s\w;]*(?:\s+{word}){{0,{GAP_WORDS}}}?\s+", rf"[^\s\w;]*(?:\s+{word}){{0,{GAP_WORDS}}}?\s*",
+            rf"(?:{word}\s+){{0,{GAP_WORDS}}}?")
+
+
+def _words_regex(phrase: str, gap_word: str = _ANY_WORD) -> str:
     """Regex for a phrase: flexible spaces, hyphens with or without spaces, `…` gaps."""
     folded = fold(phrase).strip()
     chunks = re.split(r"\s*…\s*", folded)
@@ -107,11 +119,12 @@ def _words_regex(phrase: str) -> str:
         body = body.replace(r"\-", r"\s*-\s*").replace(r"\s+\s*-\s*\s+", r"\s*-\s*")
         body = body.replace(r"/", r"\s*/\s*")
         bodies.append(body)
-    out = _GAP_MID.join(b for b in bodies if b)
+    gap_mid, gap_end, gap_start = _gaps(gap_word)
+    out = gap_mid.join(b for b in bodies if b)
     if folded.startswith("…"):
-        out = _GAP_START + out
+        out = gap_start + out
     if folded.endswith("…"):
-        out = out + _GAP_END
+        out = out + gap_end
     return out
 
 
@@ -119,15 +132,19 @@ def _literal_len(phrase: str) -> int:
     return len(re.sub(r"[\s…]|\{N\}", "", phrase))
 
 
+_OTHER_NUMBER = r"\s*\d{1,40}(?:[.,]\d{1,40}){0,12}\s*"
+
+
 def make_alias(code: str, text: str, is_scope: bool = False) -> Alias:
     text = text.strip()
     if "{N}" not in text:
-        rx = re.compile(r"(?<!\w)" + _words_regex(text) + r"(?!\w)")
+        rx = re.compile(r"(?<!\w)" + _words_regex(text, _NAME_WORD) + r"(?!\w)")
         return Alias(code, text, "subject", is_scope, pattern=rx, literal_len=_literal_len(text))
     pre_txt, post_txt = text.split("{N}", 1)
     pre = re.compile(r"(?<!\w)" + _words_regex(pre_txt) + r"\s*$") if pre_txt.strip() else None
-    post_txt = post_txt.replace("{N}", "")
-    post = re.compile(r"\s*" + _words_regex(post_txt) + r"(?!\w)") if post_txt.strip() else None
+    # a second `{N}` (`{N}/{N} chỉ tiêu đạt`) is any number: the denominator of a fraction
+    post_rx = _OTHER_NUMBER.join(_words_regex(part) for part in post_txt.split("{N}"))
+    post = re.compile(r"\s*" + post_rx + r"(?!\w)") if post_txt.strip() else None
     return Alias(code, text, "frame", is_scope, pre=pre, post=post, literal_len=_literal_len(text))
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 
 # Vietnamese tone marks (grave, acute, hook, tilde, dot below). Vowel-quality marks
 # (circumflex, breve, horn) stay: they change the letter, tones only change the pitch,
@@ -243,3 +245,23 @@ def _append(out: list[Sentence], text: str, start: int, end: int, para: int) -> 
         _HEADING.match(body)
     )
     out.append(Sentence(len(out), start, end, body, para, is_heading))
+
+
+class SpanIndex:
+    """Fixed spans `(start, end)`, possibly overlapping, answering overlap and containment
+    queries in log time (a linear scan per number is quadratic on a long document)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.max_end = list(accumulate((b for _, b in ordered), max))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Whether some span has `a < e and s < b`."""
+        i = bisect_left(self.starts, e)
+        return i > 0 and self.max_end[i - 1] > s
+
+    def contains(self, s: int, e: int) -> bool:
+        """Whether some span has `a <= s and e <= b`."""
+        i = bisect_right(self.starts, s)
+        return i > 0 and self.max_end[i - 1] >= e
