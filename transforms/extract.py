@@ -77,7 +77,8 @@ _QUAL_BEFORE = [
     (_rx(r"(?:dưới|chưa\s+đến|chưa\s+tới|không\s+quá|tối\s+đa)\s*$"), "under"),
     (_rx(r"(?:ít\s+nhất|tối\s+thiểu|từ)\s*$"), "at_least"),
 ]
-_AT_LEAST_AFTER = _rx(r"^\s*(?:trở\s+lên|trở\s+lại)")
+_AT_LEAST_AFTER = _rx(r"^\s*(?:(?:so\s+với\s+|so\s+)?(?:kế\s+hoạch|kh|dự\s+toán|chỉ\s+tiêu)(?:\s+[^\s,;]+){0,4}?\s+)?"
+                     r"(?:trở\s+lên|trở\s+lại)")
 _VERB = _rx(
     r"(?<!\w)(tăng\s+trưởng|tăng\s+thêm|tăng|giảm|bằng|đạt|vượt|gấp|chiếm|còn|xuống\s+còn|lên|là|ước)(?!\w)"
 )
@@ -85,8 +86,10 @@ _BASE_AFTER = [
     (_rx(r"^[^,;]{0,12}?(?:kế\s+hoạch|\bkh\b|chỉ\s+tiêu)"), "plan"),
     (_rx(r"^[^,;]{0,12}?dự\s+toán"), "budget_estimate"),
     (_rx(r"^[^,;]{0,16}?cùng\s+kỳ"), "same_period"),
+    (_rx(r"^[^,;]{0,16}?(?:tháng\s+trước|quý\s+trước|kỳ\s+trước|đợt\s+trước|"
+         r"so\s+(?:với\s+)?(?:tháng\s+\d{1,2}|quý\s+(?:iv|iii|ii|i|[1-4]))(?!\w)|so\s+(?:với\s+)?đầu\s+năm)"),
+     "prior_period"),
     (_rx(r"^[^,;]{0,16}?(?:năm\s+trước|năm\s+ngoái|so\s+với\s+năm|so\s+năm|cùng\s+năm)"), "prior_year"),
-    (_rx(r"^[^,;]{0,16}?(?:tháng\s+trước|quý\s+trước|kỳ\s+trước|đợt\s+trước)"), "prior_period"),
 ]
 _BASE_YEAR = _rx(r"^[^,;]{0,40}?(?:năm|/)\s*((?:19|20)\d{2})")
 _SCOPE_PAREN = _rx(
@@ -107,6 +110,15 @@ _FUNCTION_WORDS = {
                       "khoảng", "so", "với", "được", "thì", "còn", "mức", "đến", "cuối", "năm", "trong", "đó",
                       "riêng", "cũng")
 }
+_ELIDED_WORDS = {
+    fold(w) for w in ("lũy", "luỹ", "kế", "tính", "chung", "cộng", "dồn", "ước", "thực", "hiện", "đạt", "cả",
+                      "năm", "tháng", "quý", "đầu", "cuối", "trong", "riêng", "có", "là", "và", "được", "đến", "hết",
+                      "nay", "từ", "so", "với", "còn", "mức", "khoảng", "hơn", "trên", "gần", "giá", "trị",
+                      # the verbs of a ratio or change of the level just read
+                      "tăng", "giảm", "bằng", "vượt", "gấp", "chiếm", "thêm", "trưởng", "xuống", "lên")
+}
+_LIST_START = _rx(r"^\s*(?:trong\s+đó|cụ\s+thể|gồm|bao\s+gồm)\b")
+_TOTAL_INTRO = _rx(r"(?:trong|trong\s+số|trong\s+tổng\s+số)\s+$")
 _COUNTER_SKIP = _rx(r"^\s*(?:số\s+|các\s+|những\s+|tổng\s+số\s+)?")
 
 
@@ -303,11 +315,33 @@ def _subject_naming_counter(key: str, frame: Alias, m: Mention, scan: _Scan, ref
     return None
 
 
-def _item_phrase(key: str, lo: int, hi: int) -> str:
-    """The words of a list item between its comma and its number, without verbs."""
+def _from_context(key: str, ctx: _AliasHit, lo: int, m: Mention, scan: _Scan, ref: Reference) -> _AliasHit | None:
+    """The indicator of a clause that names none, from the last one read in the paragraph.
+
+    `; công nghiệp - xây dựng ước đạt ...` completes the previous alias with its own words
+    (`giá trị sản xuất` + `công nghiệp - xây dựng`); `; lũy kế 7 tháng ước đạt ...` names
+    nothing but a period and a verb, so the previous indicator carries on.
+    """
+    seg = key[lo:m.start]
+    for a, b in scan.period_spans(lo, m.start):
+        seg = seg[:a - lo] + " " * (b - a) + seg[b - lo:]
+    words = [w for w in re.findall(r"[^\s,;:()]+", seg) if not w.replace(".", "").replace(",", "").isdigit()]
+    if all(w in _ELIDED_WORDS or w == "-" for w in words):
+        return ctx if _compatible(ref.metrics[ctx.alias.code].unit, m) else None
+    for phrase in (_item_phrase(seg, 0, len(seg), cut=False), _item_phrase(seg, 0, len(seg))):
+        composed = _compose(ctx.alias, phrase, ref) if phrase else None
+        if composed is not None and _compatible(ref.metrics[composed.code].unit, m):
+            return _AliasHit(ctx.start, ctx.end, composed)
+    return None
+
+
+def _item_phrase(key: str, lo: int, hi: int, cut: bool = True) -> str:
+    """The words of a list item between its comma and its number, without verbs; with
+    `cut=False` a comma inside the item stays (`công nghiệp, xây dựng`)."""
     seg = key[lo:hi]
-    cut = max(seg.rfind(","), seg.rfind(";"))
-    seg = seg[cut + 1:] if cut >= 0 else seg
+    cut_at = max(seg.rfind(","), seg.rfind(";")) if cut else seg.rfind(";")
+    seg = seg[cut_at + 1:] if cut_at >= 0 else seg
+    seg = re.sub(r"^[\s,;:()-]+|[\s,;:()-]+$", "", seg)
     words = [w for w in re.split(r"\s+", seg.strip()) if w]
     while words and words[-1] in _FUNCTION_WORDS:
         words.pop()
@@ -449,6 +483,7 @@ class _Scan:
         self.subjects = subjects  # in text order
         self.subject_starts = [h.start for h in subjects]
         self.exclusions = [x.span() for x in _EXCLUSION_PAREN.finditer(key)]  # disjoint: no brackets inside
+        self.periods: list[tuple[int, int]] = []
         self._cues: dict[int, tuple[list[int], list[int], list[int], list[int]]] = {}
 
     def lefts_nearest_first(self, lo: int, hi: int) -> Iterator[_AliasHit]:
@@ -458,6 +493,16 @@ class _Scan:
             h = self.subjects[k]
             if h.end <= hi and not self._excluded(h, lo, hi):
                 yield h
+
+    def period_spans(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Period mentions lying inside [lo, hi)."""
+        k = bisect_left(self.periods, (lo,))
+        out = []
+        while k < len(self.periods) and self.periods[k][0] < hi:
+            if self.periods[k][1] <= hi:
+                out.append(self.periods[k])
+            k += 1
+        return out
 
     def first_right(self, lo: int, hi: int) -> _AliasHit | None:
         """The first subject hit starting inside [lo, hi]."""
@@ -521,6 +566,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     kept_spans = {(m.number_start, m.number_end) for m in kept_mentions}
     periods = find_periods(key, [(a, b) for a, b, r in masks if r in ("date", "document number")])
     period_starts = [p.start for p in periods]
+    scan.periods = [(p.start, p.end) for p in periods]
     ref_date = reference_date(clean, key, masks)
     out = Extraction(sentences=sentences)
     for s in sentences:
@@ -541,6 +587,10 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     year: int | None = None
     period: str | None = None
     period_at: int | None = None
+    last_of: dict[str, str] = {}  # the last month (`M07`) and quarter (`Q1`) named, for `trong tháng`
+    ctx: _AliasHit | None = None  # the indicator of the last level read, for clauses that elide it
+    ctx_para = -1
+    prev_facts: list[Fact] = []
     default_year = _default_year(clean, periods)
     pi = 0
     prev_status_target_sentence = -2
@@ -551,19 +601,31 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         sent_facts = _SentenceFacts()
         by_id: dict[str, Fact] = {}
         sent_is_continuation = _CONTINUATION.search(key[sent.start:sent.end]) is not None
+        override: tuple[str, int] | None = None  # a relative period, for the rest of this sentence
+        if sent.paragraph != ctx_para:
+            ctx = None
         for m in ms:
             while pi < len(periods) and periods[pi].start < m.start:
                 p = periods[pi]
-                if p.year is not None:
-                    year = p.year
-                if p.period is not None:
-                    period, period_at = p.period, p.start
-                elif p.year is not None and period is None:
-                    period, period_at = "FY", p.start
+                if p.relative is not None:
+                    if p.start >= sent.start:
+                        named = {"month": last_of.get("M"), "quarter": last_of.get("Q")}.get(p.relative, p.period)
+                        override = (named or period or "FY", p.start)
+                else:
+                    if p.year is not None:
+                        year = p.year
+                    if p.period is not None:
+                        period, period_at = p.period, p.start
+                        if p.period[0] in "MQ":
+                            last_of[p.period[0]] = p.period
+                    elif p.year is not None and period is None:
+                        period, period_at = "FY", p.start
+                    override = None
                 pi += 1
             k = bisect_left(ms_starts, m.end)
             nxt = ms_starts[k] if k < len(ms_starts) else sent.end
-            fact, reason = _read_fact(doc_id, key, text, sent, m, scan, ref, sent_facts, nxt)
+            fact, reason, used = _read_fact(doc_id, key, text, sent, m, scan, ref, sent_facts, nxt,
+                                            ctx if ctx_para == sent.paragraph else None, prev_facts)
             if fact is None:
                 out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, reason))
@@ -572,12 +634,15 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             if parent is not None and fact.role != "part":
                 fact.period_year, fact.period, fact.status = parent.period_year, parent.period, parent.status
                 fact.period_stated_at = parent.period_stated_at
+                _resolve_growth_base(fact)
                 if fact.comparison_base in _YEAR_BASES and fact.base_year is None and parent.period_year:
                     fact.base_year = parent.period_year - 1
+                if fact.comparison_base == "prior_period" and fact.base_year is None:
+                    fact.base_year = parent.period_year
             else:
                 fact.period_year = year or default_year
-                fact.period = period or "FY"
-                fact.period_stated_at = period_at
+                fact.period = override[0] if override else (period or "FY")
+                fact.period_stated_at = override[1] if override else period_at
                 cue = scan.status_cue(sent, m.start)
                 if cue is None and sent_is_continuation and prev_status_target_sentence == sent.index - 1:
                     cue = "target"
@@ -590,8 +655,11 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     fact.period_year, fact.period = parent.period_year, parent.period
                     fact.period_stated_at = parent.period_stated_at
                 fact.status = status
+                _resolve_growth_base(fact)
                 if fact.comparison_base in _YEAR_BASES and fact.base_year is None and fact.period_year:
                     fact.base_year = fact.period_year - 1
+                if fact.comparison_base == "prior_period" and fact.base_year is None:
+                    fact.base_year = fact.period_year
             if fact.period_year is None:
                 out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, "no year named anywhere in the report"))
@@ -601,8 +669,11 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             sent_facts.append(fact)
             by_id[fact.fact_id] = fact
             out.facts.append(fact)
+            if fact.role in ("level", "part") and used is not None:
+                ctx, ctx_para = used, sent.paragraph
             out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                           sent.index, fact.fact_id, None))
+        prev_facts = list(sent_facts) if sent_facts else prev_facts
         # status carries to a `Trong đó ...` sentence that continues a list of targets
         if any(f.status == "target" for f in sent_facts) or (
             not sent_facts and _TARGET.search(key[sent.start:sent.end])
@@ -610,6 +681,16 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             prev_status_target_sentence = sent.index
     out.numbers.sort(key=lambda n: n.char_start)
     return out
+
+
+_GROWTH = "_growth"  # growth with no base written: resolved once the period is known
+
+
+def _resolve_growth_base(fact: Fact) -> None:
+    """Growth without a stated base compares with the same period a year before: the previous
+    year for a whole-year figure, `cùng kỳ` for a quarter, half or months to date."""
+    if fact.comparison_base == _GROWTH:
+        fact.comparison_base = "prior_year" if fact.period == "FY" else "same_period"
 
 
 def _default_year(clean: CleanText, periods: list[PeriodMention]) -> int | None:
@@ -632,7 +713,8 @@ def _clause_start(key: str, sent: Sentence, pos: int) -> int:
 
 
 def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, scan: _Scan,
-               ref: Reference, sent_facts: _SentenceFacts, next_start: int) -> tuple[Fact | None, str | None]:
+               ref: Reference, sent_facts: _SentenceFacts, next_start: int, ctx: _AliasHit | None = None,
+               prev_facts: list[Fact] | None = None) -> tuple[Fact | None, str | None, _AliasHit | None]:
     frame = _frame_alias(key, sent, m, ref)
     alias: Alias | None = None
     alias_span: tuple[int, int] | None = None
@@ -645,7 +727,7 @@ def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, sca
         if named is not None:  # `tổng số tiêu chí ... là 245 tiêu chí`: the name is more specific
             alias, alias_span = named.alias, (named.start, named.end)
     if alias is None and m.unit is None and m.scale == 1:
-        return None, "a number with no unit and no counted indicator"
+        return None, "a number with no unit and no counted indicator", None
     if alias is None and m.unit == "count":
         # a counted noun named before the number: `giải quyết việc làm cho 3.600 lao động`
         pass
@@ -665,22 +747,30 @@ def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, sca
                 alias, alias_span = h.alias, (h.start, h.end)
                 break
         if alias is not None and prev_end is not None and alias_span is not None and alias_span[1] <= prev_end:
-            phrase = _item_phrase(key, prev_end, m.start)
-            if phrase:
-                composed = _compose(alias, phrase, ref)
+            for phrase in (_item_phrase(key, prev_end, m.start, cut=False), _item_phrase(key, prev_end, m.start)):
+                composed = _compose(alias, phrase, ref) if phrase else None
                 if composed is not None:
                     alias = composed
+                    break
+    if alias is None and ctx is not None and m.unit == "percent" and any(
+            f.role == "level" and f.metric == ctx.alias.code for f in sent_facts.latest_first(clause_start)):
+        alias, alias_span = ctx.alias, (ctx.start, ctx.end)  # a ratio or change of the level just read
+    if alias is None and ctx is not None and m.unit is not None:
+        lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or 0)
+        found = _from_context(key, ctx, lo, m, scan, ref)
+        if found is not None:
+            alias, alias_span = found.alias, (found.start, found.end)
     if alias is None and m.unit is not None:
         fuzzy = _fuzzy_alias(key, max(clause_start, sent.start), m, ref)
         if fuzzy is not None:
             alias, alias_span = fuzzy
     if alias is None:
-        return None, "no indicator named for it"
+        return None, "no indicator named for it", None
     metric = ref.metrics[alias.code]
     # a count frame names what is counted (`thu hút … {N} lượt`) when the unit words do not
     counted_by_frame = frame is not None and alias is frame[0] and m.unit is None and metric.unit == "count"
     if not _compatible(metric.unit, m) and not (m.unit == "count" and metric.unit == "count") and not counted_by_frame:
-        return None, f"unit {m.unit} does not fit {metric.code} ({metric.unit})"
+        return None, f"unit {m.unit} does not fit {metric.code} ({metric.unit})", None
 
     # role, comparison base
     prev_end = sent_facts.last_end(0, m.start)
@@ -705,9 +795,9 @@ def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, sca
             role = "level" if metric.code.startswith("share_") else "part"
             base = None
         elif verb in (fold("tăng"), fold("tăng thêm"), fold("tăng trưởng")):
-            role, base = "pct_change", base or "prior_year"
+            role, base = "pct_change", base or _GROWTH
         elif verb == fold("giảm"):
-            role, base, value = "pct_change", base or "prior_year", -value
+            role, base, value = "pct_change", base or _GROWTH, -value
         elif verb == fold("vượt"):
             role, base = "pct_change", base or "plan"
         elif base in ("plan", "budget_estimate"):
@@ -715,14 +805,18 @@ def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, sca
         elif base in ("same_period", "prior_year", "prior_period"):
             role = "pct_of_base"
         elif alias_growth or metric.unit in ("VND", "USD", "count", "ha", "tonne"):
-            role, base = "pct_change", "prior_year"
+            role, base = "pct_change", _GROWTH
     elif m.unit == "percent":
         if base in ("plan", "budget_estimate") and verb in (fold("đạt"), fold("bằng"), None):
             role = "pct_of_plan"
         elif verb in (fold("tăng"), fold("giảm")) and not re.search(fold_pattern(r"(?:còn|lên|xuống)\s*$"), left):
-            role = "pct_change"
-            base = base or "prior_year"
-            value = -value if verb == fold("giảm") else value
+            if verb == fold("giảm") and metric.reduction_code:  # a rate falling by N points has its own code
+                metric = ref.metrics[metric.reduction_code]
+                base = None
+            else:
+                role = "pct_change"
+                base = base or _GROWTH
+                value = -value if verb == fold("giảm") else value
         else:
             base = None
     else:
@@ -768,12 +862,22 @@ def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, sca
         parent_id = parent.fact_id if parent else None
     else:
         # a count or amount listed after `cụ thể`, `trong đó`, `gồm` under a total of the same metric
-        total = next((f for f in sent_facts if f.metric == metric.code and f.role == "level" and f.unit == unit), None)
+        # or of the metric it is a component of (`Trong đó: giá trị sản xuất nông nghiệp ...`)
+        def is_total(f: Fact) -> bool:
+            return f.role == "level" and f.unit == unit and f.metric in (metric.code, metric.part_of)
+
+        total = next((f for f in sent_facts if is_total(f)), None)
         marker = sent_facts.marker_after(total, key, sent.end) if total is not None else None
         marker = marker if marker is not None and marker.end() <= m.start else None
-        if total is not None and marker is not None and m.range_part is None:
+        intro = total is not None and _TOTAL_INTRO.search(key, max(0, total.char_start - 24), total.char_start)
+        opening = _LIST_START.match(key[sent.start:sent.start + 32])
+        if total is None and opening is not None and prev_facts:
+            total = next((f for f in prev_facts if is_total(f)), None)
+            marker = opening
+        if total is not None and m.range_part is None and (marker is not None or intro):
             role, parent_id = "part", total.fact_id
-            part_list = "partial" if marker.group().startswith(fold("trong")) else "complete"
+            part_list = "partial" if intro or marker is None or marker.group().lstrip().startswith(fold("trong")) \
+                else "complete"
     fact = Fact(
         fact_id=fid, doc_id=doc_id, metric=metric.code, role=role, value=value, unit=unit,
         period_year=None, period=None, status="actual", qualifier=qualifier, comparison_base=base,
@@ -781,7 +885,7 @@ def _read_fact(doc_id: str, key: str, text: str, sent: Sentence, m: Mention, sca
         value_text=text[span_start:span_end], value_precision=m.precision, sentence=sent.text,
         sentence_index=sent.index, part_list=part_list,
     )
-    return fact, None
+    return fact, None, _AliasHit(alias_span[0], alias_span[1], alias) if alias_span else None
 
 
 def with_locality(f: Fact, **kw: object) -> Fact:

@@ -23,6 +23,9 @@ class PeriodMention:
     end: int
     year: int | None
     period: str | None  # None: only the year is named (a meeting month, `năm học`)
+    # `trong tháng`, `trong quý`, `cả năm` name no number: the month, quarter or year the report
+    # is about, for the rest of their sentence only (`ước cả năm đạt ...` is a projection aside)
+    relative: str | None = None  # month | quarter | year
 
 
 def _rx(p: str) -> re.Pattern[str]:
@@ -38,6 +41,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "meeting"),
     (_rx(r"(?<!\w)tháng\s+(\d{1,2})(?!\s*/\s*\d{1,2}\b)" + _YEAR), "month"),
     (_rx(r"(?<!\w)(?:cả\s+|trong\s+|đến\s+cuối\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\s*-\s*\d)"), "year"),
+    (_rx(r"(?<!\w)trong\s+tháng(?!\s*(?:\d|đầu|cuối|qua|tới))"), "this_month"),
+    (_rx(r"(?<!\w)trong\s+quý(?!\s*(?:[ivx]+|\d)(?!\w))"), "this_quarter"),
+    (_rx(r"(?<!\w)(?:cả|trong)\s+năm(?!\s*(?:19|20)\d{2}|\s+(?:học|tới|sau|trước|qua))"), "this_year"),
 ]
 # what makes a year or period not the reporting period
 _NOT_PERIOD_BEFORE = re.compile(
@@ -45,6 +51,12 @@ _NOT_PERIOD_BEFORE = re.compile(
         r"(?:so\s+với|so|với|cùng\s+kỳ|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn\s+đến|đến|từ|khóa|khoá|"
         r"năm\s+học|niên\s+khóa|vụ\s+\w+|trước|ngày\s+\d{1,2})\s*$"
     )
+)
+
+
+# the year of a plan a percentage is measured against (`đạt 51,8% kế hoạch vốn năm 2024`)
+_PLAN_YEAR_BEFORE = re.compile(
+    fold_pattern(r"%\s*(?:so\s+với\s+|so\s+)?(?:kế\s+hoạch|kh|dự\s+toán)(?:\s+[^\s,;.]+){0,3}\s*$")
 )
 
 
@@ -65,12 +77,16 @@ def find_periods(key: str, masked: list[tuple[int, int]]) -> list[PeriodMention]
             pm = _mention(kind, m, s, e)
             if pm is None:
                 continue
-            if _NOT_PERIOD_BEFORE.search(before) and not (kind == "year" and m.group().startswith("đến cuối")):
+            not_period = _NOT_PERIOD_BEFORE.search(before) or _PLAN_YEAR_BEFORE.search(key[max(0, s - 48):s])
+            if not_period and not (kind == "year" and m.group().startswith(_DEN_CUOI)):
                 insort(taken, (s, e))  # a comparison base or a term: not a period, but consumed
                 continue
             insort(taken, (s, e))
             found.append(pm)
     return sorted(found, key=lambda p: p.start)
+
+
+_DEN_CUOI = fold_pattern("đến cuối")
 
 
 def _year(m: re.Match[str], group: int) -> int | None:
@@ -105,6 +121,12 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         return PeriodMention(s, e, _year(m, 2), f"M{n:02d}")
     if kind == "year":
         return PeriodMention(s, e, int(m.group(1)), "FY")
+    if kind == "this_month":
+        return PeriodMention(s, e, None, None, "month")
+    if kind == "this_quarter":
+        return PeriodMention(s, e, None, None, "quarter")
+    if kind == "this_year":
+        return PeriodMention(s, e, None, "FY", "year")
     return None
 
 

@@ -25,6 +25,8 @@ class Metric:
     unit: str
     domain: str
     label_en: str
+    part_of: str | None = None  # the total this indicator is a component of (sector → production value)
+    reduction_code: str | None = None  # a rate's own code for a fall in points (poverty_rate_reduction)
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ class Reference:
 
 def _norm_key(text: str) -> str:
     key = fold(text)
-    key = re.sub(r"\s*-\s*", " - ", key)
+    key = re.sub(r"\s*[-,]\s*", " - ", key)  # `nông, lâm, thủy sản` = `nông - lâm - thủy sản`
     return re.sub(r"\s+", " ", key).strip()
 
 
@@ -99,12 +101,16 @@ def _norm_key(text: str) -> str:
 # number of `bình quân đạt 17 tiêu chí/xã`. A frame's gap may hold other figures
 # (`GPMB 40,834 ha để thực hiện 4 dự án`): its words are not masked.
 _ANY_WORD = r"[^\s;]+"
+# A frame's gap stays inside one list item: no comma, except inside a number (`40,834 ha`).
+_ITEM_WORD = r"(?:[^\s;,]|,(?=\d))+"
 _NAME_WORD = r"(?:[^\s\d;][^\s;]*|(?:19|20)\d{2}(?![\d.,]\d)[^\s;]*)"
 
 
 def _gaps(word: str) -> tuple[str, str, str]:
-    """The `…` regexes (middle, end, start) with gap words matching `word`."""
-    return (rf"[^\s\w;]*(?:\s+{word}){{0,{GAP_WORDS}}}?\s+", rf"[^\s\w;]*(?:\s+{word}){{0,{GAP_WORDS}}}?\s*",
+    """The `…` regexes (middle, end, start) with gap words matching `word`; the punctuation
+    a literal word may carry (`(gpmb)`) is no comma when gap words may hold none."""
+    punct = r"[^\s\w;,]*" if word == _ITEM_WORD else r"[^\s\w;]*"
+    return (rf"{punct}(?:\s+{word}){{0,{GAP_WORDS}}}?\s+", rf"{punct}(?:\s+{word}){{0,{GAP_WORDS}}}?\s*",
             rf"(?:{word}\s+){{0,{GAP_WORDS}}}?")
 
 
@@ -116,7 +122,8 @@ def _words_regex(phrase: str, gap_word: str = _ANY_WORD) -> str:
     for chunk in chunks:
         words = [re.escape(w) for w in re.split(r"\s+", chunk.strip()) if w]
         body = r"\s+".join(words)
-        body = body.replace(r"\-", r"\s*-\s*").replace(r"\s+\s*-\s*\s+", r"\s*-\s*")
+        # a list of sectors is written with hyphens or commas: `nông - lâm - thủy sản`, `nông, lâm, thủy sản`
+        body = body.replace(r"\-", r"\s*[-,]\s*").replace(r"\s+\s*[-,]\s*\s+", r"\s*[-,]\s*")
         body = body.replace(r"/", r"\s*/\s*")
         bodies.append(body)
     gap_mid, gap_end, gap_start = _gaps(gap_word)
@@ -141,9 +148,9 @@ def make_alias(code: str, text: str, is_scope: bool = False) -> Alias:
         rx = re.compile(r"(?<!\w)" + _words_regex(text, _NAME_WORD) + r"(?!\w)")
         return Alias(code, text, "subject", is_scope, pattern=rx, literal_len=_literal_len(text))
     pre_txt, post_txt = text.split("{N}", 1)
-    pre = re.compile(r"(?<!\w)" + _words_regex(pre_txt) + r"\s*$") if pre_txt.strip() else None
+    pre = re.compile(r"(?<!\w)" + _words_regex(pre_txt, _ITEM_WORD) + r"\s*$") if pre_txt.strip() else None
     # a second `{N}` (`{N}/{N} chỉ tiêu đạt`) is any number: the denominator of a fraction
-    post_rx = _OTHER_NUMBER.join(_words_regex(part) for part in post_txt.split("{N}"))
+    post_rx = _OTHER_NUMBER.join(_words_regex(part, _ITEM_WORD) for part in post_txt.split("{N}"))
     post = re.compile(r"\s*" + post_rx + r"(?!\w)") if post_txt.strip() else None
     return Alias(code, text, "frame", is_scope, pre=pre, post=post, literal_len=_literal_len(text))
 
@@ -162,7 +169,9 @@ def parse_reference(files: dict[str, str]) -> Reference:
     aliases: list[Alias] = []
     for row in _read_csv(files["metrics.csv"]):
         code = row["code"].strip()
-        metrics[code] = Metric(code, row["unit"].strip(), row["domain"].strip(), row.get("label_en", "").strip())
+        metrics[code] = Metric(code, row["unit"].strip(), row["domain"].strip(), row.get("label_en", "").strip(),
+                               (row.get("part_of") or "").strip() or None,
+                               (row.get("reduction_code") or "").strip() or None)
         for text in filter(None, (a.strip() for a in row["aliases"].split("|"))):
             aliases.append(make_alias(code, text))
         for text in filter(None, (a.strip() for a in (row.get("scope_aliases") or "").split("|"))):

@@ -8,6 +8,8 @@ select
     unit,
     domain,
     label_en,
+    nullif(part_of, '') as part_of,
+    nullif(reduction_code, '') as reduction_code,
     aliases as vietnamese_aliases,
     scope_aliases as vietnamese_scope_aliases
 from source
