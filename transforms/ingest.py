@@ -11,7 +11,7 @@ import codecs
 import hashlib
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,6 +37,15 @@ QUARANTINE_SCHEMA: dict[str, pl.DataType] = {
     "size_bytes": pl.Int64(),
     "content": pl.Binary(),
     "first_seen_at": pl.Datetime("us", "UTC"),
+}
+# What happened to a path of a source folder between two scans; append-only, so a file's
+# history (added, changed, removed) is never lost and versions can be dated from it.
+EVENT_SCHEMA: dict[str, pl.DataType] = {
+    "source_root": pl.String(),
+    "source_path": pl.String(),
+    "content_sha256": pl.String(),
+    "event": pl.String(),  # added | changed | removed
+    "event_at": pl.Datetime("us", "UTC"),
 }
 
 
@@ -142,18 +151,51 @@ class IngestBatch:
     new: int
     unchanged: int
     quarantined: int
+    events: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=EVENT_SCHEMA))
+    changed: int = 0  # paths whose content changed since the last scan of this folder
+    removed: int = 0  # paths gone since the last scan of this folder
+
+
+def live_files(events: pl.DataFrame, source_root: str) -> dict[str, str]:
+    """Path → content hash of what the folder held at its last scan, from the event log."""
+    latest: dict[str, tuple[str, str]] = {}
+    for path, sha, event in events.filter(pl.col("source_root") == source_root).sort("event_at", maintain_order=True) \
+            .select("source_path", "content_sha256", "event").iter_rows():
+        latest[path] = (sha, event)
+    return {path: sha for path, (sha, event) in latest.items() if event != "removed"}
+
+
+def file_events(scanned: dict[str, str], live: dict[str, str], source_root: str, now: datetime) -> list[dict]:
+    """The changes between the folder's last scan (`live`) and this one (`scanned`)."""
+    out: list[dict[str, object]] = []
+    for path, sha in sorted(scanned.items()):
+        old = live.get(path)
+        if old != sha:
+            out.append({"source_root": source_root, "source_path": path, "content_sha256": sha,
+                        "event": "added" if old is None else "changed", "event_at": now})
+    for path, sha in sorted(live.items()):
+        if path not in scanned:
+            out.append({"source_root": source_root, "source_path": path, "content_sha256": sha,
+                        "event": "removed", "event_at": now})
+    return out
 
 
 def ingest(files: Iterable[SourceFile], known_doc_ids: set[str], known_quarantine: set[tuple[str, str]],
-           now: datetime | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestBatch:
-    """Classify files against what raw already holds; only what is new is returned."""
+           now: datetime | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+           live: dict[str, str] | None = None, source_root: str = "") -> IngestBatch:
+    """Classify files against what raw already holds; only what is new is returned, with the
+    events that tell which earlier versions were superseded or removed (`live`: the folder's
+    last scan, from `live_files`)."""
     now = now or datetime.now(UTC)
+    files = list(files)
+    scanned: dict[str, str] = {}
     docs: list[dict[str, object]] = []
     quarantine: list[dict[str, object]] = []
     seen: set[str] = set()
     unchanged = quarantined = 0
     for f in files:
         sha = hashlib.sha256(f.data).hexdigest()
+        scanned[f.source_path] = sha
         dec = decode(f.data, max_bytes)
         if dec.reason is not None:
             quarantined += 1
@@ -168,7 +210,9 @@ def ingest(files: Iterable[SourceFile], known_doc_ids: set[str], known_quarantin
         docs.append({"doc_id": sha, "source_file": f.source_path, "source_path": f.source_path,
                      "text": dec.text, "size_bytes": len(f.data), "encoding": dec.encoding,
                      "original_bytes": None if dec.lossless_utf8 else f.data, "ingested_at": now})
+    events = file_events(scanned, live or {}, source_root, now)
     return IngestBatch(
         pl.DataFrame(docs, schema=DOCUMENT_SCHEMA), pl.DataFrame(quarantine, schema=QUARANTINE_SCHEMA),
-        len(docs), unchanged, quarantined,
+        len(docs), unchanged, quarantined, pl.DataFrame(events, schema=EVENT_SCHEMA),
+        sum(e["event"] == "changed" for e in events), sum(e["event"] == "removed" for e in events),
     )

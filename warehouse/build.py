@@ -22,7 +22,7 @@ MODELS_DIR = Path(__file__).parent / "models"
 LAYERS = ("cleaned", "marts")
 # duckdb-cli on PyPI (1.5.x) reads only storage versions up to v1.5.0
 STORAGE_COMPATIBILITY = "v1.5.0"
-RAW_TABLES = ("documents", "quarantine", "parsed_documents", "parsed_sentences", "parsed_facts",
+RAW_TABLES = ("documents", "quarantine", "file_events", "parsed_documents", "parsed_sentences", "parsed_facts",
               "parsed_numbers", "parsed_headings", "parsed_anniversaries", "seed_metrics", "seed_localities",
               "seed_overrides")
 _REF = re.compile(r"\b(raw|cleaned|marts)\.([a-z_][a-z0-9_]*)\b")

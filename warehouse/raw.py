@@ -10,7 +10,15 @@ from pathlib import Path
 import polars as pl
 
 from transforms.extract import EXTRACTOR_VERSION
-from transforms.ingest import DEFAULT_MAX_BYTES, DOCUMENT_SCHEMA, QUARANTINE_SCHEMA, ingest, scan_folder
+from transforms.ingest import (
+    DEFAULT_MAX_BYTES,
+    DOCUMENT_SCHEMA,
+    EVENT_SCHEMA,
+    QUARANTINE_SCHEMA,
+    ingest,
+    live_files,
+    scan_folder,
+)
 from transforms.parse import (
     ANNIVERSARY_SCHEMA,
     FACT_SCHEMA,
@@ -33,18 +41,25 @@ class IngestStats:
     quarantined: int
     documents_total: int
     quarantine_total: int
+    changed: int = 0
+    removed: int = 0
 
 
 def ingest_folder(source_dir: Path, lake: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestStats:
-    """Scan the folder and append what raw does not hold yet (by content hash)."""
+    """Scan the folder and append what raw does not hold yet (by content hash), and the events
+    that say which files changed or disappeared since the folder's last scan."""
     files = scan_folder(source_dir, max_bytes)
+    root = str(source_dir.resolve())
     docs = read_table(lake, "raw", "documents", DOCUMENT_SCHEMA)
     quarantine = read_table(lake, "raw", "quarantine", QUARANTINE_SCHEMA)
+    events = read_table(lake, "raw", "file_events", EVENT_SCHEMA)
     known_q = set(zip(quarantine["source_path"].to_list(), quarantine["content_sha256"].to_list(), strict=True))
-    batch = ingest(files, set(docs["doc_id"].to_list()), known_q, max_bytes=max_bytes)
+    batch = ingest(files, set(docs["doc_id"].to_list()), known_q, max_bytes=max_bytes,
+                   live=live_files(events, root), source_root=root)
     n_docs = append_rows(lake, "raw", "documents", batch.documents, DOCUMENT_SCHEMA)
     n_q = append_rows(lake, "raw", "quarantine", batch.quarantine, QUARANTINE_SCHEMA)
-    return IngestStats(batch.new, batch.unchanged, batch.quarantined, n_docs, n_q)
+    append_rows(lake, "raw", "file_events", batch.events, EVENT_SCHEMA)
+    return IngestStats(batch.new, batch.unchanged, batch.quarantined, n_docs, n_q, batch.changed, batch.removed)
 
 
 @dataclass(frozen=True)

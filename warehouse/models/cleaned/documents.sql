@@ -1,4 +1,5 @@
--- One row per document: the cleaned text every span refers to, with what it is about.
+-- One row per current document: the cleaned text every span refers to, with what it is about.
+-- Superseded and removed versions stay in raw and cleaned.document_versions.
 -- (Named by the contract rather than stg_/int_: users query cleaned.documents.)
 with docs as (
     select * from cleaned.stg_documents
@@ -6,6 +7,10 @@ with docs as (
 
 parsed as (
     select * from cleaned.stg_parsed_documents
+),
+
+versions as (
+    select doc_id from cleaned.document_versions where is_current
 )
 
 select
@@ -29,3 +34,4 @@ select
     parsed.extractor_version
 from docs
 inner join parsed using (doc_id)
+inner join versions using (doc_id)
