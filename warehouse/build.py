@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.lake import table_path, write_table
+from warehouse.lake import pause_point, table_path, write_table
 
 MODELS_DIR = Path(__file__).parent / "models"
 LAYERS = ("cleaned", "marts")
@@ -84,8 +84,27 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
 
 
+def remove_stale_builds(build_db: Path) -> list[Path]:
+    """Build files left by refreshes that were killed (their process is gone)."""
+    stem = build_db.name.rsplit(".building-", 1)[0]
+    removed = []
+    for p in build_db.parent.glob(f"{stem}.building-*"):
+        pid = p.name.rsplit("-", 1)[-1].removesuffix(".wal")
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            p.unlink(missing_ok=True)
+            removed.append(p)
+        except PermissionError:
+            pass
+    return removed
+
+
 def load_raw(lake: Path, build_db: Path) -> dict[str, int]:
     """A fresh build file with every raw table loaded from the lake, in one transaction."""
+    remove_stale_builds(build_db)
     build_db.unlink(missing_ok=True)
     Path(f"{build_db}.wal").unlink(missing_ok=True)
     build_db.parent.mkdir(parents=True, exist_ok=True)
@@ -101,6 +120,7 @@ def load_raw(lake: Path, build_db: Path) -> dict[str, int]:
                 raise FileNotFoundError(f"raw table missing from the lake: {path}")
             con.execute(f"CREATE TABLE raw.{table} AS SELECT * FROM read_parquet(?)", [str(path)])
             counts[f"raw.{table}"] = _count(con, f"raw.{table}")
+        pause_point("load")
         con.execute("COMMIT")
     finally:
         con.close()

@@ -7,9 +7,21 @@ a crash can never leave a half-written warehouse behind.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import polars as pl
+
+
+def pause_point(name: str) -> None:
+    """Fault injection for the crash tests: with CHITIEU_PAUSE_AT=<name>, announce the point in
+    `<CHITIEU_PAUSE_FILE>` and sleep, so a test can SIGKILL the refresh exactly there."""
+    if os.environ.get("CHITIEU_PAUSE_AT") != name:
+        return
+    marker = os.environ.get("CHITIEU_PAUSE_FILE")
+    if marker:
+        Path(marker).write_text(name)
+    time.sleep(float(os.environ.get("CHITIEU_PAUSE_SECONDS", "60")))
 
 
 def table_path(lake: Path, layer: str, table: str) -> Path:

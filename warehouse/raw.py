@@ -30,7 +30,7 @@ from transforms.parse import (
     parse_documents,
 )
 from transforms.reference import load_reference
-from warehouse.lake import append_rows, read_table, write_table
+from warehouse.lake import append_rows, pause_point, read_table, write_table
 from warehouse.overrides import OVERRIDES_FILE, read_overrides
 
 
@@ -104,9 +104,14 @@ def parse_lake(lake: Path, seeds_dir: Path, full: bool = False) -> ParseStats:
              "parsed_facts": parsed.facts, "parsed_numbers": parsed.numbers, "parsed_headings": parsed.headings,
              "parsed_anniversaries": parsed.anniversaries}
     merged = {}
-    for table, frame in fresh.items():
+    # parsed_documents is the parse cache's key: written last, so a crash between these writes
+    # leaves the documents unparsed in the cache's eyes and the next refresh parses them again
+    for table in sorted(fresh, key=lambda t: t == "parsed_documents"):
+        frame = fresh[table]
         kept = old[table].filter(pl.col("doc_id").is_in(list(keep))) if keep else old[table].clear()
         merged[table] = pl.concat([kept.select(frame.columns).cast(frame.schema), frame], how="vertical")
+        if table == "parsed_documents":
+            pause_point("parse")
         write_table(lake, "raw", table, merged[table].sort("doc_id", maintain_order=True))
     write_table(lake, "raw", "seed_metrics", metrics)
     write_table(lake, "raw", "seed_localities", _csv_frame(seeds_dir / "localities.csv"))
