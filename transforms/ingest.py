@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
+
+from transforms.html import HTML_SUFFIXES, decode_html, html_to_text
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -29,6 +32,7 @@ DOCUMENT_SCHEMA: dict[str, pl.DataType] = {
     "encoding": pl.String(),
     "original_bytes": pl.Binary(),
     "ingested_at": pl.Datetime("us", "UTC"),
+    "source_url": pl.String(),  # the address a web page names for itself (canonical link, og:url)
 }
 QUARANTINE_SCHEMA: dict[str, pl.DataType] = {
     "content_sha256": pl.String(),
@@ -63,6 +67,29 @@ class Decoded:
     reason: str | None  # why it was quarantined
 
 
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+def source_root(source: str | Path) -> tuple[Path, str | None]:
+    """The folder a source names and its glob pattern: `reports/**/*.html` → (reports, `**/*.html`)."""
+    text = str(source)
+    if not _GLOB_CHARS.search(text):
+        return Path(text), None
+    parts = Path(text).parts
+    k = next(i for i, p in enumerate(parts) if _GLOB_CHARS.search(p))
+    return (Path(*parts[:k]) if k else Path(".")), str(Path(*parts[k:]))
+
+
+def scan_sources(source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[SourceFile]:
+    """Every file a folder or a glob names, with paths relative to the folder (or the glob's base)."""
+    root, pattern = source_root(source)
+    if pattern is None:
+        return scan_folder(root, max_bytes)
+    if not root.is_dir():
+        raise NotADirectoryError(f"source folder not found: {root} (from {source})")
+    return _read_files(root, sorted(p for p in root.glob(pattern) if p.is_file()), max_bytes)
+
+
 def scan_folder(source_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[SourceFile]:
     """Every regular file under `source_dir` (hidden files skipped), sorted by path.
 
@@ -71,8 +98,12 @@ def scan_folder(source_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[So
     """
     if not source_dir.is_dir():
         raise NotADirectoryError(f"source folder not found: {source_dir}")
+    return _read_files(source_dir, sorted(p for p in source_dir.rglob("*") if p.is_file()), max_bytes)
+
+
+def _read_files(source_dir: Path, paths: list[Path], max_bytes: int) -> list[SourceFile]:
     out = []
-    for path in sorted(p for p in source_dir.rglob("*") if p.is_file()):
+    for path in paths:
         rel = path.relative_to(source_dir).as_posix()
         if any(part.startswith(".") for part in rel.split("/")):
             continue
@@ -144,6 +175,18 @@ def _has_vietnamese(text: str) -> bool:
     return vn >= len(letters) // 50
 
 
+def _decode_page(data: bytes, max_bytes: int) -> tuple[Decoded, str | None]:
+    """A web page: its main text, or a quarantine reason when it has none."""
+    if not data:
+        return Decoded(None, None, False, "empty file"), None
+    if len(data) > max_bytes:
+        return Decoded(None, None, False, f"larger than the {max_bytes} byte limit"), None
+    page = html_to_text(decode_html(data))
+    if not page.text.strip():
+        return Decoded(None, None, False, "HTML page with no main text"), page.url
+    return Decoded(page.text, "html", False, None), page.url
+
+
 @dataclass(frozen=True)
 class IngestBatch:
     documents: pl.DataFrame  # new rows for raw.documents
@@ -196,7 +239,11 @@ def ingest(files: Iterable[SourceFile], known_doc_ids: set[str], known_quarantin
     for f in files:
         sha = hashlib.sha256(f.data).hexdigest()
         scanned[f.source_path] = sha
-        dec = decode(f.data, max_bytes)
+        url = None
+        if f.source_path.lower().endswith(HTML_SUFFIXES):
+            dec, url = _decode_page(f.data, max_bytes)
+        else:
+            dec = decode(f.data, max_bytes)
         if dec.reason is not None:
             quarantined += 1
             if (f.source_path, sha) not in known_quarantine:
@@ -209,7 +256,8 @@ def ingest(files: Iterable[SourceFile], known_doc_ids: set[str], known_quarantin
         seen.add(sha)
         docs.append({"doc_id": sha, "source_file": f.source_path, "source_path": f.source_path,
                      "text": dec.text, "size_bytes": len(f.data), "encoding": dec.encoding,
-                     "original_bytes": None if dec.lossless_utf8 else f.data, "ingested_at": now})
+                     "original_bytes": None if dec.lossless_utf8 else f.data, "ingested_at": now,
+                     "source_url": url})
     events = file_events(scanned, live or {}, source_root, now)
     return IngestBatch(
         pl.DataFrame(docs, schema=DOCUMENT_SCHEMA), pl.DataFrame(quarantine, schema=QUARANTINE_SCHEMA),

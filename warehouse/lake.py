@@ -59,6 +59,6 @@ def append_rows(lake: Path, layer: str, table: str, new: pl.DataFrame, schema: d
     old = read_table(lake, layer, table, schema)
     if new.height == 0 and table_path(lake, layer, table).exists():
         return old.height
-    merged = pl.concat([old, new.select(list(old.columns) if old.width else new.columns)], how="vertical_relaxed")
+    merged = pl.concat([old, new], how="diagonal_relaxed")  # a column added later is null in older rows
     write_table(lake, layer, table, merged)
     return merged.height

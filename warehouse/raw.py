@@ -17,7 +17,8 @@ from transforms.ingest import (
     QUARANTINE_SCHEMA,
     ingest,
     live_files,
-    scan_folder,
+    scan_sources,
+    source_root,
 )
 from transforms.parse import (
     ANNIVERSARY_SCHEMA,
@@ -45,11 +46,12 @@ class IngestStats:
     removed: int = 0
 
 
-def ingest_folder(source_dir: Path, lake: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestStats:
-    """Scan the folder and append what raw does not hold yet (by content hash), and the events
-    that say which files changed or disappeared since the folder's last scan."""
-    files = scan_folder(source_dir, max_bytes)
-    root = str(source_dir.resolve())
+def ingest_folder(source_dir: Path | str, lake: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestStats:
+    """Scan the folder (or glob) and append what raw does not hold yet (by content hash), and the
+    events that say which files changed or disappeared since the source's last scan."""
+    files = scan_sources(source_dir, max_bytes)
+    base, pattern = source_root(source_dir)
+    root = str(base.resolve()) + (f"::{pattern}" if pattern else "")
     docs = read_table(lake, "raw", "documents", DOCUMENT_SCHEMA)
     quarantine = read_table(lake, "raw", "quarantine", QUARANTINE_SCHEMA)
     events = read_table(lake, "raw", "file_events", EVENT_SCHEMA)

@@ -30,6 +30,7 @@ select
     -- provenance
     docs.size_bytes,
     docs.encoding,
+    docs.source_url,
     docs.ingested_at,
     parsed.extractor_version
 from docs

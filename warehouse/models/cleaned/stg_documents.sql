@@ -15,6 +15,7 @@ renamed as (
         encoding,
         original_bytes is not null as kept_original_bytes,
         -- provenance
+        source_url,
         ingested_at
     from source
 )
