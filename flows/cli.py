@@ -34,7 +34,9 @@ def _fail(message: str, code: int = 1) -> None:
 
 @app.command()
 def refresh(
-    source: Annotated[Path, typer.Option("--source", help="Folder of report files to ingest.")] = DEFAULT_SOURCE,
+    source: Annotated[Path, typer.Option(
+        "--source", help="Folder of report files (.txt, .html) to ingest, or a glob such as 'reports/**/*.html'."
+    )] = DEFAULT_SOURCE,
     db: Annotated[Path, typer.Option("--db", help="DuckDB warehouse file to build.")] = DEFAULT_DB,
     full: Annotated[bool, typer.Option("--full", help="Re-parse every document in raw.")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Quarantine files larger than this.")] = 5.0,
@@ -49,8 +51,10 @@ def refresh(
     quiet_prefect()
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    if not source.is_dir():
-        _fail(f"source folder not found: {source}")
+    from transforms.ingest import source_root
+
+    if not source_root(source)[0].is_dir():
+        _fail(f"source folder not found: {source_root(source)[0]}")
     from flows.refresh import refresh as refresh_flow
 
     try:
@@ -217,6 +221,40 @@ def checks(
                 message = message.removeprefix(f"{files}: ")
             note = f"  [reviewed: {r['review_reason']}]" if r["reviewed"] else ""
             typer.echo(f"{r['outcome'].upper():<4}  {r['check']:<{width}}  {files}  {message}{note}")
+
+
+@app.command()
+def report(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.")] = DEFAULT_DB,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="HTML file to write (default: report.html next to the warehouse).", show_default=False)] = None,
+) -> None:
+    """Write one static HTML page (works offline): the documents, every failed or warned consistency
+    finding with its sentences, and a chart per locality and indicator. Prints the page's path."""
+    import time
+
+    import duckdb
+
+    from warehouse.report import build_report, default_report_path, write_report
+
+    started = time.monotonic()
+    if not db.exists():
+        _fail(f"warehouse not found: {db} (run `chitieu refresh` first)")
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as err:
+        _fail(f"cannot open {db}: {str(err).splitlines()[0]}")
+        return
+    try:
+        page = build_report(con, db_path=db)
+    except duckdb.Error as err:
+        _fail(f"{db}: {str(err).splitlines()[0]}")
+        return
+    finally:
+        con.close()
+    path = write_report(page, out if out is not None else default_report_path(db))
+    typer.echo(str(path))
+    typer.echo(f"built in {time.monotonic() - started:.1f} s", err=True)
 
 
 @app.command()
