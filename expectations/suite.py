@@ -1,8 +1,10 @@
 """The Great Expectations (1.x) suite over `marts.fct_indicators`, as code.
 
 Why code rather than a GX project folder: the suite is reviewed and versioned with the
-transforms it guards, and each validation runs in a throw-away ephemeral context, so nothing
-is written to disk and nothing reaches the network.
+transforms it guards, and each validation runs in a throw-away ephemeral context, so no GX
+project is kept on disk and nothing reaches the network. (The only files GX writes are the
+Data Docs of a run, `expectations.docs`.) `run_suite` is shared with the suite over the
+consistency checks (`expectations.arithmetic`).
 
 Row filters use GX 1.x `Condition` objects (`Column("role") == "level"`): since GX Core 1.9
 string `row_condition`s with `condition_parser="pandas"` are deprecated (they still work, as a
@@ -14,9 +16,9 @@ from __future__ import annotations
 
 import math
 import os
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 # Set before GX is imported: GX reads it when a context is created.
@@ -25,6 +27,7 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 import great_expectations as gx  # noqa: E402
 import great_expectations.expectations as gxe  # noqa: E402
 import pandas as pd  # noqa: E402
+from great_expectations.core.run_identifier import RunIdentifier  # noqa: E402
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
 from great_expectations.expectations.row_conditions import (  # noqa: E402
     Column,
@@ -42,6 +45,7 @@ from expectations.vocabulary import (  # noqa: E402
 
 if TYPE_CHECKING:
     import polars as pl
+    from great_expectations.data_context import AbstractDataContext
 
 SUITE_NAME = "fct_indicators"
 
@@ -181,34 +185,61 @@ def indicator_suite() -> gx.ExpectationSuite:
     return suite
 
 
-def validate_indicators(frame: pd.DataFrame | pl.DataFrame) -> SuiteResult:
+def new_context() -> AbstractDataContext:
+    """A throw-away in-memory GX context with progress bars off: one per validation run.
+
+    Every suite validated in it keeps its result in the context's (in-memory) validation store,
+    so Data Docs built from the context show all of them (`expectations.docs`).
+    """
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    return context
+
+
+def run_suite(
+    context: AbstractDataContext,
+    suite: gx.ExpectationSuite,
+    frame: pd.DataFrame,
+    *,
+    index_column: str | None = None,
+    run_name: str | None = None,
+) -> SuiteResult:
+    """Validate a pandas frame against `suite` in `context`; the asset is named after the suite.
+
+    `index_column` names the column that identifies a row in failure samples; `run_name`
+    labels the run in Data Docs (the `run_id` of `marts.fct_validation_runs`).
+    """
+    sources = context.data_sources.all()
+    source = sources["warehouse"] if "warehouse" in sources else context.data_sources.add_pandas(name="warehouse")
+    batch_definition = source.add_dataframe_asset(name=suite.name).add_batch_definition_whole_dataframe(name="whole")
+    added = context.suites.add(suite)
+    validation = context.validation_definitions.add(
+        gx.ValidationDefinition(name=suite.name, data=batch_definition, suite=added)
+    )
+    result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": SAMPLE_SIZE}
+    if index_column and index_column in frame.columns:
+        # Samples then come as rows `{index_column: ..., <column>: ...}`, which a reader can look up.
+        result_format["unexpected_index_column_names"] = [index_column]
+    run_id = RunIdentifier(run_name=run_name, run_time=datetime.now(UTC)) if run_name else None
+    result = validation.run(batch_parameters={"dataframe": frame}, result_format=result_format, run_id=run_id)
+    outcomes = [_outcome(r) for r in result.results]
+    success = all(o.success for o in outcomes if o.severity == "critical")
+    return SuiteResult(suite=suite.name, success=success, outcomes=outcomes)
+
+
+def validate_indicators(
+    frame: pd.DataFrame | pl.DataFrame,
+    context: AbstractDataContext | None = None,
+    run_name: str | None = None,
+) -> SuiteResult:
     """Validate a frame of `fct_indicators` rows (plus `text_length`) against the suite.
 
-    Each call builds its own ephemeral context with uuid-suffixed names, so repeated calls in one
+    Without a `context`, each call builds its own ephemeral one, so repeated calls in one
     process never collide and leave nothing behind.
     """
     if hasattr(frame, "to_pandas"):  # polars
         frame = frame.to_pandas()
-    run = uuid.uuid4().hex[:12]
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-    batch_definition = (
-        context.data_sources.add_pandas(name=f"indicators_{run}")
-        .add_dataframe_asset(name=f"fct_indicators_{run}")
-        .add_batch_definition_whole_dataframe(name=f"whole_{run}")
-    )
-    suite = context.suites.add(indicator_suite())
-    validation = context.validation_definitions.add(
-        gx.ValidationDefinition(name=f"fct_indicators_{run}", data=batch_definition, suite=suite)
-    )
-    result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": SAMPLE_SIZE}
-    if "fact_id" in frame.columns:
-        # Samples then come as rows `{"fact_id": ..., <column>: ...}`, which a reader can look up.
-        result_format["unexpected_index_column_names"] = ["fact_id"]
-    result = validation.run(batch_parameters={"dataframe": frame}, result_format=result_format)
-    outcomes = [_outcome(r) for r in result.results]
-    success = all(o.success for o in outcomes if o.severity == "critical")
-    return SuiteResult(suite=SUITE_NAME, success=success, outcomes=outcomes)
+    return run_suite(context or new_context(), indicator_suite(), frame, index_column="fact_id", run_name=run_name)
 
 
 def _outcome(res: Any) -> ExpectationOutcome:

@@ -23,3 +23,7 @@ STATUSES = ("actual", "estimate", "target")
 QUALIFIERS = ("exact", "over", "approx", "at_least", "under")
 COMPARISON_BASES = ("plan", "budget_estimate", "same_period", "prior_year", "prior_period")
 PERIOD_PATTERN = r"^(FY|H[12]|Q[1-4]|([1-9]|1[01])M|M(0[1-9]|1[0-2]))$"
+
+# CONTRACT.md section 4: the kinds of `marts.fct_consistency_checks` and their outcomes.
+CHECK_KINDS = ("range", "attainment", "implied_base", "part_sum", "conflict", "anniversary", "period_mismatch")
+CHECK_OUTCOMES = ("pass", "warn", "fail")

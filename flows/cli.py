@@ -42,6 +42,9 @@ def refresh(
     max_mb: Annotated[float, typer.Option("--max-mb", help="Quarantine files larger than this.")] = 5.0,
     wait: Annotated[float, typer.Option("--wait", help="Seconds to wait for another refresh to finish.")] = 0.0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's own log lines.")] = False,
+    alert_webhook: Annotated[str | None, typer.Option(
+        "--alert-webhook", help="POST new failed checks, or a failed run, to this URL (default: "
+        "$CHITIEU_ALERT_WEBHOOK).", show_default=False)] = None,
 ) -> None:
     """Run the refresh flow (no Prefect server needed) and print a summary."""
     import os
@@ -59,7 +62,8 @@ def refresh(
 
     try:
         summary = refresh_flow(source_dir=str(source), db_path=str(db), full_refresh=full,
-                               max_bytes=int(max_mb * 1024 * 1024), lock_timeout_s=wait)
+                               max_bytes=int(max_mb * 1024 * 1024), lock_timeout_s=wait,
+                               alert_webhook=alert_webhook)
     except Exception as err:  # one line for the user; the Prefect log has the trace
         _fail(str(err).splitlines()[0] if str(err) else type(err).__name__)
         return
@@ -311,6 +315,54 @@ def explain(
         return
     use_color = sys.stdout.isatty() if color is None else color
     typer.echo(render_text(expl, color=use_color), color=use_color)
+
+
+@app.command()
+def serve(
+    cron: Annotated[str, typer.Option("--cron", help="When to refresh (cron, in --timezone).")] = "0 6 * * *",
+    timezone: Annotated[str, typer.Option("--timezone", help="IANA timezone of --cron.")] = "Asia/Ho_Chi_Minh",
+    no_schedule: Annotated[bool, typer.Option(
+        "--no-schedule", help="No schedule: runs start from the UI only.")] = False,
+    source: Annotated[Path, typer.Option("--source", help="Default folder (or glob) of reports.")] = DEFAULT_SOURCE,
+    db: Annotated[Path, typer.Option("--db", help="Default DuckDB warehouse file.")] = DEFAULT_DB,
+    full: Annotated[bool, typer.Option("--full", help="Default: re-parse every document.")] = False,
+    alert_webhook: Annotated[str | None, typer.Option(
+        "--alert-webhook", help="Webhook for alerts, as a deployment parameter (shown in the UI; "
+        "$CHITIEU_ALERT_WEBHOOK keeps it out of the UI).", show_default=False)] = None,
+    api_url: Annotated[str | None, typer.Option(
+        "--api-url", help="Prefect API (default: $PREFECT_API_URL, the Prefect profile's, else "
+        "http://127.0.0.1:4200/api).", show_default=False)] = None,
+) -> None:
+    """Serve the refresh flow as the Prefect deployment `refresh/refresh`: a cron schedule (default
+    06:00 Asia/Ho_Chi_Minh) and parameters editable in the UI. Needs `prefect server start`; runs
+    until Ctrl-C (which pauses the schedule)."""
+    import os
+
+    quiet_prefect()
+    from flows.serve import DEFAULT_API_URL, check_schedule, server_health
+
+    try:
+        check_schedule(None if no_schedule else cron, timezone)
+    except ValueError as err:
+        _fail(str(err), code=2)
+    if api_url is None and not os.environ.get("PREFECT_API_URL"):
+        from prefect.settings import get_current_settings
+
+        api_url = get_current_settings().api.url or DEFAULT_API_URL
+    if api_url is not None:
+        os.environ["PREFECT_API_URL"] = api_url  # before Prefect's settings are read for the runs
+    url = os.environ["PREFECT_API_URL"]
+    problem = server_health(url)
+    if problem is not None:
+        _fail(f"no Prefect server at {url} ({problem}); start one with `uv run prefect server start`")
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows.serve import serve_refresh
+
+    schedule = "no schedule" if no_schedule else f"cron {cron!r} in {timezone}"
+    typer.echo(f"serving refresh/refresh on {url.removesuffix('/api')} ({schedule}); Ctrl-C to stop", err=True)
+    with temporary_settings({PREFECT_API_URL: url}):
+        serve_refresh(None if no_schedule else cron, timezone, source, db, full, alert_webhook)
 
 
 def main() -> None:

@@ -1,7 +1,9 @@
 """The refresh flow: ingest → parse → load raw → build cleaned → build marts → validate → publish.
 
 Each task is a one-line call into `warehouse/` or `expectations/`; the flow holds no
-parsing and no SQL. Stages work on batches, never one task per document.
+parsing and no SQL. Stages work on batches, never one task per document. Every run, passed
+or failed validation, leaves two artifacts: a table of failed and warned checks and a markdown
+summary (their content comes from `expectations.report`).
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from flows.settings import DEFAULT_DB, DEFAULT_SOURCE, SEEDS_DIR, lake_dir, quie
 quiet_prefect()
 
 from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
 
+from expectations.report import SUMMARY_KEY, TABLE_KEY, findings_table, summary_markdown  # noqa: E402
 from expectations.validate import ValidationReport, validate  # noqa: E402
+from flows.alerts import alert_on_failure, notify_if_needed  # noqa: E402
 from transforms.ingest import DEFAULT_MAX_BYTES  # noqa: E402
 from warehouse import build  # noqa: E402
 from warehouse.lock import refresh_lock  # noqa: E402
@@ -44,8 +49,9 @@ class RefreshSummary:
             f"facts: {self.row_counts.get('marts.fct_indicators', self.parse.facts)} "
             f"from {self.parse.documents} documents, {self.parse.sentences} sentences",
             f"checks: {v.passed} passed, {v.failed} failed, {v.warned} warned; "
-            f"expectations: {v.suite.summary()}",
+            f"expectations: {v.summary()}",
             f"warehouse: {self.db_path}",
+            f"data docs: {v.docs.index if v.docs else f'not built ({v.docs_error})'}",
             f"elapsed: {self.elapsed_s:.1f} s",
         ]
 
@@ -75,6 +81,14 @@ def validate_task(build_db: Path, lake: Path) -> ValidationReport:
     return validate(build_db, lake)
 
 
+@task
+def artifacts_task(report: ValidationReport, ingested: IngestStats, facts: int, db: Path) -> None:
+    create_table_artifact(key=TABLE_KEY, table=findings_table(report),
+                          description="Failed and warned checks of this refresh")
+    create_markdown_artifact(key=SUMMARY_KEY, description="What this refresh did",
+                             markdown=summary_markdown(report, ingest=ingested, facts=facts, db_path=db))
+
+
 @task(retries=2, retry_delay_seconds=[1, 5])
 def publish_task(build_db: Path, db_path: Path) -> Path:
     return build.publish(build_db, db_path)
@@ -87,13 +101,14 @@ def _stage(name: str, started: float, detail: str) -> None:
     print(line, flush=True)
 
 
-@flow(name="refresh", log_prints=False)
+@flow(name="refresh", log_prints=False, on_failure=[alert_on_failure], on_crashed=[alert_on_failure])
 def refresh(
     source_dir: str = str(DEFAULT_SOURCE),
     db_path: str = str(DEFAULT_DB),
     full_refresh: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     lock_timeout_s: float = 0.0,
+    alert_webhook: str | None = None,
 ) -> RefreshSummary:
     """Refresh the warehouse from the documents in `source_dir`.
 
@@ -126,16 +141,22 @@ def refresh(
             t = time.monotonic()
             report = validate_task(build_db, lake)
             _stage("validate", t, f"{report.passed} checks passed, {report.failed} failed, "
-                   f"{report.warned} warned; {report.suite.summary()}")
-            if not report.suite.success:
+                   f"{report.warned} warned; {report.summary()}")
+            shown = artifacts_task(report, ingested, counts.get("marts.fct_indicators", parsed.facts), db,
+                                   return_state=True)
+            if not shown.is_completed():  # the UI's view of the run never blocks the warehouse
+                get_run_logger().warning(f"artifacts not created: {shown.message}")
+            if not report.success:
                 failed_copy = db.with_name(db.name + ".failed")
                 build.publish(build_db, failed_copy)
                 raise ValidationFailed(
-                    f"expectations failed, warehouse not published (inspect {failed_copy}): {report.suite.summary()}"
+                    f"expectations failed, warehouse not published (inspect {failed_copy}): "
+                    f"{report.failure_summary()}"
                 )
             t = time.monotonic()
             publish_task(build_db, db)
             _stage("publish", t, str(db))
         finally:
             build.discard(build_db)
+    notify_if_needed(alert_webhook, db)  # new `fail` findings → the webhook (flows/alerts.py)
     return RefreshSummary(ingested, parsed, report, str(db), counts, time.monotonic() - t0)

@@ -4,15 +4,21 @@
 -- `6 tháng đầu năm` results). A sub-period inside the heading's period (`quý II` under
 -- `6 tháng`) agrees. Targets and figures of another year under a heading only warn:
 -- reviews often end with next year's plan.
+-- A heading that names several periods (`kết quả 9 tháng, ước thực hiện cả năm 2024`) is judged
+-- once, by the widest of them, with the year it states once for all.
 with headings as (
     select
         h.doc_id,
         h.period as heading_period,
-        h.period_year as heading_year,
+        coalesce(h.period_year, max(h.period_year) over (partition by h.doc_id, h.sentence_index)) as heading_year,
         s.char_end as section_start,
         s.sentence as heading
     from cleaned.stg_headings as h
     inner join cleaned.stg_sentences as s using (doc_id, sentence_index)
+    inner join marts.dim_period as p on p.period = h.period
+    qualify row_number() over (
+        partition by h.doc_id, h.sentence_index order by p.months desc, p.start_month, h.period
+    ) = 1
 ),
 
 sections as (
@@ -81,10 +87,11 @@ select
     case
         when any_outside then format(
             '{}: heading "{}" names {} {} but "{}" below it is stated for {} {}',
-            source_file, heading, heading_period, heading_year, coalesce(outside_text, '?'),
+            source_file, heading, heading_period, coalesce(cast(heading_year as varchar), '?'),
+            coalesce(outside_text, '?'),
             coalesce(outside_period, '?'), coalesce(cast(outside_year as varchar), '?')
         )
         else format('{}: the figures under "{}" are all within {} {}', source_file, heading, heading_period,
-                    heading_year)
+                    coalesce(cast(heading_year as varchar), '?'))
     end as message
 from judged
