@@ -45,6 +45,12 @@ def refresh(
     alert_webhook: Annotated[str | None, typer.Option(
         "--alert-webhook", help="POST new failed checks, or a failed run, to this URL (default: "
         "$CHITIEU_ALERT_WEBHOOK).", show_default=False)] = None,
+    task_runner: Annotated[str, typer.Option(
+        "--task-runner", help="Where the parse shards run: default (threads) or dask.")] = "default",
+    dask_address: Annotated[str | None, typer.Option(
+        "--dask-address", help="A running Dask scheduler (tcp://host:8786); default: a local cluster.",
+        show_default=False)] = None,
+    shard_size: Annotated[int, typer.Option("--shard-size", help="Documents per parse task.")] = 2000,
 ) -> None:
     """Run the refresh flow (no Prefect server needed) and print a summary."""
     import os
@@ -58,12 +64,13 @@ def refresh(
 
     if not source_root(source)[0].is_dir():
         _fail(f"source folder not found: {source_root(source)[0]}")
-    from flows.refresh import refresh as refresh_flow
+    from flows.refresh import with_task_runner
 
     try:
+        refresh_flow = with_task_runner(task_runner, dask_address)
         summary = refresh_flow(source_dir=str(source), db_path=str(db), full_refresh=full,
                                max_bytes=int(max_mb * 1024 * 1024), lock_timeout_s=wait,
-                               alert_webhook=alert_webhook)
+                               alert_webhook=alert_webhook, shard_size=shard_size)
     except Exception as err:  # one line for the user; the Prefect log has the trace
         _fail(str(err).splitlines()[0] if str(err) else type(err).__name__)
         return

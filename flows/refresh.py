@@ -16,16 +16,26 @@ from flows.settings import DEFAULT_DB, DEFAULT_SOURCE, SEEDS_DIR, lake_dir, quie
 
 quiet_prefect()
 
-from prefect import flow, get_run_logger, task  # noqa: E402
+import polars as pl  # noqa: E402
+from prefect import flow, get_run_logger, task, unmapped  # noqa: E402
 from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
 
 from expectations.report import SUMMARY_KEY, TABLE_KEY, findings_table, summary_markdown  # noqa: E402
 from expectations.validate import ValidationReport, validate  # noqa: E402
 from flows.alerts import alert_on_failure, notify_if_needed  # noqa: E402
 from transforms.ingest import DEFAULT_MAX_BYTES  # noqa: E402
+from transforms.parse import Parsed  # noqa: E402
 from warehouse import build  # noqa: E402
 from warehouse.lock import refresh_lock  # noqa: E402
-from warehouse.raw import IngestStats, ParseStats, ingest_folder, parse_lake  # noqa: E402
+from warehouse.raw import (  # noqa: E402
+    IngestStats,
+    ParsePlan,
+    ParseStats,
+    ingest_folder,
+    parse_shard,
+    plan_parse,
+    write_parsed,
+)
 
 
 class ValidationFailed(RuntimeError):
@@ -44,8 +54,9 @@ class RefreshSummary:
     def lines(self) -> list[str]:
         i, v = self.ingest, self.validation
         return [
-            f"documents: {i.new} new, {i.unchanged} unchanged, {i.quarantined} quarantined "
-            f"({i.documents_total} in raw, {i.quarantine_total} in quarantine)",
+            f"documents: {i.new} new, {i.unchanged} unchanged, {i.quarantined} quarantined"
+            + (f", {i.changed} changed, {i.removed} removed" if i.changed or i.removed else "")
+            + f" ({i.documents_total} in raw, {i.quarantine_total} in quarantine)",
             f"facts: {self.row_counts.get('marts.fct_indicators', self.parse.facts)} "
             f"from {self.parse.documents} documents, {self.parse.sentences} sentences",
             f"checks: {v.passed} passed, {v.failed} failed, {v.warned} warned; "
@@ -62,8 +73,18 @@ def ingest_task(source_dir: Path, lake: Path, max_bytes: int) -> IngestStats:
 
 
 @task
-def parse_task(lake: Path, seeds_dir: Path, full: bool) -> ParseStats:
-    return parse_lake(lake, seeds_dir, full)
+def plan_parse_task(lake: Path, seeds_dir: Path, full: bool, shard_size: int) -> ParsePlan:
+    return plan_parse(lake, seeds_dir, full, shard_size)
+
+
+@task
+def parse_shard_task(docs: pl.DataFrame, seeds_dir: Path) -> Parsed:
+    return parse_shard(docs, seeds_dir)
+
+
+@task
+def write_parsed_task(lake: Path, seeds_dir: Path, plan: ParsePlan, parts: list[Parsed]) -> ParseStats:
+    return write_parsed(lake, seeds_dir, plan, parts)
 
 
 @task(retries=1, retry_delay_seconds=2)
@@ -94,6 +115,22 @@ def publish_task(build_db: Path, db_path: Path) -> Path:
     return build.publish(build_db, db_path)
 
 
+def with_task_runner(name: str, dask_address: str | None = None, workers: int = 2):  # noqa: ANN201
+    """The refresh flow on another task runner: `dask` maps the parse shards over a Dask
+    cluster (the one at `dask_address`, else a local cluster of `workers` processes). DuckDB
+    stays the single writer: only the parse runs on the workers."""
+    if name == "default":
+        return refresh
+    if name != "dask":
+        raise ValueError(f"unknown task runner {name!r} (default or dask)")
+    from prefect_dask import DaskTaskRunner
+
+    runner = DaskTaskRunner(address=dask_address) if dask_address else DaskTaskRunner(
+        cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                        "dashboard_address": None})
+    return refresh.with_options(task_runner=runner)
+
+
 def _stage(name: str, started: float, detail: str) -> None:
     """One line per stage: in the Prefect log, and on stdout for the CLI."""
     line = f"{name:<14} {detail} ({time.monotonic() - started:.1f} s)"
@@ -109,6 +146,7 @@ def refresh(
     max_bytes: int = DEFAULT_MAX_BYTES,
     lock_timeout_s: float = 0.0,
     alert_webhook: str | None = None,
+    shard_size: int = 2000,
 ) -> RefreshSummary:
     """Refresh the warehouse from the documents in `source_dir`.
 
@@ -126,7 +164,10 @@ def refresh(
         _stage("ingest", t, f"{ingested.new} new, {ingested.unchanged} unchanged, "
                f"{ingested.quarantined} quarantined")
         t = time.monotonic()
-        parsed = parse_task(lake, SEEDS_DIR, full_refresh)
+        plan = plan_parse_task(lake, SEEDS_DIR, full_refresh, shard_size)
+        # shards run on the flow's task runner: threads here, Dask workers with `--task-runner dask`
+        shard_runs = parse_shard_task.map(plan.shards, unmapped(SEEDS_DIR))
+        parsed = write_parsed_task(lake, SEEDS_DIR, plan, [run.result() for run in shard_runs])
         _stage("parse", t, f"{parsed.parsed} parsed, {parsed.reused} reused; {parsed.facts} facts, "
                f"{parsed.numbers} numbers read")
         try:

@@ -31,7 +31,7 @@ from transforms.parse import (
     parse_documents,
 )
 from transforms.reference import load_reference
-from warehouse.lake import append_rows, pause_point, read_table, write_table
+from warehouse.lake import append_rows, pause_point, read_table, table_path, write_table
 from warehouse.overrides import OVERRIDES_FILE, read_overrides
 
 
@@ -81,46 +81,81 @@ PARSED_TABLES = {
 }
 
 
-def parse_lake(lake: Path, seeds_dir: Path, full: bool = False) -> ParseStats:
-    """Parse the raw documents not yet parsed by this extractor version and reference data.
+@dataclass(frozen=True)
+class ParsePlan:
+    """What a refresh must parse: shards of raw documents, and the documents whose earlier
+    parse still holds (same extractor version and reference data)."""
+
+    shards: list[pl.DataFrame]  # doc_id, text
+    keep: frozenset[str]
+    reference_digest: str
+
+
+def plan_parse(lake: Path, seeds_dir: Path, full: bool = False, shard_size: int = 2000) -> ParsePlan:
+    """Which raw documents to parse, in shards of at most `shard_size` (one task each).
 
     A new alias in `seeds/` changes the reference digest and so re-parses everything;
-    `full` forces it. Reviewers' overrides (`seeds/overrides.csv`) are validated first and
-    only loaded (`raw.seed_overrides`): they change the marts, never the parse.
+    `full` forces it. Reviewers' overrides (`seeds/overrides.csv`) are validated here, before
+    any work: they change the marts, never the parse.
     """
     metrics = _csv_frame(seeds_dir / "metrics.csv")
-    overrides = read_overrides(seeds_dir / OVERRIDES_FILE, set(metrics["code"].to_list()))
+    read_overrides(seeds_dir / OVERRIDES_FILE, set(metrics["code"].to_list()))
     ref = load_reference(seeds_dir)
     docs = read_table(lake, "raw", "documents", DOCUMENT_SCHEMA)
-    old = {t: read_table(lake, "raw", t, s) for t, s in PARSED_TABLES.items()}
+    parsed_docs = read_table(lake, "raw", "parsed_documents", PARSED_DOCUMENT_SCHEMA)
+    old_columns = {t: set(pl.read_parquet_schema(table_path(lake, "raw", t))) if table_path(lake, "raw", t).exists()
+                   else set(PARSED_TABLES[t]) for t in PARSED_TABLES}
     keep: set[str] = set()
-    same_schema = all(set(PARSED_TABLES[t]) <= set(f.columns) for t, f in old.items())
-    if not full and same_schema:
-        current = old["parsed_documents"].filter(
+    if not full and all(set(PARSED_TABLES[t]) <= old_columns[t] for t in PARSED_TABLES):
+        current = parsed_docs.filter(
             (pl.col("extractor_version") == EXTRACTOR_VERSION) & (pl.col("reference_digest") == ref.digest)
         )
         keep = set(current["doc_id"].to_list()) & set(docs["doc_id"].to_list())
-    todo = docs.filter(~pl.col("doc_id").is_in(list(keep)))
-    parsed: Parsed = parse_documents(todo.select("doc_id", "text"), ref)
-    fresh = {"parsed_documents": parsed.documents, "parsed_sentences": parsed.sentences,
-             "parsed_facts": parsed.facts, "parsed_numbers": parsed.numbers, "parsed_headings": parsed.headings,
-             "parsed_anniversaries": parsed.anniversaries}
+    todo = docs.filter(~pl.col("doc_id").is_in(list(keep))).select("doc_id", "text")
+    shards = [todo.slice(i, shard_size) for i in range(0, todo.height, max(1, shard_size))]
+    return ParsePlan(shards, frozenset(keep), ref.digest)
+
+
+def parse_shard(docs: pl.DataFrame, seeds_dir: Path) -> Parsed:
+    """Parse one shard; runs wherever the task runner puts it (a thread, a Dask worker)."""
+    return parse_documents(docs, load_reference(seeds_dir))
+
+
+def write_parsed(lake: Path, seeds_dir: Path, plan: ParsePlan, parts: list[Parsed]) -> ParseStats:
+    """Merge the shards with the parses kept from before and write the parsed tables."""
+    keep = list(plan.keep)
     merged = {}
     # parsed_documents is the parse cache's key: written last, so a crash between these writes
     # leaves the documents unparsed in the cache's eyes and the next refresh parses them again
-    for table in sorted(fresh, key=lambda t: t == "parsed_documents"):
-        frame = fresh[table]
-        kept = old[table].filter(pl.col("doc_id").is_in(list(keep))) if keep else old[table].clear()
-        merged[table] = pl.concat([kept.select(frame.columns).cast(frame.schema), frame], how="vertical")
+    for table in sorted(PARSED_TABLES, key=lambda t: t == "parsed_documents"):
+        schema = PARSED_TABLES[table]
+        old = read_table(lake, "raw", table, schema)
+        kept = old.filter(pl.col("doc_id").is_in(keep)) if keep else old.clear()
+        fresh = [getattr(p, _PARSED_FIELD[table]) for p in parts]
+        frames = [kept.select(list(schema)).cast(schema), *(f.select(list(schema)).cast(schema) for f in fresh)]
+        merged[table] = pl.concat(frames, how="vertical")
         if table == "parsed_documents":
             pause_point("parse")
         write_table(lake, "raw", table, merged[table].sort("doc_id", maintain_order=True))
+    metrics = _csv_frame(seeds_dir / "metrics.csv")
     write_table(lake, "raw", "seed_metrics", metrics)
     write_table(lake, "raw", "seed_localities", _csv_frame(seeds_dir / "localities.csv"))
-    write_table(lake, "raw", "seed_overrides", overrides)
-    return ParseStats(merged["parsed_documents"].height, todo.height, len(keep),
+    write_table(lake, "raw", "seed_overrides", read_overrides(seeds_dir / OVERRIDES_FILE,
+                                                              set(metrics["code"].to_list())))
+    parsed = sum(p.documents.height for p in parts)
+    return ParseStats(merged["parsed_documents"].height, parsed, len(keep),
                       merged["parsed_sentences"].height, merged["parsed_facts"].height,
                       merged["parsed_numbers"].height)
+
+
+_PARSED_FIELD = {"parsed_documents": "documents", "parsed_sentences": "sentences", "parsed_facts": "facts",
+                 "parsed_numbers": "numbers", "parsed_headings": "headings", "parsed_anniversaries": "anniversaries"}
+
+
+def parse_lake(lake: Path, seeds_dir: Path, full: bool = False) -> ParseStats:
+    """Plan, parse every shard here, and write: the whole parse stage in one call."""
+    plan = plan_parse(lake, seeds_dir, full)
+    return write_parsed(lake, seeds_dir, plan, [parse_shard(s, seeds_dir) for s in plan.shards])
 
 
 def _csv_frame(path: Path) -> pl.DataFrame:
