@@ -62,7 +62,7 @@ class RefreshSummary:
             f"checks: {v.passed} passed, {v.failed} failed, {v.warned} warned; "
             f"expectations: {v.summary()}",
             f"warehouse: {self.db_path}",
-            f"data docs: {v.docs.index if v.docs else f'not built ({v.docs_error})'}",
+            f"data docs: {_shown(v.docs.index) if v.docs else f'not built ({v.docs_error})'}",
             f"elapsed: {self.elapsed_s:.1f} s",
         ]
 
@@ -113,6 +113,15 @@ def artifacts_task(report: ValidationReport, ingested: IngestStats, facts: int, 
 @task(retries=2, retry_delay_seconds=[1, 5])
 def publish_task(build_db: Path, db_path: Path) -> Path:
     return build.publish(build_db, db_path)
+
+
+def _shown(path: Path | str) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)
 
 
 def with_task_runner(name: str, dask_address: str | None = None, workers: int = 2):  # noqa: ANN201
