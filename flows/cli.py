@@ -32,6 +32,18 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _open_readonly(db: Path):  # noqa: ANN202 (duckdb is imported lazily: keep the CLI fast)
+    """The warehouse opened read-only, or exit with one line saying why not."""
+    import duckdb
+
+    if not db.exists():
+        _fail(f"warehouse not found: {db} (run `chitieu refresh` first)")
+    try:
+        return duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as err:
+        _fail(f"cannot open {db}: {str(err).splitlines()[0]}")
+
+
 @app.command()
 def refresh(
     source: Annotated[Path, typer.Option(
@@ -89,13 +101,7 @@ def sql(
     """Query the warehouse read-only."""
     import duckdb
 
-    if not db.exists():
-        _fail(f"warehouse not found: {db} (run `chitieu refresh` first)")
-    try:
-        con = duckdb.connect(str(db), read_only=True)
-    except duckdb.Error as err:
-        _fail(f"cannot open {db}: {err}")
-        return
+    con = _open_readonly(db)
     try:
         rel = con.sql(query)
         if rel is None:
@@ -182,13 +188,7 @@ def checks(
     pass. Opens the warehouse read-only; exits 0 whatever it finds."""
     import duckdb
 
-    if not db.exists():
-        _fail(f"warehouse not found: {db} (run `chitieu refresh` first)")
-    try:
-        con = duckdb.connect(str(db), read_only=True)
-    except duckdb.Error as err:
-        _fail(f"cannot open {db}: {str(err).splitlines()[0]}")
-        return
+    con = _open_readonly(db)
     try:
         query = CHECKS_QUERY
         cols = {r[0] for r in con.execute(
@@ -249,13 +249,7 @@ def report(
     from warehouse.report import build_report, default_report_path, write_report
 
     started = time.monotonic()
-    if not db.exists():
-        _fail(f"warehouse not found: {db} (run `chitieu refresh` first)")
-    try:
-        con = duckdb.connect(str(db), read_only=True)
-    except duckdb.Error as err:
-        _fail(f"cannot open {db}: {str(err).splitlines()[0]}")
-        return
+    con = _open_readonly(db)
     try:
         page = build_report(con, db_path=db)
     except duckdb.Error as err:
