@@ -3,6 +3,7 @@ next refresh completes; readers keep reading while a refresh runs, and a second 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -19,16 +20,7 @@ from typer.testing import CliRunner
 from flows.cli import app
 from warehouse.lock import RefreshLocked, refresh_lock
 
-REFRESH = """
-import sys
-from pathlib import Path
-sys.path.insert(0, "tests")
-from conftest import build_warehouse
-from warehouse.lock import refresh_lock
-db = Path(sys.argv[2])
-with refresh_lock(db):
-    build_warehouse(Path(sys.argv[1]), db)
-"""
+CLI = [sys.executable, "-m", "flows.cli", "refresh"]
 
 
 def _facts(db: Path) -> int:
@@ -37,16 +29,27 @@ def _facts(db: Path) -> int:
 
 
 def _start_paused(src: Path, db: Path, at: str, tmp_path: Path) -> tuple[subprocess.Popen, Path]:
+    """`chitieu refresh` in its own process group (with Prefect's temporary server), paused at `at`."""
     marker = tmp_path / f"paused-{at}"
-    env = {**os.environ, "CHITIEU_PAUSE_AT": at, "CHITIEU_PAUSE_FILE": str(marker)}
-    proc = subprocess.Popen([sys.executable, "-c", REFRESH, str(src), str(db)], env=env,
-                            cwd=Path(__file__).parents[1])
-    deadline = time.monotonic() + 120
+    env = {**os.environ, "CHITIEU_PAUSE_AT": at, "CHITIEU_PAUSE_FILE": str(marker),
+           "PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "DO_NOT_TRACK": "1"}
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.Popen([*CLI, "--source", str(src), "--db", str(db)], env=env, cwd=Path(__file__).parents[1],
+                            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 180
     while not marker.exists():
         assert proc.poll() is None, "the refresh ended before reaching the pause point"
         assert time.monotonic() < deadline, "the refresh never reached the pause point"
         time.sleep(0.1)
     return proc, marker
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    """SIGKILL the refresh and everything it started (Prefect's temporary server too)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
 
 
 @pytest.fixture
@@ -68,8 +71,7 @@ def test_sigkill_leaves_the_previous_warehouse_and_the_next_refresh_completes(
         built: tuple[Path, Path], stage: str, tmp_path: Path) -> None:
     src, db = built
     proc, _ = _start_paused(src, db, stage, tmp_path)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    _kill(proc)
     assert _facts(db) == 63  # the previous warehouse, untouched
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from marts.fct_indicators where value_text = '465 tỷ đồng'").fetchall() \
@@ -98,6 +100,12 @@ def test_readers_read_and_a_second_refresh_is_refused_while_one_runs(built: tupl
         assert out.returncode == 0 and out.stdout.strip().splitlines()[-1] == "5"
         with pytest.raises(RefreshLocked, match="another refresh"), refresh_lock(db, timeout_s=0.3):
             pass
+        env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home-2"),
+               "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+        env.pop("PREFECT_API_URL", None)
+        second = subprocess.run([*CLI, "--source", str(src), "--db", str(db), "--wait", "1"], env=env,
+                                capture_output=True, text=True, timeout=180, cwd=Path(__file__).parents[1])
+        assert second.returncode == 1
+        assert second.stderr.strip().splitlines()[-1].startswith(f"error: another refresh of {db} is running (pid ")
     finally:
-        proc.kill()
-        proc.wait()
+        _kill(proc)
