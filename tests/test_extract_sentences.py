@@ -494,3 +494,9 @@ def test_a_scaled_count_reads_its_counted_noun():
     found = facts("Năm 2023, thành phố đón 3,2 triệu lượt khách du lịch.")
     f = only(found, metric="tourist_arrivals")
     assert (f.value, f.unit) == (pytest.approx(3_200_000), "count")
+
+
+def test_nhung_is_not_a_list_marker():
+    """`như` (such as) introduces a list; `nhưng` (but) does not."""
+    found = facts("Năm 2023, huyện đề ra 12 chỉ tiêu, nhưng có 5 chỉ tiêu chưa đạt.")
+    assert only(found, metric="targets_missed").role == "level"

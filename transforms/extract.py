@@ -103,7 +103,7 @@ _ESTIMATE = _rx(r"(?<!\w)(?:ước|dự\s+ước)(?!\w)")
 _TARGET = _rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+ra|kế\s+hoạch\s+năm|nhiệm\s+vụ\s+năm|"
               r"phương\s+hướng|định\s+hướng|dự\s+kiến|sẽ)(?!\w)")
 _CONTINUATION = _rx(r"^\s*(?:trong\s+đó|cụ\s+thể|gồm|bao\s+gồm|như)\b")
-_LIST_MARKER = _rx(r"(?:cụ\s+thể|trong\s+đó|gồm|bao\s+gồm|như|:)")
+_LIST_MARKER = _rx(r"(?<!\w)(?:cụ\s+thể|trong\s+đó|gồm|bao\s+gồm|như)(?!\w)|:")
 _PAST = _rx(r"(?<!\w)năm\s+((?:19|20)\d{2})\s+(?:vừa\s+qua|đã\s+qua|qua)(?!\w)")
 _FUNCTION_WORDS = {
     fold(w) for w in ("đạt", "ước", "tính", "là", "và", "có", "bằng", "tăng", "giảm", "hơn", "trên", "gần",
