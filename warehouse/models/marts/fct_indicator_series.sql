@@ -53,23 +53,21 @@ series as (
         max(published_on) as last_reported_on
     from statements
     group by all
+),
+
+judged as (
+    select
+        *,
+        -- 1e-9 relative slack: `37,4` ± 0.05 must meet `37,5` ± 0.05 despite binary rounding
+        highest_low <= lowest_high + 1e-9 * greatest(magnitude, 1) as agrees
+    from series
 )
 
 select
-    locality,
-    province,
-    metric,
-    role,
-    unit,
-    period_year,
-    period,
-    status,
-    scope,
-    comparison_base,
-    base_year,
-    -- 1e-9 relative slack: `37,4` ± 0.05 must meet `37,5` ± 0.05 despite binary rounding
-    case when highest_low <= lowest_high + 1e-9 * greatest(magnitude, 1) then precise_value end as value,
-    not (highest_low <= lowest_high + 1e-9 * greatest(magnitude, 1)) as is_conflicting,
+    * exclude (precise_value, highest_low, lowest_high, magnitude, agrees, min_value, max_value, statements,
+               fact_ids, doc_ids, first_reported_on, last_reported_on),
+    case when agrees then precise_value end as value,
+    not agrees as is_conflicting,
     min_value,
     max_value,
     statements,
@@ -77,4 +75,4 @@ select
     doc_ids,
     first_reported_on,
     last_reported_on
-from series
+from judged
