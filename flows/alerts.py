@@ -27,12 +27,13 @@ from expectations.alerts import (
     webhook_url,
 )
 from flows.settings import lake_dir
+from warehouse.paths import WarehousePaths
 
 POST_TIMEOUT_S = 10.0
 
 
 def state_path(db: Path) -> Path:
-    return db.with_name(db.name + ".alerts.json")
+    return WarehousePaths(db).alerts
 
 
 def read_previous_failures(db: Path) -> set[str] | None:

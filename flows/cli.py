@@ -246,7 +246,7 @@ def report(
 
     import duckdb
 
-    from warehouse.report import build_report, default_report_path, write_report
+    from flows.report_page import build_report, default_report_path, write_report
 
     started = time.monotonic()
     con = _open_readonly(db)

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows.settings import DEFAULT_DB, DEFAULT_SOURCE, SEEDS_DIR, lake_dir, quiet_prefect
+from flows.settings import DEFAULT_DB, DEFAULT_SOURCE, SEEDS_DIR, quiet_prefect
 
 quiet_prefect()
 
@@ -27,6 +27,7 @@ from transforms.ingest import DEFAULT_MAX_BYTES  # noqa: E402
 from transforms.parse import Parsed  # noqa: E402
 from warehouse import build  # noqa: E402
 from warehouse.lock import refresh_lock  # noqa: E402
+from warehouse.paths import WarehousePaths  # noqa: E402
 from warehouse.raw import (  # noqa: E402
     IngestStats,
     ParsePlan,
@@ -98,8 +99,13 @@ def build_layer_task(build_db: Path, layer: str, lake: Path) -> dict[str, int]:
 
 
 @task
-def validate_task(build_db: Path, lake: Path) -> ValidationReport:
-    return validate(build_db, lake)
+def validate_task(build_db: Path, docs_dir: Path) -> ValidationReport:
+    return validate(build_db, docs_dir)
+
+
+@task
+def record_validation_task(build_db: Path, lake: Path, report: ValidationReport) -> int:
+    return build.record_validation(build_db, lake, report.history_rows())
 
 
 @task
@@ -165,7 +171,8 @@ def refresh(
     """
     t0 = time.monotonic()
     db, source = Path(db_path), Path(source_dir)
-    lake = lake_dir(db)
+    paths = WarehousePaths(db)
+    lake = paths.lake
     build_db = build.building_path(db)
     with refresh_lock(db, lock_timeout_s):
         t = time.monotonic()
@@ -189,7 +196,8 @@ def refresh(
                 counts.update(layer_counts)
                 _stage(f"build {layer}", t, f"{len(layer_counts)} models")
             t = time.monotonic()
-            report = validate_task(build_db, lake)
+            report = validate_task(build_db, paths.docs)
+            record_validation_task(build_db, lake, report)
             _stage("validate", t, f"{report.passed} checks passed, {report.failed} failed, "
                    f"{report.warned} warned; {report.summary()}")
             shown = artifacts_task(report, ingested, counts.get("marts.fct_indicators", parsed.facts), db,
@@ -197,7 +205,7 @@ def refresh(
             if not shown.is_completed():  # the UI's view of the run never blocks the warehouse
                 get_run_logger().warning(f"artifacts not created: {shown.message}")
             if not report.success:
-                failed_copy = db.with_name(db.name + ".failed")
+                failed_copy = paths.failed_copy
                 build.publish(build_db, failed_copy)
                 raise ValidationFailed(
                     f"expectations failed, warehouse not published (inspect {failed_copy}): "

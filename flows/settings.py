@@ -6,6 +6,8 @@ import logging
 import os
 from pathlib import Path
 
+from warehouse.paths import WarehousePaths
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = REPO_ROOT / "seeds"
 DEFAULT_SOURCE = Path("seeds/documents")
@@ -13,8 +15,8 @@ DEFAULT_DB = Path("warehouse/chitieu.duckdb")
 
 
 def lake_dir(db_path: Path) -> Path:
-    """The Parquet lake sits beside the DuckDB file: `warehouse/parquet/<layer>/<table>.parquet`."""
-    return db_path.parent / "parquet"
+    """The warehouse's own Parquet lake: `warehouse/chitieu.duckdb.lake/<layer>/<table>.parquet`."""
+    return WarehousePaths(db_path).lake
 
 
 def quiet_prefect() -> None:

@@ -24,6 +24,7 @@ def build_warehouse(source: Path, db: Path, full: bool = False, seeds: Path = SE
     from expectations.validate import validate
     from flows.settings import lake_dir
     from warehouse import build
+    from warehouse.paths import WarehousePaths
     from warehouse.raw import ingest_folder, parse_lake
 
     lake = lake_dir(db)
@@ -33,7 +34,8 @@ def build_warehouse(source: Path, db: Path, full: bool = False, seeds: Path = SE
     counts = build.load_raw(lake, tmp)
     counts.update(build.build_layer(tmp, "cleaned", lake))
     counts.update(build.build_layer(tmp, "marts", lake))
-    report = validate(tmp, lake)
+    report = validate(tmp, WarehousePaths(db).docs)
+    build.record_validation(tmp, lake, report.history_rows())
     build.publish(tmp, db)
     return {"ingest": ingested, "parse": parsed, "counts": counts, "report": report}
 

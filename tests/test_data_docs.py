@@ -12,6 +12,7 @@ import pandas as pd
 from expectations.arithmetic import validate_consistency
 from expectations.docs import build_data_docs, make_offline, offline_html
 from expectations.suite import new_context, validate_indicators
+from warehouse.paths import WarehousePaths
 
 ATTRIBUTE = re.compile(r"""\b(?:src|href|action|srcset|poster|data)\s*=\s*["']?([^"'\s>]+)""", re.I)
 OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
@@ -28,7 +29,7 @@ def _references(site: Path) -> list[tuple[Path, str]]:
 
 
 def test_docs_are_built_beside_the_warehouse_for_both_suites(sample_warehouse: Path) -> None:
-    docs = sample_warehouse.parent / "docs"
+    docs = WarehousePaths(sample_warehouse).docs
     assert (docs / "index.html").is_file()
     assert (docs / "expectations" / "fct_indicators.html").is_file()
     assert (docs / "expectations" / "fct_consistency_checks.html").is_file()
@@ -43,7 +44,7 @@ def test_docs_are_built_beside_the_warehouse_for_both_suites(sample_warehouse: P
 
 
 def test_no_page_reaches_an_outside_host(sample_warehouse: Path) -> None:
-    docs = sample_warehouse.parent / "docs"
+    docs = WarehousePaths(sample_warehouse).docs
     outside = [(p.relative_to(docs), ref) for p, ref in _references(docs) if OUTSIDE.match(ref)]
     assert outside == []
     for path in docs.rglob("*.html"):
@@ -53,7 +54,7 @@ def test_no_page_reaches_an_outside_host(sample_warehouse: Path) -> None:
 
 
 def test_every_local_link_resolves(sample_warehouse: Path) -> None:
-    docs = sample_warehouse.parent / "docs"
+    docs = WarehousePaths(sample_warehouse).docs
     missing = []
     for page, ref in _references(docs):
         if page.suffix != ".html" or ref.startswith(("#", "javascript:", "data:", "mailto:")):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from expectations.report import TABLE_COLUMNS, findings_rows, findings_table, summary_markdown
 from expectations.suite import ExpectationOutcome, SuiteResult
 from expectations.validate import ValidationReport
+
+WHEN = datetime(2026, 12, 3, tzinfo=UTC)
 
 
 @dataclass
@@ -28,7 +31,7 @@ def _report(n_findings: int = 3, broken: bool = False) -> ValidationReport:
     ])
     findings = tuple({"check": "conflict", "outcome": "fail" if i == 0 else "warn", "source_files": "a.txt, b.txt",
                       "message": f"finding {i}", "reviewed": i == 1} for i in range(min(n_findings, 200)))
-    return ValidationReport("run1", indicators, {"pass": 10, "fail": 1, "warn": n_findings - 1},
+    return ValidationReport("run1", WHEN, indicators, {"pass": 10, "fail": 1, "warn": n_findings - 1},
                             {("conflict", "pass"): 10, ("conflict", "fail"): 1, ("conflict", "warn"): n_findings - 1},
                             consistency, findings, n_findings)
 
@@ -47,7 +50,7 @@ def test_the_table_lists_expectations_then_findings() -> None:
 
 def test_the_table_keeps_at_most_200_rows_and_shows_its_header_when_empty() -> None:
     assert len(findings_rows(_report(n_findings=500))) == 200
-    empty = ValidationReport("r", SuiteResult("fct_indicators", True, []), {}, {})
+    empty = ValidationReport("r", WHEN, SuiteResult("fct_indicators", True, []), {}, {})
     assert findings_table(empty) == {c: [] for c in TABLE_COLUMNS}
 
 

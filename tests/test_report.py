@@ -18,7 +18,8 @@ from conftest import REPO
 from typer.testing import CliRunner
 
 from flows.cli import app
-from warehouse.report import highlight, period_key, render_report
+from flows.report_page import highlight, period_key, render_report
+from warehouse.paths import WarehousePaths
 
 CHROMIUM = Path("/usr/bin/chromium")
 FAILING = ("anniversary", "part_sum", "period_mismatch")
@@ -183,10 +184,10 @@ def test_cli_writes_next_to_the_warehouse_without_prefect(sample_warehouse: Path
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     status, modules = done.stdout.splitlines()[-2:]
-    assert status == f"0 {db.parent / 'report.html'}"
+    assert status == f"0 {WarehousePaths(db).report}"
     assert modules == "[]"
-    assert (db.parent / "report.html").stat().st_size > 20_000
-    assert sorted(p.name for p in db.parent.iterdir()) == ["chitieu.duckdb", "report.html"]
+    assert WarehousePaths(db).report.stat().st_size > 20_000
+    assert sorted(p.name for p in db.parent.iterdir()) == ["chitieu.duckdb", "chitieu.duckdb.report.html"]
 
 
 def test_missing_warehouse_is_one_line(tmp_path: Path) -> None:

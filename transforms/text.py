@@ -195,41 +195,56 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences with offsets; a line break always ends one, so headings stand alone.
 
     A full stop ends a sentence when the next non-space character starts a new one
-    (upper case, digit, quote), so `1.823,1` and `TP. Uông Bí` don't split.
+    (upper case, digit, quote), so `1.823,1` and `TP. Uông Bí` don't split. Linear in the
+    text: every look-back is bounded (an abbreviation or a list number is a few letters).
     """
     out: list[Sentence] = []
     para = 0
     start = 0
-    pending_blank = False
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     for m in _BOUNDARY.finditer(text):
         if m.group().startswith("\n"):
-            end = m.start()
-            _append(out, text, start, end, para)
-            if m.group().count("\n") > 1 or pending_blank:
-                para += 1
-            else:
-                para += 1  # reports put one paragraph per line
+            _append(out, text, start, m.start(), para, line_starts)
+            para += 1  # reports put one paragraph per line
             start = m.end()
             continue
-        # a dot between digits is a number separator; after an abbreviation, not an end
-        if m.group() == "." and m.start() > 0 and text[m.start() - 1].isdigit() and text[m.end():m.end() + 1].isdigit():
-            continue
-        word = re.search(r"(\S+)$", text[start:m.start()])
-        if m.group() == "." and word and fold(word.group(1)) in _ABBREVIATIONS:
-            continue
-        if m.group() == "." and re.fullmatch(r"\s*(?:[IVXLC]+|\d{1,2}|[a-zđ])", text[start:m.start()]):
-            continue  # numbering of a heading or list item: `I.`, `2.`
+        if m.group() == ".":
+            # a dot between digits is a number separator; after an abbreviation, not an end
+            if m.start() > 0 and text[m.start() - 1].isdigit() and text[m.end():m.end() + 1].isdigit():
+                continue
+            if fold(_last_word(text, start, m.start())) in _ABBREVIATIONS:
+                continue
+            if m.start() - start <= _MAX_NUMBERING and _NUMBERING.fullmatch(text, start, m.start()):
+                continue  # numbering of a heading or list item: `I.`, `2.`
         end = m.end()
-        _append(out, text, start, end, para)
+        _append(out, text, start, end, para, line_starts)
         start = end
-    _append(out, text, start, len(text), para)
-    return [Sentence(i, s.start, s.end, s.text, s.paragraph, s.is_heading) for i, s in enumerate(out)]
+    _append(out, text, start, len(text), para, line_starts)
+    return out
+
+
+_NEWLINE = re.compile(r"\n")
+_NUMBERING = re.compile(r"\s*(?:[IVXLC]+|\d{1,2}|[a-zđ])")
+_MAX_NUMBERING = 12  # characters: `  XVIII` at most
+_MAX_ABBREVIATION = max(len(a) for a in _ABBREVIATIONS)
+
+
+def _last_word(text: str, lo: int, hi: int) -> str:
+    """The non-space run ending at `hi` (not before `lo`), if it is short enough to be an
+    abbreviation; else ''. Looks back at most one character more than the longest one."""
+    i = hi
+    floor = max(lo, hi - _MAX_ABBREVIATION - 1)
+    while i > floor and not text[i - 1].isspace():
+        i -= 1
+    if i == floor and floor > lo and not text[i - 1].isspace():
+        return ""  # longer than any abbreviation
+    return text[i:hi]
 
 
 _HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+\.|[a-zđ]\)|[A-ZĐ])")
 
 
-def _append(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
+def _append(out: list[Sentence], text: str, start: int, end: int, para: int, line_starts: list[int]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -237,9 +252,9 @@ def _append(out: list[Sentence], text: str, start: int, end: int, para: int) -> 
     if start >= end:
         return
     body = text[start:end]
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    k = bisect_right(line_starts, start) - 1
+    line_start = line_starts[k]
+    line_end = line_starts[k + 1] - 1 if k + 1 < len(line_starts) else len(text)
     whole_line = start == line_start and end >= line_end - 1
     is_heading = whole_line and len(body) < 200 and not body.endswith((".", ";", ":", "…")) and bool(
         _HEADING.match(body)

@@ -19,13 +19,16 @@ import duckdb
 from warehouse.lake import pause_point, table_path, write_table
 
 MODELS_DIR = Path(__file__).parent / "models"
-LAYERS = ("cleaned", "marts")
+# A model's folder is its schema. The consistency checks (`checks/`) read the marts and feed
+# `marts.fct_consistency_checks`, so they are built in one dependency order with the marts.
+LAYERS = ("cleaned", "marts", "checks")
+STAGES = {"cleaned": ("cleaned",), "marts": ("marts", "checks")}
 # duckdb-cli on PyPI (1.5.x) reads only storage versions up to v1.5.0
 STORAGE_COMPATIBILITY = "v1.5.0"
 RAW_TABLES = ("documents", "quarantine", "file_events", "parsed_documents", "parsed_sentences", "parsed_facts",
               "parsed_numbers", "parsed_headings", "parsed_anniversaries", "seed_metrics", "seed_localities",
               "seed_overrides")
-_REF = re.compile(r"\b(raw|cleaned|marts)\.([a-z_][a-z0-9_]*)\b")
+_REF = re.compile(r"\b(raw|cleaned|marts|checks)\.([a-z_][a-z0-9_]*)\b")
 
 
 @dataclass(frozen=True)
@@ -132,24 +135,29 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return int(row[0][0])
 
 
-def build_layer(build_db: Path, layer: str, lake: Path, models_dir: Path = MODELS_DIR) -> dict[str, int]:
-    """Apply one layer's models in dependency order inside one transaction; export to Parquet."""
-    models = [m for m in load_models(models_dir, LAYERS) if m.layer == layer]
+def build_layer(build_db: Path, layer: str, lake: Path, models_dir: Path | None = None) -> dict[str, int]:
+    """Apply one stage's models (`cleaned`, or `marts` with its checks) in dependency order inside
+    one transaction; export the stage's own tables to Parquet."""
+    models_dir = models_dir or MODELS_DIR
+    schemas = STAGES[layer]
+    models = [m for m in load_models(models_dir, LAYERS) if m.layer in schemas]
     counts: dict[str, int] = {}
     con = connect(build_db)
     try:
         con.execute("BEGIN TRANSACTION")
-        con.execute(f"CREATE SCHEMA IF NOT EXISTS {layer}")
+        for schema in schemas:
+            con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
         for m in models:
             try:
-                con.execute(f"CREATE OR REPLACE TABLE {layer}.{m.name} AS\n{m.sql}")
+                con.execute(f"CREATE OR REPLACE TABLE {m.layer}.{m.name} AS\n{m.sql}")
             except duckdb.Error as err:
                 con.execute("ROLLBACK")
                 raise RuntimeError(f"model {m.path.relative_to(models_dir.parent)} failed: {err}") from err
-            counts[f"{layer}.{m.name}"] = _count(con, f"{layer}.{m.name}")
+            counts[f"{m.layer}.{m.name}"] = _count(con, f"{m.layer}.{m.name}")
         con.execute("COMMIT")
         for m in models:
-            export_table(con, lake, layer, m.name)
+            if m.layer == layer:
+                export_table(con, lake, layer, m.name)
     finally:
         con.close()
     return counts
@@ -183,3 +191,28 @@ def publish(build_db: Path, db_path: Path) -> Path:
 def discard(build_db: Path) -> None:
     build_db.unlink(missing_ok=True)
     Path(f"{build_db}.wal").unlink(missing_ok=True)
+
+
+def record_validation(build_db: Path, lake: Path, rows: list[dict[str, object]]) -> int:
+    """Keep a validation run's outcomes: appended to the lake's history (which survives rebuilds
+    of the DuckDB file) and loaded as `marts.fct_validation_runs`. Returns the history's rows."""
+    import polars as pl
+
+    schema = {"run_id": pl.String(), "validated_at": pl.Datetime("us", "UTC"), "suite": pl.String(),
+              "expectation": pl.String(), "success": pl.Boolean(), "unexpected_count": pl.Int64(),
+              "sample": pl.String(), "severity": pl.String()}
+    from warehouse.lake import read_table
+
+    old = read_table(lake, "marts", "fct_validation_runs", schema)
+    merged = pl.concat([old, pl.DataFrame(rows, schema=schema)], how="diagonal_relaxed")
+    write_table(lake, "marts", "fct_validation_runs", merged)
+    con = connect(build_db)
+    try:
+        con.execute("BEGIN TRANSACTION")
+        con.register("history_frame", merged.to_arrow())
+        con.execute("CREATE OR REPLACE TABLE marts.fct_validation_runs AS SELECT * FROM history_frame")
+        con.unregister("history_frame")
+        con.execute("COMMIT")
+    finally:
+        con.close()
+    return merged.height

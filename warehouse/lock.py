@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from warehouse.paths import WarehousePaths
+
 
 class RefreshLocked(RuntimeError):
     pass
@@ -17,7 +19,7 @@ class RefreshLocked(RuntimeError):
 @contextmanager
 def refresh_lock(db_path: Path, timeout_s: float = 0.0, poll_s: float = 0.2) -> Iterator[None]:
     """Hold `<db>.lock` for the refresh; wait up to `timeout_s`, then refuse with one clear line."""
-    lock_path = db_path.with_name(db_path.name + ".lock")
+    lock_path = WarehousePaths(db_path).lock
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     deadline = time.monotonic() + timeout_s

@@ -1,5 +1,5 @@
 -- anniversary: `kỷ niệm N năm ... (27/7/1947 - 27/7/2022)`: the two years must be N apart.
--- Exact arithmetic on years the text states, so a difference is a fail.
+-- Exact arithmetic on years the text states (tolerance 0), so a difference is a fail.
 with anniversaries as (
     select * from cleaned.stg_anniversaries
 ),

@@ -1,10 +1,14 @@
 -- attainment: a level and its `đạt N% kế hoạch / dự toán` imply the plan (level ÷ N%).
--- 1. Where the plan itself is stated (a target level for the year, in any document about the
---    same locality, metric and scope), the implied plan must fall inside the written precision.
--- 2. Two ratios of one level against the same base must agree; against different bases
---    (`116% dự toán tỉnh giao`, `115,7% kế hoạch thành phố giao`) they imply two plans: pass.
--- Fail only within one document with exact figures and no stated scope; a plan from another
--- document (plans are revised) or a plan with a stated scope is a warn.
+-- 1. Where the plan itself is stated (a target level for the whole year, in any document about
+--    the same locality, metric, unit, year and scope), the implied plan must agree with it.
+-- 2. Two ratios of one level against the same base and scope must agree with each other.
+--    Ratios against different bases or scopes (`116% dự toán tỉnh giao`, `115,7% kế hoạch thành
+--    phố giao`) imply two different plans: there is nothing to compare, so no row.
+-- expected and observed are the two plans (in the level's unit) or the two ratios (percent);
+-- tolerance is how far apart they may be while the intervals their written precision (and any
+-- `hơn`/`gần` bound) allows still overlap: the row passes exactly when |expected - observed| <=
+-- tolerance. Fail only within one document with exact figures and no stated scope; a plan from
+-- another document (plans are revised) or one with a stated scope is a warn.
 with facts as (
     select * from cleaned.int_fact_tolerance
 ),
@@ -14,9 +18,12 @@ ratios as (
         r.*,
         l.value as level_value,
         l.value_text as level_text,
-        l.value_low / (r.value_high / 100) as plan_low,
-        case when l.value_high = 'infinity' then cast('infinity' as double)
-             else l.value_high / (r.value_low / 100) end as plan_high,
+        l.unit as level_unit,
+        case when r.value_high = 'infinity' then 0.0 else l.value_low / (r.value_high / 100) end as plan_low,
+        case
+            when l.value_high = 'infinity' or r.value_low <= 0 then cast('infinity' as double)
+            else l.value_high / (r.value_low / 100)
+        end as plan_high,
         l.value / (r.value / 100) as plan_implied,
         l.is_exact and r.is_exact as both_exact
     from facts as r
@@ -30,28 +37,23 @@ stated_plans as (
 
 against_plan as (
     select
-        'attainment' as "check",
-    cast(null as varchar) as subject,
+        r.*,
+        p.fact_id as plan_fact_id,
+        p.doc_id as plan_doc_id,
+        p.source_file as plan_source_file,
+        p.value as plan_value,
+        p.value_text as plan_text,
+        p.sentence as plan_sentence,
+        p.is_exact as plan_exact,
         case
-            when p.value_high >= r.plan_low and r.plan_high >= p.value_low then 'pass'
-            when r.doc_id = p.doc_id and r.both_exact and p.is_exact and r.scope is null then 'fail'
-            else 'warn'
-        end as outcome,
-        list_distinct([r.doc_id, p.doc_id]) as doc_ids,
-        [r.parent_fact_id, r.fact_id, p.fact_id] as fact_ids,
-        p.value as expected,
-        r.plan_implied as observed,
-        (r.plan_high - r.plan_low) / 2 + p.value_precision as tolerance,
-        format(
-            '{} {} {}: "{}" at "{}" of plan implies a plan of {} but the plan "{}" ({}) is stated in "{}"',
-            r.locality, r.metric, r.period_year, r.level_text, r.value_text, round(r.plan_implied, 0),
-            p.value_text, p.source_file, p.sentence
-        ) as message
+            when p.value <= r.plan_implied then (p.value_high - p.value) + (r.plan_implied - r.plan_low)
+            else (p.value - p.value_low) + (r.plan_high - r.plan_implied)
+        end as tolerance
     from ratios as r
     inner join stated_plans as p
         on p.locality = r.locality
         and p.metric = r.metric
-        and p.unit = (select unit from facts where fact_id = r.parent_fact_id)
+        and p.unit = r.level_unit
         and p.period_year = r.period_year
         and p.scope is not distinct from r.scope
         and p.fact_id <> r.parent_fact_id
@@ -59,29 +61,62 @@ against_plan as (
 
 sibling_ratios as (
     select
-        'attainment' as "check",
-    cast(null as varchar) as subject,
+        a.*,
+        b.fact_id as b_fact_id,
+        b.value as b_value,
+        b.value_text as b_value_text,
+        b.both_exact as b_exact,
         case
-            when a.comparison_base is distinct from b.comparison_base or a.scope is distinct from b.scope then 'pass'
-            when a.value_high >= b.value_low and b.value_high >= a.value_low then 'pass'
-            when a.both_exact and b.both_exact then 'fail'
-            else 'warn'
-        end as outcome,
-        [a.doc_id] as doc_ids,
-        [a.parent_fact_id, a.fact_id, b.fact_id] as fact_ids,
-        a.plan_implied as expected,
-        b.plan_implied as observed,
-        a.value_precision + b.value_precision as tolerance,
-        format(
-            '{} {} {}: "{}" is "{}" of {} ({}) and "{}" of {} ({}): implied plans {} and {}',
-            a.locality, a.metric, a.period_year, a.level_text, a.value_text, a.comparison_base,
-            coalesce(a.scope, 'no scope'), b.value_text, b.comparison_base, coalesce(b.scope, 'no scope'),
-            round(a.plan_implied, 0), round(b.plan_implied, 0)
-        ) as message
+            when a.value <= b.value then (a.value_high - a.value) + (b.value - b.value_low)
+            else (a.value - a.value_low) + (b.value_high - b.value)
+        end as tolerance
     from ratios as a
-    inner join ratios as b on a.parent_fact_id = b.parent_fact_id and a.fact_id < b.fact_id
+    inner join ratios as b
+        on a.parent_fact_id = b.parent_fact_id
+        and a.fact_id < b.fact_id
+        and a.comparison_base is not distinct from b.comparison_base
+        and a.scope is not distinct from b.scope
 )
 
-select * from against_plan
+select
+    'attainment' as "check",
+    cast(null as varchar) as subject,
+    case
+        when abs(plan_value - plan_implied) <= tolerance then 'pass'
+        when doc_id = plan_doc_id and both_exact and plan_exact and scope is null then 'fail'
+        else 'warn'
+    end as outcome,
+    list_distinct([doc_id, plan_doc_id]) as doc_ids,
+    [parent_fact_id, fact_id, plan_fact_id] as fact_ids,
+    plan_value as expected,
+    plan_implied as observed,
+    tolerance,
+    format(
+        '{}: "{}" at "{}" of {} ({} {} {}, {}) implies a plan of {} {}; the plan "{}" is stated in "{}" ({})',
+        source_file, level_text, value_text, comparison_base, coalesce(locality, 'unnamed locality'), metric,
+        period_year, coalesce(scope, 'no scope'), round(plan_implied, 0), level_unit, plan_text, plan_sentence,
+        plan_source_file
+    ) as message
+from against_plan
+
 union all
-select * from sibling_ratios
+
+select
+    'attainment' as "check",
+    cast(null as varchar) as subject,
+    case
+        when abs(value - b_value) <= tolerance then 'pass'
+        when both_exact and b_exact then 'fail'
+        else 'warn'
+    end as outcome,
+    [doc_id] as doc_ids,
+    [parent_fact_id, fact_id, b_fact_id] as fact_ids,
+    value as expected,
+    b_value as observed,
+    tolerance,
+    format(
+        '{}: "{}" is both "{}" and "{}" of {} ({} {} {}, {}) in "{}"',
+        source_file, level_text, value_text, b_value_text, comparison_base,
+        coalesce(locality, 'unnamed locality'), metric, period_year, coalesce(scope, 'no scope'), sentence
+    ) as message
+from sibling_ratios

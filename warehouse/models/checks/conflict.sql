@@ -1,70 +1,93 @@
--- conflict: the same locality, metric, role, period, status and scope reported with values
--- that cannot both be right. Both exact and apart beyond rounding: fail. A bound (`hơn`,
--- `gần`, `khoảng`) that the other value breaks, or different documents' estimates (a later
--- restatement): warn. Rows within rounding: pass. Parts are left to part_sum.
+-- conflict: the same locality, metric, role, period, status, scope and base reported with values
+-- that cannot both be right. Linear in the statements: each group of such statements agrees on
+-- one value (the one most of them state, the earliest on a tie), and every other statement is
+-- compared with it once, never pairwise.
+-- expected is the agreed value, observed the statement's, tolerance how far apart the two may be
+-- while the intervals their texts allow still overlap (a bound `hơn`/`gần` widens it): the row
+-- passes exactly when |expected - observed| <= tolerance. Both exact and apart: fail when the two
+-- are in one document or both are actual results; a bound broken, or estimates of different
+-- documents (a later restatement): warn. Parts are left to part_sum; facts of an unnamed
+-- locality are not compared.
 with facts as (
-    select * from cleaned.int_fact_tolerance
+    select
+        *,
+        -- the key of the statements that must agree
+        hash(locality, province, metric, role, unit, period_year, period, status, scope, comparison_base,
+             base_year) as group_key
+    from cleaned.int_fact_tolerance
     where role in ('level', 'pct_change', 'pct_of_plan', 'pct_of_base') and locality is not null
 ),
 
-pairs as (
+grouped as (
     select
-        a.*,
-        b.fact_id as b_fact_id,
-        b.doc_id as b_doc_id,
-        b.source_file as b_source_file,
-        b.value as b_value,
-        b.value_text as b_value_text,
-        b.value_precision as b_precision,
-        b.value_low as b_low,
-        b.value_high as b_high,
-        b.is_exact as b_exact,
-        b.sentence as b_sentence
-    from facts as a
-    inner join facts as b
-        on a.locality = b.locality
-        and a.province is not distinct from b.province
-        and a.metric = b.metric
-        and a.role = b.role
-        and a.unit = b.unit
-        and a.period_year = b.period_year
-        and a.period = b.period
-        and a.status = b.status
-        and a.scope is not distinct from b.scope
-        and a.comparison_base is not distinct from b.comparison_base
-        and a.base_year is not distinct from b.base_year
-        and a.fact_id < b.fact_id
-        -- two ends of a written range, or a ratio and its level's siblings, are not restatements
-        and not (a.doc_id = b.doc_id and a.sentence_index = b.sentence_index)
+        *,
+        count(*) over (partition by group_key) as group_size,
+        count(*) over (partition by group_key, value) as value_count
+    from facts
+),
+
+agreed as (
+    -- the value most statements of a group state; the earliest statement of it on a tie
+    select *
+    from grouped
+    where group_size > 1
+    qualify row_number() over (
+        partition by group_key order by value_count desc, source_file, char_start, fact_id
+    ) = 1
+),
+
+compared as (
+    select
+        s.*,
+        a.fact_id as a_fact_id,
+        a.doc_id as a_doc_id,
+        a.source_file as a_source_file,
+        a.value as a_value,
+        a.value_text as a_value_text,
+        a.value_low as a_low,
+        a.value_high as a_high,
+        a.is_exact as a_exact,
+        a.sentence as a_sentence,
+        case
+            when a.value <= s.value then (a.value_high - a.value) + (s.value - s.value_low)
+            else (a.value - a.value_low) + (s.value_high - s.value)
+        end as tolerance
+    from grouped as s
+    inner join agreed as a on a.group_key = s.group_key and a.fact_id <> s.fact_id
+    -- two ends of a written range, or a ratio and its level's siblings, are not restatements
+    where not (a.doc_id = s.doc_id and a.sentence_index = s.sentence_index)
 ),
 
 judged as (
     select
         *,
-        (value_high >= b_low and b_high >= value_low) as overlap
-    from pairs
+        abs(a_value - value) <= tolerance as agrees
+    from compared
 )
 
 select
     'conflict' as "check",
     cast(null as varchar) as subject,
     case
-        when overlap then 'pass'
-        when is_exact and b_exact and (doc_id = b_doc_id or status = 'actual') then 'fail'
+        when agrees then 'pass'
+        when is_exact and a_exact and (doc_id = a_doc_id or status = 'actual') then 'fail'
         else 'warn'
     end as outcome,
-    list_distinct([doc_id, b_doc_id]) as doc_ids,
-    [fact_id, b_fact_id] as fact_ids,
-    value as expected,
-    b_value as observed,
-    value_precision + b_precision as tolerance,
+    list_distinct([a_doc_id, doc_id]) as doc_ids,
+    [a_fact_id, fact_id] as fact_ids,
+    a_value as expected,
+    value as observed,
+    tolerance,
     case
-        when overlap then format('{} {} {} {}: "{}" ({}) agrees with "{}" ({})', locality, metric, period_year,
-                                 period, value_text, source_file, b_value_text, b_source_file)
+        when agrees then format(
+            '{} {} {} {} {}: "{}" ({}) agrees with "{}" ({})', locality, metric, role, period_year, period,
+            value_text, source_file, a_value_text, a_source_file
+        )
         else format(
-            '{} {} {} {} {} {}: "{}" in "{}" ({}) vs "{}" in "{}" ({}): they differ by {} beyond rounding {}',
+            '{} {} {} {} {} {}: "{}" in "{}" ({}) vs "{}" in "{}" ({}): they differ by {} beyond what their texts '
+            || 'allow ({})',
             locality, metric, role, period_year, period, status, value_text, sentence, source_file,
-            b_value_text, b_sentence, b_source_file, abs(value - b_value), value_precision + b_precision
+            a_value_text, a_sentence, a_source_file, abs(value - a_value), tolerance
         )
     end as message
 from judged

@@ -1,10 +1,13 @@
 -- implied_base: a level with `bằng N% so cùng kỳ` or `tăng N%` implies its base period's level
 -- (level ÷ N%, level ÷ (1 + N%)). Where a document reports that base level (same locality,
--- metric, period, scope), the two must agree within the written precision.
+-- metric, unit, period and scope), the two must agree.
+-- expected is the reported base, observed the implied one (both in the level's unit), tolerance
+-- how far apart they may be while the intervals the written precision (and any bound) allows
+-- still overlap: the row passes exactly when |expected - observed| <= tolerance.
 -- Fail: exact figures, same scope, the base reported as an actual result, and no price-basis
--- question (budget, trade, enterprise, social figures). Production values and growth rates
--- may be at constant prices while levels are at current prices, and estimates get restated:
--- those disagreements warn.
+-- question (budget, trade, enterprise, social figures). Production values and growth rates may
+-- be at constant prices while levels are at current prices, and estimates get restated: those
+-- disagreements warn.
 with facts as (
     select * from cleaned.int_fact_tolerance
 ),
@@ -15,13 +18,15 @@ ratios as (
         l.value_text as level_text,
         l.unit as level_unit,
         l.period as level_period,
-        l.status as level_status,
-        case r.role
-            when 'pct_of_base' then l.value_low / (r.value_high / 100)
+        case
+            when r.value_high = 'infinity' then 0.0
+            when r.role = 'pct_of_base' then l.value_low / (r.value_high / 100)
             else l.value_low / (1 + r.value_high / 100)
         end as base_low,
         case
             when l.value_high = 'infinity' then cast('infinity' as double)
+            when r.role = 'pct_of_base' and r.value_low <= 0 then cast('infinity' as double)
+            when r.role = 'pct_change' and r.value_low <= -100 then cast('infinity' as double)
             when r.role = 'pct_of_base' then l.value_high / (r.value_low / 100)
             else l.value_high / (1 + r.value_low / 100)
         end as base_high,
@@ -40,35 +45,55 @@ ratios as (
 
 metrics as (
     select metric, domain from marts.dim_metric
+),
+
+compared as (
+    select
+        r.*,
+        b.fact_id as b_fact_id,
+        b.doc_id as b_doc_id,
+        b.source_file as b_source_file,
+        b.value as b_value,
+        b.value_text as b_value_text,
+        b.sentence as b_sentence,
+        b.is_exact as b_exact,
+        b.status as b_status,
+        b.scope as b_scope,
+        m.domain,
+        case
+            when b.value <= r.base_implied then (b.value_high - b.value) + (r.base_implied - r.base_low)
+            else (b.value - b.value_low) + (r.base_high - r.base_implied)
+        end as tolerance
+    from ratios as r
+    inner join facts as b
+        on b.locality = r.locality
+        and b.metric = r.metric
+        and b.role = 'level'
+        and b.unit = r.level_unit
+        and b.period_year = r.base_year
+        and b.period = case when r.comparison_base = 'prior_year' then 'FY' else r.level_period end
+        and b.status in ('actual', 'estimate')
+        and b.scope is not distinct from r.scope
+    left join metrics as m on m.metric = r.metric
 )
 
 select
     'implied_base' as "check",
     cast(null as varchar) as subject,
     case
-        when b.value_high >= r.base_low and r.base_high >= b.value_low then 'pass'
-        when r.both_exact and b.is_exact and b.status = 'actual' and r.scope is not distinct from b.scope
-            and m.domain not in ('economy') then 'fail'
+        when abs(b_value - base_implied) <= tolerance then 'pass'
+        when both_exact and b_exact and b_status = 'actual' and scope is not distinct from b_scope
+            and coalesce(domain, '') <> 'economy' then 'fail'
         else 'warn'
     end as outcome,
-    list_distinct([r.doc_id, b.doc_id]) as doc_ids,
-    [r.parent_fact_id, r.fact_id, b.fact_id] as fact_ids,
-    b.value as expected,
-    r.base_implied as observed,
-    (r.base_high - r.base_low) / 2 + b.value_precision as tolerance,
+    list_distinct([doc_id, b_doc_id]) as doc_ids,
+    [parent_fact_id, fact_id, b_fact_id] as fact_ids,
+    b_value as expected,
+    base_implied as observed,
+    tolerance,
     format(
-        '{} {}: "{}" with "{}" ({} {}) implies {} {} {} ≈ {}, but "{}" is reported in "{}" ({})',
-        r.locality, r.metric, r.level_text, r.value_text, r.comparison_base, r.base_year,
-        r.metric, r.level_period, r.base_year, round(r.base_implied, 0), b.value_text, b.sentence, b.source_file
+        '{}: "{}" with "{}" ({} {}) implies {} {} {} of about {} {}, and "{}" is reported in "{}" ({})',
+        source_file, level_text, value_text, comparison_base, base_year, metric, level_period, base_year,
+        round(base_implied, 0), level_unit, b_value_text, b_sentence, b_source_file
     ) as message
-from ratios as r
-inner join facts as b
-    on b.locality = r.locality
-    and b.metric = r.metric
-    and b.role = 'level'
-    and b.unit = r.level_unit
-    and b.period_year = r.base_year
-    and b.period = case when r.comparison_base = 'prior_year' then 'FY' else r.level_period end
-    and b.status in ('actual', 'estimate')
-    and b.scope is not distinct from r.scope
-left join metrics as m on m.metric = r.metric
+from compared

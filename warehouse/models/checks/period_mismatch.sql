@@ -6,9 +6,13 @@
 -- reviews often end with next year's plan.
 -- A heading that names several periods (`kết quả 9 tháng, ước thực hiện cả năm 2024`) is judged
 -- once, by the widest of them, with the year it states once for all.
+-- expected is 0 months, observed the months of the figure's period that lie outside the
+-- heading's (all of them for another year), tolerance 0: the row passes exactly when no month
+-- lies outside.
 with headings as (
     select
         h.doc_id,
+        h.sentence_index,
         h.period as heading_period,
         coalesce(h.period_year, max(h.period_year) over (partition by h.doc_id, h.sentence_index)) as heading_year,
         s.char_end as section_start,
@@ -21,14 +25,20 @@ with headings as (
     ) = 1
 ),
 
-sections as (
+heading_sentences as (
+    -- every heading line ends the section of the heading before it
     select
-        headings.*,
-        coalesce((
-            select min(n.char_start) from cleaned.stg_sentences as n
-            where n.doc_id = headings.doc_id and n.is_heading and n.char_start >= headings.section_start
-        ), 2147483647) as section_end
+        doc_id,
+        sentence_index,
+        coalesce(lead(char_start) over (partition by doc_id order by char_start), 2147483647) as next_heading_at
+    from cleaned.stg_sentences
+    where is_heading
+),
+
+sections as (
+    select headings.*, heading_sentences.next_heading_at as section_end
     from headings
+    inner join heading_sentences using (doc_id, sentence_index)
 ),
 
 figures as (
@@ -40,10 +50,10 @@ figures as (
         f.period_year as fact_year,
         f.status,
         f.value_text,
-        hp.months as heading_months,
-        fp.months as fact_months,
-        (f.period_year = sections.heading_year
-            and fp.start_month >= hp.start_month and fp.end_month <= hp.end_month) as inside
+        case
+            when f.period_year <> sections.heading_year then fp.months
+            else greatest(hp.start_month - fp.start_month, 0) + greatest(fp.end_month - hp.end_month, 0)
+        end as months_outside
     from sections
     inner join marts.fct_indicators as f
         on f.doc_id = sections.doc_id
@@ -63,14 +73,12 @@ judged as (
         heading,
         heading_period,
         heading_year,
-        any_value(heading_months) as heading_months,
         list(fact_id order by fact_id) as fact_ids,
-        bool_or(not inside and fact_year = heading_year) as provably_outside,
-        bool_or(not inside) as any_outside,
-        arg_min(fact_period, inside::int) as outside_period,
-        arg_min(fact_year, inside::int) as outside_year,
-        arg_min(fact_months, inside::int) as outside_months,
-        arg_min(value_text, inside::int) as outside_text
+        max(months_outside) filter (where fact_year = heading_year) as months_outside_same_year,
+        max(months_outside) as months_outside,
+        arg_max(fact_period, months_outside) as outside_period,
+        arg_max(fact_year, months_outside) as outside_year,
+        arg_max(value_text, months_outside) as outside_text
     from figures
     group by all
 )
@@ -78,20 +86,23 @@ judged as (
 select
     'period_mismatch' as "check",
     doc_id || ':' || section_start as subject,
-    case when provably_outside then 'fail' when any_outside then 'warn' else 'pass' end as outcome,
+    case
+        when months_outside <= 0 then 'pass'
+        when coalesce(months_outside_same_year, 0) > 0 then 'fail'
+        else 'warn'
+    end as outcome,
     [doc_id] as doc_ids,
     fact_ids,
-    cast(heading_months as double) as expected,
-    cast(case when any_outside then outside_months else heading_months end as double) as observed,
+    0.0 as expected,
+    cast(months_outside as double) as observed,
     0.0 as tolerance,
     case
-        when any_outside then format(
+        when months_outside > 0 then format(
             '{}: heading "{}" names {} {} but "{}" below it is stated for {} {}',
-            source_file, heading, heading_period, coalesce(cast(heading_year as varchar), '?'),
-            coalesce(outside_text, '?'),
-            coalesce(outside_period, '?'), coalesce(cast(outside_year as varchar), '?')
+            source_file, heading, heading_period, coalesce(cast(heading_year as varchar), 'no year'),
+            outside_text, outside_period, outside_year
         )
         else format('{}: the figures under "{}" are all within {} {}', source_file, heading, heading_period,
-                    coalesce(cast(heading_year as varchar), '?'))
+                    coalesce(cast(heading_year as varchar), 'no year'))
     end as message
 from judged

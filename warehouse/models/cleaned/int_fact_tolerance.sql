@@ -1,5 +1,6 @@
 -- Each fact with the interval its text allows: `37,4%` is 37.35..37.45; `hơn 21.000 tỷ` is a
--- lower bound, `gần 3.600 tỷ` an upper bound, `khoảng` a loose approximation.
+-- lower bound (as is `12,5% trở lên`), `dưới 1%` an upper bound, `gần`/`khoảng` a loose approximation
+-- (±10 %).
 -- Reviewers' corrections apply and suppressed facts are gone, as in marts.fct_indicators.
 with facts as (
     select * from cleaned.int_facts_overridden
@@ -15,16 +16,16 @@ select
     documents.locality,
     documents.province,
     documents.published_on,
+    -- the interval the written figure allows (`hơn`: no upper end; `dưới`: no lower end)
     case qualifier
-        when 'over' then value - value_precision
-        when 'at_least' then value - value_precision
-        when 'approx' then value * 0.9
+        when 'under' then cast('-infinity' as double)
+        when 'approx' then least(value * 0.9, value * 1.1)
         else value - value_precision
     end as value_low,
     case qualifier
         when 'over' then cast('infinity' as double)
-        when 'under' then value + value_precision
-        when 'approx' then value * 1.1
+        when 'at_least' then cast('infinity' as double)
+        when 'approx' then greatest(value * 0.9, value * 1.1)
         else value + value_precision
     end as value_high,
     qualifier = 'exact' as is_exact

@@ -1,7 +1,6 @@
 -- Every reviewer's decision in seeds/overrides.csv, one row per line, with what it applied to:
 -- whether the target still exists (a re-parse can change fact_ids; a check can stop firing) and,
--- for a correction, the value the extractor had read. For checks, `target_exists` is filled in
--- when the consistency checks run (expectations/validate.py), after the marts.
+-- for a correction, the value the extractor had read.
 with overrides as (
     select * from raw.seed_overrides
 ),
@@ -12,6 +11,10 @@ facts as (
 
 documents as (
     select doc_id, source_file from cleaned.documents
+),
+
+findings as (
+    select check_id from checks.findings
 )
 
 select
@@ -39,6 +42,7 @@ select
     cast(nullif(overrides.reviewed_on, '') as date) as reviewed_on,
     case overrides.target
         when 'fact' then facts.fact_id is not null
+        when 'check' then findings.check_id is not null
     end as target_exists,
     facts.doc_id,
     documents.source_file,
@@ -48,3 +52,5 @@ from overrides
 left join facts
     on overrides.target = 'fact' and facts.fact_id = overrides.target_id
 left join documents using (doc_id)
+left join findings
+    on overrides.target = 'check' and findings.check_id = overrides.target_id

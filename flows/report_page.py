@@ -22,6 +22,8 @@ from typing import Any
 
 import duckdb
 
+from warehouse.paths import WarehousePaths
+
 REPORT_NAME = "report.html"
 STATUSES = ("actual", "estimate", "target")
 STATUS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c")
@@ -44,8 +46,8 @@ VI_FORMAT_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency
 
 
 def default_report_path(db: Path) -> Path:
-    """The page sits next to the warehouse: `warehouse/report.html`."""
-    return db.parent / REPORT_NAME
+    """The page sits next to the warehouse: `warehouse/chitieu.duckdb.report.html`."""
+    return WarehousePaths(db).report
 
 
 # ---------------------------------------------------------------------------------------------
