@@ -14,17 +14,21 @@ pass-through to `DataFrame.query`), and the pandas engine turns Condition object
 
 from __future__ import annotations
 
+import csv
+import logging
 import math
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 # Set before GX is imported: GX reads it when a context is created.
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
 import great_expectations as gx  # noqa: E402
+import great_expectations.data_context.types.base as _gx_base  # noqa: E402
 import great_expectations.expectations as gxe  # noqa: E402
 import pandas as pd  # noqa: E402
 from great_expectations.core.run_identifier import RunIdentifier  # noqa: E402
@@ -47,7 +51,19 @@ if TYPE_CHECKING:
     import polars as pl
     from great_expectations.data_context import AbstractDataContext
 
+# GX pins this module's logger at INFO: one "Created temporary directory" line per validation run
+_gx_base.logger.setLevel(logging.WARNING)
+
 SUITE_NAME = "fct_indicators"
+BOUNDS_FILE = Path(__file__).resolve().parents[1] / "seeds" / "grammar" / "bounds.csv"
+
+
+def _bounds() -> dict[str, tuple[float, float]]:
+    with BOUNDS_FILE.open(encoding="utf-8") as fh:
+        return {r["quantity"]: (float(r["min_value"]), float(r["max_value"])) for r in csv.DictReader(fh)}
+
+
+BOUNDS = _bounds()
 
 # The same pattern with non-capturing groups: GX runs `Series.str.contains`, which warns on every
 # call ("has match groups") when the pattern captures.
@@ -136,7 +152,8 @@ def indicator_suite() -> gx.ExpectationSuite:
             column="period", regex=_PERIOD_REGEX, description="FY, H1-H2, Q1-Q4, nM (1-11) or M01-M12"
         ),
         gxe.ExpectColumnValuesToBeBetween(
-            column="period_year", min_value=1975, max_value=2100, description="a plausible report year"
+            column="period_year", min_value=int(BOUNDS["period_year"][0]), max_value=int(BOUNDS["period_year"][1]),
+            description="a plausible report year (seeds/grammar/bounds.csv: the extractor emits no other)"
         ),
         gxe.ExpectColumnValuesToBeBetween(
             column="value",
@@ -163,6 +180,14 @@ def indicator_suite() -> gx.ExpectationSuite:
         ),
         gxe.ExpectColumnValuesToBeBetween(
             column="char_start", min_value=0, description="spans index the cleaned text"
+        ),
+        *(
+            gxe.ExpectColumnValuesToBeBetween(
+                column="value", min_value=lo, max_value=hi, row_condition=Column("unit") == unit,
+                description=f"a {unit} figure within the documented plausible magnitude (seeds/grammar/"
+                "bounds.csv: the extractor emits no other)",
+            )
+            for unit, (lo, hi) in BOUNDS.items() if unit in UNITS
         ),
         # Pair expectations skip a row only when both values are missing (GX default), so a fact
         # with a span end but no start, or a document with no text_length, fails here.

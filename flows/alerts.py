@@ -26,7 +26,6 @@ from expectations.alerts import (
     redact,
     webhook_url,
 )
-from flows.settings import lake_dir
 from warehouse.paths import WarehousePaths
 
 POST_TIMEOUT_S = 10.0
@@ -57,18 +56,17 @@ def write_failures(db: Path, check_ids: list[str], flow_run: str) -> None:
 
 
 def current_failures(db: Path) -> list[FailedCheck]:
-    """The `fail` findings of the refresh that just ran, from the lake's copy of marts.fct_consistency_checks."""
-    import polars as pl
+    """The `fail` findings of the warehouse just published (reviewed ones never alert)."""
+    import duckdb
 
-    path = lake_dir(db) / "marts" / "fct_consistency_checks.parquet"
-    if not path.exists():
+    if not db.exists():
         return []
-    frame = pl.read_parquet(path)
-    fails = frame.filter(pl.col("outcome") == "fail")
-    if "reviewed" in frame.columns:  # a reviewer has judged it: no alert
-        fails = fails.filter(~pl.col("reviewed").fill_null(False))
-    return [FailedCheck(r["check_id"], r["check"], r["message"] or r["check"])
-            for r in fails.select("check_id", "check", "message").iter_rows(named=True)]
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "select check_id, \"check\", message from marts.fct_consistency_checks "
+            "where outcome = 'fail' and not coalesce(reviewed, false) order by check_id"
+        ).fetchall()
+    return [FailedCheck(check_id, check, message or check) for check_id, check, message in rows]
 
 
 def _run_identity() -> tuple[str, str]:

@@ -14,6 +14,16 @@ import typer
 
 from flows.settings import DEFAULT_DB, DEFAULT_SOURCE, SEEDS_DIR, quiet_prefect
 
+_typed = typer.core.TyperOption.display_type_rich
+
+
+def _no_placeholder_for_flags(self: typer.core.TyperOption, ctx: typer.Context) -> str | None:
+    """A flag (`--full`, `--help`) takes no value: no `<bool>` placeholder in `--help`."""
+    return None if self.is_flag else _typed(self, ctx)
+
+
+typer.core.TyperOption.display_type_rich = _no_placeholder_for_flags  # type: ignore[method-assign]
+
 app = typer.Typer(
     help="chitieu: Vietnamese local-government reports → a checked DuckDB warehouse of indicators.",
     no_args_is_help=True,
@@ -50,40 +60,66 @@ def refresh(
         "--source", help="Folder of report files (.txt, .html) to ingest, or a glob such as 'reports/**/*.html'."
     )] = DEFAULT_SOURCE,
     db: Annotated[Path, typer.Option("--db", help="DuckDB warehouse file to build.")] = DEFAULT_DB,
-    full: Annotated[bool, typer.Option("--full", help="Re-parse every document in raw.")] = False,
-    max_mb: Annotated[float, typer.Option("--max-mb", help="Quarantine files larger than this.")] = 5.0,
+    full: Annotated[bool, typer.Option("--full", help="Re-read every file and re-parse every document.",
+                                       metavar="")] = False,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Quarantine files larger than this "
+                                          "(their bytes are kept in the lake).")] = 5.0,
     wait: Annotated[float, typer.Option("--wait", help="Seconds to wait for another refresh to finish.")] = 0.0,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's own log lines.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace --db even if it is not a chitieu warehouse.",
+                                        metavar="")] = False,
+    allow_removals: Annotated[bool, typer.Option(
+        "--allow-removals", help="Let a scan remove more than half of the documents (refused by default: an "
+        "emptied or unmounted source folder).", metavar="")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's own log lines, and the "
+                                          "traceback of a failure.", metavar="")] = False,
     alert_webhook: Annotated[str | None, typer.Option(
         "--alert-webhook", help="POST new failed checks, or a failed run, to this URL (default: "
         "$CHITIEU_ALERT_WEBHOOK).", show_default=False)] = None,
     task_runner: Annotated[str, typer.Option(
-        "--task-runner", help="Where the parse shards run: default (threads) or dask.")] = "default",
+        "--task-runner", help="Where the parse shards run: default (worker processes) or dask.")] = "default",
     dask_address: Annotated[str | None, typer.Option(
         "--dask-address", help="A running Dask scheduler (tcp://host:8786); default: a local cluster.",
         show_default=False)] = None,
     shard_size: Annotated[int, typer.Option("--shard-size", help="Documents per parse task.")] = 2000,
 ) -> None:
-    """Run the refresh flow (no Prefect server needed) and print a summary."""
+    """Run the refresh flow (no Prefect server needed) and print a summary. A failure prints one line
+    (exit 1); -v adds its traceback."""
     import os
     import time
 
     started = time.monotonic()
     quiet_prefect()
-    if not verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from transforms.ingest import source_root
+    if not verbose:  # Prefect would print its own traceback of a failure before ours
+        os.environ["PREFECT_LOGGING_LEVEL"] = "CRITICAL"
+        os.environ["CHITIEU_ECHO_STAGES"] = "1"  # the stage lines, which Prefect's log would have shown
+        from prefect.settings import PREFECT_HOME
 
-    if not source_root(source)[0].is_dir():
-        _fail(f"source folder not found: {source_root(source)[0]}")
+        from flows.ephemeral import quiet_temporary_server
+
+        quiet_temporary_server(Path(PREFECT_HOME.value()) / "chitieu-temporary-server.log")
+    from flows.checks import check_parameters
+
+    max_bytes = int(max_mb * 1024 * 1024)
+    try:
+        if wait < 0:
+            raise ValueError(f"--wait must be 0 or more seconds (got {wait:g})")
+        if max_mb <= 0:
+            raise ValueError(f"--max-mb must be positive (got {max_mb:g})")
+        check_parameters(source, db, max_bytes, shard_size, force)
+    except (ValueError, OSError, RuntimeError) as err:
+        _fail(str(err), code=2 if isinstance(err, ValueError) else 1)
     from flows.refresh import with_task_runner
 
     try:
         refresh_flow = with_task_runner(task_runner, dask_address)
-        summary = refresh_flow(source_dir=str(source), db_path=str(db), full_refresh=full,
-                               max_bytes=int(max_mb * 1024 * 1024), lock_timeout_s=wait,
-                               alert_webhook=alert_webhook, shard_size=shard_size)
-    except Exception as err:  # one line for the user; the Prefect log has the trace
+        summary = refresh_flow(source_dir=str(source), db_path=str(db), full_refresh=full, max_bytes=max_bytes,
+                               lock_timeout_s=wait, alert_webhook=alert_webhook, shard_size=shard_size,
+                               allow_removals=allow_removals, force=force)
+    except Exception as err:  # one line for the user; -v (or the Prefect log) has the trace
+        if verbose:
+            import traceback
+
+            traceback.print_exc()
         _fail(str(err).splitlines()[0] if str(err) else type(err).__name__)
         return
     typer.echo("")
@@ -270,7 +306,7 @@ def explain(
     text: Annotated[str | None, typer.Option(
         "--text", help="Audit this text instead of a file.", show_default=False)] = None,
     json_out: Annotated[bool, typer.Option(
-        "--json", help="One JSON object per number read (offsets into the cleaned text).")] = False,
+        "--json", help="One JSON object per number read (offsets into the cleaned text).", metavar="")] = False,
     color: Annotated[bool | None, typer.Option(
         "--color/--no-color", help="Colour the marks; default: when stdout is a terminal.",
         show_default=False)] = None,
@@ -280,19 +316,21 @@ def explain(
     or why it is not a fact. Needs no warehouse."""
     from transforms.explain import doc_id_of, render_json, render_text
     from transforms.explain import explain as explain_text
-    from transforms.ingest import DEFAULT_MAX_BYTES, decode
+    from transforms.ingest import DEFAULT_MAX_BYTES, decode_source
 
     if (file is None) == (text is None):
         _fail("give either a FILE or --text \"...\", not both" if file is not None
               else "give a FILE or --text \"...\" to explain", code=2)
     if file is not None:
         try:
+            if file.stat().st_size > DEFAULT_MAX_BYTES:
+                _fail(f"{file}: larger than the {DEFAULT_MAX_BYTES} byte limit ({file.stat().st_size} bytes)")
             with file.open("rb") as fh:
-                data = fh.read(DEFAULT_MAX_BYTES + 1)
+                data = fh.read()
         except OSError as err:
             _fail(f"{file}: {err.strerror or err}")
             return
-        decoded = decode(data)
+        decoded, _ = decode_source(file.name, data, DEFAULT_MAX_BYTES)  # exactly as a refresh ingests it
         if decoded.reason is not None or decoded.text is None:
             _fail(f"{file}: {decoded.reason or 'not readable as text'}")
             return

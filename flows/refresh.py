@@ -1,13 +1,16 @@
-"""The refresh flow: ingest → parse → load raw → build cleaned → build marts → validate → publish.
+"""The refresh flow: ingest → parse → load raw → build cleaned → build marts (with the checks) →
+validate → publish.
 
-Each task is a one-line call into `warehouse/` or `expectations/`; the flow holds no
-parsing and no SQL. Stages work on batches, never one task per document. Every run, passed
-or failed validation, leaves two artifacts: a table of failed and warned checks and a markdown
-summary (their content comes from `expectations.report`).
+Each task is a one-line call into `warehouse/` or `expectations/`; the flow holds no parsing and
+no SQL. Stages work on batches, never one task per document. Every run, passed or failed
+validation, leaves two artifacts: a table of failed and warned checks and a markdown summary
+(their content comes from `expectations.report`).
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,25 +19,31 @@ from flows.settings import DEFAULT_DB, DEFAULT_SOURCE, SEEDS_DIR, quiet_prefect
 
 quiet_prefect()
 
-import polars as pl  # noqa: E402
 from prefect import flow, get_run_logger, task, unmapped  # noqa: E402
 from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
 
 from expectations.report import SUMMARY_KEY, TABLE_KEY, findings_table, summary_markdown  # noqa: E402
 from expectations.validate import ValidationReport, validate  # noqa: E402
 from flows.alerts import alert_on_failure, notify_if_needed  # noqa: E402
+from flows.checks import check_parameters  # noqa: E402
+from flows.ephemeral import guard_temporary_server  # noqa: E402
+from flows.progress import Progress  # noqa: E402
 from transforms.ingest import DEFAULT_MAX_BYTES  # noqa: E402
-from transforms.parse import Parsed  # noqa: E402
 from warehouse import build  # noqa: E402
+from warehouse import lake as lk  # noqa: E402
 from warehouse.lock import refresh_lock  # noqa: E402
 from warehouse.paths import WarehousePaths  # noqa: E402
 from warehouse.raw import (  # noqa: E402
+    BATCH_FILES,
     IngestStats,
     ParsePlan,
     ParseStats,
+    Shard,
+    ShardResult,
     ingest_folder,
     parse_shard,
     plan_parse,
+    worker_pool,
     write_parsed,
 )
 
@@ -51,15 +60,17 @@ class RefreshSummary:
     db_path: str
     row_counts: dict[str, int] = field(default_factory=dict)
     elapsed_s: float = 0.0
+    current: dict[str, int] = field(default_factory=dict)  # documents, sentences, facts the marts hold
 
     def lines(self) -> list[str]:
         i, v = self.ingest, self.validation
         return [
             f"documents: {i.new} new, {i.unchanged} unchanged, {i.quarantined} quarantined"
+            + (f", {i.duplicates} duplicate" if i.duplicates else "")
             + (f", {i.changed} changed, {i.removed} removed" if i.changed or i.removed else "")
-            + f" ({i.documents_total} in raw, {i.quarantine_total} in quarantine)",
-            f"facts: {self.row_counts.get('marts.fct_indicators', self.parse.facts)} "
-            f"from {self.parse.documents} documents, {self.parse.sentences} sentences",
+            + f" ({i.current} current, {i.documents_total} versions in raw, {i.quarantine_total} in quarantine)",
+            f"facts: {self.current.get('facts', 0)} from {self.current.get('documents', 0)} documents, "
+            f"{self.current.get('sentences', 0)} sentences",
             f"checks: {v.passed} passed, {v.failed} failed, {v.warned} warned; "
             f"expectations: {v.summary()}",
             f"warehouse: {self.db_path}",
@@ -68,9 +79,30 @@ class RefreshSummary:
         ]
 
 
-@task(retries=2, retry_delay_seconds=[1, 5])
-def ingest_task(source_dir: Path, lake: Path, max_bytes: int) -> IngestStats:
-    return ingest_folder(source_dir, lake, max_bytes)
+# Errors a second try can cure: a busy or briefly unreachable disk or share. A missing folder,
+# a refused permission or a folder given as a file stay what they are.
+_TRANSIENT_ERRNOS = {errno.EAGAIN, errno.EBUSY, errno.EIO, errno.ESTALE, errno.ETIMEDOUT, errno.EINTR,
+                     errno.ENETDOWN, errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ECONNRESET}
+
+
+def is_transient(exc: BaseException | None) -> bool:
+    if isinstance(exc, TimeoutError | ConnectionError | InterruptedError | BlockingIOError):
+        return True
+    return isinstance(exc, OSError) and exc.errno in _TRANSIENT_ERRNOS
+
+
+def _retry_transient(task, task_run, state) -> bool:  # noqa: ANN001 (Prefect's retry condition signature)
+    try:
+        exc = state.result(raise_on_failure=False)
+    except Exception as err:  # the state holds no result: judge what reading it raised
+        exc = err
+    return is_transient(exc if isinstance(exc, BaseException) else None)
+
+
+@task(retries=2, retry_delay_seconds=[1, 5], retry_condition_fn=_retry_transient)
+def ingest_task(source_dir: Path, lake: Path, max_bytes: int, allow_removals: bool, reread: bool) -> IngestStats:
+    return ingest_folder(source_dir, lake, max_bytes, allow_removals, reread,
+                         progress=Progress("ingest", "files").update)
 
 
 @task
@@ -78,24 +110,31 @@ def plan_parse_task(lake: Path, seeds_dir: Path, full: bool, shard_size: int) ->
     return plan_parse(lake, seeds_dir, full, shard_size)
 
 
-@task
-def parse_shard_task(docs: pl.DataFrame, seeds_dir: Path) -> Parsed:
-    return parse_shard(docs, seeds_dir)
+@task(task_run_name="parse {shard.name}")
+def parse_shard_task(lake: Path, shard: Shard, seeds_dir: Path, key: str, in_process: bool) -> ShardResult:
+    if in_process:  # already a worker process of its own (Dask)
+        return parse_shard(lake, shard, seeds_dir, key)
+    return worker_pool().submit(parse_shard, lake, shard, seeds_dir, key).result()
 
 
 @task
-def write_parsed_task(lake: Path, seeds_dir: Path, plan: ParsePlan, parts: list[Parsed]) -> ParseStats:
-    return write_parsed(lake, seeds_dir, plan, parts)
+def write_parsed_task(lake: Path, seeds_dir: Path, plan: ParsePlan, results: list[ShardResult]) -> ParseStats:
+    return write_parsed(lake, seeds_dir, plan, results)
 
 
-@task(retries=1, retry_delay_seconds=2)
+@task(retries=1, retry_delay_seconds=2, retry_condition_fn=_retry_transient)
 def load_raw_task(lake: Path, build_db: Path) -> dict[str, int]:
     return build.load_raw(lake, build_db)
 
 
+@task(task_run_name="build {layer}")
+def build_layer_task(build_db: Path, layer: str) -> dict[str, int]:
+    return build.build_layer(build_db, layer)
+
+
 @task
-def build_layer_task(build_db: Path, layer: str, lake: Path) -> dict[str, int]:
-    return build.build_layer(build_db, layer, lake)
+def current_counts_task(build_db: Path) -> dict[str, int]:
+    return build.current_counts(build_db)
 
 
 @task
@@ -116,7 +155,7 @@ def artifacts_task(report: ValidationReport, ingested: IngestStats, facts: int, 
                              markdown=summary_markdown(report, ingest=ingested, facts=facts, db_path=db))
 
 
-@task(retries=2, retry_delay_seconds=[1, 5])
+@task(retries=2, retry_delay_seconds=[1, 5], retry_condition_fn=_retry_transient)
 def publish_task(build_db: Path, db_path: Path) -> Path:
     return build.publish(build_db, db_path)
 
@@ -146,11 +185,16 @@ def with_task_runner(name: str, dask_address: str | None = None, workers: int = 
     return refresh.with_options(task_runner=runner)
 
 
+ECHO_STAGES = "CHITIEU_ECHO_STAGES"  # set by `chitieu refresh`, whose console hides Prefect's log lines
+
+
 def _stage(name: str, started: float, detail: str) -> None:
-    """One line per stage: in the Prefect log, and on stdout for the CLI."""
+    """One line per stage in the Prefect log; also on stdout when the CLI hides that log (a served
+    run or `-v` shows it once, from the log)."""
     line = f"{name:<14} {detail} ({time.monotonic() - started:.1f} s)"
     get_run_logger().info(line)
-    print(line, flush=True)
+    if os.environ.get(ECHO_STAGES) == "1":
+        print(line, flush=True)
 
 
 @flow(name="refresh", log_prints=False, on_failure=[alert_on_failure], on_crashed=[alert_on_failure])
@@ -161,54 +205,70 @@ def refresh(
     max_bytes: int = DEFAULT_MAX_BYTES,
     lock_timeout_s: float = 0.0,
     alert_webhook: str | None = None,
-    shard_size: int = 2000,
+    shard_size: int = BATCH_FILES,
+    allow_removals: bool = False,
+    force: bool = False,
 ) -> RefreshSummary:
     """Refresh the warehouse from the documents in `source_dir`.
 
-    Only documents whose content (or the extractor, or the seed reference data) changed
-    are parsed; `full_refresh` re-parses every document in raw. The DuckDB file is rebuilt
-    from the lake on every refresh either way.
+    Only documents whose content (or the extractor's code, or the seed reference data) changed
+    are parsed; `full_refresh` re-reads every file and re-parses every document. `allow_removals`
+    lets a scan remove more than half of the documents (else refused as an unmounted share);
+    `force` replaces a `db_path` that is not a chitieu warehouse.
     """
     t0 = time.monotonic()
+    guard_temporary_server()  # killed alone, the refresh still stops Prefect's temporary server
+    check_parameters(source_dir, db_path, max_bytes, shard_size, force)
     db, source = Path(db_path), Path(source_dir)
     paths = WarehousePaths(db)
     lake = paths.lake
     build_db = build.building_path(db)
+    on_dask = type(refresh_task_runner()).__name__ == "DaskTaskRunner"
     with refresh_lock(db, lock_timeout_s):
+        lk.remove_orphans(lake)  # parts a killed refresh wrote but never listed
         t = time.monotonic()
-        ingested = ingest_task(source, lake, max_bytes)
+        ingested = ingest_task(source, lake, max_bytes, allow_removals, full_refresh)
         _stage("ingest", t, f"{ingested.new} new, {ingested.unchanged} unchanged, "
-               f"{ingested.quarantined} quarantined")
+               f"{ingested.quarantined} quarantined" + (f", {ingested.duplicates} duplicate"
+                                                       if ingested.duplicates else ""))
         t = time.monotonic()
         plan = plan_parse_task(lake, SEEDS_DIR, full_refresh, shard_size)
-        # shards run on the flow's task runner: threads here, Dask workers with `--task-runner dask`
-        shard_runs = parse_shard_task.map(plan.shards, unmapped(SEEDS_DIR))
-        parsed = write_parsed_task(lake, SEEDS_DIR, plan, [run.result() for run in shard_runs])
+        in_process = on_dask or len(plan.shards) < 2  # one shard: no worker process to start
+        # shards run on the flow's task runner: each on the worker process pool here, in the Dask
+        # workers with `--task-runner dask`
+        shard_runs = parse_shard_task.map(unmapped(lake), plan.shards, unmapped(SEEDS_DIR), unmapped(plan.key),
+                                          unmapped(in_process))
+        progress = Progress("parse", "documents", total=plan.documents)
+        results = []
+        for shard, run in zip(plan.shards, shard_runs, strict=True):
+            results.append(run.result())
+            progress.update(progress.done + len(shard.doc_ids))
+        parsed = write_parsed_task(lake, SEEDS_DIR, plan, results)
         _stage("parse", t, f"{parsed.parsed} parsed, {parsed.reused} reused; {parsed.facts} facts, "
                f"{parsed.numbers} numbers read")
         try:
             t = time.monotonic()
             counts = load_raw_task(lake, build_db)
-            _stage("load raw", t, f"{len(counts)} tables, {counts.get('raw.documents', 0)} documents")
+            _stage("load raw", t, f"{len(counts)} tables, {counts.get('raw.documents', 0)} document versions")
             for layer in ("cleaned", "marts"):
                 t = time.monotonic()
-                layer_counts = build_layer_task(build_db, layer, lake)
+                layer_counts = build_layer_task(build_db, layer)
                 counts.update(layer_counts)
                 _stage(f"build {layer}", t, f"{len(layer_counts)} models")
+            current = current_counts_task(build_db)
             t = time.monotonic()
             report = validate_task(build_db, paths.docs)
             record_validation_task(build_db, lake, report)
             _stage("validate", t, f"{report.passed} checks passed, {report.failed} failed, "
                    f"{report.warned} warned; {report.summary()}")
-            shown = artifacts_task(report, ingested, counts.get("marts.fct_indicators", parsed.facts), db,
+            shown = artifacts_task(report, ingested, counts.get("marts.fct_indicators", 0), db,
                                    return_state=True)
             if not shown.is_completed():  # the UI's view of the run never blocks the warehouse
                 get_run_logger().warning(f"artifacts not created: {shown.message}")
             if not report.success:
-                failed_copy = paths.failed_copy
-                build.publish(build_db, failed_copy)
+                build.publish(build_db, paths.failed_copy)
                 raise ValidationFailed(
-                    f"expectations failed, warehouse not published (inspect {failed_copy}): "
+                    f"expectations failed, warehouse not published (inspect {paths.failed_copy}): "
                     f"{report.failure_summary()}"
                 )
             t = time.monotonic()
@@ -217,4 +277,12 @@ def refresh(
         finally:
             build.discard(build_db)
     notify_if_needed(alert_webhook, db)  # new `fail` findings → the webhook (flows/alerts.py)
-    return RefreshSummary(ingested, parsed, report, str(db), counts, time.monotonic() - t0)
+    return RefreshSummary(ingested, parsed, report, str(db), counts, time.monotonic() - t0, current)
+
+
+def refresh_task_runner():  # noqa: ANN201
+    """The task runner the running flow uses (Dask workers parse in their own process)."""
+    from prefect.context import FlowRunContext
+
+    ctx = FlowRunContext.get()
+    return ctx.task_runner if ctx is not None else None

@@ -35,11 +35,14 @@ def _start_paused(src: Path, db: Path, at: str, tmp_path: Path) -> tuple[subproc
            "PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
            "DO_NOT_TRACK": "1"}
     env.pop("PREFECT_API_URL", None)
-    proc = subprocess.Popen([*CLI, "--source", str(src), "--db", str(db)], env=env, cwd=Path(__file__).parents[1],
-                            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / f"refresh-{at}.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([*CLI, "--source", str(src), "--db", str(db), "-v"], env=env,
+                                cwd=Path(__file__).parents[1], start_new_session=True, stdout=out,
+                                stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 180
     while not marker.exists():
-        assert proc.poll() is None, "the refresh ended before reaching the pause point"
+        assert proc.poll() is None, "the refresh ended before reaching the pause point:\n" + log.read_text()[-3000:]
         assert time.monotonic() < deadline, "the refresh never reached the pause point"
         time.sleep(0.1)
     return proc, marker
@@ -109,3 +112,45 @@ def test_readers_read_and_a_second_refresh_is_refused_while_one_runs(built: tupl
         assert second.stderr.strip().splitlines()[-1].startswith(f"error: another refresh of {db} is running (pid ")
     finally:
         _kill(proc)
+
+
+def _children(pid: int) -> list[tuple[int, str]]:
+    """(pid, command line) of the processes whose parent is `pid`."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            cmd = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == pid:
+            out.append((int(stat.parent.name), cmd))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_killing_the_refresh_alone_stops_prefects_temporary_server(built: tuple[Path, Path], tmp_path: Path) -> None:
+    """As the out-of-memory killer would: SIGKILL to the refresh process only, not its group."""
+    src, db = built
+    proc, _ = _start_paused(src, db, "parse", tmp_path)
+    servers = [pid for pid, cmd in _children(proc.pid) if "uvicorn" in cmd]
+    assert servers, "no temporary Prefect server found under the refresh"
+    try:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 30
+        while any(_alive(s) for s in servers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_alive(s) for s in servers), "the temporary server outlived the refresh"
+    finally:
+        _kill(proc)
+        for s in servers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(s, signal.SIGKILL)

@@ -63,7 +63,7 @@ def test_ingest_adds_a_document_once_whatever_its_name() -> None:
     sha = hashlib.sha256(data).hexdigest()
     files = [SourceFile("a.txt", data), SourceFile("copy/b.txt", data)]
     first = ingest(files, set(), set())
-    assert (first.new, first.unchanged, first.quarantined) == (1, 1, 0)
+    assert (first.new, first.unchanged, first.duplicates, first.quarantined) == (1, 0, 1, 0)
     assert first.documents["doc_id"].to_list() == [sha]
     again = ingest(files, {sha}, set())
     assert (again.new, again.unchanged) == (0, 2)

@@ -10,7 +10,6 @@ import pytest
 from conftest import SAMPLES, SEEDS, build_warehouse
 from typer.testing import CliRunner
 
-from flows.settings import lake_dir
 from warehouse.overrides import OVERRIDE_COLUMNS, parse_overrides
 
 HEADER = ",".join(OVERRIDE_COLUMNS)
@@ -125,8 +124,6 @@ def test_the_history_lists_every_row_and_whether_its_target_exists(reviewed: dic
     ]
     assert rows[1][3:6] == ("value", "3700000000000", "3600000000000.0")
     assert str(rows[0][7]) == "2024-05-01" and rows[3][7] is None
-    lake = lake_dir(Path(db)) / "marts" / "fct_overrides.parquet"
-    assert lake.is_file()
 
 
 def test_overrides_keep_the_suite_green_and_the_cli_shows_reviews(reviewed: dict) -> None:

@@ -664,6 +664,11 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, "no year named anywhere in the report"))
                 continue
+            implausible = ref.out_of_bounds(fact.unit, fact.value, fact.period_year)
+            if implausible is not None:  # the contract holds by construction: such a reading is no fact
+                out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
+                                              sent.index, None, implausible))
+                continue
             if fact.status == "target":
                 prev_status_target_sentence = sent.index
             sent_facts.append(fact)

@@ -37,7 +37,9 @@ def decode_html(data: bytes) -> str:
 def html_to_text(html: str) -> HtmlDocument:
     """Main text and metadata of a page (offline: nothing is fetched)."""
     body = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=True) or ""
-    meta = trafilatura.extract_metadata(html)
+    # only a date the page states in its metadata or markup: `extensive` would guess one from
+    # any year in the text, and the date decides which figures are still targets
+    meta = trafilatura.extract_metadata(html, extensive=False)
     title = (meta.title or "").strip() if meta else ""
     url = (meta.url or None) if meta else None
     published = (meta.date or None) if meta else None
@@ -46,7 +48,6 @@ def html_to_text(html: str) -> HtmlDocument:
         lines.append(f"date {published}")
     first = body.strip().split("\n", 1)[0].strip() if body.strip() else ""
     if title and first != title:
-        lines.append(title)
-        lines.append("")
-    text = "\n".join(lines) + body.strip() if body.strip() else ""
+        lines += [title, ""]
+    text = "\n".join([*lines, body.strip()]) if body.strip() else ""
     return HtmlDocument(text, title or None, url, published)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from transforms.text import BoilerplateRule, fold, fold_pattern
 
-SEED_FILES = ("metrics.csv", "units.csv", "localities.csv", "boilerplate.csv")
+SEED_FILES = ("metrics.csv", "units.csv", "localities.csv", "boilerplate.csv", "grammar/bounds.csv")
 GAP_WORDS = 8  # how many words `…` in an alias may stand for
 
 
@@ -74,6 +74,7 @@ class Reference:
     localities: list[Locality]
     boilerplate: list[BoilerplateRule]
     digest: str
+    bounds: dict[str, tuple[float, float]] = field(default_factory=dict)  # quantity → (min, max) a fact may have
     subject_index: dict[str, list[Alias]] = field(default_factory=dict)
     word_index: dict[str, list[int]] = field(default_factory=dict)  # folded word → subject aliases holding it
 
@@ -83,6 +84,16 @@ class Reference:
                 self.subject_index.setdefault(_norm_key(a.text), []).append(a)
                 for w in dict.fromkeys(re.findall(r"\w+", fold(a.text))):
                     self.word_index.setdefault(w, []).append(i)
+
+    def out_of_bounds(self, unit: str, value: float, year: int | None) -> str | None:
+        """Why a reading cannot be a fact of the contract (seeds/grammar/bounds.csv), or None."""
+        lo, hi = self.bounds.get("period_year", (float("-inf"), float("inf")))
+        if year is not None and not lo <= year <= hi:
+            return f"year {year} outside the documented range {lo:.0f}-{hi:.0f}"
+        lo, hi = self.bounds.get(unit, (float("-inf"), float("inf")))
+        if not lo <= value <= hi:
+            return f"{value:g} {unit} beyond the documented plausible magnitude ({hi:g} {unit})"
+        return None
 
     def subject_alias(self, phrase: str) -> Alias | None:
         """The subject alias spelled exactly `phrase` (folded, spacing-insensitive)."""
@@ -189,7 +200,9 @@ def parse_reference(files: dict[str, str]) -> Reference:
         BoilerplateRule(re.compile(fold_pattern(r["pattern"])), r["reason"])
         for r in _read_csv(files["boilerplate.csv"])
     ]
-    return Reference(metrics, aliases, units, localities, rules, digest.hexdigest()[:16])
+    bounds = {r["quantity"].strip(): (float(r["min_value"]), float(r["max_value"]))
+              for r in _read_csv(files["grammar/bounds.csv"])}
+    return Reference(metrics, aliases, units, localities, rules, digest.hexdigest()[:16], bounds)
 
 
 def load_reference(seeds_dir: Path) -> Reference:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.lake import pause_point, table_path, write_table
+from warehouse.lake import part_paths, pause_point, table_dir
 
 MODELS_DIR = Path(__file__).parent / "models"
 # A model's folder is its schema. The consistency checks (`checks/`) read the marts and feed
@@ -118,10 +118,10 @@ def load_raw(lake: Path, build_db: Path) -> dict[str, int]:
         con.execute("BEGIN TRANSACTION")
         con.execute("CREATE SCHEMA IF NOT EXISTS raw")
         for table in RAW_TABLES:
-            path = table_path(lake, "raw", table)
-            if not path.exists():
-                raise FileNotFoundError(f"raw table missing from the lake: {path}")
-            con.execute(f"CREATE TABLE raw.{table} AS SELECT * FROM read_parquet(?)", [str(path)])
+            paths = [str(p) for p in part_paths(lake, "raw", table)]
+            if not paths:
+                raise FileNotFoundError(f"raw table missing from the lake: {table_dir(lake, 'raw', table)}")
+            con.execute(f"CREATE TABLE raw.{table} AS SELECT * FROM read_parquet(?, union_by_name = true)", [paths])
             counts[f"raw.{table}"] = _count(con, f"raw.{table}")
         pause_point("load")
         con.execute("COMMIT")
@@ -130,14 +130,28 @@ def load_raw(lake: Path, build_db: Path) -> dict[str, int]:
     return counts
 
 
+def current_counts(build_db: Path) -> dict[str, int]:
+    """What the summary reports: the current documents, their sentences and their facts."""
+    con = connect(build_db, read_only=True)
+    try:
+        return {
+            "documents": _count(con, "cleaned.documents"),
+            "sentences": int(con.execute("select count(*) from cleaned.stg_sentences "
+                                         "semi join cleaned.documents using (doc_id)").fetchall()[0][0]),
+            "facts": _count(con, "marts.fct_indicators"),
+        }
+    finally:
+        con.close()
+
+
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     row = con.execute(f"SELECT count(*) FROM {table}").fetchall()
     return int(row[0][0])
 
 
-def build_layer(build_db: Path, layer: str, lake: Path, models_dir: Path | None = None) -> dict[str, int]:
+def build_layer(build_db: Path, layer: str, models_dir: Path | None = None) -> dict[str, int]:
     """Apply one stage's models (`cleaned`, or `marts` with its checks) in dependency order inside
-    one transaction; export the stage's own tables to Parquet."""
+    one transaction. The tables are derived: the lake keeps only what they are derived from."""
     models_dir = models_dir or MODELS_DIR
     schemas = STAGES[layer]
     models = [m for m in load_models(models_dir, LAYERS) if m.layer in schemas]
@@ -155,21 +169,9 @@ def build_layer(build_db: Path, layer: str, lake: Path, models_dir: Path | None 
                 raise RuntimeError(f"model {m.path.relative_to(models_dir.parent)} failed: {err}") from err
             counts[f"{m.layer}.{m.name}"] = _count(con, f"{m.layer}.{m.name}")
         con.execute("COMMIT")
-        for m in models:
-            if m.layer == layer:
-                export_table(con, lake, layer, m.name)
     finally:
         con.close()
     return counts
-
-
-def export_table(con: duckdb.DuckDBPyConnection, lake: Path, layer: str, table: str) -> None:
-    """Copy a DuckDB table to the lake through Arrow and the atomic Parquet writer."""
-    import polars as pl
-
-    frame = pl.from_arrow(con.sql(f"SELECT * FROM {layer}.{table}").to_arrow_table())
-    assert isinstance(frame, pl.DataFrame)
-    write_table(lake, layer, table, frame)
 
 
 def publish(build_db: Path, db_path: Path) -> Path:
@@ -201,11 +203,10 @@ def record_validation(build_db: Path, lake: Path, rows: list[dict[str, object]])
     schema = {"run_id": pl.String(), "validated_at": pl.Datetime("us", "UTC"), "suite": pl.String(),
               "expectation": pl.String(), "success": pl.Boolean(), "unexpected_count": pl.Int64(),
               "sample": pl.String(), "severity": pl.String()}
-    from warehouse.lake import read_table
+    from warehouse.lake import append_rows, read_table
 
-    old = read_table(lake, "marts", "fct_validation_runs", schema)
-    merged = pl.concat([old, pl.DataFrame(rows, schema=schema)], how="diagonal_relaxed")
-    write_table(lake, "marts", "fct_validation_runs", merged)
+    append_rows(lake, "marts", "fct_validation_runs", pl.DataFrame(rows, schema=schema), schema)
+    merged = read_table(lake, "marts", "fct_validation_runs", schema)
     con = connect(build_db)
     try:
         con.execute("BEGIN TRANSACTION")
@@ -216,3 +217,44 @@ def record_validation(build_db: Path, lake: Path, rows: list[dict[str, object]])
     finally:
         con.close()
     return merged.height
+
+
+class NotAWarehouse(RuntimeError):
+    """The --db path holds something other than a chitieu warehouse: it is never replaced silently."""
+
+
+WAREHOUSE_TABLES = ("raw.documents", "marts.fct_indicators", "marts.fct_consistency_checks")
+_DUCKDB_MAGIC = b"DUCK"
+
+
+def check_target(db_path: Path, force: bool = False) -> None:
+    """Refuse, before any work, to publish over a path that is not a chitieu warehouse: a folder
+    always, and a file that is not a DuckDB database, is damaged, or lacks the warehouse's tables
+    unless `force`. A path that does not exist yet is fine."""
+    if db_path.is_dir():
+        raise NotAWarehouse(f"--db {db_path} is a folder; give the path of a DuckDB file")
+    if not db_path.exists() or force:
+        return
+    hint = "pass --force to replace it"
+    with db_path.open("rb") as fh:
+        head = fh.read(12)
+    if head[8:12] != _DUCKDB_MAGIC:
+        raise NotAWarehouse(f"--db {db_path} is not a DuckDB file ({db_path.stat().st_size} bytes); "
+                            f"refusing to replace it: {hint}")
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error as err:
+        raise NotAWarehouse(f"--db {db_path} is a damaged DuckDB file ({str(err).splitlines()[0]}); "
+                            f"refusing to replace it: {hint}") from None
+    try:
+        found = {f"{s}.{t}" for s, t in con.execute(
+            "select table_schema, table_name from information_schema.tables").fetchall()}
+    except duckdb.Error as err:
+        raise NotAWarehouse(f"--db {db_path} is a damaged DuckDB file ({str(err).splitlines()[0]}); "
+                            f"refusing to replace it: {hint}") from None
+    finally:
+        con.close()
+    missing = [t for t in WAREHOUSE_TABLES if t not in found]
+    if missing:
+        raise NotAWarehouse(f"--db {db_path} is a DuckDB database but not a chitieu warehouse (no "
+                            f"{', '.join(missing)}); refusing to replace it: {hint}")

@@ -10,14 +10,14 @@ parsed as (
 ),
 
 versions as (
-    select doc_id from cleaned.document_versions where is_current
+    select doc_id, source_file, source_path from cleaned.document_versions where is_current
 )
 
 select
     -- ids
     docs.doc_id,
-    docs.source_file,
-    docs.source_path,
+    versions.source_file,
+    versions.source_path,
     -- content
     parsed.text,
     parsed.title,
