@@ -96,7 +96,7 @@ def checks_for_suite(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """The findings without their list columns: every row's verdict is re-checked from its own
     expected, observed and tolerance (see `expectations.arithmetic`)."""
     frame = pl.from_arrow(con.sql(
-        "select * exclude (doc_ids, fact_ids) from marts.fct_consistency_checks order by check_id"
+        "select * exclude (doc_ids, fact_ids, source_files) from marts.fct_consistency_checks order by check_id"
     ).to_arrow_table())
     assert isinstance(frame, pl.DataFrame)
     return frame
@@ -105,24 +105,10 @@ def checks_for_suite(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 def problem_findings(con: duckdb.DuckDBPyConnection, limit: int = FINDINGS_LIMIT) -> tuple[list[dict], int]:
     """Failed, then warned findings with the source files they read (at most `limit`), and their total."""
     rows = con.execute("""
-        with problems as (
-            select row_number() over (order by outcome <> 'fail', "check", message) as n, *
-            from marts.fct_consistency_checks
-            where outcome in ('fail', 'warn')
-        ),
-
-        files as (
-            select problems.n, string_agg(distinct d.source_file, ', ' order by d.source_file) as source_files
-            from problems, unnest(problems.doc_ids) as u(doc_id)
-            inner join cleaned.documents as d on d.doc_id = u.doc_id
-            group by problems.n
-        )
-
-        select problems."check", problems.outcome, coalesce(files.source_files, '') as source_files,
-            problems.message, coalesce(problems.reviewed, false) as reviewed, count(*) over () as total
-        from problems
-        left join files using (n)
-        order by problems.n
+        select "check", outcome, array_to_string(source_files, ', '), message, reviewed, count(*) over () as total
+        from marts.fct_consistency_checks
+        where outcome in ('fail', 'warn')
+        order by outcome <> 'fail', "check", message
         limit ?
     """, [limit]).fetchall()
     total = int(rows[0][5]) if rows else 0

@@ -152,49 +152,28 @@ def sql(
         return
     finally:
         con.close()
+    _emit(cols, rows, fmt)
+
+
+CHECKS_QUERY = """
+select outcome, "check", source_files, message, check_id, reviewed, review_reason, expected, observed, tolerance,
+    doc_ids, fact_ids
+from marts.fct_consistency_checks
+order by case outcome when 'fail' then 0 when 'warn' then 1 else 2 end, "check", source_files, message, check_id
+"""
+
+
+def _emit(cols: list[str], rows: list[tuple], fmt: Format) -> None:
+    """Rows as CSV (lists joined with `;`) or as one JSON object per line."""
     if fmt is Format.csv:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(cols)
-        w.writerows(rows)
+        w.writerows([[";".join(map(str, v)) if isinstance(v, list) else v for v in r] for r in rows])
         sys.stdout.write(buf.getvalue())
     else:
         for row in rows:
             typer.echo(json.dumps(dict(zip(cols, row, strict=True)), ensure_ascii=False, default=str))
-
-
-CHECKS_QUERY = """
-with checks as (
-    select * from marts.fct_consistency_checks
-),
-
-files as (
-    select
-        c.check_id,
-        list(distinct d.source_file order by d.source_file) filter (where d.source_file is not null) as source_files
-    from checks as c, unnest(c.doc_ids) as u(doc_id)
-    left join cleaned.documents as d on d.doc_id = u.doc_id
-    group by c.check_id
-)
-
-select
-    c.outcome,
-    c."check",
-    coalesce(files.source_files, cast([] as varchar[])) as source_files,
-    c.message,
-    c.check_id,
-    c.reviewed,
-    c.review_reason,
-    c.expected,
-    c.observed,
-    c.tolerance,
-    c.doc_ids,
-    c.fact_ids
-from checks as c
-left join files using (check_id)
-order by case c.outcome when 'fail' then 0 when 'warn' then 1 when 'pass' then 2 else 3 end,
-    c."check", source_files, c.message, c.check_id
-"""
 
 
 def _doc_matches(arg: str, source_file: str, source_path: str | None) -> bool:
@@ -226,14 +205,7 @@ def checks(
 
     con = _open_readonly(db)
     try:
-        query = CHECKS_QUERY
-        cols = {r[0] for r in con.execute(
-            "select column_name from information_schema.columns "
-            "where table_schema = 'marts' and table_name = 'fct_consistency_checks'").fetchall()}
-        if cols and "reviewed" not in cols:  # a warehouse built before reviewers' overrides
-            query = query.replace("c.reviewed,", "false as reviewed,").replace(
-                "c.review_reason,", "cast(null as varchar) as review_reason,")
-        rel = con.sql(query)
+        rel = con.sql(CHECKS_QUERY)
         cols = rel.columns
         rows = [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
         docs = con.execute("select doc_id, source_file, source_path from cleaned.documents").fetchall()
@@ -250,15 +222,8 @@ def checks(
         if not wanted:
             typer.echo(f"no document in {db} matches {doc}", err=True)
         rows = [r for r in rows if wanted & set(r["doc_ids"] or [])]
-    if fmt is Format.json:
-        for r in rows:
-            typer.echo(json.dumps(r, ensure_ascii=False, default=str))
-    elif fmt is Format.csv:
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(cols)
-        w.writerows([[";".join(v) if isinstance(v, list) else v for v in r.values()] for r in rows])
-        sys.stdout.write(buf.getvalue())
+    if fmt is not Format.table:
+        _emit(cols, [tuple(r.values()) for r in rows], fmt)
     else:
         width = max((len(r["check"]) for r in rows), default=0)
         for r in rows:

@@ -225,6 +225,7 @@ def refresh(
     build_db = build.building_path(db)
     on_dask = type(refresh_task_runner()).__name__ == "DaskTaskRunner"
     with refresh_lock(db, lock_timeout_s):
+        lk.adopt_legacy(lake, db)  # a lake all warehouses of the folder once shared, if this is the only one
         lk.remove_orphans(lake)  # parts a killed refresh wrote but never listed
         t = time.monotonic()
         ingested = ingest_task(source, lake, max_bytes, allow_removals, full_refresh)

@@ -22,10 +22,10 @@ from typing import Any
 
 import duckdb
 
+from expectations.vocabulary import STATUSES
 from warehouse.paths import WarehousePaths
 
 REPORT_NAME = "report.html"
-STATUSES = ("actual", "estimate", "target")
 STATUS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c")
 OUTCOME_ORDER = {"fail": 0, "warn": 1, "pass": 2}
 # how a unit is shown: (divisor, label)
@@ -54,13 +54,6 @@ def default_report_path(db: Path) -> Path:
 # reading the warehouse
 
 
-def _columns(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> set[str]:
-    rows = con.execute(
-        "select column_name from information_schema.columns where table_schema = ? and table_name = ?",
-        [schema, table]).fetchall()
-    return {r[0] for r in rows}
-
-
 def _dicts(con: duckdb.DuckDBPyConnection, query: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
     rel = con.execute(query, params or [])
     cols = [d[0] for d in rel.description]
@@ -69,29 +62,17 @@ def _dicts(con: duckdb.DuckDBPyConnection, query: str, params: Sequence[Any] | N
 
 SERIES_QUERY = """
 select
-    s.locality, s.province, s.metric, {label} as metric_label, s.unit, s.period_year, s.period, s.status,
+    s.locality, s.province, s.metric, m.label_en as metric_label, s.unit, s.period_year, s.period, s.status,
     s.scope, s.value, s.is_conflicting, s.min_value, s.max_value, s.statements, s.doc_ids
 from marts.fct_indicator_series as s
-{join}
+left join marts.dim_metric as m using (metric)
 where s.role = 'level' and s.locality is not null and s.period_year is not null
     and coalesce(s.value, s.min_value) is not null
 """
 
-# a warehouse built before marts.fct_indicator_series: the level statements, grouped the same way
-SERIES_FALLBACK_QUERY = """
-select
-    s.locality, s.province, s.metric, {label} as metric_label, s.unit, s.period_year, s.period, s.status,
-    s.scope, case when min(s.value) = max(s.value) then min(s.value) end as value,
-    min(s.value) <> max(s.value) as is_conflicting, min(s.value) as min_value, max(s.value) as max_value,
-    count(*) as statements, list(distinct s.doc_id order by s.doc_id) as doc_ids
-from marts.fct_indicators as s
-{join}
-where s.role = 'level' and s.locality is not null and s.period_year is not null and s.value is not null
-group by all
-"""
-
 FINDINGS_QUERY = """
-select check_id, "check", outcome, doc_ids, fact_ids, expected, observed, tolerance, message, {reviewed}
+select check_id, "check", outcome, doc_ids, fact_ids, expected, observed, tolerance, message, reviewed,
+    review_reason
 from marts.fct_consistency_checks
 """
 
@@ -117,14 +98,8 @@ def collect_report_data(con: duckdb.DuckDBPyConnection, *, db_path: Path | str |
         from cleaned.documents order by source_file""")
     files = {d["doc_id"]: d["source_file"] for d in documents}
 
-    label = "m.label_en" if "label_en" in _columns(con, "marts", "dim_metric") else "null"
-    join = "left join marts.dim_metric as m using (metric)" if label != "null" else ""
-    query = SERIES_QUERY if _columns(con, "marts", "fct_indicator_series") else SERIES_FALLBACK_QUERY
-    series = _group_series(_dicts(con, query.format(label=label, join=join)), files)
-
-    reviewed = ("reviewed, review_reason" if "reviewed" in _columns(con, "marts", "fct_consistency_checks")
-                else "false as reviewed, cast(null as varchar) as review_reason")
-    checks = _dicts(con, FINDINGS_QUERY.format(reviewed=reviewed))
+    series = _group_series(_dicts(con, SERIES_QUERY), files)
+    checks = _dicts(con, FINDINGS_QUERY)
     findings = [c for c in checks if c["outcome"] != "pass"]
     fact_ids = sorted({f for c in findings for f in (c["fact_ids"] or [])})
     facts = {f["fact_id"]: f for f in _dicts(con, FACTS_QUERY, [fact_ids])} if fact_ids else {}
@@ -132,7 +107,7 @@ def collect_report_data(con: duckdb.DuckDBPyConnection, *, db_path: Path | str |
     texts = dict(con.execute("select doc_id, text from cleaned.documents where list_contains(?::varchar[], doc_id)",
                              [doc_ids]).fetchall()) if doc_ids else {}
     sentence_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    if doc_ids and _columns(con, "cleaned", "stg_sentences"):
+    if doc_ids:
         for doc_id, start, end in con.execute("""
                 select doc_id, char_start, char_end from cleaned.stg_sentences
                 where list_contains(?::varchar[], doc_id) order by doc_id, char_start""", [doc_ids]).fetchall():
@@ -153,7 +128,7 @@ def collect_report_data(con: duckdb.DuckDBPyConnection, *, db_path: Path | str |
 
     counts = {
         "documents": len(documents),
-        "quarantined": scalar("select count(*) from raw.quarantine") if _columns(con, "raw", "quarantine") else 0,
+        "quarantined": scalar("select count(*) from raw.quarantine"),
         "facts": scalar("select count(*) from marts.fct_indicators"),
         "level facts": scalar("select count(*) from marts.fct_indicators where role = 'level'"),
         "level figures": sum(len(s["points"]) for s in series),

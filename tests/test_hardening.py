@@ -379,3 +379,18 @@ def test_bytecode_is_compiled_once_at_install_not_at_every_run() -> None:
     CI compiles once with `uv sync --compile-bytecode`."""
     assert "compile-bytecode" not in (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert "uv sync --locked --compile-bytecode" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_a_warehouse_adopts_the_raw_tables_of_the_old_shared_lake(tmp_path: Path) -> None:
+    """Before each warehouse owned its lake, `<folder>/parquet/` held every table: its raw tables move
+    into the only warehouse's own lake, so documents no longer in the source are not lost."""
+    old = tmp_path / "w" / "parquet" / "raw"
+    old.mkdir(parents=True)
+    frame = pl.DataFrame({"doc_id": ["x"], "source_file": ["gone.txt"], "text": ["Năm 2023 ..."]})
+    frame.write_parquet(old / "documents.parquet")
+    db = tmp_path / "w" / "chitieu.duckdb"
+    lake = WarehousePaths(db).lake
+    assert lk.adopt_legacy(lake, db) == 1
+    assert lk.read_table(lake, "raw", "documents", {"doc_id": pl.String()}, ["doc_id"])["doc_id"].to_list() == ["x"]
+    assert not (old / "documents.parquet").exists()
+    assert lk.adopt_legacy(lake, db) == 0  # once

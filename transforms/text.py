@@ -65,13 +65,6 @@ def fold_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-def strip_accents(text: str) -> str:
-    """ASCII-ish key (`Thanh Hóa` → `thanh hoa`) for gazetteer matching."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 @dataclass(frozen=True)
 class BoilerplateRule:
     pattern: re.Pattern[str]

@@ -25,9 +25,6 @@ LAYERS = ("cleaned", "marts", "checks")
 STAGES = {"cleaned": ("cleaned",), "marts": ("marts", "checks")}
 # duckdb-cli on PyPI (1.5.x) reads only storage versions up to v1.5.0
 STORAGE_COMPATIBILITY = "v1.5.0"
-RAW_TABLES = ("documents", "quarantine", "file_events", "parsed_documents", "parsed_sentences", "parsed_facts",
-              "parsed_numbers", "parsed_headings", "parsed_anniversaries", "seed_metrics", "seed_localities",
-              "seed_overrides")
 _REF = re.compile(r"\b(raw|cleaned|marts|checks)\.([a-z_][a-z0-9_]*)\b")
 
 
@@ -117,6 +114,8 @@ def load_raw(lake: Path, build_db: Path) -> dict[str, int]:
         con.execute("SET preserve_insertion_order = false")
         con.execute("BEGIN TRANSACTION")
         con.execute("CREATE SCHEMA IF NOT EXISTS raw")
+        from warehouse.raw import RAW_TABLES  # the raw layer's tables are the raw module's to name
+
         for table in RAW_TABLES:
             paths = [str(p) for p in part_paths(lake, "raw", table)]
             if not paths:

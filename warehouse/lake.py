@@ -173,3 +173,31 @@ def remove_orphans(lake: Path) -> int:
                 path.unlink(missing_ok=True)
                 removed += 1
     return removed
+
+
+LEGACY_TABLES = {"raw": ("documents", "quarantine", "file_events"), "marts": ("fct_validation_runs",)}
+
+
+def adopt_legacy(lake: Path, db: Path) -> int:
+    """Move the raw tables of the lake every warehouse of a folder once shared (`<folder>/parquet/`,
+    one file a table) into this warehouse's own lake, when this warehouse is the folder's only one
+    and has no lake yet: nothing ingested before is lost. Derived tables are rebuilt, not moved.
+    Returns the tables adopted."""
+    old = db.parent / "parquet"
+    warehouses = [p for p in db.parent.glob("*.duckdb") if p.is_file()]
+    if lake.exists() or not (old / "raw" / "documents.parquet").is_file() or warehouses not in ([], [db]):
+        return 0
+    adopted = 0
+    for layer, tables in LEGACY_TABLES.items():
+        for table in tables:
+            path = old / layer / f"{table}.parquet"
+            if not path.is_file():
+                continue
+            folder = table_dir(lake, layer, table)
+            folder.mkdir(parents=True, exist_ok=True)
+            name = f"part-legacy-{uuid.uuid4().hex}.parquet"
+            os.replace(path, folder / name)
+            rows = pl.scan_parquet(folder / name).select(pl.len()).collect().item()
+            commit(lake, layer, table, add=[Part(name, rows)], keep=[])
+            adopted += 1
+    return adopted

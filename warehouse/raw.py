@@ -18,7 +18,7 @@ import io
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from multiprocessing import get_context
@@ -217,6 +217,9 @@ PARSED_TABLES = {
 }
 _PARSED_FIELD = {"parsed_documents": "documents", "parsed_sentences": "sentences", "parsed_facts": "facts",
                  "parsed_numbers": "numbers", "parsed_headings": "headings", "parsed_anniversaries": "anniversaries"}
+SEED_TABLES = ("seed_metrics", "seed_localities", "seed_overrides")
+# what the DuckDB file's raw schema loads (scan_state is the lake's own bookkeeping)
+RAW_TABLES = ("documents", "quarantine", "file_events", *PARSED_TABLES, *SEED_TABLES)
 # Modules that do not shape a fact: what a file's text is (ingest, html) and how it is shown.
 _NOT_EXTRACTION = {"ingest.py", "html.py", "explain.py"}
 
@@ -265,7 +268,7 @@ class ParsePlan:
     reused: int  # documents whose parse is kept
     documents: int = 0  # documents to parse
     stale: int = 0  # parsed parts dropped (another cache key)
-    extra: dict[str, int] = field(default_factory=dict)
+    overrides: pl.DataFrame | None = None  # reviewers' overrides, validated when planned
 
 
 def plan_parse(lake: Path, seeds_dir: Path, full: bool = False, shard_size: int = BATCH_FILES,
@@ -279,7 +282,7 @@ def plan_parse(lake: Path, seeds_dir: Path, full: bool = False, shard_size: int 
     if shard_size < 1:
         raise ValueError(f"shard size must be at least 1 (got {shard_size})")
     ref = _reference(seeds_dir)
-    read_overrides(seeds_dir / OVERRIDES_FILE, set(ref.metrics))
+    overrides = read_overrides(seeds_dir / OVERRIDES_FILE, set(ref.metrics))
     key = parse_cache_key(ref, code_digest)
     keep = {t: [] if full else [p for p in lk.parts(lake, "raw", t) if p.key == key] for t in PARSED_TABLES}
     folder = lk.table_dir(lake, "raw", "parsed_documents")
@@ -295,7 +298,8 @@ def plan_parse(lake: Path, seeds_dir: Path, full: bool = False, shard_size: int 
         shards += [Shard(str(folder / part.file), tuple(ids[i:i + shard_size]))
                    for i in range(0, len(ids), shard_size)]
     stale = sum(len(lk.parts(lake, "raw", t)) - len(keep[t]) for t in PARSED_TABLES)
-    return ParsePlan(shards, keep, key, len(done & current), sum(len(s.doc_ids) for s in shards), stale)
+    return ParsePlan(shards, keep, key, len(done & current), sum(len(s.doc_ids) for s in shards), stale,
+                     overrides)
 
 
 @lru_cache(maxsize=4)
@@ -348,20 +352,21 @@ def write_parsed(lake: Path, seeds_dir: Path, plan: ParsePlan, results: Iterable
             lk.pause_point("parse")
         lk.commit(lake, "raw", table, add=[r.parts[table] for r in results], keep=plan.keep[table])
         lk.ensure(lake, "raw", table, PARSED_TABLES[table])
-    write_seeds(lake, seeds_dir)
+    write_seeds(lake, seeds_dir, plan.overrides)
     return ParseStats(
         lk.row_count(lake, "raw", "parsed_documents"), sum(r.documents for r in results), plan.reused,
         lk.row_count(lake, "raw", "parsed_sentences"), lk.row_count(lake, "raw", "parsed_facts"),
         lk.row_count(lake, "raw", "parsed_numbers"))
 
 
-def write_seeds(lake: Path, seeds_dir: Path) -> None:
-    """The reference tables the models join (metrics, localities, reviewers' overrides)."""
+def write_seeds(lake: Path, seeds_dir: Path, overrides: pl.DataFrame | None = None) -> None:
+    """The reference tables the models join (metrics, localities, reviewers' overrides, as planned)."""
     metrics = csv_frame(seeds_dir / "metrics.csv")
     lk.write_table(lake, "raw", "seed_metrics", metrics)
     lk.write_table(lake, "raw", "seed_localities", csv_frame(seeds_dir / "localities.csv"))
-    lk.write_table(lake, "raw", "seed_overrides", read_overrides(seeds_dir / OVERRIDES_FILE,
-                                                                 set(metrics["code"].to_list())))
+    if overrides is None:
+        overrides = read_overrides(seeds_dir / OVERRIDES_FILE, set(metrics["code"].to_list()))
+    lk.write_table(lake, "raw", "seed_overrides", overrides)
 
 
 _POOL: Executor | None = None
