@@ -80,7 +80,7 @@ def templates() -> list[Template]:
 
                 def slot(m: re.Match[str], numbers: list[str] = numbers) -> str:
                     numbers.append(m.group())
-                    return "{n%d}" % (len(numbers) - 1)
+                    return "{n" + str(len(numbers) - 1) + "}"
 
                 text = _NUMBER.sub(slot, s)
                 if numbers:
