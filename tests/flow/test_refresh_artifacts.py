@@ -52,7 +52,7 @@ def test_a_refresh_leaves_a_findings_table_and_a_summary(tmp_path: Path) -> None
     assert "documents" in text and "| new | 5 |" in text
     assert "**Facts:** 63" in text
     assert "| anniversary | 3 | 0 | 1 |" in text
-    assert "| fct_indicators | 24 | 0 | 0 |" in text and "| fct_consistency_checks | 11 | 0 | 0 |" in text
+    assert "| fct_indicators | 34 | 0 | 0 |" in text and "| fct_consistency_checks | 11 | 0 | 0 |" in text
     docs = WarehousePaths(db).docs / "index.html"
     assert docs.is_file() and str(docs) in text
     assert any(line.startswith("data docs: ") and str(docs) in line for line in summary.lines())
