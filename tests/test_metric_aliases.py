@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from transforms.extract import FUZZY_MIN_LEN, FUZZY_MIN_SCORE, Fact, extract
+from transforms.extract import Fact, extract
+from transforms.grammar.indicator import FUZZY_MIN_LEN, FUZZY_MIN_SCORE
 from transforms.reference import load_reference
 from transforms.text import CleanText, clean_document, fold
 

@@ -138,9 +138,10 @@ def check_mentions(text: str) -> None:
         assert text[m.start:m.end] == m.text
         assert m.number_start >= last_end, "mentions overlap or go backwards"
         last_end = m.number_end
-        assert math.isfinite(m.value) and m.value >= 0
+        assert math.isfinite(m.value) and (m.value >= 0 or text[m.start] == "-"), "a sign is read only when written"
         token = NUMBER.match(text, m.number_start)
-        assert token is not None and token.end() == m.number_end
+        grouped = " " in text[m.number_start:m.number_end]  # `1 000 000 ₫`: digit groups split by a space
+        assert token is not None and (token.end() == m.number_end or grouped)
         assert not re.match(r"[.,]\d", text[m.number_end:m.number_end + 2]), "read a prefix of a longer number"
 
 

@@ -12,10 +12,12 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from transforms.text import BoilerplateRule, fold, fold_pattern
 
-SEED_FILES = ("metrics.csv", "units.csv", "localities.csv", "boilerplate.csv", "grammar/bounds.csv")
+SEED_FILES = ("metrics.csv", "units.csv", "localities.csv", "boilerplate.csv", "grammar/bounds.csv", "grammar/cues.csv",
+              "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv", "grammar/words.csv")
 GAP_WORDS = 8  # how many words `…` in an alias may stand for
 
 
@@ -75,6 +77,7 @@ class Reference:
     boilerplate: list[BoilerplateRule]
     digest: str
     bounds: dict[str, tuple[float, float]] = field(default_factory=dict)  # quantity → (min, max) a fact may have
+    grammar: Any = None  # transforms.grammar.load.Grammar, built from the same seed files
     subject_index: dict[str, list[Alias]] = field(default_factory=dict)
     word_index: dict[str, list[int]] = field(default_factory=dict)  # folded word → subject aliases holding it
 
@@ -202,7 +205,10 @@ def parse_reference(files: dict[str, str]) -> Reference:
     ]
     bounds = {r["quantity"].strip(): (float(r["min_value"]), float(r["max_value"]))
               for r in _read_csv(files["grammar/bounds.csv"])}
-    return Reference(metrics, aliases, units, localities, rules, digest.hexdigest()[:16], bounds)
+    from transforms.grammar.load import GRAMMAR_FILES, build_grammar
+
+    grammar = build_grammar({n: _read_csv(files[n]) for n in GRAMMAR_FILES}, aliases, units)
+    return Reference(metrics, aliases, units, localities, rules, digest.hexdigest()[:16], bounds, grammar)
 
 
 def load_reference(seeds_dir: Path) -> Reference:

@@ -13,56 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
 
-# Vietnamese tone marks (grave, acute, hook, tilde, dot below). Vowel-quality marks
-# (circumflex, breve, horn) stay: they change the letter, tones only change the pitch,
-# and reports place tones inconsistently (`uỷ`/`ủy`, `hoá`/`hóa`).
-_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+from transforms.grammar.keys import fold  # noqa: E402,F401 - the one matching key, re-exported
+from transforms.grammar.masks import fold_pattern  # noqa: E402,F401
+
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-
-
-def _fold_char(ch: str) -> str:
-    low = ch.lower()
-    if len(low) != 1:
-        low = ch
-    decomposed = unicodedata.normalize("NFD", low)
-    kept = "".join(c for c in decomposed if c not in _TONES)
-    folded = unicodedata.normalize("NFC", kept)
-    return folded if len(folded) == 1 else low
-
-
-_FOLD_CACHE: dict[str, str] = {}
-
-
-def fold(text: str) -> str:
-    """Matching key of the same length as `text`: lower case, tones removed, dashes unified.
-
-    Same length means a match position in the key is the same position in the text.
-    """
-    out = []
-    for ch in text:
-        f = _FOLD_CACHE.get(ch)
-        if f is None:
-            f = _fold_char(ch)
-            if ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
-                f = "-"
-            _FOLD_CACHE[ch] = f
-        out.append(f)
-    return "".join(out)
-
-
-def fold_pattern(pattern: str) -> str:
-    """Fold a regex written in plain Vietnamese, leaving escapes (`\\d`, `\\S`) alone."""
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern[i] == "\\" and i + 1 < len(pattern):
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        out.append(fold(pattern[i]))
-        i += 1
-    return "".join(out)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date
 
-from transforms.text import SpanIndex, fold_pattern
+from transforms.grammar.masks import fold_pattern
+from transforms.text import SpanIndex
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 

@@ -1,0 +1,103 @@
+"""Fact accuracy of the extractor on the annotated sets, without building a warehouse.
+
+    uv run python benchmarks/accuracy.py [--set samples|other|dev|planted|all] [--misses N] [--wrong N]
+
+Parses each set's documents in memory (`transforms.parse.parse_documents`) and scores the facts
+against the gold exactly as `tests/fixtures/eval_facts.py` (a copy of ../shared/tools/eval_facts.py)
+does: precision, recall, F1, numbers alone, attributes on matched facts. The sealed set is not
+among the choices: it is scored only through a built warehouse, twice (benchmarks/sealed/SCORES.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import polars as pl
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+
+import eval_facts as ev  # noqa: E402
+
+from transforms.parse import parse_documents  # noqa: E402
+from transforms.reference import load_reference  # noqa: E402
+
+SETS = {
+    "samples": (ROOT / "seeds" / "documents", ROOT / "tests" / "fixtures" / "gold"),
+    "other": (ROOT / "tests" / "fixtures" / "other_reports", ROOT / "tests" / "fixtures" / "other_reports"),
+    "dev": (ROOT / "tests" / "fixtures" / "corpus" / "docs", ROOT / "tests" / "fixtures" / "corpus" / "gold"),
+}
+
+
+def facts_of(docs: Path) -> list[dict]:
+    files = sorted(p for p in docs.glob("*.txt"))
+    frame = pl.DataFrame({"doc_id": [f.name for f in files], "text": [f.read_text(encoding="utf-8") for f in files]})
+    parsed = parse_documents(frame, load_reference(ROOT / "seeds"))
+    return [{**f, "source_file": f["doc_id"]} for f in parsed.facts.to_dicts()]
+
+
+def score(docs: Path, gold_dir: Path) -> dict:
+    gold = ev.load_gold(gold_dir)
+    facts = facts_of(docs)
+    by_file: dict[str, list[dict]] = {}
+    for f in facts:
+        by_file.setdefault(f["source_file"], []).append(f)
+    tp = n_gold = n_got = num_tp = 0
+    attr_ok: Counter[str] = Counter()
+    attr_n: Counter[str] = Counter()
+    misses, wrong = [], []
+    for name, doc in gold.items():
+        got = by_file.get(name, [])
+        pairs = ev.match(doc["facts"], got)
+        matched = {id(g) for g, _ in pairs}
+        used = {id(f) for _, f in pairs}
+        misses += [f"{name}: {g['metric']}/{g['role']} {g['text']!r}" for g in doc["facts"] if id(g) not in matched]
+        wrong += [f"{name}: {f['metric']}/{f['role']} {f['value_text']!r} ({f.get('metric_how')})" for f in got
+                  if id(f) not in used]
+        tp += len(pairs)
+        num_tp += len(ev.match(doc["facts"], got, keys=("unit",)))
+        n_gold += len(doc["facts"])
+        n_got += len(got)
+        for g, f in pairs:
+            for a in ev.ATTRS:
+                if a in ev.RELATION_ONLY and g["role"] == "level":
+                    continue
+                attr_n[a] += 1
+                attr_ok[a] += ev.same(f.get(a), g.get(a))
+    p = tp / n_got if n_got else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "gold": n_gold, "got": n_got,
+            "matched": tp, "numbers_recall": num_tp / n_gold if n_gold else 0.0,
+            "attributes": {a: attr_ok[a] / attr_n[a] for a in attr_n}, "misses": misses, "wrong": wrong}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", default="all", choices=[*SETS, "all"])
+    ap.add_argument("--misses", type=int, default=0, help="print this many missed gold facts")
+    ap.add_argument("--wrong", type=int, default=0, help="print this many produced facts that match no gold")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    names = list(SETS) if args.set == "all" else [args.set]
+    for name in names:
+        res = score(*SETS[name])
+        if args.json:
+            print(json.dumps({name: {k: v for k, v in res.items() if k not in ("misses", "wrong")}}))
+            continue
+        attrs = ", ".join(f"{k}={v:.3f}" for k, v in res["attributes"].items())
+        print(f"{name:<8} P={res['precision']:.3f} R={res['recall']:.3f} F1={res['f1']:.3f} "
+              f"(gold {res['gold']}, got {res['got']}, matched {res['matched']}); numbers R={res['numbers_recall']:.3f}")
+        print(f"         {attrs}")
+        for line in res["misses"][:args.misses]:
+            print("  missed", line)
+        for line in res["wrong"][:args.wrong]:
+            print("  wrong ", line)
+
+
+if __name__ == "__main__":
+    main()

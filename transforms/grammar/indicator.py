@@ -1,0 +1,238 @@
+"""Which indicator (metric) a figure is about: the recogniser.
+
+Evidence, in the order it is weighed (the first source that yields a metric whose unit fits the
+figure wins; `Choice.how` says which, and `chitieu explain` shows it):
+
+1. `frame`: the phrase around the figure names what is counted or measured
+   (`{N} doanh nghiệp thành lập mới`, `thu hút … {N} lượt`), most specific frame first;
+2. `after`: a rate's own name right after a percentage (`85% khu dân cư đạt chuẩn ...`);
+3. `clause`: the nearest indicator named before the figure in its clause, completed by the
+   words of a list item (`giá trị tăng thêm khu vực công nghiệp - xây dựng ..., dịch vụ 15,5%`);
+4. `concept`: concept words (seeds/grammar/concepts.csv) composed by the signatures of
+   seeds/grammar/signatures.csv: a head (`giá trị sản xuất`, `diện tích`, `sản lượng`,
+   `tỷ trọng`) with its modifiers (a sector, a crop, an action, a domain) anywhere in the
+   clause, or modifiers alone under the head the sentence or paragraph is about
+   (`Khu vực nông - lâm - thủy sản đóng góp gần 900 tỷ đồng`);
+5. `context`: an elided subject (`; lũy kế 7 tháng ước đạt ...`) takes the paragraph's last
+   indicator; a topic label opening the line or the list (`- Du lịch: ...`) and the heading
+   give the domain;
+6. `fuzzy`: an alias written with a typo (`thu ngân sánh`), by edit distance.
+
+Unit compatibility filters every source: a metric in VND takes money, a rate takes percent, a
+count takes a counted noun; a percentage fits any metric (its role says how).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from transforms.grammar.keys import fold
+from transforms.grammar.lexicon import Hit
+from transforms.grammar.numbers import Mention
+from transforms.reference import Alias, Reference
+
+# How far before a number its indicator's frame or misspelt name is looked for. A clause can run
+# on for pages in a malformed text; a bound keeps the work per number constant.
+LOOKBACK = 400
+# Partial ratio on folded text (tones are already gone, so `bán lẽ` is no typo). Measured in
+# tests/test_metric_aliases.py: real typos score 92.3 (`chi ngân sánh`) to 96.4; the nearest
+# phrases that are other indicators 89.5 and 88.5.
+FUZZY_MIN_SCORE = 90.0
+FUZZY_MIN_LEN = 10  # letters; shorter aliases are one slip away from common words
+
+_CURRENCY_TWINS = {("USD", "VND"), ("VND", "USD"), ("VND/person/year", "USD/person/year"),
+                   ("USD/person/year", "VND/person/year")}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A metric and the words that named it."""
+
+    alias: Alias  # the alias (or the composed alias) of the metric
+    start: int  # span of the naming words in the text
+    end: int
+    how: str  # frame | after | clause | concept | context | fuzzy
+
+    @property
+    def code(self) -> str:
+        return self.alias.code
+
+
+def compatible(metric_unit: str, m: Mention) -> bool:
+    """Whether a figure in `m`'s unit can be a figure of a metric in `metric_unit`."""
+    if m.unit is None:  # `9.242 tỷ` without `đồng`: a scaled amount of the metric's currency
+        return m.scale >= 1e6 and metric_unit in ("VND", "USD")
+    return m.unit == "percent" or metric_unit == m.unit or (metric_unit, m.unit) in _CURRENCY_TWINS
+
+
+def lookback_start(key: str, lo: int, hi: int) -> int:
+    """`lo`, or the first word start in the last LOOKBACK characters before `hi`."""
+    if hi - lo <= LOOKBACK:
+        return lo
+    cut = key.find(" ", hi - LOOKBACK, hi)
+    return cut + 1 if cut >= 0 else hi - LOOKBACK
+
+
+def lookahead_end(key: str, lo: int, hi: int) -> int:
+    """`hi`, or the last word end in the first LOOKBACK characters after `lo`."""
+    if hi - lo <= LOOKBACK:
+        return hi
+    cut = key.rfind(" ", lo, lo + LOOKBACK)
+    return cut if cut > lo else lo + LOOKBACK
+
+
+@lru_cache(maxsize=8192)
+def folded(text: str) -> str:
+    return fold(text)
+
+
+@lru_cache(maxsize=4096)
+def frame_weight(text: str, lead_in: re.Pattern[str]) -> int:
+    """How specific a frame is: its letters, less the lead-in words before `{N}` (`đạt`, `có`),
+    which say nothing of the indicator: `{N} tiêu chí/xã` is more specific than `đạt {N} tiêu chí`."""
+    pre = folded(text.split("{N}", 1)[0])
+    lead = sum(len(w) for w in re.findall(r"\w+", pre) if lead_in.fullmatch(w + " "))
+    return len(re.sub(r"[\s…]|\{N\}", "", text)) - lead
+
+
+@dataclass(frozen=True)
+class AliasHit:
+    start: int
+    end: int
+    alias: Alias
+
+
+def subject_hits(key: str, hits: list[Hit], ref: Reference, sentences: list) -> list[AliasHit]:  # noqa: ANN001
+    """Subject aliases found in the text, longest first without overlaps within a sentence.
+
+    The lexicon gives every alias without a gap directly, and the first words of an alias with
+    gaps (`cơ cấu kinh tế … dịch vụ`), whose whole pattern is then checked from there."""
+    cands: list[AliasHit] = []
+    for h in hits:
+        for t in h.tags:
+            if t.kind == "alias":
+                cands.append(AliasHit(h.start, h.end, ref.aliases[int(t.extra)]))
+            elif t.kind == "alias_anchor":
+                a = ref.aliases[int(t.extra)]
+                assert a.pattern is not None
+                m = a.pattern.match(key, h.start, min(len(key), h.start + 400))
+                if m is not None:
+                    cands.append(AliasHit(m.start(), m.end(), a))
+    sent_starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[AliasHit]] = {}
+    for c in cands:
+        by_sentence.setdefault(bisect_right(sent_starts, c.start) - 1, []).append(c)
+    out: list[AliasHit] = []
+    for group in by_sentence.values():
+        group.sort(key=lambda h: (-h.alias.literal_len, h.start))
+        kept: list[AliasHit] = []
+        spans: list[tuple[int, int]] = []
+        for h in group:
+            i = bisect_left(spans, (h.end,))
+            if (i == 0 or spans[i - 1][1] <= h.start) and (i >= len(spans) or spans[i][0] >= h.end):
+                kept.append(h)
+                spans.insert(i, (h.start, h.end))
+        out.extend(kept)
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+def fuzzy_alias(key: str, lo: int, m: Mention, ref: Reference) -> tuple[Alias, tuple[int, int]] | None:
+    """A subject alias written with a typo (`thu ngân sánh`), by edit distance, in the clause
+    before the number (at most LOOKBACK characters), only aliases long enough to stay unmistakable
+    and sharing a whole word with the window."""
+    lo = lookback_start(key, lo, m.start)
+    window = key[lo:m.start]
+    if len(window) < FUZZY_MIN_LEN:
+        return None
+    best: tuple[float, int, Alias, int, int] | None = None
+    index = ref.word_index
+    found = sorted({i for w in set(re.findall(r"\w+", window)) for i in index.get(w, ())})
+    for i in found:
+        a = ref.aliases[i]
+        if a.literal_len < FUZZY_MIN_LEN or not compatible(ref.metrics[a.code].unit, m):
+            continue
+        target = folded(a.text)
+        al = fuzz.partial_ratio_alignment(target, window, score_cutoff=FUZZY_MIN_SCORE)
+        if al is None:
+            continue
+        cand = (al.score, len(target), a, lo + al.dest_start, lo + al.dest_end)
+        if best is None or cand[:2] > best[:2] or (cand[:2] == best[:2] and cand[3] > best[3]):
+            best = cand
+    if best is None:
+        return None
+    return best[2], (best[3], best[4])
+
+
+def item_phrase(key: str, lo: int, hi: int, function_words: frozenset[str], cut: bool = True) -> str:
+    """The words of a list item between its comma and its number, without verbs; with `cut=False`
+    a comma inside the item stays (`công nghiệp, xây dựng`)."""
+    seg = key[lo:hi]
+    cut_at = max(seg.rfind(","), seg.rfind(";")) if cut else seg.rfind(";")
+    seg = seg[cut_at + 1:] if cut_at >= 0 else seg
+    seg = re.sub(r"^[\s,;:()-]+|[\s,;:()-]+$", "", seg)
+    words = [w for w in re.split(r"\s+", seg.strip()) if w]
+    while words and words[-1] in function_words:
+        words.pop()
+    while words and words[0] in function_words:
+        words.pop(0)
+    return " ".join(words)
+
+
+def compose(head: Alias, phrase: str, ref: Reference) -> Alias | None:
+    """`giá trị tăng thêm khu vực công nghiệp - xây dựng ..., khu vực dịch vụ` → the services alias:
+    the head's leading words with the item's own words, looked up among the aliases."""
+    words = head.text.split()
+    for k in range(len(words) - 1, 0, -1):
+        found = ref.subject_alias(" ".join(words[:k]) + " " + phrase)
+        if found is not None and found.code != head.code:
+            return found
+    return None
+
+
+# -- concepts ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Signature:
+    metric: str
+    head: str
+    modifiers: frozenset[tuple[str, str]]  # (kind, value) pairs all required
+
+
+class Concepts:
+    """Heads and modifiers (seeds/grammar/concepts.csv) and the signatures that compose them
+    into metrics (seeds/grammar/signatures.csv)."""
+
+    def __init__(self, signatures: list[Signature], head_of_metric: dict[str, str]) -> None:
+        self.by_head: dict[str, list[Signature]] = {}
+        for s in signatures:
+            self.by_head.setdefault(s.head, []).append(s)
+        for group in self.by_head.values():
+            group.sort(key=lambda s: -len(s.modifiers))
+        self.head_of_metric = head_of_metric  # a metric's head, to compose a list item under it
+
+    def metric(self, head: str, mods: set[tuple[str, str]]) -> Signature | None:
+        """The most specific signature of `head` whose modifiers are all present. An action word the
+        signature does not account for names another indicator (`diện tích đất trồng lúa chuyển
+        đổi`: land converted, not an area sown): no signature then."""
+        actions = {m for m in mods if m[0] == "action"}
+        for s in self.by_head.get(head, ()):
+            if s.modifiers <= mods and actions <= s.modifiers:
+                return s
+        return None
+
+
+def concept_hits(hits: list[Hit]) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, value) of every concept word, in text order."""
+    out = []
+    for h in hits:
+        for t in h.tags:
+            if t.kind == "concept":
+                out.append((h.start, h.end, t.extra, t.value))
+    out.sort()
+    return out

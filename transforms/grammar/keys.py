@@ -1,0 +1,105 @@
+"""The matching key of a text: lower case, tones removed, dashes unified, the same length as the
+text (so a position in the key is the position in the text), and its tokens.
+
+Tones go, vowel-quality marks stay: the circumflex, breve and horn change the letter, the tone
+only the pitch, and reports place tones inconsistently (`uỷ`/`ủy`, `hoá`/`hóa`). Folding is one
+`str.translate` per text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+
+def _fold_char(ch: str) -> str:
+    if ch in DASHES:
+        return "-"
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    decomposed = unicodedata.normalize("NFD", low)
+    kept = "".join(c for c in decomposed if c not in _TONES)
+    folded = unicodedata.normalize("NFC", kept)
+    return folded if len(folded) == 1 else low
+
+
+class _FoldTable(dict):
+    """str.translate table filled on first sight of a character (one entry per character)."""
+
+    def __missing__(self, code: int) -> str:
+        value = _fold_char(chr(code))
+        self[code] = value
+        return value
+
+
+_TABLE = _FoldTable()
+for _c in range(0x20, 0x250):
+    _TABLE[_c]  # noqa: B018 - warm the Latin range once
+for _c in range(0x1E00, 0x1F00):
+    _TABLE[_c]  # noqa: B018 - and the Vietnamese letters
+
+
+def fold(text: str) -> str:
+    """The matching key of `text`, of the same length."""
+    return text.translate(_TABLE)
+
+
+# a token: a number with its separators, a run of letters, or one other visible character
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+_SKIP = {"-", ","}  # a hyphen or comma joins the words of a name like a space (`nông - lâm`, `nông, lâm`)
+
+
+@dataclass
+class Tokens:
+    """A text's tokens: their spans in the text and a normalised key (tokens joined by one space,
+    hyphens left out) in which phrases are found."""
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]  # the folded token texts
+    norm: str
+    norm_starts: dict[int, int]  # offset in `norm` → token index
+    norm_ends: dict[int, int]  # offset just past a token in `norm` → token index
+
+    def index_at_or_after(self, pos: int) -> int:
+        """The first token starting at or after text position `pos`."""
+        return bisect_left(self.starts, pos)
+
+    def index_before(self, pos: int) -> int:
+        """The last token ending at or before text position `pos` (-1: none)."""
+        return bisect_right(self.ends, pos) - 1
+
+
+def tokenize(key: str) -> Tokens:
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    norm_parts: list[str] = []
+    norm_starts: dict[int, int] = {}
+    norm_ends: dict[int, int] = {}
+    offset = 0
+    for m in TOKEN.finditer(key):
+        word = m.group()
+        if word in _SKIP:
+            continue
+        i = len(words)
+        starts.append(m.start())
+        ends.append(m.end())
+        words.append(word)
+        norm_starts[offset] = i
+        offset += len(word)
+        norm_ends[offset] = i
+        norm_parts.append(word)
+        offset += 1
+    return Tokens(starts, ends, words, " ".join(norm_parts), norm_starts, norm_ends)
+
+
+def normalise_phrase(phrase: str) -> str:
+    """A phrase of the grammar as its tokens would appear in `Tokens.norm`."""
+    return " ".join(w for w in TOKEN.findall(fold(unicodedata.normalize("NFC", phrase.strip()))) if w not in _SKIP)

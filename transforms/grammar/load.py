@@ -1,0 +1,109 @@
+"""The grammar built once from the seed files' text (the reference digest covers every one)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from transforms.grammar.indicator import Concepts, Signature
+from transforms.grammar.keys import fold
+from transforms.grammar.lexicon import Lexicon, Tag
+from transforms.grammar.masks import MaskRule, fold_pattern, mask_rules
+from transforms.grammar.roles import RoleWords
+
+GRAMMAR_FILES = ("grammar/cues.csv", "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv",
+                 "grammar/words.csv", "grammar/bounds.csv")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted({fold_pattern(re.escape(w)).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True))
+
+
+@dataclass
+class Grammar:
+    lexicon: Lexicon
+    roles: RoleWords
+    mask_rules: list[MaskRule]
+    concepts: Concepts
+    unit_heads: dict[str, str]
+    words: dict[str, list[str]]
+    counters: list[str]  # folded counted nouns, longest first
+    aliases_by_metric: dict[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        w = self.words
+        self.function = frozenset(fold(x) for x in w.get("function", []))
+        self.elided = frozenset(fold(x) for x in w.get("elided", []))
+        self.lead_in = re.compile(r"(?:(?:" + _alt(w.get("lead_in", [])) + r")\s+)*$")
+        self.counter_skip = re.compile(r"\s*(?:(?:" + _alt(w.get("counter_skip", [])) + r")\s+)?")
+        self.list_marker = re.compile(r"(?<!\w)(?:" + _alt(w.get("list_marker", [])) + r")(?!\w)|:")
+        self.list_start = re.compile(r"\s*(?:" + _alt(w.get("list_start", [])) + r")(?!\w)")
+        self.continuation = re.compile(r"\s*(?:" + _alt(w.get("list_marker", [])) + r")(?!\w)")
+        self.total_intro = re.compile(r"(?:" + _alt(w.get("total_intro", [])) + r")\s+$")
+        self.past_year = re.compile(fold_pattern(r"(?<!\w)năm\s+((?:19|20)\d{2})\s+(?:") + _alt(w.get("past", []))
+                                    + r")(?!\w)")
+        self.exclusion_paren = re.compile(fold_pattern(r"\(\s*(?:không|chưa|trừ|loại trừ)[^()]{0,160}\)"))
+        self.growth_words = (fold("tăng trưởng"), fold("tốc độ tăng"))
+        self._counted = re.compile(r"\s*(?:" + "|".join(re.escape(c) for c in self.counters) + r")(?!\w)") \
+            if self.counters else re.compile(r"(?!)")
+
+    def counted_after(self, key: str, pos: int) -> bool:
+        """Whether a counted noun follows position `pos` (`8/8 xã`: a fraction, not a date)."""
+        return self._counted.match(key, pos) is not None
+
+    def metric_alias(self, code: str):  # noqa: ANN201 (an Alias)
+        """An alias standing for a metric a concept composed (its first alias, else its code)."""
+        found = self.aliases_by_metric.get(code)
+        if found is None:
+            from transforms.reference import make_alias
+
+            found = make_alias(code, code.replace("_", " "))
+            self.aliases_by_metric[code] = found
+        return found
+
+
+def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: list) -> Grammar:  # noqa: ANN001
+    """`rows`: each grammar CSV's rows; `aliases`: the reference's metric aliases (their index is
+    the tag's `extra`); `units`: the unit words."""
+    entries: list[tuple[str, Tag]] = []
+    for i, a in enumerate(aliases):
+        if a.kind == "subject":
+            chunks = [c.strip() for c in a.text.split("…")]
+            if len(chunks) == 1:
+                entries.append((a.text, Tag("alias", a.code, str(i))))
+            elif chunks[0]:
+                entries.append((chunks[0], Tag("alias_anchor", a.code, str(i))))
+        else:
+            pre, post = a.text.split("{N}", 1)
+            post_chunk = next((c.strip() for c in re.split(r"…|\{N\}", post) if c.strip()), "")
+            pre_chunk = next((c.strip() for c in reversed(re.split(r"…", pre)) if c.strip()), "")
+            if post_chunk:
+                entries.append((post_chunk, Tag("frame_post", a.code, str(i))))
+            if pre_chunk:
+                entries.append((pre_chunk, Tag("frame_pre", a.code, str(i))))
+    for r in rows["grammar/cues.csv"]:
+        entries.append((r["phrase"], Tag(r["kind"].strip(), r["value"].strip())))
+    unit_heads: dict[str, str] = {}
+    for r in rows["grammar/concepts.csv"]:
+        if r["kind"].strip() == "unit_head":
+            unit_heads[r["phrase"].strip()] = r["value"].strip()
+        else:
+            entries.append((r["phrase"], Tag("concept", r["value"].strip(), r["kind"].strip())))
+    signatures = []
+    head_of_metric: dict[str, str] = {}
+    for r in rows["grammar/signatures.csv"]:
+        mods = frozenset(tuple(x.split("=", 1)) for x in (r["modifiers"] or "").split("+") if "=" in x)
+        signatures.append(Signature(r["metric"].strip(), r["head"].strip(), mods))  # type: ignore[arg-type]
+        if not mods:
+            head_of_metric.setdefault(r["metric"].strip(), r["head"].strip())
+    words: dict[str, list[str]] = {}
+    for r in rows["grammar/words.csv"]:
+        words.setdefault(r["set"].strip(), []).append(r["word"].strip())
+    by_metric: dict[str, object] = {}
+    for a in aliases:
+        if a.kind == "subject" and not a.is_scope:
+            by_metric.setdefault(a.code, a)
+    counters = sorted({u.word for u in units if u.kind == "counter"}, key=len, reverse=True)
+    return Grammar(Lexicon(entries), RoleWords.from_rows(rows["grammar/cues.csv"]),
+                   mask_rules(rows["grammar/masks.csv"]), Concepts(signatures, head_of_metric), unit_heads, words,
+                   counters, by_metric)

@@ -1,0 +1,181 @@
+"""Numbers as written, with their scale word, unit or counted noun, in base units.
+
+A number is read by `transforms.numbers.parse_number` (the separator rule lives there). Around
+it, this module reads what reports put there, in the forms the peers read
+(tests/cases/number_forms.csv):
+- a scale word and a unit, spaced or glued to the digits: `1.823,1 tỷ đồng`, `16.314ha`,
+  `1.000.000đ`, `12 triệu USD`, `45%`;
+- digit groups split by a space: `1 000 000 ₫` (only before a unit, a scale word or a currency
+  sign, where no two numbers can stand side by side);
+- a sign: `-1.000.000`, `(-2,5%)`, `- 1.200.000 đồng` inside a sentence (a `-` opening a line is
+  a list bullet);
+- a range whose low end borrows the high end's unit: `8 - 9%`, `từ 3,5 đến 4 triệu lượt khách`,
+  `8.000 - 9.000 tỷ đồng`;
+- a fraction's denominator takes the counted noun after it: `134/190 tiêu chí`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from transforms.grammar.keys import fold
+from transforms.grammar.masks import fold_pattern
+from transforms.numbers import ParsedNumber, parse_number
+
+# Bounded: at most 40 digits and 12 groups, so no pathological backtracking; a longer number is not
+# read at all (the lookahead refuses to stop before `.5`/`,5`). Letters may follow: a glued unit.
+NUMBER = re.compile(r"(?<![\w.,])\d{1,40}(?:[.,]\d{1,40}){0,12}(?![.,]\d)(?!\d)")
+_SPACE_GROUPED = re.compile(fold_pattern(
+    r"(?<![\w.,])\d{1,3}(?: \d{3})+(?:,\d{1,6})?"
+    r"(?=\s*(?:₫|đ(?!\w)|đồng|vnđ|vnd|usd|tỷ|tỉ|triệu|nghìn|ngàn|%|ha(?!\w)|tấn))"))
+_RANGE_JOIN = re.compile(fold_pattern(r"\s*(?:-|đến|tới)\s*"))  # matched on the key
+_RANGE_FROM = re.compile(fold_pattern(r"(?<!\w)(?:từ|tu)\s*$"))
+_GLUED_LETTERS = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number as written, with its scale word and unit, in base units."""
+
+    start: int  # span of number + scale + unit (+ counted noun)
+    end: int
+    number_start: int
+    number_end: int
+    text: str
+    value: float
+    decimals: int
+    scale: float
+    unit: str | None  # None: a bare number
+    counter: str | None  # the counted noun for counts (`doanh nghiệp`)
+    precision: float  # half a unit of the last written digit, in base units
+    range_part: str | None = None  # low | high for `5 - 7%`
+    denominator_of: int | None = None  # for `134/190 tiêu chí`: the numerator's number_start
+
+
+@dataclass(frozen=True)
+class UnitRead:
+    end: int
+    scale: float
+    unit: str | None
+    counter: str | None
+
+
+def unit_after(key: str, pos: int, units: list) -> UnitRead:
+    """Scale words, unit and counted noun after position `pos` of the key (`units`: longest first)."""
+    end, scale, unit, counter = pos, 1.0, None, None
+    p = _skip_spaces(key, pos)
+    w = _match_word(key, p, units, "scale")
+    if w is not None:
+        scale = w.scale
+        end = p + len(w.word)
+        p = _skip_spaces(key, end)
+    u = _match_word(key, p, units, "unit")
+    if u is not None and not (u.word == "%" and p > end + 1):
+        unit = u.unit
+        scale *= u.scale
+        end = p + len(u.word)
+    else:
+        c = _match_word(key, p, units, "counter")
+        if c is not None:
+            counter, unit = c.word, "count"
+            end = p + len(c.word)
+    return UnitRead(end, scale, unit, counter)
+
+
+def _skip_spaces(key: str, pos: int) -> int:
+    while pos < len(key) and key[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _match_word(key: str, pos: int, units: list, kind: str):  # noqa: ANN202 (a UnitWord or None)
+    for w in units:
+        if w.kind != kind or not key.startswith(w.word, pos):
+            continue
+        end = pos + len(w.word)
+        if end < len(key) and key[end].isalnum() and w.word[-1].isalnum():
+            continue  # a whole word only: `tỉ` is not the start of `tiêu chí`
+        return w
+    return None
+
+
+def find_mentions(text: str, key: str | None, units: list, habit: str,
+                  masked: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Every number of `text` outside the masked spans, with its scale and unit, in text order."""
+    key = fold(text) if key is None else key
+    masks = sorted(masked or [])
+    out: list[Mention] = []
+    spans: list[tuple[int, int]] = [m.span() for m in _SPACE_GROUPED.finditer(key)]
+    taken = {s for s, _ in spans}
+    for m in NUMBER.finditer(key):
+        if not any(a <= m.start() < b for a, b in spans if a in taken):
+            spans.append(m.span())
+    spans.sort()
+    taken_until = 0  # the high end of a range just read
+    mask_i = 0
+    for s, e in spans:
+        if s < taken_until:
+            continue
+        while mask_i < len(masks) and masks[mask_i][1] <= s:
+            mask_i += 1
+        if mask_i < len(masks) and masks[mask_i][0] < e and s < masks[mask_i][1]:
+            continue
+        raw = text[s:e].replace(" ", ".") if " " in text[s:e] else text[s:e]
+        parsed = parse_number(raw, habit)
+        if parsed is None or not math.isfinite(parsed.value):
+            continue
+        sign = -1.0 if _negative(key, s) else 1.0
+        # a range `5 - 7%`, `từ 3,5 đến 4 triệu`: the low end takes the high end's unit
+        join = _RANGE_JOIN.match(key, e)
+        if join and join.end() < len(key) and sign > 0:
+            m2 = NUMBER.match(key, join.end())
+            if m2 and not any(a < m2.end() and m2.start() < b for a, b in masks):
+                p2 = parse_number(text[m2.start():m2.end()], habit)
+                hi = unit_after(key, m2.end(), units)
+                own = unit_after(key, e, units)
+                is_range = p2 is not None and hi.unit is not None and own.unit is None and (
+                    join.group().strip() != "-" or _RANGE_FROM.search(key[max(0, s - 6):s]) or hi.unit == "percent"
+                    or hi.scale >= 1e6 or hi.unit in ("ha", "tonne", "count"))
+                if is_range and p2 is not None and p2.value >= parsed.value:
+                    out.append(_mention(text, s, e, e, parsed, hi, "low"))
+                    out.append(_mention(text, m2.start(), m2.end(), hi.end, p2, hi, "high"))
+                    taken_until = m2.end()
+                    continue
+        read = unit_after(key, e, units)
+        if read.unit is None and e < len(key) and _GLUED_LETTERS.match(key, e):
+            read = UnitRead(e, 1.0, None, None)  # glued letters that are no unit (`3a`, `h1`)
+        denominator_of = None
+        if read.unit is None and s >= 2 and key[s - 1] == "/" and out and out[-1].number_end == s - 1:
+            denominator_of = out[-1].number_start
+        mention = _mention(text, s, e, read.end, parsed, read, None, sign)
+        if denominator_of is not None:
+            mention = Mention(**{**mention.__dict__, "denominator_of": denominator_of})
+        out.append(mention)
+    return out
+
+
+def _negative(key: str, s: int) -> bool:
+    """`-1.000` or `(- 2,5%)` inside a sentence; not a bullet opening a line, not the second number
+    of `2020-2025` or `8 - 9`."""
+    j = s - 1
+    if j >= 0 and key[j] == " ":
+        j -= 1
+    if j < 0 or key[j] != "-":
+        return False
+    k = j - 1
+    while k >= 0 and key[k] in " \t":
+        k -= 1
+    if k < 0 or key[k] == "\n":
+        return j == s - 1  # `-1.000` opening a line is signed; `- 1.000` is a bullet
+    return not (key[k].isalnum() or key[k] in "%,.")
+
+
+def _mention(text: str, s: int, e: int, end: int, parsed: ParsedNumber, read: UnitRead, range_part: str | None,
+             sign: float = 1.0) -> Mention:
+    value = sign * parsed.value * read.scale
+    precision = 0.5 * (10 ** -parsed.decimals) * read.scale
+    start = s - 1 if sign < 0 and text[s - 1] == "-" else (s - 2 if sign < 0 else s)
+    return Mention(start, end, s, e, text[start:end], value, parsed.decimals, read.scale, read.unit, read.counter,
+                   precision, range_part)

@@ -1,0 +1,108 @@
+"""The role of a figure (CONTRACT section 2), its comparison base and base year, its qualifier
+and its scope, from the words around it.
+
+- The verb before the figure (the last one after its indicator): `tăng`/`giảm` a change, `gấp`
+  a ratio to the base, `chiếm` a share, `vượt` a change against the plan, `còn`/`lên` a new level.
+- The base after it, within a few words and before any comma: `kế hoạch`, `dự toán`, `cùng kỳ`,
+  `tháng trước`, `năm trước`, `so với năm 2022` (its year is the base year).
+- The qualifier just before it (`hơn`, `gần`, `dưới`, `ít nhất`) or `trở lên` just after.
+- The scope: a bracket after the figure that narrows it (`(không tính thu tiền sử dụng đất)`), a
+  scope alias (`thu nội địa`), or who set the plan (`dự toán tỉnh giao`).
+
+The words are data (`seeds/grammar/cues.csv`: kinds verb, base, qualifier, qualifier_after); the
+regexes here only arrange them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.grammar.masks import fold_pattern
+
+
+def _alternation(phrases: list[str]) -> str:
+    words = sorted({fold_pattern(re.escape(p)).replace(r"\ ", r"\s+") for p in phrases}, key=len, reverse=True)
+    return "|".join(words)
+
+
+@dataclass
+class RoleWords:
+    """The role grammar compiled from the cue rows."""
+
+    verb: re.Pattern[str]
+    verb_value: dict[str, str]
+    bases: list[tuple[re.Pattern[str], str]]
+    base_year: re.Pattern[str]
+    qualifier_before: list[tuple[re.Pattern[str], str]]
+    at_least_after: re.Pattern[str]
+    scope_paren: re.Pattern[str]
+    scope_giver: re.Pattern[str]
+    level_after_verb: re.Pattern[str]
+
+    @classmethod
+    def from_rows(cls, rows: list[dict[str, str]]) -> RoleWords:
+        by: dict[tuple[str, str], list[str]] = {}
+        for r in rows:
+            by.setdefault((r["kind"].strip(), r["value"].strip()), []).append(r["phrase"].strip())
+        verbs = {p: v for (k, v), ps in by.items() if k == "verb" for p in ps}
+        verb_rx = re.compile(r"(?<!\w)(" + _alternation(list(verbs)) + r")(?!\w)")
+        norm = {re.sub(r"\s+", " ", fold_pattern(p)): v for p, v in verbs.items()}
+        plan = _alternation(by.get(("base", "plan"), []))
+        budget = _alternation(by.get(("base", "budget_estimate"), []))
+        same = _alternation(by.get(("base", "same_period"), []))
+        prior_period = _alternation(by.get(("base", "prior_period"), []))
+        prior_year = _alternation(by.get(("base", "prior_year"), []))
+        def rx(pattern: str) -> re.Pattern[str]:
+            return re.compile(fold_pattern(pattern))
+
+        bases = [
+            (rx(r"^[^,;]{0,12}?(?<!\w)(?:" + plan + r")(?!\w)"), "plan"),
+            (rx(r"^[^,;]{0,12}?(?:" + budget + r")"), "budget_estimate"),
+            (rx(r"^[^,;]{0,16}?(?:" + same + r")"), "same_period"),
+            (rx(r"^[^,;]{0,16}?(?:" + prior_period + r"|so\s+(?:với\s+)?(?:tháng\s+\d{1,2}|quý\s+"
+                r"(?:iv|iii|ii|i|[1-4]))(?!\w))"), "prior_period"),
+            (rx(r"^[^,;]{0,16}?(?:" + prior_year + r"|so\s+với\s+năm|so\s+năm)"), "prior_year"),
+        ]
+        quals = [(re.compile(r"(?<!\w)(?:" + _alternation(by[("qualifier", q)]) + r")\s*$"), q)
+                 for q in ("over", "approx", "under", "at_least") if ("qualifier", q) in by]
+        after = _alternation(by.get(("qualifier_after", "at_least"), []))
+        plan_words = _alternation(by.get(("base", "plan"), []) + by.get(("base", "budget_estimate"), []))
+        return cls(
+            verb=verb_rx,
+            verb_value=norm,
+            bases=bases,
+            base_year=re.compile(fold_pattern(r"^[^,;]{0,40}?(?:năm|/)\s*((?:19|20)\d{2})")),
+            qualifier_before=quals,
+            at_least_after=re.compile(fold_pattern(r"^\s*(?:(?:so\s+với\s+|so\s+)?(?:" + plan_words +
+                                                   r")(?:\s+[^\s,;]+){0,4}?\s+)?(?:" + after + ")")),
+            scope_paren=re.compile(fold_pattern(
+                r"^\s*\(\s*((?:không|chưa|chỉ|trừ|loại trừ|bao gồm|gồm cả|kể cả)[^()]{0,160})\)")),
+            scope_giver=re.compile(fold_pattern(
+                r"^\s*(?:" + "kế\\s+hoạch|dự\\s+toán|chỉ\\s+tiêu" + r")\s+((?:tỉnh|thành\s+phố|thị\s+xã|huyện|"
+                r"trung\s+ương|hđnd|ubnd)[^,;.()]{0,24}?\s+giao)")),
+            level_after_verb=re.compile(fold_pattern(r"(?:còn|lên|xuống)\s*$")),
+        )
+
+    def last_verb(self, left: str) -> str | None:
+        """The meaning of the last verb in `left` (folded text before the figure)."""
+        found = list(self.verb.finditer(left))
+        if not found:
+            return None
+        return self.verb_value.get(re.sub(r"\s+", " ", found[-1].group(1)))
+
+    def base_after(self, right: str) -> tuple[str | None, int | None]:
+        base = next((b for rx, b in self.bases if rx.search(right)), None)
+        year = None
+        if base in ("same_period", "prior_year"):
+            by = self.base_year.search(right)
+            year = int(by.group(1)) if by else None
+        return base, year
+
+    def qualifier(self, before: str, after: str, is_range: bool) -> str:
+        q = next((q for rx, q in self.qualifier_before if rx.search(before)), "exact")
+        if q == "at_least" and is_range:
+            q = "exact"  # `từ 3,5 đến 4`: the low end of a range
+        if self.at_least_after.match(after):
+            q = "at_least"
+        return q
