@@ -282,25 +282,37 @@ class _Document:
                 return AliasHit(ctx.start, ctx.end, composed)
         return None
 
-    def concept_choice(self, lo: int, m: Mention, governing: Alias | None) -> Choice | None:
-        """A metric composed from concept words: a head and its modifiers in [lo, the figure) and
-        right after it (`3.232,5 ha ngô`), or modifiers alone under the governing indicator's head
-        (or the head the figure's unit implies: ha → area, tonne → output)."""
+    def concept_choice(self, sent: Sentence, item_lo: int, m: Mention, governing: Alias | None) -> Choice | None:
+        """A metric composed from concept words (seeds/grammar/concepts.csv) by the signatures of
+        seeds/grammar/signatures.csv. The head is the nearest head word in the item, else in the
+        sentence, else the head of the indicator governing the paragraph (`governing`), else the one
+        the figure's unit implies (ha → area, tonne → output); a figure in percentage points with
+        `đóng góp` is a contribution. The sector is the nearest sector word before the figure in its
+        sentence; crops, actions, domains and the like count from the item and right after the
+        figure (`3.232,5 ha ngô`). The most specific signature whose modifiers are all present wins."""
         g = self.g
-        after_end = self.key.find(",", m.end, m.end + 40)
-        after_end = min(x for x in (after_end if after_end >= 0 else m.end + 40, m.end + 40,
-                                    self.key.find(";", m.end, m.end + 40) % (m.end + 41)) if x >= m.end)
-        words = self.concepts_in(lo, m.number_start) + [c for c in self.concepts_in(m.end, after_end)
-                                                        if c[2] != "head"]
-        heads = [c for c in words if c[2] == "head" and c[0] < m.number_start]
-        mods = {(kind, value) for _, _, kind, value in words if kind != "head"}
+        stop = m.end + 40
+        for ch in ",;(":
+            i = self.key.find(ch, m.end, stop)
+            stop = i if i >= 0 else stop
+        in_sentence = self.concepts_in(sent.start, m.number_start)
+        after = [c for c in self.concepts_in(m.end, min(stop, sent.end)) if c[2] not in ("head", "sector")]
+        # `đóng góp` heads only a figure in percentage points (a contribution to growth)
+        heads = [c for c in in_sentence if c[2] == "head" and (m.points or c[3] != "growth_contribution")]
+        item_heads = [c for c in heads if c[0] >= item_lo]
+        sectors = [c for c in in_sentence if c[2] == "sector"]
+        mods = {(c[2], c[3]) for c in in_sentence if c[0] >= item_lo and c[2] not in ("head", "sector")}
+        mods |= {(c[2], c[3]) for c in after}
+        if sectors:
+            mods.add(("sector", sectors[-1][3]))
         options: list[tuple[str, int, int, str]] = []  # head, start, end, how
-        if heads:
-            h = heads[-1]
+        if m.points and any(c[3] == "growth_contribution" for c in in_sentence if c[2] == "head" and c[0] >= item_lo):
+            options.append(("growth_contribution", m.start, m.start, "concept"))
+        for h in (item_heads[-1:] or heads[-1:]):
             options.append((h[3], h[0], h[1], "concept"))
         if governing is not None and governing.code in g.concepts.head_of_metric:
-            options.append((g.concepts.head_of_metric[governing.code], m.start, m.start, "concept under the "
-                            f"indicator '{governing.text}'"))
+            options.append((g.concepts.head_of_metric[governing.code], m.start, m.start,
+                            f"concept under the indicator '{governing.text}'"))
         if m.unit in g.unit_heads:
             options.append((g.unit_heads[m.unit], m.start, m.start, f"concept of a figure in {m.unit}"))
         for head, start, end, how in options:
@@ -311,9 +323,10 @@ class _Document:
             if metric is None or not (compatible(metric.unit, m) or (
                     m.unit == "count" and metric.unit == "per_10k_people")):
                 continue
-            alias = g.metric_alias(sig.metric)
-            mod_start = min([start] + [c[0] for c in words if c[2] != "head" and c[0] >= lo])
-            return Choice(alias, mod_start, max(end, start), how)
+            words = [c for c in in_sentence + after if (c[2], c[3]) in sig.modifiers or c[3] == head]
+            lo = min([start] + [c[0] for c in words])
+            hi = max([end] + [c[1] for c in words if c[1] <= m.number_start])
+            return Choice(g.metric_alias(sig.metric), lo, hi, how)
         return None
 
 
@@ -456,8 +469,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             sent_facts.append(fact)
             by_id[fact.fact_id] = fact
             out.facts.append(fact)
-            if fact.role in ("level", "part") and used is not None:
-                ctx, ctx_para = used, sent.paragraph
+            if fact.role in ("level", "part") and used is not None and not m.points:
+                ctx, ctx_para = used, sent.paragraph  # a contribution in points governs no later figure
             out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                           sent.index, fact.fact_id, None))
         prev_facts = list(sent_facts) if sent_facts else prev_facts
@@ -504,6 +517,11 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         return Choice(frame[0], frame[1], frame[2], "frame"), None
     if m.unit is None and m.scale == 1:
         return None, "a number with no unit and no counted indicator"
+    if m.points:  # `đóng góp 2,5 điểm phần trăm`: the sector's contribution, before any ratio reading
+        concept = doc.concept_choice(sent, max(clause_start, sent_facts.last_end(clause_start, m.start) or 0), m,
+                                     ctx.alias if ctx is not None else None)
+        if concept is not None:
+            return concept, None
     if m.unit == "percent":
         after = key[m.end:min(sent.end, m.end + 64)]
         skip = doc.g.counter_skip.match(after)
@@ -529,7 +547,7 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         # a head alias completed by concept words between it and the figure (`giá trị sản xuất ...
         # ngành nông nghiệp`): the composed metric is the more specific
         lo = choice.start if prev_end is None or choice.end > prev_end else prev_end
-        refined = doc.concept_choice(lo, m, choice.alias)
+        refined = doc.concept_choice(sent, lo, m, choice.alias)
         if refined is not None and refined.code != choice.code and ref.metrics[refined.code].part_of == choice.code:
             return refined, None
         return choice, None
@@ -542,7 +560,7 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         if found is not None:
             return Choice(found.alias, found.start, found.end, "context"), None
     lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start)
-    concept = doc.concept_choice(lo, m, ctx.alias if ctx is not None else None)
+    concept = doc.concept_choice(sent, lo, m, ctx.alias if ctx is not None else None)
     if concept is not None:
         return concept, None
     if m.unit is not None:

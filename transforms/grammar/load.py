@@ -94,8 +94,7 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
     for r in rows["grammar/signatures.csv"]:
         mods = frozenset(tuple(x.split("=", 1)) for x in (r["modifiers"] or "").split("+") if "=" in x)
         signatures.append(Signature(r["metric"].strip(), r["head"].strip(), mods))  # type: ignore[arg-type]
-        if not mods:
-            head_of_metric.setdefault(r["metric"].strip(), r["head"].strip())
+        head_of_metric.setdefault(r["metric"].strip(), r["head"].strip())
     words: dict[str, list[str]] = {}
     for r in rows["grammar/words.csv"]:
         words.setdefault(r["set"].strip(), []).append(r["word"].strip())

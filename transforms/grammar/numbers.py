@@ -52,6 +52,7 @@ class Mention:
     precision: float  # half a unit of the last written digit, in base units
     range_part: str | None = None  # low | high for `5 - 7%`
     denominator_of: int | None = None  # for `134/190 tiêu chí`: the numerator's number_start
+    points: bool = False  # `2,5 điểm phần trăm`: percentage points (a contribution or a change of a rate)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class UnitRead:
     scale: float
     unit: str | None
     counter: str | None
+    points: bool = False
 
 
 def unit_after(key: str, pos: int, units: list) -> UnitRead:
@@ -72,16 +74,18 @@ def unit_after(key: str, pos: int, units: list) -> UnitRead:
         end = p + len(w.word)
         p = _skip_spaces(key, end)
     u = _match_word(key, p, units, "unit")
+    points = False
     if u is not None and not (u.word == "%" and p > end + 1):
         unit = u.unit
         scale *= u.scale
         end = p + len(u.word)
+        points = u.word.startswith("điêm")  # `điểm phần trăm`, folded
     else:
         c = _match_word(key, p, units, "counter")
         if c is not None:
             counter, unit = c.word, "count"
             end = p + len(c.word)
-    return UnitRead(end, scale, unit, counter)
+    return UnitRead(end, scale, unit, counter, points)
 
 
 def _skip_spaces(key: str, pos: int) -> int:
@@ -178,4 +182,4 @@ def _mention(text: str, s: int, e: int, end: int, parsed: ParsedNumber, read: Un
     precision = 0.5 * (10 ** -parsed.decimals) * read.scale
     start = s - 1 if sign < 0 and text[s - 1] == "-" else (s - 2 if sign < 0 else s)
     return Mention(start, end, s, e, text[start:end], value, parsed.decimals, read.scale, read.unit, read.counter,
-                   precision, range_part)
+                   precision, range_part, points=read.points)
