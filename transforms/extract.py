@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from transforms.grammar.indicator import (
+    PER_UNIT_CURRENCY,
     AliasHit,
     Choice,
     compatible,
@@ -218,7 +219,8 @@ class _Document:
         raw_before = key[lo:m.number_start]
         # `có hơn 12`: the lead-in words are skipped, unless the frame itself holds them
         befores = (self.g.lead_in.sub("", raw_before, count=1), raw_before)
-        after = key[m.number_end:lookahead_end(key, m.number_end, sent.end)]
+        after_at = m.after_at or m.number_end  # `32/33 chỉ tiêu đạt`: the words after the denominator
+        after = key[after_at:lookahead_end(key, after_at, sent.end)]
         head = after.lstrip()
         scale_word = next((u.word for u in ref.units if u.kind == "scale" and head.startswith(u.word)
                            and not head[len(u.word):len(u.word) + 1].isalnum()), None)
@@ -236,7 +238,7 @@ class _Document:
                 pm = a.post.match(after)
                 if pm is None:
                     continue
-                end = m.number_end + skipped + pm.end()
+                end = after_at + skipped + pm.end()
             if a.pre is not None:
                 bm = a.pre.search(befores[0]) or a.pre.search(befores[1])
                 if bm is None:
@@ -282,7 +284,8 @@ class _Document:
                 return AliasHit(ctx.start, ctx.end, composed)
         return None
 
-    def concept_choice(self, sent: Sentence, item_lo: int, m: Mention, governing: Alias | None) -> Choice | None:
+    def concept_choice(self, sent: Sentence, item_lo: int, m: Mention, governing: Alias | None,
+                       wide: bool = True) -> Choice | None:
         """A metric composed from concept words (seeds/grammar/concepts.csv) by the signatures of
         seeds/grammar/signatures.csv. The head is the nearest head word in the item, else in the
         sentence, else the head of the indicator governing the paragraph (`governing`), else the one
@@ -308,12 +311,14 @@ class _Document:
         options: list[tuple[str, int, int, str]] = []  # head, start, end, how
         if m.points and any(c[3] == "growth_contribution" for c in in_sentence if c[2] == "head" and c[0] >= item_lo):
             options.append(("growth_contribution", m.start, m.start, "concept"))
-        for h in (item_heads[-1:] or heads[-1:]):
+        for h in (item_heads[-1:] or (heads[-1:] if wide else [])):
             options.append((h[3], h[0], h[1], "concept"))
+        if not wide:
+            governing = None
         if governing is not None and governing.code in g.concepts.head_of_metric:
             options.append((g.concepts.head_of_metric[governing.code], m.start, m.start,
                             f"concept under the indicator '{governing.text}'"))
-        if m.unit in g.unit_heads:
+        if wide and m.unit in g.unit_heads:
             options.append((g.unit_heads[m.unit], m.start, m.start, f"concept of a figure in {m.unit}"))
         for head, start, end, how in options:
             sig = g.concepts.metric(head, mods)
@@ -509,6 +514,13 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     """The indicator of figure `m` (see `transforms.grammar.indicator` for the order of evidence),
     or why none was found."""
     key, ref = doc.key, doc.ref
+    if m.denominator_of is not None:  # `32/33 chỉ tiêu`: the total of what the numerator counts
+        numerator = next((f for f in sent_facts if f.char_start == m.denominator_of), None)
+        if numerator is not None and "," in numerator.value_text:
+            return None, "the fixed size of a criteria set an average is measured against"
+        total = doc.g.fractions.get(numerator.metric) if numerator is not None else None
+        if total is not None and total in ref.metrics:
+            return Choice(doc.g.metric_alias(total), m.start, m.end, "fraction"), None
     frame = doc.frame_alias(sent, m)
     if frame is not None and (m.unit in (None, "count") or ref.metrics[frame[0].code].unit == m.unit):
         named = doc.subject_naming_counter(frame[0], m, clause_start)
@@ -560,13 +572,17 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         if found is not None:
             return Choice(found.alias, found.start, found.end, "context"), None
     lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start)
-    concept = doc.concept_choice(sent, lo, m, ctx.alias if ctx is not None else None)
+    governing = ctx.alias if ctx is not None else None
+    concept = doc.concept_choice(sent, lo, m, governing, wide=False)  # a head in the figure's own item
     if concept is not None:
         return concept, None
     if m.unit is not None:
         fuzzy = fuzzy_alias(key, max(clause_start, sent.start), m, ref)
         if fuzzy is not None:
             return Choice(fuzzy[0], fuzzy[1][0], fuzzy[1][1], "fuzzy"), None
+    concept = doc.concept_choice(sent, lo, m, governing)  # the sentence's head, the paragraph's, the unit's
+    if concept is not None:
+        return concept, None
     return None, "no indicator named for it"
 
 
@@ -584,6 +600,7 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
     # a count frame names what is counted (`thu hút … {N} lượt`) when the unit words do not
     counted_by_frame = choice.how == "frame" and m.unit is None and metric.unit == "count"
     per_capita_count = m.unit == "count" and metric.unit == "per_10k_people"
+    per_unit = PER_UNIT_CURRENCY.get(metric.unit) == m.unit  # `thu nhập bình quân đầu người 75 triệu đồng`
     if not compatible(metric.unit, m) and not (m.unit == "count" and metric.unit == "count") \
             and not counted_by_frame and not per_capita_count:
         return None, f"unit {m.unit} does not fit {metric.code} ({metric.unit})", None
@@ -597,7 +614,7 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
     base, base_year = g.roles.base_after(right)
     role = "level"
     value = m.value
-    unit = "per_10k_people" if per_capita_count else (m.unit or metric.unit)
+    unit = metric.unit if per_capita_count or per_unit else (m.unit or metric.unit)
     alias_growth = any(w in fold(alias.text) for w in g.growth_words)
     if m.unit == "percent" and m.scale == 100 and verb == "times":
         role, base = "pct_of_base", base or "same_period"

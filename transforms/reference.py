@@ -17,7 +17,8 @@ from typing import Any
 from transforms.text import BoilerplateRule, fold, fold_pattern
 
 SEED_FILES = ("metrics.csv", "units.csv", "localities.csv", "boilerplate.csv", "grammar/bounds.csv", "grammar/cues.csv",
-              "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv", "grammar/words.csv")
+              "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv", "grammar/words.csv",
+              "grammar/fractions.csv")
 GAP_WORDS = 8  # how many words `…` in an alias may stand for
 
 

@@ -63,11 +63,17 @@ class Choice:
         return self.alias.code
 
 
+# a metric per person or per hectare takes the bare currency: `thu nhập bình quân đầu người 75 triệu
+# đồng`, `giá trị sản phẩm trên 1 ha đất canh tác: 84 triệu đồng` (the indicator says per what)
+PER_UNIT_CURRENCY = {"VND/person/year": "VND", "USD/person/year": "USD", "VND/ha": "VND"}
+
+
 def compatible(metric_unit: str, m: Mention) -> bool:
     """Whether a figure in `m`'s unit can be a figure of a metric in `metric_unit`."""
     if m.unit is None:  # `9.242 tỷ` without `đồng`: a scaled amount of the metric's currency
         return m.scale >= 1e6 and metric_unit in ("VND", "USD")
-    return m.unit == "percent" or metric_unit == m.unit or (metric_unit, m.unit) in _CURRENCY_TWINS
+    return (m.unit == "percent" or metric_unit == m.unit or (metric_unit, m.unit) in _CURRENCY_TWINS
+            or PER_UNIT_CURRENCY.get(metric_unit) == m.unit)
 
 
 def lookback_start(key: str, lo: int, hi: int) -> int:
@@ -217,12 +223,15 @@ class Concepts:
         self.head_of_metric = head_of_metric  # a metric's head, to compose a list item under it
 
     def metric(self, head: str, mods: set[tuple[str, str]]) -> Signature | None:
-        """The most specific signature of `head` whose modifiers are all present. An action word the
-        signature does not account for names another indicator (`diện tích đất trồng lúa chuyển
-        đổi`: land converted, not an area sown): no signature then."""
+        """The most specific signature of `head` whose modifiers are all present (`kind=*`: any
+        word of that kind). An action word the signature does not account for names another
+        indicator (`diện tích đất trồng lúa chuyển đổi`: land converted, not an area sown): no
+        signature then."""
         actions = {m for m in mods if m[0] == "action"}
+        kinds = {k for k, _ in mods}
         for s in self.by_head.get(head, ()):
-            if s.modifiers <= mods and actions <= s.modifiers:
+            if all((k in kinds) if v == "*" else ((k, v) in mods) for k, v in s.modifiers) and \
+                    actions <= s.modifiers:
                 return s
         return None
 

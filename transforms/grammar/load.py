@@ -12,7 +12,7 @@ from transforms.grammar.masks import MaskRule, fold_pattern, mask_rules
 from transforms.grammar.roles import RoleWords
 
 GRAMMAR_FILES = ("grammar/cues.csv", "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv",
-                 "grammar/words.csv", "grammar/bounds.csv")
+                 "grammar/words.csv", "grammar/bounds.csv", "grammar/fractions.csv")
 
 
 def _alt(words: list[str]) -> str:
@@ -29,6 +29,7 @@ class Grammar:
     words: dict[str, list[str]]
     counters: list[str]  # folded counted nouns, longest first
     aliases_by_metric: dict[str, object] = field(default_factory=dict)
+    fractions: dict[str, str] = field(default_factory=dict)  # numerator metric → the total's metric
 
     def __post_init__(self) -> None:
         w = self.words
@@ -103,6 +104,7 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
         if a.kind == "subject" and not a.is_scope:
             by_metric.setdefault(a.code, a)
     counters = sorted({u.word for u in units if u.kind == "counter"}, key=len, reverse=True)
+    fractions = {r["numerator_metric"].strip(): r["total_metric"].strip() for r in rows["grammar/fractions.csv"]}
     return Grammar(Lexicon(entries), RoleWords.from_rows(rows["grammar/cues.csv"]),
                    mask_rules(rows["grammar/masks.csv"]), Concepts(signatures, head_of_metric), unit_heads, words,
-                   counters, by_metric)
+                   counters, by_metric, fractions)

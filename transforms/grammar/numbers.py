@@ -53,6 +53,7 @@ class Mention:
     range_part: str | None = None  # low | high for `5 - 7%`
     denominator_of: int | None = None  # for `134/190 tiêu chí`: the numerator's number_start
     points: bool = False  # `2,5 điểm phần trăm`: percentage points (a contribution or a change of a rate)
+    after_at: int | None = None  # where the words that name it begin, when not right after it (`32/33 chỉ tiêu`)
 
 
 @dataclass(frozen=True)
@@ -148,14 +149,21 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
                     taken_until = m2.end()
                     continue
         read = unit_after(key, e, units)
+        after_at = None
         if read.unit is None and e < len(key) and _GLUED_LETTERS.match(key, e):
             read = UnitRead(e, 1.0, None, None)  # glued letters that are no unit (`3a`, `h1`)
+        elif read.unit is None and key.startswith("/", e):
+            den = NUMBER.match(key, e + 1)
+            if den is not None:  # `32/33 chỉ tiêu`: the numerator counts what the denominator counts
+                shared = unit_after(key, den.end(), units)
+                if shared.unit is not None:
+                    read, after_at = UnitRead(e, shared.scale, shared.unit, shared.counter, shared.points), den.end()
         denominator_of = None
         if read.unit is None and s >= 2 and key[s - 1] == "/" and out and out[-1].number_end == s - 1:
             denominator_of = out[-1].number_start
         mention = _mention(text, s, e, read.end, parsed, read, None, sign)
-        if denominator_of is not None:
-            mention = Mention(**{**mention.__dict__, "denominator_of": denominator_of})
+        if denominator_of is not None or after_at is not None:
+            mention = Mention(**{**mention.__dict__, "denominator_of": denominator_of, "after_at": after_at})
         out.append(mention)
     return out
 
