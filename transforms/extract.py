@@ -99,6 +99,8 @@ def fact_id(doc_id: str, start: int, end: int) -> str:
 
 
 _GROWTH = "_growth"  # growth with no base written: resolved once the period is known
+_SUBJECT_KINDS = ("sector", "domain", "ownership")  # concept kinds a whole sentence is about
+_UNIT_MODS = {"VND/ha": ("per", "ha"), "VND/person/year": ("per", "person"), "USD/person/year": ("per", "person")}
 _YEAR_BASES = ("same_period", "prior_year")
 
 
@@ -274,7 +276,7 @@ class _Document:
         seg = self.key[lo:m.start]
         for a, b in self.period_spans(lo, m.start):
             seg = seg[:a - lo] + " " * (b - a) + seg[b - lo:]
-        words = [w for w in re.findall(r"[^\s,;:()]+", seg) if not w.replace(".", "").replace(",", "").isdigit()]
+        words = [w for w in re.findall(r"[^\s,;:()]+", seg) if not any(c.isdigit() for c in w)]
         if all(w in self.g.elided or w == "-" for w in words):
             return ctx if compatible(self.ref.metrics[ctx.alias.code].unit, m) else None
         for phrase in (item_phrase(seg, 0, len(seg), self.g.function, cut=False),
@@ -390,6 +392,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     last_of: dict[str, str] = {}  # the last month (`M07`) and quarter (`Q1`) named, for `trong tháng`
     ctx: AliasHit | None = None  # the indicator of the last level read, for clauses that elide it
     ctx_para = -1
+    last_alias: Alias | None = None  # the indicator of the last figure read (any role), for concept words
+    last_para = -1
     prev_facts: list[Fact] = []
     default_year = _default_year(clean, periods)
     pi = 0
@@ -425,7 +429,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             k = bisect_left(ms_starts, m.end)
             nxt = ms_starts[k] if k < len(ms_starts) else sent.end
             fact, reason, used = _read_fact(doc, sent, m, sent_facts, nxt,
-                                            ctx if ctx_para == sent.paragraph else None, prev_facts)
+                                            ctx if ctx_para == sent.paragraph else None, prev_facts,
+                                            last_alias if last_para == sent.paragraph else None)
             if fact is None:
                 out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, reason))
@@ -476,6 +481,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             out.facts.append(fact)
             if fact.role in ("level", "part") and used is not None and not m.points:
                 ctx, ctx_para = used, sent.paragraph  # a contribution in points governs no later figure
+            if used is not None and not m.points:
+                last_alias, last_para = used.alias, sent.paragraph
             out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                           sent.index, fact.fact_id, None))
         prev_facts = list(sent_facts) if sent_facts else prev_facts
@@ -510,7 +517,8 @@ def _clause_start(key: str, sent: Sentence, pos: int) -> int:
 
 
 def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts,
-                   clause_start: int, ctx: AliasHit | None) -> tuple[Choice | None, str | None]:
+                   clause_start: int, ctx: AliasHit | None,
+                   last_alias: Alias | None = None) -> tuple[Choice | None, str | None]:
     """The indicator of figure `m` (see `transforms.grammar.indicator` for the order of evidence),
     or why none was found."""
     key, ref = doc.key, doc.ref
@@ -572,7 +580,7 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         if found is not None:
             return Choice(found.alias, found.start, found.end, "context"), None
     lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start)
-    governing = ctx.alias if ctx is not None else None
+    governing = ctx.alias if ctx is not None else last_alias
     concept = doc.concept_choice(sent, lo, m, governing, wide=False)  # a head in the figure's own item
     if concept is not None:
         return concept, None
@@ -587,11 +595,11 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
 
 
 def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts, next_start: int,
-               ctx: AliasHit | None = None,
-               prev_facts: list[Fact] | None = None) -> tuple[Fact | None, str | None, AliasHit | None]:
+               ctx: AliasHit | None = None, prev_facts: list[Fact] | None = None,
+               last_alias: Alias | None = None) -> tuple[Fact | None, str | None, AliasHit | None]:
     key, text, ref, g = doc.key, doc.text, doc.ref, doc.g
     clause_start = _clause_start(key, sent, m.start)
-    choice, why_not = _choose_metric(doc, sent, m, sent_facts, clause_start, ctx)
+    choice, why_not = _choose_metric(doc, sent, m, sent_facts, clause_start, ctx, last_alias)
     if choice is None:
         return None, why_not, None
     alias = choice.alias

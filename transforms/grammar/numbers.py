@@ -33,6 +33,7 @@ _SPACE_GROUPED = re.compile(fold_pattern(
 _RANGE_JOIN = re.compile(fold_pattern(r"\s*(?:-|đến|tới)\s*"))  # matched on the key
 _RANGE_FROM = re.compile(fold_pattern(r"(?<!\w)(?:từ|tu)\s*$"))
 _GLUED_LETTERS = re.compile(r"[^\W\d_]")
+_COMPOUND = re.compile(fold_pattern(r"\s+(\d{1,3})\s+(?:nghìn|ngàn)(?!\w)"))
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,13 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
                     taken_until = m2.end()
                     continue
         read = unit_after(key, e, units)
+        extra = 0.0
+        if read.scale >= 1e6 and read.unit is None:  # `3 triệu 150 ngàn lượt khách`: a compound number
+            tail = _COMPOUND.match(key, read.end)
+            if tail is not None:
+                extra = float(tail.group(1)) * 1000
+                rest = unit_after(key, tail.end(), units)
+                read = UnitRead(rest.end, read.scale, rest.unit, rest.counter, rest.points)
         after_at = None
         if read.unit is None and e < len(key) and _GLUED_LETTERS.match(key, e):
             read = UnitRead(e, 1.0, None, None)  # glued letters that are no unit (`3a`, `h1`)
@@ -161,7 +169,7 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
         denominator_of = None
         if read.unit is None and s >= 2 and key[s - 1] == "/" and out and out[-1].number_end == s - 1:
             denominator_of = out[-1].number_start
-        mention = _mention(text, s, e, read.end, parsed, read, None, sign)
+        mention = _mention(text, s, e, read.end, parsed, read, None, sign, extra)
         if denominator_of is not None or after_at is not None:
             mention = Mention(**{**mention.__dict__, "denominator_of": denominator_of, "after_at": after_at})
         out.append(mention)
@@ -185,8 +193,8 @@ def _negative(key: str, s: int) -> bool:
 
 
 def _mention(text: str, s: int, e: int, end: int, parsed: ParsedNumber, read: UnitRead, range_part: str | None,
-             sign: float = 1.0) -> Mention:
-    value = sign * parsed.value * read.scale
+             sign: float = 1.0, extra: float = 0.0) -> Mention:
+    value = sign * (parsed.value * read.scale + extra)
     precision = 0.5 * (10 ** -parsed.decimals) * read.scale
     start = s - 1 if sign < 0 and text[s - 1] == "-" else (s - 2 if sign < 0 else s)
     return Mention(start, end, s, e, text[start:end], value, parsed.decimals, read.scale, read.unit, read.counter,
