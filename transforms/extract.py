@@ -99,6 +99,9 @@ def fact_id(doc_id: str, start: int, end: int) -> str:
 
 
 _GROWTH = "_growth"  # growth with no base written: resolved once the period is known
+_PLANNED = "the plan's value in brackets after a figure"
+_VALUE_BRACKET = re.compile(r"\s*\([^()]*\d[^()]*\)")
+_DIGIT = re.compile(r"\d")
 _SUBJECT_KINDS = ("sector", "domain", "ownership")  # concept kinds a whole sentence is about
 _UNIT_MODS = {"VND/ha": ("per", "ha"), "VND/person/year": ("per", "person"), "USD/person/year": ("per", "person")}
 _YEAR_BASES = ("same_period", "prior_year")
@@ -459,7 +462,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     status = parent.status
                     fact.period_year, fact.period = parent.period_year, parent.period
                     fact.period_stated_at = parent.period_stated_at
-                fact.status = status
+                fact.status = "target" if fact.metric_how == _PLANNED else status
                 _resolve_growth_base(fact)
                 if fact.comparison_base in _YEAR_BASES and fact.base_year is None and fact.period_year:
                     fact.base_year = fact.period_year - 1
@@ -594,11 +597,33 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     return None, "no indicator named for it"
 
 
+def _planned_value(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Fact | None:
+    """`đạt 76,89% (KH 74%)`: a bracket after a figure stating the plan's value is the same indicator
+    and role as that figure, a target."""
+    if not sent_facts:
+        return None
+    prev = sent_facts[-1]
+    if prev.char_end > m.start or not doc.g.roles.plan_paren.search(doc.key, prev.char_end, m.number_start):
+        return None
+    if prev.unit != (m.unit or prev.unit) and not (m.unit == "percent") == (prev.unit == "percent"):
+        return None
+    return Fact(
+        fact_id=fact_id(doc.doc_id, m.start, m.end), doc_id=doc.doc_id, metric=prev.metric, role=prev.role,
+        value=m.value, unit=prev.unit if m.unit is None or prev.unit != "percent" else m.unit, period_year=None,
+        period=None, status="target", qualifier="exact", comparison_base=prev.comparison_base, base_year=prev.base_year,
+        scope=prev.scope, parent_fact_id=None, char_start=m.start, char_end=m.end, value_text=doc.text[m.start:m.end],
+        value_precision=m.precision, sentence=prev.sentence, sentence_index=prev.sentence_index,
+        metric_how=_PLANNED)
+
+
 def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts, next_start: int,
                ctx: AliasHit | None = None, prev_facts: list[Fact] | None = None,
                last_alias: Alias | None = None) -> tuple[Fact | None, str | None, AliasHit | None]:
     key, text, ref, g = doc.key, doc.text, doc.ref, doc.g
     clause_start = _clause_start(key, sent, m.start)
+    planned = _planned_value(doc, m, sent_facts)
+    if planned is not None:
+        return planned, None, None
     choice, why_not = _choose_metric(doc, sent, m, sent_facts, clause_start, ctx, last_alias)
     if choice is None:
         return None, why_not, None
@@ -619,7 +644,14 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
     left = key[max(prev_end, clause_start, alias_span[1] if alias_span[1] <= m.start else 0):m.start]
     verb = g.roles.last_verb(left)
     right = key[m.end:next_start]
+    bracket = _VALUE_BRACKET.match(key, m.end, sent.end)
+    if bracket is not None:  # `76,89% (KH 74%)`: the bracket states the plan's value; the base comes after it
+        digit = _DIGIT.search(key, bracket.end(), sent.end)
+        right = key[bracket.end():digit.start() if digit else sent.end]
     base, base_year = g.roles.base_after(right)
+    after_plan = bool(sent_facts) and sent_facts[-1].metric_how == _PLANNED and sent_facts[-1].char_end <= m.start
+    if base is None and after_plan and verb in ("equal", "reach") and m.unit == "percent":
+        base = "plan"  # `7.596 tấn (KH 7.526 tấn) bằng 100,93%`: the ratio to the plan just stated
     role = "level"
     value = m.value
     unit = metric.unit if per_capita_count or per_unit else (m.unit or metric.unit)
@@ -686,7 +718,8 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
     parent_id = None
     if role != "level":
         clause_facts = sent_facts.latest_first(0 if role == "part" else clause_start)
-        parent = next((f for f in clause_facts if f.metric == metric.code and f.role == "level"), None)
+        parent = next((f for f in clause_facts if f.metric == metric.code and f.role == "level"
+                       and f.metric_how != _PLANNED), None)
         if role == "part" and verb == "share":
             parent = next((f for f in reversed(sent_facts) if f.metric == metric.code and f.role in ("level", "part")),
                           None)

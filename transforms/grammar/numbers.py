@@ -167,7 +167,7 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
                 if shared.unit is not None:
                     read, after_at = UnitRead(e, shared.scale, shared.unit, shared.counter, shared.points), den.end()
         denominator_of = None
-        if read.unit is None and s >= 2 and key[s - 1] == "/" and out and out[-1].number_end == s - 1:
+        if s >= 2 and key[s - 1] == "/" and out and out[-1].number_end == s - 1:
             denominator_of = out[-1].number_start
         mention = _mention(text, s, e, read.end, parsed, read, None, sign, extra)
         if denominator_of is not None or after_at is not None:

@@ -26,6 +26,9 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(words)
 
 
+_VALUE_PAREN = re.compile(r"\s*\([^()]*\d[^()]*\)")
+
+
 @dataclass
 class RoleWords:
     """The role grammar compiled from the cue rows."""
@@ -39,6 +42,7 @@ class RoleWords:
     scope_paren: re.Pattern[str]
     scope_giver: re.Pattern[str]
     level_after_verb: re.Pattern[str]
+    plan_paren: re.Pattern[str]  # `(KH 74%)`, `(kế hoạch năm 2023 là 1.800 tỷ đồng)` before the plan's figure
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, str]]) -> RoleWords:
@@ -82,6 +86,8 @@ class RoleWords:
                 r"^\s*(?:" + "kế\\s+hoạch|dự\\s+toán|chỉ\\s+tiêu" + r")\s+((?:tỉnh|thành\s+phố|thị\s+xã|huyện|"
                 r"trung\s+ương|hđnd|ubnd)[^,;.()]{0,24}?\s+giao)")),
             level_after_verb=re.compile(fold_pattern(r"(?:còn|lên|xuống)\s*$")),
+            plan_paren=re.compile(fold_pattern(r"^\s*\(\s*(?:") + plan_words + fold_pattern(
+                r")(?:\s+năm\s+\d{4})?[^()\d]{0,30}$")),
         )
 
     def last_verb(self, left: str) -> str | None:
@@ -92,6 +98,11 @@ class RoleWords:
         return self.verb_value.get(re.sub(r"\s+", " ", found[-1].group(1)))
 
     def base_after(self, right: str) -> tuple[str | None, int | None]:
+        """The comparison base written after a figure. A bracket holding a figure of its own right
+        after it (`76,89% (KH 74%)`) states the plan's value, not this figure's base: skipped."""
+        paren = _VALUE_PAREN.match(right)
+        if paren is not None:
+            right = right[paren.end():]
         base = next((b for rx, b in self.bases if rx.search(right)), None)
         year = None
         if base in ("same_period", "prior_year"):
