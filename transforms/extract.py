@@ -397,6 +397,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     ctx_para = -1
     last_alias: Alias | None = None  # the indicator of the last figure read (any role), for concept words
     last_para = -1
+    para_facts: list[Fact] = []  # the facts of the current paragraph, for parts of a total stated earlier
+    para_of_facts = -1
     prev_facts: list[Fact] = []
     default_year = _default_year(clean, periods)
     pi = 0
@@ -411,6 +413,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         override: tuple[str, int] | None = None  # a relative period, for the rest of this sentence
         if sent.paragraph != ctx_para:
             ctx = None
+        if sent.paragraph != para_of_facts:
+            para_facts, para_of_facts = [], sent.paragraph
         for m in ms:
             while pi < len(periods) and periods[pi].start < m.start:
                 p = periods[pi]
@@ -433,7 +437,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             nxt = ms_starts[k] if k < len(ms_starts) else sent.end
             fact, reason, used = _read_fact(doc, sent, m, sent_facts, nxt,
                                             ctx if ctx_para == sent.paragraph else None, prev_facts,
-                                            last_alias if last_para == sent.paragraph else None)
+                                            last_alias if last_para == sent.paragraph else None, para_facts)
             if fact is None:
                 out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, reason))
@@ -480,6 +484,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             if fact.status == "target":
                 prev_status_target_sentence = sent.index
             sent_facts.append(fact)
+            para_facts.append(fact)
             by_id[fact.fact_id] = fact
             out.facts.append(fact)
             if fact.role in ("level", "part") and used is not None and not m.points:
@@ -567,6 +572,12 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
                 choice = Choice(composed, choice.start, choice.end, "clause")
                 break
     if choice is not None:
+        # a concept head nearer the figure than the alias names it (`cơ cấu GRDP: khu vực nông nghiệp
+        # chiếm tỷ trọng 21,6%`): the head's reading wins
+        item_lo = max(clause_start, prev_end or clause_start)
+        nearer = doc.concept_choice(sent, item_lo, m, None, wide=False)
+        if nearer is not None and nearer.end > choice.end and nearer.code != choice.code:
+            return nearer, None
         # a head alias completed by concept words between it and the figure (`giá trị sản xuất ...
         # ngành nông nghiệp`): the composed metric is the more specific
         lo = choice.start if prev_end is None or choice.end > prev_end else prev_end
@@ -618,7 +629,8 @@ def _planned_value(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Fa
 
 def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts, next_start: int,
                ctx: AliasHit | None = None, prev_facts: list[Fact] | None = None,
-               last_alias: Alias | None = None) -> tuple[Fact | None, str | None, AliasHit | None]:
+               last_alias: Alias | None = None,
+               para_facts: list[Fact] | None = None) -> tuple[Fact | None, str | None, AliasHit | None]:
     key, text, ref, g = doc.key, doc.text, doc.ref, doc.g
     clause_start = _clause_start(key, sent, m.start)
     planned = _planned_value(doc, m, sent_facts)
@@ -742,6 +754,14 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
             role, parent_id = "part", total.fact_id
             part_list = "partial" if intro or marker is None or marker.group().lstrip().startswith(fold("trong")) \
                 else "complete"
+        elif m.range_part is None and (metric.part_of or alias.is_scope):
+            # a component the paragraph has stated the total of (`khu vực dịch vụ đạt 7.709 tỷ đồng` after
+            # the GRDP; `thu nội địa` after the budget revenue): a part, the list not said to be complete
+            whole = metric.code if alias.is_scope else metric.part_of
+            total = next((f for f in reversed(para_facts or []) if f.role == "level" and f.unit == unit
+                          and f.metric == whole and f.metric_how != _PLANNED), None)
+            if total is not None:
+                role, parent_id, part_list = "part", total.fact_id, "partial"
     fact = Fact(
         fact_id=fid, doc_id=doc.doc_id, metric=metric.code, role=role, value=value, unit=unit,
         period_year=None, period=None, status="actual", qualifier=qualifier, comparison_base=base,
