@@ -79,3 +79,27 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def attributes(set_name: str = "dev", attr: str = "status", limit: int = 40) -> None:
+    """Matched facts whose `attr` disagrees with the gold, with their sentence."""
+    docs, gold_dir = SETS[set_name]
+    gold = ev.load_gold(gold_dir)
+    files = sorted(docs.glob("*.txt"))
+    parsed = parse_documents(pl.DataFrame({"doc_id": [f.name for f in files],
+                                           "text": [f.read_text(encoding="utf-8") for f in files]}),
+                             load_reference(ROOT / "seeds"))
+    facts = defaultdict(list)
+    for f in parsed.facts.to_dicts():
+        facts[f["doc_id"]].append(f)
+    shown = Counter()
+    for f in files:
+        for g, x in ev.match(gold.get(f.name, {"facts": []})["facts"], facts[f.name]):
+            if attr in ev.RELATION_ONLY and g["role"] == "level":
+                continue
+            if not ev.same(x.get(attr), g.get(attr)):
+                shown[(g.get(attr), x.get(attr))] += 1
+                if sum(shown.values()) <= limit:
+                    print(f"{f.name}: {g['text']!r} {g['metric']} gold {g.get(attr)} got {x.get(attr)}\n"
+                          f"          | {x['sentence'][:200]}")
+    print(shown.most_common())

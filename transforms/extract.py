@@ -33,7 +33,7 @@ from transforms.grammar.indicator import (
 from transforms.grammar.keys import fold, tokenize
 from transforms.grammar.masks import Masks
 from transforms.grammar.numbers import Mention, find_mentions
-from transforms.grammar.periods import PeriodMention, find_periods, period_end
+from transforms.grammar.periods import PeriodMention, find_periods, period_start
 from transforms.grammar.status import StatusCues
 from transforms.numbers import separator_habit
 from transforms.reference import Alias, Reference
@@ -390,6 +390,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                                       None, None, index, None, reason))
 
     year: int | None = None
+    result_year: int | None = None  # the last year named that is not a plan's: the year of results
     period: str | None = None
     period_at: int | None = None
     last_of: dict[str, str] = {}  # the last month (`M07`) and quarter (`Q1`) named, for `trong tháng`
@@ -403,6 +404,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     default_year = _default_year(clean, periods)
     pi = 0
     prev_status_target_sentence = -2
+    section_target = False  # under a heading of tasks and targets
+    target_para, target_year = -1, None  # a paragraph that set targets for a year: its later figures of that year
     kept_starts = [m.number_start for m in kept_mentions]
     for sent in sentences:
         ms = kept_mentions[bisect_left(kept_starts, sent.start):bisect_left(kept_starts, sent.end)]
@@ -410,6 +413,13 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         sent_facts = _SentenceFacts()
         by_id: dict[str, Fact] = {}
         sent_is_continuation = g.continuation.search(key, sent.start, min(sent.end, sent.start + 40)) is not None
+        # a `Trong đó ...` sentence right after a sentence of targets continues the list of targets
+        carried_target = sent_is_continuation and prev_status_target_sentence == sent.index - 1
+        if sent.is_heading:  # `II. NHIỆM VỤ, GIẢI PHÁP NĂM 2024` opens a section of targets, any other closes it
+            section_target = (g.target_heading.search(key, sent.start, sent.end) is not None
+                              and g.result_heading.search(key, sent.start, sent.end) is None)
+        if sent.paragraph != target_para:
+            target_para, target_year = sent.paragraph, None
         override: tuple[str, int] | None = None  # a relative period, for the rest of this sentence
         if sent.paragraph != ctx_para:
             ctx = None
@@ -425,6 +435,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 else:
                     if p.year is not None:
                         year = p.year
+                        if not p.plan:
+                            result_year = p.year
                     if p.period is not None:
                         period, period_at = p.period, p.start
                         if p.period[0] in "MQ":
@@ -456,17 +468,20 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 fact.period = override[0] if override else (period or "FY")
                 fact.period_stated_at = override[1] if override else period_at
                 cue = doc.status.before(sent.start, m.start)
-                if cue is None and sent_is_continuation and prev_status_target_sentence == sent.index - 1:
+                if cue is None and (carried_target or section_target or (
+                        target_year is not None and fact.period_year == target_year)):
                     cue = "target"
                 status = cue or "actual"
                 if (status == "actual" and ref_date and fact.period_year and fact.period
-                        and period_end(fact.period_year, fact.period) > ref_date):
-                    status = "target"  # a period not over when the report was written
+                        and period_start(fact.period_year, fact.period) > ref_date):
+                    status = "target"  # a period not begun when the report was written: a plan
                 if parent is not None and fact.role == "part":
                     status = parent.status
                     fact.period_year, fact.period = parent.period_year, parent.period
                     fact.period_stated_at = parent.period_stated_at
                 fact.status = "target" if fact.metric_how == _PLANNED else status
+                if fact.status != "target" and result_year is not None and override is None:
+                    fact.period_year = result_year  # a result, though a plan's year was named since
                 _resolve_growth_base(fact)
                 if fact.comparison_base in _YEAR_BASES and fact.base_year is None and fact.period_year:
                     fact.base_year = fact.period_year - 1
@@ -483,6 +498,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 continue
             if fact.status == "target":
                 prev_status_target_sentence = sent.index
+                if fact.metric_how != _PLANNED:
+                    target_year = fact.period_year
             sent_facts.append(fact)
             para_facts.append(fact)
             by_id[fact.fact_id] = fact

@@ -43,6 +43,8 @@ class Grammar:
         self.total_intro = re.compile(r"(?:" + _alt(w.get("total_intro", [])) + r")\s+$")
         self.past_year = re.compile(fold_pattern(r"(?<!\w)năm\s+((?:19|20)\d{2})\s+(?:") + _alt(w.get("past", []))
                                     + r")(?!\w)")
+        self.target_heading = re.compile(r"(?<!\w)(?:" + _alt(w.get("target_heading", [])) + r")(?!\w)")
+        self.result_heading = re.compile(r"(?<!\w)(?:" + _alt(w.get("result_heading", [])) + r")(?!\w)")
         self.exclusion_paren = re.compile(fold_pattern(r"\(\s*(?:không|chưa|trừ|loại trừ)[^()]{0,160}\)"))
         self.growth_words = (fold("tăng trưởng"), fold("tốc độ tăng"))
         self._counted = re.compile(r"\s*(?:" + "|".join(re.escape(c) for c in self.counters) + r")(?!\w)") \

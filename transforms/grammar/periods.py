@@ -12,6 +12,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date
 
+from transforms.grammar.keys import fold
 from transforms.grammar.masks import fold_pattern
 from transforms.text import SpanIndex
 
@@ -27,16 +28,22 @@ class PeriodMention:
     # `trong tháng`, `trong quý`, `cả năm` name no number: the month, quarter or year the report
     # is about, for the rest of their sentence only (`ước cả năm đạt ...` is a projection aside)
     relative: str | None = None  # month | quarter | year
+    plan: bool = False  # the year of a plan (`kế hoạch phát triển kinh tế - xã hội năm 2023`): it dates targets only
 
 
 def _rx(p: str) -> re.Pattern[str]:
     return re.compile(fold_pattern(p))
 
 
-_YEAR = r"(?:\s*(?:năm|/)?\s*((?:19|20)\d{2}))?"
+_YEAR = r"(?:\s*(?:năm|/|-)?\s*((?:19|20)\d{2}))?"  # `quý I năm 2023`, `quý I/2023`, `quý I-2023`
+# months counted in words: `Sáu tháng đầu năm`, `Chín tháng`, `mười tháng` (`năm tháng` would be ambiguous)
+NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+                "mười một": 11, "mười hai": 12}
+_N = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (_rx(r"(?<!\w)(\d{1,2})\s+tháng\s+(đầu|cuối)\s+năm" + _YEAR), "months_edge"),
-    (_rx(r"(?<!\w)(\d{1,2})\s+tháng(?!\s+(?:đầu|cuối|\d))" + r"(?:\s+năm\s+((?:19|20)\d{2}))?"), "months"),
+    (_rx(r"(?<!\w)" + _N + r"\s+tháng\s+(đầu|cuối)\s+năm" + _YEAR), "months_edge"),
+    (_rx(r"(?<!\w)" + _N + r"\s+tháng(?!\s+(?:đầu|cuối|\d))" + r"(?:\s*(?:năm|/|-)\s*((?:19|20)\d{2}))?"),
+     "months"),
     (_rx(r"(?<!\w)quý\s+(iv|iii|ii|i|[1-4])(?!\w)" + _YEAR), "quarter"),
     (_rx(r"(?<!\w)(?:phiên|kỳ|cuộc)\s+(?:họp\s+)?(?:thường\s+kỳ\s+|định\s+kỳ\s+)?tháng\s+(\d{1,2})" + _YEAR),
      "meeting"),
@@ -83,11 +90,18 @@ def find_periods(key: str, masked: list[tuple[int, int]]) -> list[PeriodMention]
                 insort(taken, (s, e))  # a comparison base or a term: not a period, but consumed
                 continue
             insort(taken, (s, e))
+            if pm.year is not None and _PLAN_BEFORE.search(key, max(0, s - 60), s):
+                pm = PeriodMention(pm.start, pm.end, pm.year, pm.period, pm.relative, plan=True)
             found.append(pm)
     return sorted(found, key=lambda p: p.start)
 
 
 _DEN_CUOI = fold_pattern("đến cuối")
+# a plan's year: a plan word before it with no result word in between (`đánh giá tình hình ... năm 2022 và
+# kế hoạch phát triển kinh tế - xã hội năm 2023`)
+_PLAN_BEFORE = re.compile(fold_pattern(
+    r"(?<!\w)(?:kế hoạch|phương hướng|nhiệm vụ|mục tiêu|định hướng)(?:(?!kết quả|tình hình|thực hiện|đánh giá)"
+    r"[^.;\n\d])*$"))
 
 
 def _year(m: re.Match[str], group: int) -> int | None:
@@ -95,16 +109,23 @@ def _year(m: re.Match[str], group: int) -> int | None:
     return int(g) if g else None
 
 
+_WORD_VALUES = {fold(w): n for w, n in NUMBER_WORDS.items()}
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _WORD_VALUES[word]
+
+
 def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | None:
     if kind == "months_edge":
-        n, edge, year = int(m.group(1)), m.group(2), _year(m, 3)
+        n, edge, year = _count(m.group(1)), m.group(2), _year(m, 3)
         if edge == "đâu":
             period = {3: "Q1", 6: "H1", 12: "FY"}.get(n, f"{n}M" if 1 < n < 12 else None)
         else:
             period = {3: "Q4", 6: "H2"}.get(n)
         return PeriodMention(s, e, year, period) if period else None
     if kind == "months":
-        n = int(m.group(1))
+        n = _count(m.group(1))
         if not 1 < n < 12:
             return None
         period = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
@@ -129,6 +150,18 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
     if kind == "this_year":
         return PeriodMention(s, e, None, "FY", "year")
     return None
+
+
+def period_start(year: int, period: str) -> date:
+    """First day of a period."""
+    month = 1
+    if period == "H2":
+        month = 7
+    elif period.startswith("Q"):
+        month = 3 * int(period[1]) - 2
+    elif period.startswith("M"):
+        month = int(period[1:])
+    return date(year, month, 1)
 
 
 def period_end(year: int, period: str) -> date:
