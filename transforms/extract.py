@@ -401,7 +401,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     para_facts: list[Fact] = []  # the facts of the current paragraph, for parts of a total stated earlier
     para_of_facts = -1
     prev_facts: list[Fact] = []
-    default_year = _default_year(clean, periods)
+    default_year = _default_year(clean, periods, key)
     pi = 0
     prev_status_target_sentence = -2
     section_target = False  # under a heading of tasks and targets
@@ -527,13 +527,19 @@ def _resolve_growth_base(fact: Fact) -> None:
         fact.comparison_base = "prior_year" if fact.period == "FY" else "same_period"
 
 
-def _default_year(clean: CleanText, periods: list[PeriodMention]) -> int | None:
+_SAME_PERIOD_YEAR = re.compile(r"cung\s+ky\s+(?:cua\s+)?năm\s+((?:19|20)\d{2})")  # folded `cùng kỳ (của) năm 2015`
+
+
+def _default_year(clean: CleanText, periods: list[PeriodMention], key: str = "") -> int | None:
     """The year a figure is about when nothing before it names one: the report's date, else
-    the year the report names most."""
+    the year the report names most, else the year after the one its `cùng kỳ năm Y` compares with."""
     if clean.published_on:
         return clean.published_on.year
     years = [p.year for p in periods if p.year]
-    return max(set(years), key=years.count) if years else None
+    if years:
+        return max(set(years), key=years.count)
+    bases = [int(m.group(1)) + 1 for m in _SAME_PERIOD_YEAR.finditer(key)]
+    return max(set(bases), key=bases.count) if bases else None
 
 
 def _clause_start(key: str, sent: Sentence, pos: int) -> int:

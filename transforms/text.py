@@ -39,6 +39,7 @@ _MARKDOWN = re.compile(r"\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)|__")
 _META_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*")
 _DMY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _NGAY = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_DATE_LINE = re.compile(r"^(?:[^\d:]{0,24}[:,]\s*)?(?:(?P<d>\d{1,2})/)?(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\b")
 _CAPTION_HINT = re.compile(r"\((ảnh|nguồn)\s*:[^)]*\)\s*$", re.IGNORECASE)
 
 
@@ -100,6 +101,11 @@ def clean_document(raw: str, rules: list[BoilerplateRule]) -> CleanText:
                 published = _safe_date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
             removed.append((line, "date line"))
             continue
+        if published is None and len(kept) < 8 and len(line) < 60:
+            # `Cập nhật: 04/2022`, `Thứ Sáu, 05/07/2024 - 14:25`: a short line dating the page
+            dated = _DATE_LINE.search(line)
+            if dated is not None:
+                published = _safe_date(int(dated["y"]), int(dated["m"]), int(dated["d"] or 1))
         kept.append(line)
     while kept and kept[-1] == "":
         kept.pop()
