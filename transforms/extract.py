@@ -561,6 +561,9 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         if total is not None and total in ref.metrics:
             return Choice(doc.g.metric_alias(total), m.start, m.end, "fraction"), None
     frame = doc.frame_alias(sent, m)
+    if frame is not None and m.after_at is not None and frame[0].code in doc.g.numerators:
+        # `hoàn thành 15/16 chỉ tiêu`: the numerator counts what was met of the total
+        return Choice(doc.g.metric_alias(doc.g.numerators[frame[0].code]), frame[1], frame[2], "fraction"), None
     if frame is not None and (m.unit in (None, "count") or ref.metrics[frame[0].code].unit == m.unit):
         named = doc.subject_naming_counter(frame[0], m, clause_start)
         if named is not None:  # `tổng số tiêu chí ... là 245 tiêu chí`: the name is more specific
@@ -608,6 +611,11 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         if refined is not None and refined.code != choice.code and ref.metrics[refined.code].part_of == choice.code:
             return refined, None
         return choice, None
+    lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start)
+    governing = ctx.alias if ctx is not None else last_alias
+    concept = doc.concept_choice(sent, lo, m, governing, wide=False)  # a head in the figure's own item
+    if concept is not None:
+        return concept, None
     if ctx is not None and m.unit == "percent" and any(
             f.role == "level" and f.metric == ctx.alias.code for f in sent_facts.latest_first(clause_start)):
         return Choice(ctx.alias, ctx.start, ctx.end, "context"), None  # a ratio or change of the level just read
@@ -616,11 +624,6 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         found = doc.from_context(ctx, lo, m)
         if found is not None:
             return Choice(found.alias, found.start, found.end, "context"), None
-    lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start)
-    governing = ctx.alias if ctx is not None else last_alias
-    concept = doc.concept_choice(sent, lo, m, governing, wide=False)  # a head in the figure's own item
-    if concept is not None:
-        return concept, None
     if m.unit is not None:
         fuzzy = fuzzy_alias(key, max(clause_start, sent.start), m, ref)
         if fuzzy is not None:

@@ -31,6 +31,14 @@ class Grammar:
     aliases_by_metric: dict[str, object] = field(default_factory=dict)
     fractions: dict[str, str] = field(default_factory=dict)  # numerator metric → the total's metric
 
+    @property
+    def numerators(self) -> dict[str, str]:
+        """A total's metric → the metric its fractions' numerators count (the first listed)."""
+        out: dict[str, str] = {}
+        for numerator, total in self.fractions.items():
+            out.setdefault(total, numerator)
+        return out
+
     def __post_init__(self) -> None:
         w = self.words
         self.function = frozenset(fold(x) for x in w.get("function", []))
