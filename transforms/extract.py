@@ -102,6 +102,7 @@ _GROWTH = "_growth"  # growth with no base written: resolved once the period is 
 _PLANNED = "the plan's value in brackets after a figure"
 _VALUE_BRACKET = re.compile(r"\s*\([^()]*\d[^()]*\)")
 _DIGIT = re.compile(r"\d")
+_BULLET = re.compile(r"\s*[-+•*–]\s")
 _SUBJECT_KINDS = ("sector", "domain", "ownership")  # concept kinds a whole sentence is about
 _UNIT_MODS = {"VND/ha": ("per", "ha"), "VND/person/year": ("per", "person"), "USD/person/year": ("per", "person")}
 _YEAR_BASES = ("same_period", "prior_year")
@@ -400,6 +401,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     last_para = -1
     para_facts: list[Fact] = []  # the facts of the current paragraph, for parts of a total stated earlier
     para_of_facts = -1
+    list_open = prev_bullet = False  # a line ended with `:`; the last line was a bullet
     prev_facts: list[Fact] = []
     default_year = _default_year(clean, periods, key)
     pi = 0
@@ -421,6 +423,9 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         if sent.paragraph != target_para:
             target_para, target_year = sent.paragraph, None
         override: tuple[str, int] | None = None  # a relative period, for the rest of this sentence
+        in_list = _BULLET.match(sent.text) is not None and (list_open or prev_bullet)
+        if in_list:  # a bullet line of a list continues the paragraph that opened the list
+            ctx_para = last_para = para_of_facts = sent.paragraph
         if sent.paragraph != ctx_para:
             ctx = None
         if sent.paragraph != para_of_facts:
@@ -511,6 +516,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                           sent.index, fact.fact_id, None))
         prev_facts = list(sent_facts) if sent_facts else prev_facts
+        list_open = sent.text.rstrip().endswith(":") or (in_list and list_open)
+        prev_bullet = _BULLET.match(sent.text) is not None
         # status carries to a `Trong đó ...` sentence that continues a list of targets
         if any(f.status == "target" for f in sent_facts) or (
             not sent_facts and doc.status.any_in(sent.start, sent.end, "target")
@@ -694,8 +701,12 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
     value = m.value
     unit = metric.unit if per_capita_count or per_unit else (m.unit or metric.unit)
     alias_growth = any(w in fold(alias.text) for w in g.growth_words)
-    if m.unit == "percent" and m.scale == 100 and verb == "times":
-        role, base = "pct_of_base", base or "same_period"
+    if m.points:  # `đóng góp 2,5 điểm phần trăm`, `tăng 3,45 điểm %`: a change in points is its own level
+        if verb == "decrease" and metric.reduction_code:
+            metric = ref.metrics[metric.reduction_code]
+        base = None
+    elif m.unit == "percent" and m.scale == 100 and verb in ("times", "increase"):
+        role, base = "pct_of_base", base or "same_period"  # `gấp 2,3 lần`, `tăng 3,2 lần`
     elif m.unit == "percent" and metric.unit != "percent":
         if verb == "share":
             role = "level" if metric.code.startswith("share_") else "part"
