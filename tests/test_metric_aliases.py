@@ -71,11 +71,13 @@ def counted_noun(row: dict[str, str], alias: str) -> str:
         for c in COUNTERS:
             if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", text.replace("{N}", " ")):
                 return c
-    raise AssertionError(f"no counted noun for {row['code']}")
+    return "con"  # a herd: heads
 
 
 def figure(row: dict[str, str], alias: str) -> str:
     unit = row["unit"]
+    if unit not in FIGURE:  # a unit outside the contract (m3, tạ/ha): only the indicator's change is a fact
+        return "8,5%"
     if unit != "percent" and any(w in alias for w in RATE_WORDS):
         return "8,5%"
     if unit == "count":
@@ -138,8 +140,16 @@ for _code, _row in ROWS.items():
 
 
 def test_every_metric_has_aliases_and_the_table_is_complete():
+    """Every metric is named by aliases, or composed by a concept signature, or is the total of a
+    fraction (`32/33 chỉ tiêu`), or a rate's own code for its fall."""
     assert len(ROWS) >= 75
-    assert all(aliases(r, "aliases") for r in ROWS.values())
+    with (SEEDS / "grammar" / "signatures.csv").open(encoding="utf-8") as fh:
+        composed = {r["metric"] for r in csv.DictReader(fh)}
+    with (SEEDS / "grammar" / "fractions.csv").open(encoding="utf-8") as fh:
+        totals = {r["total_metric"] for r in csv.DictReader(fh)}
+    reductions = {r["reduction_code"] for r in ROWS.values() if r["reduction_code"]}
+    named_otherwise = composed | totals | reductions
+    assert [c for c, r in ROWS.items() if not aliases(r, "aliases") and c not in named_otherwise] == []
     assert len(CASES) == sum(len(aliases(r, c)) + sum("…" in a for a in aliases(r, c))
                              for r in ROWS.values() for c in ("aliases", "scope_aliases"))
 
@@ -276,9 +286,13 @@ def test_kh_is_the_plan(text, base):
     assert plan.parent_fact_id == next(f.fact_id for f in found if f.role == "level")
 
 
-def test_a_fraction_reads_the_numerator_not_the_denominator():
+def test_a_fraction_reads_what_was_met_of_what_was_set():
+    """`31/32 chỉ tiêu`: the numerator counts what was met, the denominator the total (issue 9)."""
     found = facts("Năm 2023, xã Tân Lập đạt 17/19 tiêu chí; toàn huyện thực hiện đạt 15/16 chỉ tiêu đạt.")
-    assert [(f.metric, f.value) for f in found] == [("ntm_criteria_met", 17), ("targets_met", 15)]
+    assert [(f.metric, f.value) for f in found] == [("ntm_criteria_met", 17), ("ntm_criteria_total", 19),
+                                                    ("targets_met", 15), ("targets_total", 16)]
+    (average,) = facts("Năm 2023, bình quân mỗi xã đạt 11,9/19 tiêu chí.")  # an average against the fixed set
+    assert (average.metric, average.value) == ("ntm_criteria_per_commune", pytest.approx(11.9))
 
 
 def test_a_named_count_outranks_a_bare_counted_noun():
@@ -322,10 +336,7 @@ NEAR_MISSES = [
     "Năm 2023, tổng mức đầu tư dự án là 150 tỷ đồng.",
     "Năm 2023, thu tiền phạt vi phạm hành chính đạt 2,5 tỷ đồng.",
     "Năm 2023, chi thưởng cho người lao động là 12 tỷ đồng.",
-    "Năm 2023, dư nợ tín dụng đạt 3.500 tỷ đồng.",
-    "Năm 2023, vốn huy động đạt 2.000 tỷ đồng.",
-    "Năm 2023, sản lượng lương thực đạt 45.000 tấn.",
-    "Năm 2023, tỷ lệ hộ sử dụng nước hợp vệ sinh đạt 98%.",
+    "Năm 2023, tỷ lệ hồ sơ trực tuyến đạt 98%.",
     "Năm 2023, tỷ lệ lao động nữ đạt 45%.",
     "Năm 2023, diện tích đất trồng lúa chuyển đổi được 25 ha.",
     "Năm 2023, diện tích rừng trồng mới đạt 150 ha.",
