@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from transforms.grammar.indicator import (
+    PER_CAPITA_OF,
     PER_UNIT_CURRENCY,
     AliasHit,
     Choice,
@@ -305,15 +306,18 @@ class _Document:
             i = self.key.find(ch, m.end, stop)
             stop = i if i >= 0 else stop
         in_sentence = self.concepts_in(sent.start, m.number_start)
-        after = [c for c in self.concepts_in(m.end, min(stop, sent.end)) if c[2] not in ("head", "sector")]
+        after = [c for c in self.concepts_in(m.end, min(stop, sent.end)) if c[2] not in ("head", *_SUBJECT_KINDS)]
         # `đóng góp` heads only a figure in percentage points (a contribution to growth)
         heads = [c for c in in_sentence if c[2] == "head" and (m.points or c[3] != "growth_contribution")]
         item_heads = [c for c in heads if c[0] >= item_lo]
-        sectors = [c for c in in_sentence if c[2] == "sector"]
-        mods = {(c[2], c[3]) for c in in_sentence if c[0] >= item_lo and c[2] not in ("head", "sector")}
+        mods = {(c[2], c[3]) for c in in_sentence if c[0] >= item_lo and c[2] not in ("head", *_SUBJECT_KINDS)}
         mods |= {(c[2], c[3]) for c in after}
-        if sectors:
-            mods.add(("sector", sectors[-1][3]))
+        for kind in _SUBJECT_KINDS:  # the sentence's subject: its nearest sector, domain, ownership
+            nearest = [c for c in in_sentence if c[2] == kind]
+            if nearest:
+                mods.add((kind, nearest[-1][3]))
+        if m.unit in _UNIT_MODS:  # `131,9 triệu đồng/ha`: the unit says per what
+            mods.add(_UNIT_MODS[m.unit])
         options: list[tuple[str, int, int, str]] = []  # head, start, end, how
         if m.points and any(c[3] == "growth_contribution" for c in in_sentence if c[2] == "head" and c[0] >= item_lo):
             options.append(("growth_contribution", m.start, m.start, "concept"))
@@ -679,6 +683,7 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
     counted_by_frame = choice.how == "frame" and m.unit is None and metric.unit == "count"
     per_capita_count = m.unit == "count" and metric.unit == "per_10k_people"
     per_unit = PER_UNIT_CURRENCY.get(metric.unit) == m.unit  # `thu nhập bình quân đầu người 75 triệu đồng`
+    per_capita = metric.unit.endswith("/person/year") and m.unit in PER_CAPITA_OF
     if not compatible(metric.unit, m) and not (m.unit == "count" and metric.unit == "count") \
             and not counted_by_frame and not per_capita_count:
         return None, f"unit {m.unit} does not fit {metric.code} ({metric.unit})", None
@@ -700,6 +705,8 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
     role = "level"
     value = m.value
     unit = metric.unit if per_capita_count or per_unit else (m.unit or metric.unit)
+    if per_capita and not per_unit:
+        unit = PER_CAPITA_OF[m.unit]  # GRDP per capita written in đồng: VND/person/year
     alias_growth = any(w in fold(alias.text) for w in g.growth_words)
     if m.points:  # `đóng góp 2,5 điểm phần trăm`, `tăng 3,45 điểm %`: a change in points is its own level
         if verb == "decrease" and metric.reduction_code:

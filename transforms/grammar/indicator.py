@@ -66,6 +66,8 @@ class Choice:
 # a metric per person or per hectare takes the bare currency: `thu nhập bình quân đầu người 75 triệu
 # đồng`, `giá trị sản phẩm trên 1 ha đất canh tác: 84 triệu đồng` (the indicator says per what)
 PER_UNIT_CURRENCY = {"VND/person/year": "VND", "USD/person/year": "USD", "VND/ha": "VND"}
+# the per-capita unit a bare currency takes (`GRDP bình quân đầu người đạt 96,3 triệu đồng`: VND/person/year)
+PER_CAPITA_OF = {"VND": "VND/person/year", "USD": "USD/person/year"}
 
 
 def compatible(metric_unit: str, m: Mention) -> bool:
@@ -73,7 +75,8 @@ def compatible(metric_unit: str, m: Mention) -> bool:
     if m.unit is None:  # `9.242 tỷ` without `đồng`: a scaled amount of the metric's currency
         return m.scale >= 1e6 and metric_unit in ("VND", "USD")
     return (m.unit == "percent" or metric_unit == m.unit or (metric_unit, m.unit) in _CURRENCY_TWINS
-            or PER_UNIT_CURRENCY.get(metric_unit) == m.unit)
+            or PER_UNIT_CURRENCY.get(metric_unit) == m.unit
+            or (metric_unit.endswith("/person/year") and m.unit in PER_CAPITA_OF))
 
 
 def lookback_start(key: str, lo: int, hi: int) -> int:
