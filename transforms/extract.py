@@ -171,6 +171,23 @@ class _Document:
                                if t.kind == "concept")
         self.concept_starts = [c[0] for c in self.concepts]
         self.periods: list[tuple[int, int]] = []
+        self.topics = self._paragraph_topics()
+
+    def _paragraph_topics(self) -> dict[int, str]:
+        """A paragraph whose first sentence opens on a sector (`Sản xuất công nghiệp tiếp tục tăng ...`,
+        `Ngành nông nghiệp ...`, `- Công nghiệp: ...`) is about that sector."""
+        topics: dict[int, str] = {}
+        seen: set[int] = set()
+        for s in self.sentences:
+            if s.paragraph in seen:
+                continue
+            seen.add(s.paragraph)
+            opening = self.concepts_in(s.start, min(s.end, s.start + 40))
+            sectors = [c for c in opening if c[2] == "sector"]
+            if sectors and not any(c[2] == "head" and c[0] < sectors[0][0] and c[3] not in ("production_value",)
+                                   for c in opening):
+                topics[s.paragraph] = sectors[0][3]
+        return topics
 
     # -- subjects -------------------------------------------------------------------------------
 
@@ -316,6 +333,8 @@ class _Document:
             nearest = [c for c in in_sentence if c[2] == kind]
             if nearest:
                 mods.add((kind, nearest[-1][3]))
+            elif kind == "sector" and sent.paragraph in self.topics:
+                mods.add(("sector", self.topics[sent.paragraph]))  # the paragraph's topic (`Sản xuất công nghiệp ...`)
         if m.unit in _UNIT_MODS:  # `131,9 triệu đồng/ha`: the unit says per what
             mods.add(_UNIT_MODS[m.unit])
         options: list[tuple[str, int, int, str]] = []  # head, start, end, how
@@ -326,10 +345,10 @@ class _Document:
         if not wide:
             governing = None
         if governing is not None and governing.code in g.concepts.head_of_metric:
-            options.append((g.concepts.head_of_metric[governing.code], m.start, m.start,
+            options.append((g.concepts.head_of_metric[governing.code], item_lo, item_lo,
                             f"concept under the indicator '{governing.text}'"))
         if wide and m.unit in g.unit_heads:
-            options.append((g.unit_heads[m.unit], m.start, m.start, f"concept of a figure in {m.unit}"))
+            options.append((g.unit_heads[m.unit], item_lo, item_lo, f"concept of a figure in {m.unit}"))
         for head, start, end, how in options:
             sig = g.concepts.metric(head, mods)
             if sig is None or (not sig.modifiers and how != "concept"):
@@ -341,6 +360,8 @@ class _Document:
             words = [c for c in in_sentence + after if (c[2], c[3]) in sig.modifiers or c[3] == head]
             lo = min([start] + [c[0] for c in words])
             hi = max([end] + [c[1] for c in words if c[1] <= m.number_start])
+            if how != "concept":  # no head word named it: its span is the item's start, the verbs are after
+                lo = hi = start
             return Choice(g.metric_alias(sig.metric), lo, hi, how)
         return None
 
@@ -651,7 +672,7 @@ def _planned_value(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Fa
     if not sent_facts:
         return None
     prev = sent_facts[-1]
-    if prev.char_end > m.start or not doc.g.roles.plan_paren.search(doc.key, prev.char_end, m.number_start):
+    if prev.char_end > m.start or not doc.g.roles.plan_paren.match(doc.key, prev.char_end, m.number_start):
         return None
     if prev.unit != (m.unit or prev.unit) and not (m.unit == "percent") == (prev.unit == "percent"):
         return None

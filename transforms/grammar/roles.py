@@ -86,7 +86,7 @@ class RoleWords:
                 r"^\s*(?:" + "kế\\s+hoạch|dự\\s+toán|chỉ\\s+tiêu" + r")\s+((?:tỉnh|thành\s+phố|thị\s+xã|huyện|"
                 r"trung\s+ương|hđnd|ubnd)[^,;.()]{0,24}?\s+giao)")),
             level_after_verb=re.compile(fold_pattern(r"(?:còn|lên|xuống)\s*$")),
-            plan_paren=re.compile(fold_pattern(r"^\s*\(\s*(?:") + plan_words + fold_pattern(
+            plan_paren=re.compile(fold_pattern(r"\s*\(\s*(?:") + plan_words + fold_pattern(
                 r")(?:\s+năm\s+\d{4})?[^()\d]{0,30}$")),
         )
 
