@@ -340,7 +340,7 @@ class _Document:
         options: list[tuple[str, int, int, str]] = []  # head, start, end, how
         if m.points and any(c[3] == "growth_contribution" for c in in_sentence if c[2] == "head" and c[0] >= item_lo):
             options.append(("growth_contribution", m.start, m.start, "concept"))
-        for h in (item_heads[-1:] or (heads[-1:] if wide else [])):
+        for h in reversed(item_heads or (heads if wide else [])):  # the nearest head first
             options.append((h[3], h[0], h[1], "concept"))
         if not wide:
             governing = None
@@ -636,6 +636,13 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         nearer = doc.concept_choice(sent, item_lo, m, None, wide=False)
         if nearer is not None and nearer.end > choice.end and nearer.code != choice.code:
             return nearer, None
+        if m.unit == "percent" and not m.points:
+            # a share of the structure (`Cơ cấu kinh tế: ... dịch vụ 36,5%`, `tỷ trọng công nghiệp chế biến,
+            # chế tạo trong GRDP đạt 36%`): a percentage not said to rise or fall is the sector's share
+            share = doc.concept_choice(sent, item_lo, m, None)
+            verb = doc.g.roles.last_verb(key[item_lo:m.start])
+            if share is not None and share.code.startswith("share_") and verb not in ("increase", "decrease"):
+                return share, None
         # a head alias completed by concept words between it and the figure (`giá trị sản xuất ...
         # ngành nông nghiệp`): the composed metric is the more specific
         lo = choice.start if prev_end is None or choice.end > prev_end else prev_end
