@@ -502,3 +502,18 @@ def test_nhung_is_not_a_list_marker():
     found = facts("Năm 2023, huyện đề ra 12 chỉ tiêu, nhưng có 5 chỉ tiêu chưa đạt.")
     missed = only(found, metric="targets_missed")
     assert (missed.role, missed.part_list) == ("part", "partial")
+
+
+# --- the year of a plan measured against is not the figures' period ----------------------------
+
+@pytest.mark.parametrize("against", [
+    "so với Nghị quyết của Tỉnh ủy năm 2024",
+    "chỉ tiêu Nghị quyết HĐND tỉnh năm 2024",
+    "dự toán HĐND huyện giao năm 2024",
+])
+def test_a_plan_year_after_a_percentage_does_not_reset_the_period(against: str):
+    found = facts("Trong 9 tháng đầu năm 2024, tổng thu ngân sách ước đạt 4.800 tỷ đồng, "
+                  f"đạt 83% {against}.\n\nGiá trị xuất khẩu ước đạt 1.748 triệu USD, tăng 20,7% so với cùng kỳ.")
+    export = only(found, metric="export_value", role="level")
+    assert (export.period, export.period_year) == ("9M", 2024)
+    assert only(found, metric="budget_revenue", role="pct_of_plan").period == "9M"

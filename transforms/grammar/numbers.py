@@ -17,12 +17,14 @@ it, this module reads what reports put there, in the forms the peers read
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 import re
 from dataclasses import dataclass
 
 from transforms.grammar.keys import fold
 from transforms.grammar.masks import fold_pattern
 from transforms.numbers import ParsedNumber, parse_number
+from transforms.text import SpanIndex
 
 # Bounded: at most 40 digits and 12 groups, so no pathological backtracking; a longer number is not
 # read at all (the lookahead refuses to stop before `.5`/`,5`). Letters may follow: a glued unit.
@@ -113,12 +115,14 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
     key = fold(text) if key is None else key
     masks = sorted(masked or [])
     out: list[Mention] = []
-    spans: list[tuple[int, int]] = [m.span() for m in _SPACE_GROUPED.finditer(key)]
-    taken = {s for s, _ in spans}
+    grouped: list[tuple[int, int]] = [m.span() for m in _SPACE_GROUPED.finditer(key)]  # disjoint, in order
+    spans = list(grouped)
     for m in NUMBER.finditer(key):
-        if not any(a <= m.start() < b for a, b in spans if a in taken):
+        i = bisect_right(grouped, (m.start(), len(key) + 1)) - 1  # the last group starting at or before it
+        if i < 0 or not grouped[i][0] <= m.start() < grouped[i][1]:
             spans.append(m.span())
     spans.sort()
+    mask_index = SpanIndex(masks)
     taken_until = 0  # the high end of a range just read
     mask_i = 0
     for s, e in spans:
@@ -137,7 +141,7 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
         join = _RANGE_JOIN.match(key, e)
         if join and join.end() < len(key) and sign > 0:
             m2 = NUMBER.match(key, join.end())
-            if m2 and not any(a < m2.end() and m2.start() < b for a, b in masks):
+            if m2 and not mask_index.overlaps(m2.start(), m2.end()):
                 p2 = parse_number(text[m2.start():m2.end()], habit)
                 hi = unit_after(key, m2.end(), units)
                 own = unit_after(key, e, units)
@@ -189,7 +193,7 @@ def _negative(key: str, s: int) -> bool:
         k -= 1
     if k < 0 or key[k] == "\n":
         return j == s - 1  # `-1.000` opening a line is signed; `- 1.000` is a bullet
-    return not (key[k].isalnum() or key[k] in "%,.")
+    return key[k] in "(:=[;"  # after a unit sign (`0 ₫ - 9%`), a word or a number the dash joins or lists
 
 
 def _mention(text: str, s: int, e: int, end: int, parsed: ParsedNumber, read: UnitRead, range_part: str | None,

@@ -62,9 +62,11 @@ _NOT_PERIOD_BEFORE = re.compile(
 )
 
 
-# the year of a plan a percentage is measured against (`đạt 51,8% kế hoạch vốn năm 2024`)
+# the year of a plan a percentage is measured against (`đạt 51,8% kế hoạch vốn năm 2024`, `đạt 83% so với
+# Nghị quyết của Tỉnh ủy năm 2024`): not the period of the figure
 _PLAN_YEAR_BEFORE = re.compile(
-    fold_pattern(r"%\s*(?:so\s+với\s+|so\s+)?(?:kế\s+hoạch|kh|dự\s+toán)(?:\s+[^\s,;.]+){0,3}\s*$")
+    fold_pattern(r"%\s*(?:so\s+với\s+|so\s+)?(?:kế\s+hoạch|kh|dự\s+toán|nghị\s+quyết|nq|chỉ\s+tiêu|mục\s+tiêu)"
+                 r"(?:\s+[^\s,;.%\d]+){0,5}\s*$")
 )
 
 
