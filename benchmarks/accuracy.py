@@ -91,7 +91,8 @@ def main() -> None:
             continue
         attrs = ", ".join(f"{k}={v:.3f}" for k, v in res["attributes"].items())
         print(f"{name:<8} P={res['precision']:.3f} R={res['recall']:.3f} F1={res['f1']:.3f} "
-              f"(gold {res['gold']}, got {res['got']}, matched {res['matched']}); numbers R={res['numbers_recall']:.3f}")
+              f"(gold {res['gold']}, got {res['got']}, matched {res['matched']}); "
+              f"numbers R={res['numbers_recall']:.3f}")
         print(f"         {attrs}")
         for line in res["misses"][:args.misses]:
             print("  missed", line)

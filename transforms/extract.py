@@ -681,7 +681,7 @@ def _planned_value(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Fa
     prev = sent_facts[-1]
     if prev.char_end > m.start or not doc.g.roles.plan_paren.match(doc.key, prev.char_end, m.number_start):
         return None
-    if prev.unit != (m.unit or prev.unit) and not (m.unit == "percent") == (prev.unit == "percent"):
+    if prev.unit != (m.unit or prev.unit) and (m.unit == "percent") != (prev.unit == "percent"):
         return None
     return Fact(
         fact_id=fact_id(doc.doc_id, m.start, m.end), doc_id=doc.doc_id, metric=prev.metric, role=prev.role,

@@ -17,8 +17,8 @@ it, this module reads what reports put there, in the forms the peers read
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from transforms.grammar.keys import fold
