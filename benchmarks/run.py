@@ -15,7 +15,10 @@ For every size it generates a corpus (`benchmarks/gen_corpus.py`, deterministic)
 
 Each refresh runs as `python -m flows.cli refresh` in the same virtual environment, with its own
 PREFECT_HOME under the work folder (its database migrated once before the first size, so no
-refresh pays for it) and Prefect's temporary server, or the running server of `--api-url`. Its
+refresh pays for it) and Prefect's temporary server, or the running server of `--api-url`. It runs a
+copy of the code (flows, transforms, warehouse, expectations, seeds) taken when the harness starts,
+so edits made to the working tree meanwhile neither change the code measured nor invalidate the
+parse cache between the full refresh and its re-runs (`--no-snapshot`: the working tree itself). Its
 process tree (the refresh, its parse workers, Prefect's temporary server and its watchdog, Dask
 workers) is polled every 0.2 s from /proc for the largest resident set of one process and the
 largest sum over all of them. From `--mem-cap-gb` sizes of 30,000 documents and more run under
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import os
 import platform
@@ -66,6 +70,9 @@ STAGES = {"ingest": "ingest", "parse": "parse", "load raw": "load", "build clean
 STAGE_LINE = re.compile(r"^(" + "|".join(STAGES) + r") +(.*) \((\d+(?:\.\d+)?) s\)\s*$")
 ELAPSED_LINE = re.compile(r"^elapsed: (\d+(?:\.\d+)?) s\s*$")
 PARSED = re.compile(r"^(\d+) parsed, (\d+) reused")
+CODE_DIRS = ("flows", "transforms", "warehouse", "expectations", "seeds")  # what a refresh runs and reads
+_NOT_CODE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.duckdb", "*.duckdb.*", "*.wal", "parquet", "docs",
+                                   ".locks", "report.html", "*.tmp")
 MEMORY_ERRORS = ("memory allocation of", "MemoryError", "Cannot allocate memory", "bad_alloc", "Out of Memory",
                  "out of memory", "OutOfMemory")
 
@@ -170,7 +177,7 @@ class Measured:
 
 
 def run_measured(cmd: list[str], env: dict[str, str], log: Path, cap_bytes: int | None,
-                 timeout_s: float) -> Measured:
+                 timeout_s: float, cwd: Path = ROOT) -> Measured:
     """Run `cmd` in a session of its own, polling its process tree until it exits."""
     preexec = None
     if cap_bytes:
@@ -182,7 +189,7 @@ def run_measured(cmd: list[str], env: dict[str, str], log: Path, cap_bytes: int 
     out_path, err_path = log.with_suffix(".out"), log.with_suffix(".err")
     started = time.monotonic()
     with out_path.open("wb") as out, err_path.open("wb") as err:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=err, start_new_session=True,
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err, start_new_session=True,
                                 preexec_fn=preexec)
     tree = ProcessTree(proc.pid)
     timed_out = False
@@ -206,6 +213,39 @@ def run_measured(cmd: list[str], env: dict[str, str], log: Path, cap_bytes: int 
     return Measured(proc.returncode, wall, timed_out, tree.peak_largest, tree.peak_total, tree.peak_vsize,
                     usage.ru_maxrss * 1024, tree.largest_cmd, tree.max_processes,
                     out_path.read_text(errors="replace"), err_path.read_text(errors="replace"))
+
+
+# --- the code under test ---------------------------------------------------------------------------
+
+def code_files(root: Path) -> list[Path]:
+    ignored = _NOT_CODE
+    files = []
+    for d in CODE_DIRS:
+        for dirpath, dirnames, filenames in os.walk(root / d):
+            skip = ignored(dirpath, dirnames + filenames)
+            dirnames[:] = sorted(n for n in dirnames if n not in skip)
+            files += [Path(dirpath) / n for n in sorted(filenames) if n not in skip]
+    return files
+
+
+def code_digest(root: Path) -> str:
+    """A digest of every file a refresh runs or reads (the parse cache key is made of a part of them)."""
+    digest = hashlib.sha256()
+    for path in code_files(root):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        with contextlib.suppress(OSError):  # removed meanwhile: the digest changes all the same
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def snapshot(dest: Path) -> Path:
+    """A copy of the code as it is now: a refresh runs it (cwd and PYTHONPATH), so edits made to the
+    working tree while the benchmark runs change neither the code measured nor its parse cache key."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    for d in CODE_DIRS:
+        shutil.copytree(ROOT / d, dest / d, ignore=_NOT_CODE)
+    return dest
 
 
 # --- the runs --------------------------------------------------------------------------------------
@@ -232,6 +272,8 @@ class Row:
     capped_gb: float | None = None
     error: str = ""
     floor_parts: dict[str, float] = field(default_factory=dict)
+    expected_parsed: int | None = None  # what an incremental refresh should parse: 0 unchanged, the new files
+    tree_changed: bool = False  # the working tree's code changed while this run ran
 
     @property
     def startup_s(self) -> float | None:
@@ -280,6 +322,12 @@ class Bench:
         self.logs.mkdir(parents=True, exist_ok=True)
         self.env = {**os.environ, "PREFECT_HOME": str(work / "prefect-home"), "DO_NOT_TRACK": "1",
                     "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PYTHONUNBUFFERED": "1", "CHITIEU_ECHO_STAGES": "1"}
+        self.tree_digest = code_digest(ROOT)
+        self.uncommitted = _git("status", "--porcelain", "--untracked-files=no", "--", *CODE_DIRS).splitlines()
+        self.code = snapshot(work / "code") if args.snapshot else ROOT
+        self.code_digest = code_digest(self.code)
+        if args.snapshot:
+            self.env["PYTHONPATH"] = os.pathsep.join([str(self.code), *filter(None, [os.environ.get("PYTHONPATH")])])
         if args.api_url:
             self.env["PREFECT_API_URL"] = args.api_url
         else:
@@ -335,7 +383,9 @@ class Bench:
         cmd = [sys.executable, "-m", "flows.cli", "refresh", "--source", str(src), "--db", str(db),
                "--task-runner", self.args.task_runner]
         slug = kind.replace("% ", "pct-").replace(" ", "-")
-        m = run_measured(cmd, self.env, self.logs / f"n{n}-{slug}", cap, self.args.timeout)
+        before = code_digest(ROOT)
+        m = run_measured(cmd, self.env, self.logs / f"n{n}-{slug}", cap, self.args.timeout, cwd=self.code)
+        row.tree_changed = code_digest(ROOT) != before
         self._memory(row, m)
         row.exit_code, row.status, row.wall_s = m.exit_code, _status(m, bool(cap)), m.wall_s
         for line in m.stdout.splitlines():
@@ -378,13 +428,16 @@ class Bench:
                      for kind in ("no-change", "1% new")]
         else:
             rows.append(self.refresh(n, "no-change", src, db))
+            rows[-1].expected_parsed = 0
             self.say(f"n={n}: no-change re-run {rows[-1].wall_s:.1f} s ({rows[-1].status})")
             extra = ndir / "extra"
-            generate(max(1, round(n / 100)), extra, self.args.seed + 1)
+            added = max(1, round(n / 100))
+            generate(added, extra, self.args.seed + 1)
             for p in sorted(extra.glob("*.txt")):
                 p.rename(src / f"add_{p.name}")  # gen_corpus names files r0000000.txt: no clash
             extra.rmdir()
             rows.append(self.refresh(n, "1% new", src, db))
+            rows[-1].expected_parsed = added
             self.say(f"n={n}: 1 % new {rows[-1].wall_s:.1f} s ({rows[-1].status})")
         if not self.args.keep:
             shutil.rmtree(ndir, ignore_errors=True)
@@ -541,6 +594,7 @@ def machine() -> list[str]:
     ]
 
 
+
 METHOD = """\
 ## How each column is measured
 
@@ -553,7 +607,11 @@ METHOD = """\
   signal or a memory-allocation error (under the cap from 30,000 documents: `prlimit --as`); `timeout` =
   killed after `--timeout`. *published* = exit 0, the `publish` stage line printed and the summary's
   `warehouse:` line (a failed validation exits 1 with "warehouse not published").
-- **parsed**: documents the parse stage parsed (its line: `N parsed, M reused`).
+- **parsed**: documents the parse stage parsed (its line: `N parsed, M reused`). A no-change re-run should
+  parse 0 and the 1 % refresh only the new files; a note says when not.
+- **code**: every refresh runs a copy of `flows/ transforms/ warehouse/ expectations/ seeds/` taken when
+  the harness started (`--no-snapshot`: the working tree); a note says when the working tree changed during
+  a run.
 - **wall s**: from starting the process to its exit, as the harness sees it (interpreter, imports, Prefect's
   temporary server start and stop included). **flow s**: the flow's own `elapsed:` (the refresh flow's body,
   from its first to its last statement). **start-up s** = wall - flow (process start, imports, temporary
@@ -591,6 +649,7 @@ def report(args: argparse.Namespace, bench: Bench, rows: list[Row], started: dat
              f"task runner {args.task_runner}; "
              + (f"memory cap {args.mem_cap_gb:g} GiB (`prlimit --as`) from {CAP_FROM:,} documents"
                 if args.mem_cap_gb > 0 else "no memory cap"),
+             _code_line(args, bench),
              "", "## Corpora", "",
              markdown_table(["documents", "MB", "KB each", "sentences with a figure", "repeated", "seed",
                              "generated in s"],
@@ -611,8 +670,23 @@ def report(args: argparse.Namespace, bench: Bench, rows: list[Row], started: dat
                          + (f"; under a {r.capped_gb:g} GiB address-space cap" if r.capped_gb else ""))
         if r.error:
             notes.append(f"- {r.n} {r.kind}: {r.status}, exit {_exit_text(r.exit_code)}: `{r.error}`")
+        if r.expected_parsed is not None and r.parsed is not None and r.parsed != r.expected_parsed:
+            notes.append(f"- {r.n} {r.kind}: **parsed {r.parsed} documents where {r.expected_parsed} were new** "
+                         f"(the parse cache did not serve the others: its key is the extractor's code and the seeds)")
+        if r.tree_changed:
+            notes.append(f"- {r.n} {r.kind}: the working tree's code changed during this run"
+                         + ("; the refreshes ran a snapshot taken at the start, which did not"
+                            if args.snapshot else ": **the code measured moved during the run**"))
     parts += ["## Notes", "", *notes, "", f"Logs: `{bench.logs}`", "", METHOD]
     return "\n".join(parts)
+
+
+def _code_line(args: argparse.Namespace, bench: Bench) -> str:
+    changed = bench.uncommitted
+    where = (f"a snapshot of the working tree taken at the start (`{bench.code}`, digest {bench.code_digest})"
+             if args.snapshot else f"the working tree itself (digest {bench.tree_digest} at the start)")
+    return (f"- code measured: {where}" + (f"; {len(changed)} files in {', '.join(CODE_DIRS)} differ from the commit"
+                                          if changed else "; identical to the commit"))
 
 
 # --- the command line ----------------------------------------------------------------------------------
@@ -654,6 +728,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                     help="passed to `chitieu refresh --task-runner`")
     ap.add_argument("--api-url", help="run against this running Prefect server instead of a temporary one")
     ap.add_argument("--keep", action="store_true", help="keep each size's corpus, lake and warehouse")
+    ap.add_argument("--no-snapshot", dest="snapshot", action="store_false",
+                    help="run the working tree itself, not a copy of its code taken at the start")
     args = ap.parse_args(argv)
     try:
         sizes = _sizes(args.n)

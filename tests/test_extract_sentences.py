@@ -517,3 +517,35 @@ def test_a_plan_year_after_a_percentage_does_not_reset_the_period(against: str):
     export = only(found, metric="export_value", role="level")
     assert (export.period, export.period_year) == ("9M", 2024)
     assert only(found, metric="budget_revenue", role="pct_of_plan").period == "9M"
+
+
+# --- compound numbers are one figure ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Năm 2021, thị xã phấn đấu đón 3 triệu 150 ngàn lượt khách, tăng 42,5% so với năm 2020.", 3_150_000),
+    ("Năm 2023, huyện đón 1 triệu 200 nghìn lượt khách du lịch.", 1_200_000),
+    ("Năm 2022, toàn tỉnh đón 2 triệu 45 ngàn lượt khách.", 2_045_000),
+])
+def test_a_compound_number_is_one_figure_of_its_counted_noun(text: str, value: int):
+    found = facts(text)
+    arrivals = [f for f in found if f.metric == "tourist_arrivals" and f.role == "level"]
+    assert [(f.value, f.unit) for f in arrivals] == [(pytest.approx(value), "count")]
+
+
+# --- `tương ứng` brackets: the same indicators again, in order, for the bracket's period ----------
+
+@pytest.mark.parametrize("bracket", [
+    "(Cơ cấu tương ứng quý I năm 2023: 17,13%; 43,21%; 36,79%)",
+    "(cùng kỳ năm 2023 tương ứng là: 17,13%; 43,21%; 36,79%)",
+    "(quý I năm 2023 lần lượt là: 17,13%; 43,21%; 36,79%)",
+])
+def test_a_respectively_bracket_repeats_the_list_for_its_period(bracket: str):
+    found = facts("Quý I năm 2024, về cơ cấu kinh tế: khu vực nông, lâm nghiệp và thủy sản chiếm 16,57%; "
+                  f"khu vực công nghiệp và xây dựng 41,78%; khu vực dịch vụ 38,25% {bracket}. GRDP tăng 5,2%.")
+    shares = [(f.metric, f.value, f.period_year, f.role) for f in found if f.metric.startswith("share_")]
+    assert shares == [
+        ("share_agriculture", 16.57, 2024, "level"), ("share_industry_construction", 41.78, 2024, "level"),
+        ("share_services", 38.25, 2024, "level"), ("share_agriculture", 17.13, 2023, "level"),
+        ("share_industry_construction", 43.21, 2023, "level"), ("share_services", 36.79, 2023, "level"),
+    ]
+    assert only(found, metric="grdp").period_year == 2024  # the bracket's year frames only its own figures

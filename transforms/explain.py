@@ -176,6 +176,24 @@ def _sentence_for(expl: Explanation, n: NumberView) -> Sentence:
     return Sentence(-1, lo, hi, expl.text[lo:hi], -1, False)
 
 
+# why the metric was chosen (Fact.metric_how), in words a reviewer can check against the sentence
+_METRIC_HOW = {
+    "clause": "an alias in its clause",
+    "frame": "the words around the number",
+    "concept": "concept words (head and modifiers) in its clause",
+    "context": "the indicator of an earlier figure of the paragraph",
+    "fuzzy": "a misspelt alias",
+    "fraction": "the counted noun of a fraction",
+    "after": "an alias right after the figure",
+    "respectively": "the same place in the list before a `tương ứng` bracket",
+}
+
+
+def metric_reason(how: str | None) -> str:
+    """`metric by: ...` for a fact's `metric_how` (composed readings carry their own words)."""
+    return _METRIC_HOW.get(how or "", how or "unknown")
+
+
 def fact_summary(f: Fact, parent_text: str | None = None) -> str:
     """`budget_revenue level 1823100000000 VND · 2022 H1 estimate · exact · base=same_period 2021 ...`"""
     period = " ".join(str(x) for x in (f.period_year, f.period) if x is not None) or "no period"
@@ -186,6 +204,7 @@ def fact_summary(f: Fact, parent_text: str | None = None) -> str:
         parts.append(f"scope={f.scope}")
     if f.parent_fact_id:
         parts.append(f"parent={parent_text if parent_text is not None else f.parent_fact_id}")
+    parts.append(f"metric by: {metric_reason(f.metric_how)}")
     return " · ".join(parts)
 
 

@@ -14,7 +14,7 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from transforms.grammar.indicator import (
@@ -434,6 +434,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     section_target = False  # under a heading of tasks and targets
     target_para, target_year = -1, None  # a paragraph that set targets for a year: its later figures of that year
     kept_starts = [m.number_start for m in kept_mentions]
+    brackets = [(b.start(), b.start(1), b.end()) for b in g.respectively.finditer(key)]  # `tương ứng` brackets
     for sent in sentences:
         ms = kept_mentions[bisect_left(kept_starts, sent.start):bisect_left(kept_starts, sent.end)]
         ms_starts = [m.number_start for m in ms]
@@ -455,9 +456,22 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             ctx = None
         if sent.paragraph != para_of_facts:
             para_facts, para_of_facts = [], sent.paragraph
+        # `(... tương ứng quý I năm 2023: a; b; c)`: the same indicators again, in order, for another period
+        respective = [b for b in brackets if sent.start <= b[0] < sent.end]
         for m in ms:
+            bracket = next((b for b in respective if b[1] <= m.start < b[2]), None)
+            if bracket is not None:
+                fact = _respective_fact(doc, m, ms, bracket, sent_facts, periods)
+                if fact is not None:
+                    out.facts.append(fact)
+                    out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
+                                                  sent.index, fact.fact_id, None))
+                    continue
             while pi < len(periods) and periods[pi].start < m.start:
                 p = periods[pi]
+                if any(b[0] <= p.start < b[2] for b in brackets):  # a bracket's period frames its own figures
+                    pi += 1
+                    continue
                 if p.relative is not None:
                     if p.start >= sent.start:
                         named = {"month": last_of.get("M"), "quarter": last_of.get("Q")}.get(p.relative, p.period)
@@ -552,6 +566,34 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     return out
 
 
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _respective_fact(doc: _Document, m: Mention, ms: list[Mention], bracket: tuple[int, int, int],
+                     sent_facts: list[Fact], periods: list[PeriodMention]) -> Fact | None:
+    """The i-th figure of a `tương ứng` bracket is the i-th of as many figures of its unit read just
+    before the bracket: the same indicator, for the period the bracket names."""
+    opened, values_at, closed = bracket
+    listed = [x for x in ms if values_at <= x.start < closed and x.unit == m.unit]
+    before = [f for f in sent_facts if f.char_end <= opened and f.unit == m.unit and f.role in ("level", "part")]
+    if m.unit is None or not listed or len(before) < len(listed):
+        return None
+    src = before[len(before) - len(listed) + listed.index(m)]
+    named = next((p for p in reversed(periods) if opened <= p.start < values_at and p.year is not None), None)
+    # `cùng kỳ năm 2023` names no period of its own (a comparison base elsewhere): the same period, that year
+    said = _YEAR_IN.search(doc.key, opened, values_at)
+    year = named.year if named is not None else (int(said.group()) if said else src.period_year)
+    if year is None:
+        return None
+    return replace(
+        src, fact_id=fact_id(doc.doc_id, m.start, m.end), role="level", value=m.value, value_precision=m.precision,
+        char_start=m.start, char_end=m.end, value_text=doc.text[m.start:m.end], period_year=year,
+        period=(named.period or src.period) if named is not None else src.period, qualifier="exact",
+        parent_fact_id=None, part_list=None, comparison_base=None, base_year=None, metric_how="respectively",
+        period_stated_at=named.start if named is not None else src.period_stated_at,
+    )
+
+
 def _resolve_growth_base(fact: Fact) -> None:
     """Growth without a stated base compares with the same period a year before: the previous
     year for a whole-year figure, `cùng kỳ` for a quarter, half or months to date."""
@@ -593,7 +635,8 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         if total is not None and total in ref.metrics:
             return Choice(doc.g.metric_alias(total), m.start, m.end, "fraction"), None
     frame = doc.frame_alias(sent, m)
-    if frame is not None and m.after_at is not None and frame[0].code in doc.g.numerators:
+    if frame is not None and m.after_at is not None and doc.key.startswith("/", m.number_end) \
+            and frame[0].code in doc.g.numerators:
         # `hoàn thành 15/16 chỉ tiêu`: the numerator counts what was met of the total
         return Choice(doc.g.metric_alias(doc.g.numerators[frame[0].code]), frame[1], frame[2], "fraction"), None
     if frame is not None and (m.unit in (None, "count") or ref.metrics[frame[0].code].unit == m.unit):
@@ -636,13 +679,9 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         nearer = doc.concept_choice(sent, item_lo, m, None, wide=False)
         if nearer is not None and nearer.end > choice.end and nearer.code != choice.code:
             return nearer, None
-        if m.unit == "percent" and not m.points:
-            # a share of the structure (`Cơ cấu kinh tế: ... dịch vụ 36,5%`, `tỷ trọng công nghiệp chế biến,
-            # chế tạo trong GRDP đạt 36%`): a percentage not said to rise or fall is the sector's share
-            share = doc.concept_choice(sent, item_lo, m, None)
-            verb = doc.g.roles.last_verb(key[item_lo:m.start])
-            if share is not None and share.code.startswith("share_") and verb not in ("increase", "decrease"):
-                return share, None
+        share = _share_reading(doc, sent, item_lo, m)
+        if share is not None:
+            return share, None
         # a head alias completed by concept words between it and the figure (`giá trị sản xuất ...
         # ngành nông nghiệp`): the composed metric is the more specific
         lo = choice.start if prev_end is None or choice.end > prev_end else prev_end
@@ -663,6 +702,9 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         found = doc.from_context(ctx, lo, m)
         if found is not None:
             return Choice(found.alias, found.start, found.end, "context"), None
+    share = _share_reading(doc, sent, lo, m)
+    if share is not None:  # before a misspelt alias: the structure's head words are the better evidence
+        return share, None
     if m.unit is not None:
         fuzzy = fuzzy_alias(key, max(clause_start, sent.start), m, ref)
         if fuzzy is not None:
@@ -671,6 +713,18 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     if concept is not None:
         return concept, None
     return None, "no indicator named for it"
+
+
+def _share_reading(doc: _Document, sent: Sentence, item_lo: int, m: Mention) -> Choice | None:
+    """A share of the structure (`Cơ cấu kinh tế: ... dịch vụ 36,5%`, `tỷ trọng công nghiệp chế biến, chế tạo
+    trong GRDP đạt 36%`): a percentage not said to rise or fall, under a share head, is the sector's share."""
+    if m.unit != "percent" or m.points:
+        return None
+    share = doc.concept_choice(sent, item_lo, m, None)
+    if share is None or not share.code.startswith("share_"):
+        return None
+    verb = doc.g.roles.last_verb(doc.key[item_lo:m.start])
+    return share if verb not in ("increase", "decrease") else None
 
 
 def _planned_value(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Fact | None:
@@ -739,6 +793,9 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
     if m.points:  # `đóng góp 2,5 điểm phần trăm`, `tăng 3,45 điểm %`: a change in points is its own level
         if verb == "decrease" and metric.reduction_code:
             metric = ref.metrics[metric.reduction_code]
+        elif metric.code.endswith("_contribution") and g.roles.last_verb(key[max(prev_end, clause_start):m.start]) \
+                == "decrease":
+            value = -value  # `đóng góp giảm 0,04 điểm phần trăm`: a contribution that pulled growth down
         base = None
     elif m.unit == "percent" and m.scale == 100 and verb in ("times", "increase"):
         role, base = "pct_of_base", base or "same_period"  # `gấp 2,3 lần`, `tăng 3,2 lần`

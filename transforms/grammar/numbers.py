@@ -155,13 +155,16 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
                     continue
         read = unit_after(key, e, units)
         extra = 0.0
+        compound_end = None
         if read.scale >= 1e6 and read.unit is None:  # `3 triệu 150 ngàn lượt khách`: a compound number
             tail = _COMPOUND.match(key, read.end)
             if tail is not None:
                 extra = float(tail.group(1)) * 1000
+                taken_until = tail.end(1)  # `150` is a part of this number, not one of its own
+                compound_end = tail.end()  # the counted noun's words begin after `ngàn`
                 rest = unit_after(key, tail.end(), units)
                 read = UnitRead(rest.end, read.scale, rest.unit, rest.counter, rest.points)
-        after_at = None
+        after_at = compound_end
         if read.unit is None and e < len(key) and _GLUED_LETTERS.match(key, e):
             read = UnitRead(e, 1.0, None, None)  # glued letters that are no unit (`3a`, `h1`)
         elif read.unit is None and key.startswith("/", e):

@@ -45,6 +45,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?<!\w)" + _N + r"\s+tháng(?!\s+(?:đầu|cuối|\d))" + r"(?:\s*(?:năm|/|-)\s*((?:19|20)\d{2}))?"),
      "months"),
     (_rx(r"(?<!\w)quý\s+(iv|iii|ii|i|[1-4])(?!\w)" + _YEAR), "quarter"),
+    (_rx(r"(?<!\w)nửa\s+(?:năm\s+)?(đầu|cuối)(?:\s+năm)?" + _YEAR), "half"),  # `Nửa đầu năm nay`
     (_rx(r"(?<!\w)(?:phiên|kỳ|cuộc)\s+(?:họp\s+)?(?:thường\s+kỳ\s+|định\s+kỳ\s+)?tháng\s+(\d{1,2})" + _YEAR),
      "meeting"),
     (_rx(r"(?<!\w)tháng\s+(\d{1,2})(?!\s*/\s*\d{1,2}\b)" + _YEAR), "month"),
@@ -57,7 +58,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 _NOT_PERIOD_BEFORE = re.compile(
     fold_pattern(
         r"(?:so\s+với|so|với|cùng\s+kỳ|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn\s+đến|đến|từ|khóa|khoá|"
-        r"năm\s+học|niên\s+khóa|vụ\s+\w+|trước|ngày\s+\d{1,2})\s*$"
+        r"năm\s+học|niên\s+khóa|vụ\s+\w+|trước|ngày\s+\d{1,2}|giá\s+so\s+sánh|giá\s+cố\s+định)\s*$"
     )
 )
 
@@ -132,6 +133,8 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
             return None
         period = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
         return PeriodMention(s, e, _year(m, 2), period)
+    if kind == "half":
+        return PeriodMention(s, e, _year(m, 2), "H1" if m.group(1) == fold("đầu") else "H2")
     if kind == "quarter":
         q = m.group(1)
         n = ROMAN.get(q) or int(q)

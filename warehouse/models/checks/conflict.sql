@@ -5,8 +5,9 @@
 -- expected is the agreed value, observed the statement's, tolerance how far apart the two may be
 -- while the intervals their texts allow still overlap (a bound `hơn`/`gần` widens it): the row
 -- passes exactly when |expected - observed| <= tolerance. Both exact and apart: fail when the two
--- are in one document or both are actual results; a bound broken, or estimates of different
--- documents (a later restatement): warn. Parts are left to part_sum; facts of an unnamed
+-- are in one document or both are actual results, and each was read without ambiguity (its metric
+-- named where it stands, the same price basis, not a ratio to a plan); a bound broken, estimates of
+-- different documents (a later restatement) or an ambiguous reading: warn. Parts are left to part_sum; facts of an unnamed
 -- locality are not compared.
 with facts as (
     select
@@ -47,6 +48,8 @@ compared as (
         a.value_low as a_low,
         a.value_high as a_high,
         a.is_exact as a_exact,
+        a.is_named_here as a_named_here,
+        a.price_basis as a_price_basis,
         a.sentence as a_sentence,
         case
             when a.value <= s.value then (a.value_high - a.value) + (s.value - s.value_low)
@@ -70,7 +73,13 @@ select
     cast(null as varchar) as subject,
     case
         when agrees then 'pass'
-        when is_exact and a_exact and (doc_id = a_doc_id or status = 'actual') then 'fail'
+        when is_exact and a_exact and (doc_id = a_doc_id or status = 'actual')
+            -- and nothing leaves room for two readings (issue 9.6): each metric named where its figure
+            -- stands, one price basis, and not a ratio to a plan (whose giver the text may vary:
+            -- `120% dự toán HĐND huyện giao` and `153,1% dự toán tỉnh giao`)
+            and is_named_here and a_named_here and price_basis is not distinct from a_price_basis
+            and role <> 'pct_of_plan'
+            then 'fail'
         else 'warn'
     end as outcome,
     list_distinct([a_doc_id, doc_id]) as doc_ids,

@@ -8,6 +8,8 @@ with findings as (
     union all by name
     select * from checks.conflict
     union all by name
+    select * from checks.contributions
+    union all by name
     select * from checks.implied_base
     union all by name
     select * from checks.part_sum

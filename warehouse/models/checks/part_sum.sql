@@ -10,6 +10,23 @@ with facts as (
     select * from marts.fct_indicators
 ),
 
+listed as (
+    -- a total whose own sentence lists parts (`trong đó ...`) is compared with that list only: a component
+    -- named in a later sentence (`giá trị sản xuất các khu công nghiệp ...`) may be a part of a part
+    select * exclude (total_sentence, in_total_sentence)
+    from (
+        select
+            p.*,
+            t.sentence as total_sentence,
+            bool_or(p.sentence = t.sentence) over (partition by p.parent_fact_id, p.unit)
+                as in_total_sentence
+        from facts as p
+        inner join facts as t on t.fact_id = p.parent_fact_id
+        where p.role = 'part'
+    )
+    where sentence = total_sentence or not in_total_sentence
+),
+
 parts as (
     select
         parent_fact_id,
@@ -20,8 +37,7 @@ parts as (
         sum(value_precision) as parts_precision,
         count(*) as n_parts,
         bool_or(part_list = 'complete') as is_complete
-    from facts
-    where role = 'part' and parent_fact_id is not null
+    from listed
     group by parent_fact_id, unit
 ),
 

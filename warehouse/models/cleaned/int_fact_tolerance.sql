@@ -28,6 +28,16 @@ select
         when 'approx' then greatest(value * 0.9, value * 1.1)
         else value + value_precision
     end as value_high,
-    qualifier = 'exact' as is_exact
+    qualifier = 'exact' as is_exact,
+    -- the metric was named where the figure stands (its clause, frame, fraction or concept words, or a
+    -- reviewer), not carried over from an earlier sentence or guessed from a typo: only such a reading
+    -- can prove two statements contradict each other
+    metric_how in ('clause', 'frame', 'fraction', 'concept', 'after', 'reviewer')
+        or starts_with(metric_how, 'the plan') as is_named_here,
+    -- the price basis the sentence names (`theo giá hiện hành`, `giá so sánh 2010`): values at two bases differ
+    case
+        when regexp_matches(lower(sentence), 'giá\s+(so\s+sánh|cố\s+định)') then 'constant'
+        when regexp_matches(lower(sentence), 'giá\s+hiện\s+hành|giá\s+thực\s+tế') then 'current'
+    end as price_basis
 from facts
 inner join documents using (doc_id)

@@ -80,6 +80,7 @@ select
     case when c.has_qualifier then c.new_qualifier else kept.qualifier end as qualifier,
     case when c.has_scope then c.new_scope else kept.scope end as scope,
     kept.part_list,
+    case when c.has_metric then 'reviewer' else kept.metric_how end as metric_how,
     -- when
     case when c.has_period_year then cast(c.new_period_year as integer) else kept.period_year end as period_year,
     case when c.has_period then c.new_period else kept.period end as period,

@@ -18,6 +18,7 @@ renamed as (
         qualifier,
         scope,
         part_list,
+        metric_how,
         -- when
         cast(period_year as integer) as period_year,
         period,

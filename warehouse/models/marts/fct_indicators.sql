@@ -38,6 +38,7 @@ select
     facts.scope,
     facts.parent_fact_id,
     facts.part_list,
+    facts.metric_how,
     -- provenance
     facts.char_start,
     facts.char_end,
