@@ -56,7 +56,8 @@ class Grammar:
         self.exclusion_paren = re.compile(fold_pattern(r"\(\s*(?:không|chưa|trừ|loại trừ)[^()]{0,160}\)"))
         self.growth_words = (fold("tăng trưởng"), fold("tốc độ tăng"))
         # `(Cơ cấu tương ứng quý I năm 2023: 17,13%; 43,21%; ...)`: group 1 is the list of figures
-        self.respectively = re.compile(r"\([^()]*?(?<!\w)(?:" + _alt(w.get("respectively", [])) + r")(?!\w)[^():]*:([^()]*)\)")
+        self.respectively = re.compile(r"\([^()]*?(?<!\w)(?:" + _alt(w.get("respectively", []))
+                                       + r")(?!\w)[^():]*:([^()]*)\)")
         self._counted = re.compile(r"\s*(?:" + "|".join(re.escape(c) for c in self.counters) + r")(?!\w)") \
             if self.counters else re.compile(r"(?!)")
 
