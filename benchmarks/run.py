@@ -21,8 +21,9 @@ so edits made to the working tree meanwhile neither change the code measured nor
 parse cache between the full refresh and its re-runs (`--no-snapshot`: the working tree itself). Its
 process tree (the refresh, its parse workers, Prefect's temporary server and its watchdog, Dask
 workers) is polled every 0.2 s from /proc for the largest resident set of one process and the
-largest sum over all of them. From `--mem-cap-gb` sizes of 30,000 documents and more run under
-`prlimit --as`, so an overrun ends that refresh (recorded as aborted) rather than the machine.
+largest sum over all of them. Sizes of 30,000 documents and more run under `prlimit --as`
+(`--mem-cap-gb`, default 6; 0: none), so an overrun ends that refresh (recorded as aborted, with its
+exit code) rather than the machine.
 
 The table goes to stdout and, with the machine, versions, date and commit, to `--out` (default
 `benchmarks/RESULTS.md`; with `--quick`, `<work>/RESULTS.md`: a quick run never overwrites the
@@ -75,6 +76,8 @@ _NOT_CODE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.duckdb", "*.duckdb
                                    ".locks", "report.html", "*.tmp")
 MEMORY_ERRORS = ("memory allocation of", "MemoryError", "Cannot allocate memory", "bad_alloc", "Out of Memory",
                  "out of memory", "OutOfMemory")
+# what else an address-space cap makes fail: a thread's stack cannot be mapped
+CAP_ERRORS = ("can't start new thread", "Resource temporarily unavailable", "failed to spawn thread")
 
 FLOOR_SCRIPT = r"""
 import json, sys, time
@@ -160,6 +163,28 @@ class ProcessTree:
         self.peak_vsize = max(self.peak_vsize, max(table[pid][3] for pid in alive))
         self.max_processes = max(self.max_processes, len(alive))
 
+    def alive(self) -> list[int]:
+        table = _proc_table()
+        return [pid for pid, start in self.members if pid in table and table[pid][1] == start]
+
+    def end_leftovers(self, grace_s: float) -> list[int]:
+        """After the refresh exited: wait for what it started (its temporary server, stopped by the
+        refresh or by its watchdog) to end; then SIGTERM, and SIGKILL, those processes by their pids."""
+        deadline = time.monotonic() + grace_s
+        while (left := self.alive()) and time.monotonic() < deadline:
+            time.sleep(POLL_S)
+        ended = list(left)
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            for pid in left:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(pid, sig)
+            deadline = time.monotonic() + 5
+            while (left := self.alive()) and time.monotonic() < deadline:
+                time.sleep(POLL_S)
+            if not left:
+                break
+        return ended
+
 
 @dataclass
 class Measured:
@@ -172,6 +197,7 @@ class Measured:
     ru_maxrss: int  # bytes: wait4's high-water mark of the process and its reaped descendants
     largest_cmd: str
     processes: int
+    leftovers: list[int]  # pids of the tree still running after the grace period, ended by the harness
     stdout: str
     stderr: str
 
@@ -207,11 +233,10 @@ def run_measured(cmd: list[str], env: dict[str, str], log: Path, cap_bytes: int 
         time.sleep(POLL_S)
     wall = time.monotonic() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:  # a crashed refresh may leave its group behind (its temporary server has a watchdog)
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(proc.pid, signal.SIGTERM)
+    # nothing of this run may run on into the next one (a crashed refresh's temporary server)
+    leftovers = tree.end_leftovers(10.0 if proc.returncode == 0 else 60.0)
     return Measured(proc.returncode, wall, timed_out, tree.peak_largest, tree.peak_total, tree.peak_vsize,
-                    usage.ru_maxrss * 1024, tree.largest_cmd, tree.max_processes,
+                    usage.ru_maxrss * 1024, tree.largest_cmd, tree.max_processes, leftovers,
                     out_path.read_text(errors="replace"), err_path.read_text(errors="replace"))
 
 
@@ -270,6 +295,7 @@ class Row:
     largest_cmd: str = ""
     processes: int | None = None
     capped_gb: float | None = None
+    leftovers: list[int] = field(default_factory=list)
     error: str = ""
     floor_parts: dict[str, float] = field(default_factory=dict)
     expected_parsed: int | None = None  # what an incremental refresh should parse: 0 unchanged, the new files
@@ -292,7 +318,8 @@ def _status(m: Measured, capped: bool) -> str:
     if m.exit_code == 0:
         return "ok"
     text = m.stderr + m.stdout
-    if (m.exit_code or 0) < 0 or any(s in text for s in MEMORY_ERRORS):
+    if (m.exit_code or 0) < 0 or any(s in text for s in MEMORY_ERRORS) or (
+            capped and any(s in text for s in CAP_ERRORS)):
         return "aborted" + (" (under the memory cap)" if capped else "")
     return "failed"
 
@@ -405,6 +432,7 @@ class Bench:
     def _memory(self, row: Row, m: Measured) -> None:
         row.peak_largest, row.peak_total, row.peak_vsize = m.peak_largest, m.peak_total, m.peak_vsize
         row.ru_maxrss, row.largest_cmd, row.processes = m.ru_maxrss, m.largest_cmd, m.processes
+        row.leftovers = m.leftovers
 
     def size(self, n: int) -> list[Row]:
         ndir = self.work / f"n{n}"
@@ -633,6 +661,10 @@ METHOD = """\
   **ru_maxrss MB**: the kernel's high-water mark from `wait4` of the refresh (the largest RSS of it and of the
   descendants it reaped; `getrusage(RUSAGE_CHILDREN)` per run): a cross-check of the largest that cannot
   miss a peak between two samples.
+- **memory cap**: `prlimit --as` caps each process's virtual address space, not its RSS. A refresh maps
+  about 4 GB of address space already at 1,000 documents (the notes give each run's largest virtual size),
+  so a 6 GiB cap can abort a run whose RSS is well below it (a failed allocation, or a thread that cannot
+  start): raise `--mem-cap-gb`, or run the harness in a cgroup (`systemd-run --scope -p MemoryMax=...`).
 - **÷ floor**: wall s and flow s divided by the floor of the same size in the same run (same files, same
   page cache).
 - Targets: from issue 10, set for 100,000 documents (the last for 300,000); shown for other sizes for
@@ -673,6 +705,9 @@ def report(args: argparse.Namespace, bench: Bench, rows: list[Row], started: dat
         if r.expected_parsed is not None and r.parsed is not None and r.parsed != r.expected_parsed:
             notes.append(f"- {r.n} {r.kind}: **parsed {r.parsed} documents where {r.expected_parsed} were new** "
                          f"(the parse cache did not serve the others: its key is the extractor's code and the seeds)")
+        if r.leftovers:
+            notes.append(f"- {r.n} {r.kind}: processes {r.leftovers} of this run were still running after it "
+                         f"ended; the harness ended them")
         if r.tree_changed:
             notes.append(f"- {r.n} {r.kind}: the working tree's code changed during this run"
                          + ("; the refreshes ran a snapshot taken at the start, which did not"

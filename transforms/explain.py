@@ -182,6 +182,7 @@ _METRIC_HOW = {
     "frame": "the words around the number",
     "concept": "concept words (head and modifiers) in its clause",
     "context": "the indicator of an earlier figure of the paragraph",
+    "composed": "an earlier figure's indicator narrowed by words in its own clause",
     "fuzzy": "a misspelt alias",
     "fraction": "the counted noun of a fraction",
     "after": "an alias right after the figure",

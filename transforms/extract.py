@@ -700,8 +700,9 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     if ctx is not None and m.unit is not None:
         lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or 0)
         found = doc.from_context(ctx, lo, m)
-        if found is not None:
-            return Choice(found.alias, found.start, found.end, "context"), None
+        if found is not None:  # composed with the clause's own words (a sector, a scope): named here in part
+            how = "context" if found.alias.code == ctx.alias.code else "composed"
+            return Choice(found.alias, found.start, found.end, how), None
     share = _share_reading(doc, sent, lo, m)
     if share is not None:  # before a misspelt alias: the structure's head words are the better evidence
         return share, None

@@ -32,7 +32,7 @@ select
     -- the metric was named where the figure stands (its clause, frame, fraction or concept words, or a
     -- reviewer), not carried over from an earlier sentence or guessed from a typo: only such a reading
     -- can prove two statements contradict each other
-    metric_how in ('clause', 'frame', 'fraction', 'concept', 'after', 'reviewer')
+    metric_how in ('clause', 'frame', 'fraction', 'concept', 'composed', 'after', 'respectively', 'reviewer')
         or starts_with(metric_how, 'the plan') as is_named_here,
     -- the price basis the sentence names (`theo giá hiện hành`, `giá so sánh 2010`): values at two bases differ
     case

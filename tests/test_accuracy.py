@@ -1,0 +1,85 @@
+"""Fact accuracy and planted contradictions, scored on built warehouses exactly as the evaluation does
+(`tests/fixtures/eval_facts.py`, a copy of ../shared/tools/eval_facts.py).
+
+The floors are the scores measured when they were last raised (benchmarks/sealed/SCORES.md and the
+closing notes of issue 9 give the history): a change that loses accuracy fails here. Issue 9's targets
+(development 0.95, sealed 0.92) are above some of these floors; the gap is reported, not hidden.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, build_warehouse
+
+sys.path.insert(0, str(FIXTURES))
+import eval_facts as ev  # noqa: E402
+
+CORPUS = FIXTURES / "corpus"
+PLANTED = FIXTURES / "planted"
+
+SAMPLE_F1 = 0.97  # issue 9: the samples stay at or above 0.97
+DEV_F1 = 0.89  # measured 0.900 (P 0.920, R 0.881) on 43 development reports; the target is 0.95
+DEV_FALSE_ALARMS = 4  # measured 4 false `fail`s on 43 untouched reports; the target is 0
+
+
+def _warehouse(root: Path, docs: Path) -> Path:
+    source = root / "documents"
+    shutil.copytree(docs, source)
+    db = root / "warehouse" / "chitieu.duckdb"
+    build_warehouse(source, db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def corpus_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 43 development reports, built as a refresh builds them."""
+    return _warehouse(tmp_path_factory.mktemp("corpus"), CORPUS / "docs")
+
+
+@pytest.fixture(scope="module")
+def planted_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ten copies with a planted contradiction, on their own: beside their originals each would also
+    contradict the original report across documents, which is true but not what is planted."""
+    return _warehouse(tmp_path_factory.mktemp("planted"), PLANTED / "docs")
+
+
+def test_sample_f1(sample_warehouse: Path) -> None:
+    res = ev.score(sample_warehouse, FIXTURES / "gold")
+    assert res["facts"]["f1"] >= SAMPLE_F1, res["missed"]
+
+
+def test_development_f1(corpus_warehouse: Path) -> None:
+    res = ev.score(corpus_warehouse, CORPUS / "gold")
+    assert res["facts"]["gold"] >= 700  # all 43 reports' gold was read
+    assert res["facts"]["f1"] >= DEV_F1, res["facts"]
+
+
+def test_every_planted_contradiction_is_found_and_nothing_else_fails_in_those_copies(planted_warehouse: Path) -> None:
+    res = ev.score(planted_warehouse, PLANTED / "gold")
+    checks = res["checks"]
+    assert checks["gold_fail"] == 10
+    assert checks["missed"] == [], checks
+    assert checks["false_alarms"] == [], checks
+
+
+def test_the_development_reports_own_contradictions_are_found_with_few_false_alarms(corpus_warehouse: Path) -> None:
+    checks = ev.score(corpus_warehouse, CORPUS / "gold")["checks"]
+    assert checks["missed"] == [], checks
+    assert len(checks["false_alarms"]) <= DEV_FALSE_ALARMS, checks["false_alarms"]
+
+
+def test_planted_gold_differs_from_its_original_only_where_planted() -> None:
+    """Each planted copy is its development report with one change: the gold says which, and the
+    rest of the text is the original's (so the check found is the planted one)."""
+    import difflib
+
+    for doc in sorted((PLANTED / "docs").glob("p*_*.txt")):
+        original = CORPUS / "docs" / doc.name.split("_", 1)[1]
+        a = original.read_text(encoding="utf-8").splitlines()
+        b = doc.read_text(encoding="utf-8").splitlines()
+        changed = [d for d in difflib.ndiff(a, b) if d[:1] in "+-"]
+        assert 1 <= len(changed) // 2 <= 1, (doc.name, changed)
