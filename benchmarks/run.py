@@ -198,6 +198,7 @@ class Measured:
     largest_cmd: str
     processes: int
     leftovers: list[int]  # pids of the tree still running after the grace period, ended by the harness
+    load: float  # the 1-minute load average when it started: other work on the machine skews the times
     stdout: str
     stderr: str
 
@@ -213,6 +214,7 @@ def run_measured(cmd: list[str], env: dict[str, str], log: Path, cap_bytes: int 
             def preexec() -> None:
                 resource.setrlimit(resource.RLIMIT_AS, (cap_bytes, cap_bytes))
     out_path, err_path = log.with_suffix(".out"), log.with_suffix(".err")
+    load = os.getloadavg()[0]
     started = time.monotonic()
     with out_path.open("wb") as out, err_path.open("wb") as err:
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err, start_new_session=True,
@@ -236,7 +238,7 @@ def run_measured(cmd: list[str], env: dict[str, str], log: Path, cap_bytes: int 
     # nothing of this run may run on into the next one (a crashed refresh's temporary server)
     leftovers = tree.end_leftovers(10.0 if proc.returncode == 0 else 60.0)
     return Measured(proc.returncode, wall, timed_out, tree.peak_largest, tree.peak_total, tree.peak_vsize,
-                    usage.ru_maxrss * 1024, tree.largest_cmd, tree.max_processes, leftovers,
+                    usage.ru_maxrss * 1024, tree.largest_cmd, tree.max_processes, leftovers, load,
                     out_path.read_text(errors="replace"), err_path.read_text(errors="replace"))
 
 
@@ -296,6 +298,7 @@ class Row:
     processes: int | None = None
     capped_gb: float | None = None
     leftovers: list[int] = field(default_factory=list)
+    load: float | None = None
     error: str = ""
     floor_parts: dict[str, float] = field(default_factory=dict)
     expected_parsed: int | None = None  # what an incremental refresh should parse: 0 unchanged, the new files
@@ -432,7 +435,7 @@ class Bench:
     def _memory(self, row: Row, m: Measured) -> None:
         row.peak_largest, row.peak_total, row.peak_vsize = m.peak_largest, m.peak_total, m.peak_vsize
         row.ru_maxrss, row.largest_cmd, row.processes = m.ru_maxrss, m.largest_cmd, m.processes
-        row.leftovers = m.leftovers
+        row.leftovers, row.load = m.leftovers, m.load
 
     def size(self, n: int) -> list[Row]:
         ndir = self.work / f"n{n}"
@@ -661,6 +664,8 @@ METHOD = """\
   **ru_maxrss MB**: the kernel's high-water mark from `wait4` of the refresh (the largest RSS of it and of the
   descendants it reaped; `getrusage(RUSAGE_CHILDREN)` per run): a cross-check of the largest that cannot
   miss a peak between two samples.
+- **load average** (notes): the 1-minute load average when each run started. Anything else running on
+  the machine (a test suite, another benchmark) slows the refresh: figures for RESULTS.md want it near 0.
 - **memory cap**: `prlimit --as` caps each process's virtual address space, not its RSS. A refresh maps
   about 4 GB of address space already at 1,000 documents (the notes give each run's largest virtual size),
   so a 6 GiB cap can abort a run whose RSS is well below it (a failed allocation, or a thread that cannot
@@ -697,8 +702,9 @@ def report(args: argparse.Namespace, bench: Bench, rows: list[Row], started: dat
             notes.append(f"- {r.n}: floor = read_text {r.floor_parts['read_text']:.2f} s + COPY "
                          f"{r.floor_parts['COPY']:.2f} s")
         if r.peak_largest:
-            notes.append(f"- {r.n} {r.kind}: largest process `{r.largest_cmd}`; up to {r.processes} processes; "
-                         f"largest virtual size {_num(r.peak_vsize, GB)} GB"
+            notes.append(f"- {r.n} {r.kind}: load average {r.load:.1f} at its start; largest process "
+                         f"`{r.largest_cmd}`; up to {r.processes} processes; largest virtual size "
+                         f"{_num(r.peak_vsize, GB)} GB"
                          + (f"; under a {r.capped_gb:g} GiB address-space cap" if r.capped_gb else ""))
         if r.error:
             notes.append(f"- {r.n} {r.kind}: {r.status}, exit {_exit_text(r.exit_code)}: `{r.error}`")

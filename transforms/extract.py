@@ -472,6 +472,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 if any(b[0] <= p.start < b[2] for b in brackets):  # a bracket's period frames its own figures
                     pi += 1
                     continue
+                if p.relative == "as_of" and p.year is not None:  # the cut-off's year dates what follows
+                    year = result_year = p.year
                 if p.relative is not None:
                     if p.start >= sent.start:
                         named = {"month": last_of.get("M"), "quarter": last_of.get("Q")}.get(p.relative, p.period)
@@ -511,6 +513,9 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 fact.period_year = year or default_year
                 fact.period = override[0] if override else (period or "FY")
                 fact.period_stated_at = override[1] if override else period_at
+                after = _period_after(periods, period_starts, sent, m, nxt)
+                if after is not None:  # `đạt 120 tỷ đồng trong 6 tháng đầu năm 2023`: named after the figure
+                    fact.period_year, fact.period, fact.period_stated_at = after.year, after.period, after.start
                 cue = doc.status.before(sent.start, m.start)
                 if cue is None and (carried_target or section_target or (
                         target_year is not None and fact.period_year == target_year)):
@@ -567,6 +572,19 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
 
 
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _period_after(periods: list[PeriodMention], starts: list[int], sent: Sentence, m: Mention,
+                  next_start: int) -> PeriodMention | None:
+    """A period named between the figure and the next one, in a sentence that named none before the
+    figure (`Thu ngân sách đạt 120 tỷ đồng trong 6 tháng đầu năm 2023, bằng 52% dự toán`)."""
+    lo, hi = bisect_left(starts, sent.start), bisect_left(starts, m.start)
+    if hi > lo:
+        return None
+    for p in periods[bisect_left(starts, m.end):bisect_left(starts, min(next_start, sent.end))]:
+        if p.year is not None and p.period is not None and not p.plan and p.relative is None:
+            return p
+    return None
 
 
 def _respective_fact(doc: _Document, m: Mention, ms: list[Mention], bracket: tuple[int, int, int],

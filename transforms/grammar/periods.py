@@ -27,7 +27,7 @@ class PeriodMention:
     period: str | None  # None: only the year is named (a meeting month, `năm học`)
     # `trong tháng`, `trong quý`, `cả năm` name no number: the month, quarter or year the report
     # is about, for the rest of their sentence only (`ước cả năm đạt ...` is a projection aside)
-    relative: str | None = None  # month | quarter | year
+    relative: str | None = None  # month | quarter | year | as_of (a date the figures are counted to)
     plan: bool = False  # the year of a plan (`kế hoạch phát triển kinh tế - xã hội năm 2023`): it dates targets only
 
 
@@ -40,10 +40,17 @@ _YEAR = r"(?:\s*(?:năm|/|-)?\s*((?:19|20)\d{2}))?"  # `quý I năm 2023`, `quý
 NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                 "mười một": 11, "mười hai": 12}
 _N = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# `Năm tháng đầu năm 2024`: before `tháng đầu/cuối năm` the word `năm` can only be five
+_N_EDGE = _N[:-1] + r"|năm)"
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (_rx(r"(?<!\w)" + _N + r"\s+tháng\s+(đầu|cuối)\s+năm" + _YEAR), "months_edge"),
+    (_rx(r"(?<!\w)" + _N_EDGE + r"\s+tháng\s+(đầu|cuối)\s+năm" + _YEAR), "months_edge"),
+    # a stock as of a date (`Tính đến ngày 15/9/2023`, `đến hết 30/6/2023`): the month it closes
+    (_rx(r"(?<!\w)(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)"),
+     "as_of"),
     (_rx(r"(?<!\w)" + _N + r"\s+tháng(?!\s+(?:đầu|cuối|\d))" + r"(?:\s*(?:năm|/|-)\s*((?:19|20)\d{2}))?"),
      "months"),
+    # to the end of a quarter, counted from January (`Đến hết quý II/2024`, `hết quý III`): months to date
+    (_rx(r"(?<!\w)(?:đến\s+)?hết\s+quý\s+(iv|iii|ii|i|[1-4])(?!\w)" + _YEAR), "to_quarter_end"),
     (_rx(r"(?<!\w)quý\s+(iv|iii|ii|i|[1-4])(?!\w)" + _YEAR), "quarter"),
     (_rx(r"(?<!\w)nửa\s+(?:năm\s+)?(đầu|cuối)(?:\s+năm)?" + _YEAR), "half"),  # `Nửa đầu năm nay`
     (_rx(r"(?<!\w)(?:phiên|kỳ|cuộc)\s+(?:họp\s+)?(?:thường\s+kỳ\s+|định\s+kỳ\s+)?tháng\s+(\d{1,2})" + _YEAR),
@@ -89,17 +96,21 @@ def find_periods(key: str, masked: list[tuple[int, int]]) -> list[PeriodMention]
             if pm is None:
                 continue
             not_period = _NOT_PERIOD_BEFORE.search(before) or _PLAN_YEAR_BEFORE.search(key[max(0, s - 48):s])
-            if not_period and not (kind == "year" and m.group().startswith(_DEN_CUOI)):
+            horizon = kind == "year" and _HORIZON.search(before) is not None
+            if not_period and not (kind == "year" and m.group().startswith(_DEN_CUOI)) and not horizon:
                 insort(taken, (s, e))  # a comparison base or a term: not a period, but consumed
                 continue
             insort(taken, (s, e))
-            if pm.year is not None and _PLAN_BEFORE.search(key, max(0, s - 60), s):
+            if pm.year is not None and (horizon or _PLAN_BEFORE.search(key, max(0, s - 60), s)):
                 pm = PeriodMention(pm.start, pm.end, pm.year, pm.period, pm.relative, plan=True)
             found.append(pm)
     return sorted(found, key=lambda p: p.start)
 
 
 _DEN_CUOI = fold_pattern("đến cuối")
+# `đến năm 2025 phấn đấu đạt ...`: the year a target is set for (a plan's year: it dates targets only);
+# `từ ... đến năm 2025` and `so với ... đến` stay what _NOT_PERIOD_BEFORE says
+_HORIZON = re.compile(fold_pattern(r"(?<!\w)(?<!từ\s)(?:phấn\s+đấu\s+)?đến\s*$"))
 # a plan's year: a plan word before it with no result word in between (`đánh giá tình hình ... năm 2022 và
 # kế hoạch phát triển kinh tế - xã hội năm 2023`)
 _PLAN_BEFORE = re.compile(fold_pattern(
@@ -116,6 +127,8 @@ _WORD_VALUES = {fold(w): n for w, n in NUMBER_WORDS.items()}
 
 
 def _count(word: str) -> int:
+    if word == fold("năm"):
+        return 5
     return int(word) if word.isdigit() else _WORD_VALUES[word]
 
 
@@ -133,8 +146,21 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
             return None
         period = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
         return PeriodMention(s, e, _year(m, 2), period)
+    if kind == "as_of":
+        n = int(m.group(1))
+        # its month for its own sentence only; its year dates what follows. A January cut-off closes the
+        # year before (`đến ngày 31/01/2024 giải ngân đạt 98,6% kế hoạch`: a budget year's spending runs
+        # to the end of the next January)
+        if not 1 <= n <= 12:
+            return None
+        if n == 1:
+            return PeriodMention(s, e, int(m.group(2)) - 1, "FY", "as_of")
+        return PeriodMention(s, e, int(m.group(2)), f"M{n:02d}", "as_of")
     if kind == "half":
         return PeriodMention(s, e, _year(m, 2), "H1" if m.group(1) == fold("đầu") else "H2")
+    if kind == "to_quarter_end":
+        n = ROMAN.get(m.group(1)) or int(m.group(1))
+        return PeriodMention(s, e, _year(m, 2), {1: "Q1", 2: "H1", 3: "9M", 4: "FY"}[n])
     if kind == "quarter":
         q = m.group(1)
         n = ROMAN.get(q) or int(q)
