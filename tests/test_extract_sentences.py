@@ -549,3 +549,17 @@ def test_a_respectively_bracket_repeats_the_list_for_its_period(bracket: str):
         ("share_industry_construction", 43.21, 2023, "level"), ("share_services", 36.79, 2023, "level"),
     ]
     assert only(found, metric="grdp").period_year == 2024  # the bracket's year frames only its own figures
+
+
+# --- a share rising or falling moves by points: an absolute change of the share --------------------
+
+@pytest.mark.parametrize(("clause", "sign"), [
+    ("tỷ trọng nông, lâm nghiệp và thủy sản chiếm 9,05% (giảm 0,45% so với năm trước)", -1),
+    ("tỷ trọng dịch vụ chiếm 40,2%, tăng 0,45% so với năm 2022", 1),
+    ("khu vực nông nghiệp chiếm tỷ trọng 20,1%, giảm 0,45% so với năm trước", -1),
+])
+def test_a_share_that_rises_or_falls_changes_by_points(clause: str, sign: int):
+    found = facts(f"Năm 2023, cơ cấu kinh tế chuyển dịch đúng hướng: {clause}.")
+    change = only(found, role="abs_change")
+    assert change.metric.startswith("share_") and change.value == pytest.approx(sign * 0.45)
+    assert change.comparison_base == "prior_year"

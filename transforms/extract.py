@@ -841,6 +841,11 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
             if verb == "decrease" and metric.reduction_code:  # a rate falling by N points has its own code
                 metric = ref.metrics[metric.reduction_code]
                 base = None
+            elif metric.code.startswith("share_"):
+                # a share rising or falling (`chiếm 9,05% (giảm 0,45% so với năm trước)`) moves by points
+                role = "abs_change"
+                base = base or _GROWTH
+                value = -value if verb == "decrease" else value
             else:
                 role = "pct_change"
                 base = base or _GROWTH
