@@ -563,3 +563,16 @@ def test_a_share_that_rises_or_falls_changes_by_points(clause: str, sign: int):
     change = only(found, role="abs_change")
     assert change.metric.startswith("share_") and change.value == pytest.approx(sign * 0.45)
     assert change.comparison_base == "prior_year"
+
+
+# --- single products' output under `sản phẩm ... sản lượng` -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "9 tháng năm 2021, nhiều sản phẩm có sản lượng tăng cao, như: nước máy sản xuất tăng 27,1%; giày da tăng 20%.",
+    "Năm 2023, một số sản phẩm công nghiệp có sản lượng tăng khá: gạch nung tăng 27,1%, quần áo may sẵn tăng 20%.",
+    "Quý I/2024, sản lượng một số sản phẩm tăng so với cùng kỳ: điện thương phẩm tăng 27,1%; xi măng tăng 20%.",
+])
+def test_products_listed_under_their_output_are_product_output(text: str):
+    changes = [f for f in facts(text) if f.role == "pct_change"]
+    assert [(f.metric, f.value) for f in changes] == [("industrial_product_output", 27.1),
+                                                       ("industrial_product_output", 20.0)]
