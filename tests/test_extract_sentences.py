@@ -576,3 +576,19 @@ def test_products_listed_under_their_output_are_product_output(text: str):
     changes = [f for f in facts(text) if f.role == "pct_change"]
     assert [(f.metric, f.value) for f in changes] == [("industrial_product_output", 27.1),
                                                        ("industrial_product_output", 20.0)]
+
+
+# --- a change right after an amount is the amount's, however its indicator was composed -----------
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Năm 2020, giá trị sản xuất/ha đất nông nghiệp ước đạt 131,9 triệu đồng/ha, tăng 5,3% so với năm 2019.",
+     "farmland_value_per_ha"),
+    ("Năm 2023, giá trị sản xuất trên 1 ha đất nông nghiệp đạt 150 triệu đồng, tăng 5,3% so với năm 2022.",
+     "farmland_value_per_ha"),
+    ("Năm 2023, thu nhập bình quân đầu người đạt 60 triệu đồng, tăng 5,3% so với năm 2022.", "income_per_capita"),
+])
+def test_a_change_after_a_composed_amount_is_the_amounts(text: str, metric: str):
+    found = facts(text)
+    level = only(found, role="level")
+    change = only(found, role="pct_change")
+    assert (level.metric, change.metric, change.value) == (metric, metric, 5.3)

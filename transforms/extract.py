@@ -683,6 +683,14 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
                 m.unit == "count" and ref.metrics[h.alias.code].unit == "count"):
             choice = Choice(h.alias, h.start, h.end, "clause")
             break
+    if choice is not None and prev_end is not None and choice.end <= prev_end and m.unit == "percent" \
+            and not m.points:
+        # `giá trị sản xuất/ha đất nông nghiệp đạt 131,9 triệu đồng/ha, tăng 5,3%`: a ratio or change right
+        # after an amount, with no indicator named between them, is the amount's, however it was composed
+        last = next(sent_facts.latest_first(clause_start), None)
+        if last is not None and last.char_end == prev_end and last.role in ("level", "part") \
+                and last.unit != "percent" and last.metric != choice.code and choice.end <= last.char_start:
+            return Choice(doc.g.metric_alias(last.metric), choice.start, choice.end, "context"), None
     if choice is not None and prev_end is not None and choice.end <= prev_end:
         for phrase in (item_phrase(key, prev_end, m.start, doc.g.function, cut=False),
                        item_phrase(key, prev_end, m.start, doc.g.function)):
