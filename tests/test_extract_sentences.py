@@ -592,3 +592,23 @@ def test_a_change_after_a_composed_amount_is_the_amounts(text: str, metric: str)
     level = only(found, role="level")
     change = only(found, role="pct_change")
     assert (level.metric, change.metric, change.value) == (metric, metric, 5.3)
+
+
+# --- a rate written as N% of a counted population; visits counted under the tourism domain ---------
+
+@pytest.mark.parametrize("text", [
+    "Năm 2023, hiện toàn huyện còn 1,17% hộ nghèo, tương đương 312 hộ.",
+    "Đến cuối năm 2023, cả tỉnh còn 1,17 % hộ nghèo.",
+])
+def test_a_percentage_of_poor_households_is_the_poverty_rate(text: str):
+    assert only(facts(text), metric="poverty_rate").value == pytest.approx(1.17)
+
+
+@pytest.mark.parametrize("text", [
+    "Sang 2 tháng đầu năm 2024, du lịch Móng Cái tiếp tục khởi sắc khi đạt trên 310.000 lượt người.",
+    "Năm 2023, ngành du lịch của huyện đón 310.000 lượt khách.",
+    "Quý I/2024, hoạt động du lịch thu hút 310.000 lượt du khách.",
+])
+def test_visits_counted_in_a_tourism_sentence_are_tourist_arrivals(text: str):
+    f = only(facts(text), metric="tourist_arrivals")
+    assert (f.role, f.value) == ("level", 310_000)

@@ -340,6 +340,10 @@ class _Document:
         options: list[tuple[str, int, int, str]] = []  # head, start, end, how
         if m.points and any(c[3] == "growth_contribution" for c in in_sentence if c[2] == "head" and c[0] >= item_lo):
             options.append(("growth_contribution", m.start, m.start, "concept"))
+        if m.unit == "count":  # the counted noun itself (`đạt trên 310.000 lượt người` under `du lịch`)
+            counted = [c for c in self.concepts_in(m.number_end, max(m.end, min(stop, sent.end)))
+                       if c[2] == "head" and c[0] <= m.end]
+            options += [(c[3], c[0], c[1], "concept") for c in counted[:1]]
         for h in reversed(item_heads or (heads if wide else [])):  # the nearest head first
             options.append((h[3], h[0], h[1], "concept"))
         if not wide:
