@@ -612,3 +612,14 @@ def test_a_percentage_of_poor_households_is_the_poverty_rate(text: str):
 def test_visits_counted_in_a_tourism_sentence_are_tourist_arrivals(text: str):
     f = only(facts(text), metric="tourist_arrivals")
     assert (f.role, f.value) == ("level", 310_000)
+
+
+# --- the plan's amount in brackets after a ratio to plan ---------------------------------------------
+
+@pytest.mark.parametrize("bracket", ["(kế hoạch 1.350 tỷ đồng)", "(KH 1.350 tỷ đồng)", "(dự toán 1.350 tỷ đồng)"])
+def test_a_plan_amount_after_a_ratio_is_the_amounts_target(bracket: str):
+    found = facts(f"Năm 2020, giá trị sản xuất ngành nông nghiệp đạt 1.417 tỷ đồng, bằng 105% kế hoạch {bracket}, "
+                  "tăng 9% so cùng kỳ.")
+    plan = only(found, value=1350 * B)
+    assert (plan.metric, plan.role, plan.status) == ("agricultural_production_value", "level", "target")
+    assert only(found, value=1417 * B).status == "actual"

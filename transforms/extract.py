@@ -758,13 +758,25 @@ def _share_reading(doc: _Document, sent: Sentence, item_lo: int, m: Mention) -> 
     return share if verb not in ("increase", "decrease") else None
 
 
+_PLAN_AMOUNT_BRACKET = re.compile(fold(r"[^()\d]{0,40}\(\s*(?:kế hoạch|kh|dự toán)[^()\d]{0,30}$"))
+
+
 def _planned_value(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Fact | None:
     """`đạt 76,89% (KH 74%)`: a bracket after a figure stating the plan's value is the same indicator
     and role as that figure, a target."""
     if not sent_facts:
         return None
     prev = sent_facts[-1]
-    if prev.char_end > m.start or not doc.g.roles.plan_paren.match(doc.key, prev.char_end, m.number_start):
+    if prev.char_end > m.start:
+        return None
+    if prev.role == "pct_of_plan" and m.unit not in (None, "percent") \
+            and _PLAN_AMOUNT_BRACKET.match(doc.key, prev.char_end, m.number_start):
+        # `bằng 115% kế hoạch (kế hoạch 1.350 tỷ đồng)`: the bracket states the plan of the amount the ratio is of
+        level = next((f for f in sent_facts if f.fact_id == prev.parent_fact_id), None)
+        if level is None or level.unit != m.unit:
+            return None
+        prev = level
+    elif not doc.g.roles.plan_paren.match(doc.key, prev.char_end, m.number_start):
         return None
     if prev.unit != (m.unit or prev.unit) and (m.unit == "percent") != (prev.unit == "percent"):
         return None

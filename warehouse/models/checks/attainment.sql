@@ -10,7 +10,7 @@
 -- tolerance. Fail only within one document, with figures that are exact or one-sided bounds (whose
 -- interval is already in the tolerance) and no stated scope; a plan from another document (plans are
 -- revised), one with a stated scope, an approximate figure (`khoảng`) or two ratios of one level
--- against the same kind of base (two plans may be meant) is a warn.
+-- against plans named in different words (two plans are meant) is a warn.
 with facts as (
     select * from cleaned.int_fact_tolerance
 ),
@@ -29,7 +29,11 @@ ratios as (
         l.value / (r.value / 100) as plan_implied,
         l.is_exact and r.is_exact as both_exact,
         -- a one-sided bound (`trên 11.000 tỷ`) is already in the interval: only `khoảng`/`gần` leave it open
-        l.qualifier <> 'approx' and r.qualifier <> 'approx' as both_sharp
+        l.qualifier <> 'approx' and r.qualifier <> 'approx' as both_sharp,
+        -- the words that name the plan after the ratio (`dự toán Trung ương`, `dự toán HĐND tỉnh giao`)
+        lower(trim(regexp_extract(
+            substr(r.sentence, position(r.value_text in r.sentence) + length(r.value_text)), '^[^,;.()]*'
+        ))) as base_words
     from facts as r
     inner join facts as l on l.fact_id = r.parent_fact_id and l.role = 'level'
     where r.role = 'pct_of_plan' and r.value > 0
@@ -70,6 +74,8 @@ sibling_ratios as (
         b.fact_id as b_fact_id,
         b.value as b_value,
         b.value_text as b_value_text,
+        b.base_words as b_base_words,
+        b.both_exact as b_exact,
         case
             when a.value <= b.value then (a.value_high - a.value) + (b.value - b.value_low)
             else (a.value - a.value_low) + (b.value_high - b.value)
@@ -110,8 +116,10 @@ select
     cast(null as varchar) as subject,
     case
         when abs(value - b_value) <= tolerance then 'pass'
-        -- two ratios of one level side by side in a sentence are against two plans (`26,38% dự toán Trung
-        -- ương, 24,96% dự toán Hội đồng nhân dân tỉnh giao`) unless the text says otherwise: never proof
+        -- two ratios of one level against plans named in different words are against two plans (`26,38%
+        -- dự toán Trung ương, 24,96% dự toán Hội đồng nhân dân tỉnh giao`): no proof; in the same words
+        -- (`đạt 75% dự toán, bằng 80% dự toán`) they cannot both be true
+        when both_exact and b_exact and base_words = b_base_words then 'fail'
         else 'warn'
     end as outcome,
     [doc_id] as doc_ids,
