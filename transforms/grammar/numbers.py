@@ -98,9 +98,28 @@ def _skip_spaces(key: str, pos: int) -> int:
     return pos
 
 
+_BY_FIRST: dict[int, tuple[list, dict[tuple[str, str], list]]] = {}
+
+
+def _by_first_char(units: list) -> dict[tuple[str, str], list]:
+    """The unit words of each kind by their first character, longest first: one dictionary look-up
+    instead of a scan of every unit word at every number."""
+    cached = _BY_FIRST.get(id(units))
+    if cached is not None and cached[0] is units:
+        return cached[1]
+    index: dict[tuple[str, str], list] = {}
+    for w in units:  # already longest first
+        if w.word:
+            index.setdefault((w.kind, w.word[0]), []).append(w)
+    _BY_FIRST[id(units)] = (units, index)
+    return index
+
+
 def _match_word(key: str, pos: int, units: list, kind: str):  # noqa: ANN202 (a UnitWord or None)
-    for w in units:
-        if w.kind != kind or not key.startswith(w.word, pos):
+    if pos >= len(key):
+        return None
+    for w in _by_first_char(units).get((kind, key[pos]), ()):
+        if not key.startswith(w.word, pos):
             continue
         end = pos + len(w.word)
         if end < len(key) and key[end].isalnum() and w.word[-1].isalnum():
