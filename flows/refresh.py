@@ -31,6 +31,9 @@ from flows.progress import Progress  # noqa: E402
 from transforms.ingest import DEFAULT_MAX_BYTES  # noqa: E402
 from warehouse import build  # noqa: E402
 from warehouse import lake as lk  # noqa: E402
+from warehouse.current import build_key  # noqa: E402
+from warehouse.current import current as current_build  # noqa: E402
+from warehouse.current import record as record_build  # noqa: E402
 from warehouse.lock import refresh_lock  # noqa: E402
 from warehouse.paths import WarehousePaths  # noqa: E402
 from warehouse.raw import (  # noqa: E402
@@ -56,14 +59,22 @@ class ValidationFailed(RuntimeError):
 class RefreshSummary:
     ingest: IngestStats
     parse: ParseStats
-    validation: ValidationReport
+    validation: ValidationReport | None  # None: nothing changed, the published build stands (`reused`)
     db_path: str
     row_counts: dict[str, int] = field(default_factory=dict)
     elapsed_s: float = 0.0
     current: dict[str, int] = field(default_factory=dict)  # documents, sentences, facts the marts hold
+    reused: dict | None = None  # the published build's own summary (warehouse/current.py)
 
     def lines(self) -> list[str]:
         i, v = self.ingest, self.validation
+        if v is None:
+            r = self.reused or {}
+            checks, expectations, docs = r.get("checks", "?"), r.get("expectations", "?"), r.get("docs", "?")
+        else:
+            checks = f"{v.passed} passed, {v.failed} failed, {v.warned} warned"
+            expectations = v.summary()
+            docs = _shown(v.docs.index) if v.docs else f"not built ({v.docs_error})"
         return [
             f"documents: {i.new} new, {i.unchanged} unchanged, {i.quarantined} quarantined"
             + (f", {i.duplicates} duplicate" if i.duplicates else "")
@@ -71,10 +82,9 @@ class RefreshSummary:
             + f" ({i.current} current, {i.documents_total} versions in raw, {i.quarantine_total} in quarantine)",
             f"facts: {self.current.get('facts', 0)} from {self.current.get('documents', 0)} documents, "
             f"{self.current.get('sentences', 0)} sentences",
-            f"checks: {v.passed} passed, {v.failed} failed, {v.warned} warned; "
-            f"expectations: {v.summary()}",
+            f"checks: {checks}; expectations: {expectations}" + (" (unchanged)" if v is None else ""),
             f"warehouse: {self.db_path}",
-            f"data docs: {_shown(v.docs.index) if v.docs else f'not built ({v.docs_error})'}",
+            f"data docs: {docs}",
             f"elapsed: {self.elapsed_s:.1f} s",
         ]
 
@@ -153,6 +163,11 @@ def artifacts_task(report: ValidationReport, ingested: IngestStats, facts: int, 
                           description="Failed and warned checks of this refresh")
     create_markdown_artifact(key=SUMMARY_KEY, description="What this refresh did",
                              markdown=summary_markdown(report, ingest=ingested, facts=facts, db_path=db))
+
+
+@task
+def build_key_task(lake: Path) -> str:
+    return build_key(lake, SEEDS_DIR)
 
 
 @task(retries=2, retry_delay_seconds=[1, 5], retry_condition_fn=_retry_transient)
@@ -247,6 +262,13 @@ def refresh(
         parsed = write_parsed_task(lake, SEEDS_DIR, plan, results)
         _stage("parse", t, f"{parsed.parsed} parsed, {parsed.reused} reused; {parsed.facts} facts, "
                f"{parsed.numbers} numbers read")
+        key = build_key_task(lake)
+        standing = None if full_refresh else current_build(db, key)
+        if standing is not None:  # nothing a build reads has changed: the published warehouse is its build
+            _stage("publish", time.monotonic(), f"{db} (unchanged: built from the same lake, models and seeds)")
+            notify_if_needed(alert_webhook, db)  # says so when a webhook is set; nothing new to post
+            return RefreshSummary(ingested, parsed, None, str(db), standing.summary.get("row_counts", {}),
+                                  time.monotonic() - t0, standing.summary.get("current", {}), standing.summary)
         try:
             t = time.monotonic()
             counts = load_raw_task(lake, build_db)
@@ -274,6 +296,10 @@ def refresh(
                 )
             t = time.monotonic()
             publish_task(build_db, db)
+            record_build(db, key, {
+                "checks": f"{report.passed} passed, {report.failed} failed, {report.warned} warned",
+                "expectations": report.summary(), "docs": _shown(report.docs.index) if report.docs
+                else f"not built ({report.docs_error})", "current": current, "row_counts": counts})
             _stage("publish", t, str(db))
         finally:
             build.discard(build_db)

@@ -44,6 +44,25 @@ def test_a_second_refresh_adds_no_rows(source_with_bad_files: Path, tmp_path: Pa
     assert (again.ingest.new, again.ingest.unchanged, again.parse.parsed) == (0, 7, 0)
 
 
+def test_a_refresh_with_nothing_changed_keeps_the_published_build(source_with_bad_files: Path, tmp_path: Path) -> None:
+    """Nothing a build reads changed: no load, build or validation, the published file untouched and the
+    summary the one of its build; a new report, or `--full`, builds again."""
+    db = tmp_path / "wh" / "chitieu.duckdb"
+    first = refresh(source_dir=str(source_with_bad_files), db_path=str(db))
+    stamp = db.stat().st_mtime_ns
+    again = refresh(source_dir=str(source_with_bad_files), db_path=str(db))
+    assert again.validation is None and db.stat().st_mtime_ns == stamp
+    assert again.current == first.current and any("(unchanged)" in line for line in again.lines())
+    assert any(f"checks: {first.validation.passed} passed" in line for line in again.lines())
+    full = refresh(source_dir=str(source_with_bad_files), db_path=str(db), full_refresh=True)
+    assert full.validation is not None and db.stat().st_mtime_ns != stamp
+    (source_with_bad_files / "new.txt").write_text(
+        "Báo cáo năm 2023 của huyện Yên Phong.\n\nNăm 2023, tổng thu ngân sách nhà nước đạt 900 tỷ đồng.\n",
+        encoding="utf-8")
+    grown = refresh(source_dir=str(source_with_bad_files), db_path=str(db))
+    assert grown.validation is not None and grown.current["documents"] == first.current["documents"] + 1
+
+
 def test_cli_refresh_prints_stages_and_a_summary(tmp_path: Path) -> None:
     from conftest import SAMPLES
 
