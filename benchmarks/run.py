@@ -80,11 +80,13 @@ MEMORY_ERRORS = ("memory allocation of", "MemoryError", "Cannot allocate memory"
 CAP_ERRORS = ("can't start new thread", "Resource temporarily unavailable", "failed to spawn thread")
 
 FLOOR_SCRIPT = r"""
-import json, sys, time
+import json, os, sys, time
 import duckdb
 pattern, db, out = sys.argv[1:4]
 q = lambda s: "'" + s.replace("'", "''") + "'"
-con = duckdb.connect(db)
+# the refresh's own budget (warehouse.build.memory_limit): DuckDB's default of 80 % of RAM fails under the cap
+con = duckdb.connect(db, config={"memory_limit": os.environ.get("CHITIEU_DUCKDB_MEMORY_LIMIT", "2GB"),
+                                 "preserve_insertion_order": "false"})
 t0 = time.perf_counter()
 con.execute(f"create table docs as select * from read_text({q(pattern)})")
 t1 = time.perf_counter()

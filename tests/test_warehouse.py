@@ -193,3 +193,23 @@ def test_accuracy_on_reports_from_other_localities(tmp_path: Path) -> None:
     for attr in ("period_year", "period", "status", "comparison_base"):
         assert res["attributes"][attr] >= 0.95, attr
     assert res["checks"]["false_alarms"] == [] and res["checks"]["found"] == res["checks"]["gold_fail"]
+
+
+def test_every_refresh_connection_works_under_a_memory_budget(tmp_path: Path, monkeypatch) -> None:
+    """Issue 10: DuckDB's default budget (80 % of RAM) let the marts of 100,000 documents reach
+    12.6 GB; every connection of a refresh carries a budget and spills past it."""
+    from warehouse.build import connect
+
+    db = tmp_path / "w.duckdb"
+    monkeypatch.delenv("CHITIEU_DUCKDB_MEMORY_LIMIT", raising=False)
+    con = connect(db)
+    limit = con.execute("select current_setting('memory_limit')").fetchone()[0]
+    con.close()
+    assert limit.endswith("GiB") and float(limit.split()[0]) <= 2.0, limit
+    monkeypatch.setenv("CHITIEU_DUCKDB_MEMORY_LIMIT", "300MB")
+    con = connect(db, read_only=True)
+    assert con.execute("select current_setting('memory_limit')").fetchone()[0].endswith("MiB")
+    con.close()
+    monkeypatch.setenv("CHITIEU_DUCKDB_MEMORY_LIMIT", "lots")
+    with pytest.raises(ValueError, match="CHITIEU_DUCKDB_MEMORY_LIMIT"):
+        connect(db)
