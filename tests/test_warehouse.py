@@ -213,3 +213,36 @@ def test_every_refresh_connection_works_under_a_memory_budget(tmp_path: Path, mo
     monkeypatch.setenv("CHITIEU_DUCKDB_MEMORY_LIMIT", "lots")
     with pytest.raises(ValueError, match="CHITIEU_DUCKDB_MEMORY_LIMIT"):
         connect(db)
+
+
+def test_parse_shards_asking_at_once_share_one_worker_pool(monkeypatch) -> None:
+    """Issue 10: shard tasks ask for the pool from the task runner's threads at once; each made a
+    pool of its own, and 100,000 documents ran dozens of workers on 2 cores (24 GB together)."""
+    import threading
+    import time
+
+    from warehouse import raw
+
+    made = []
+
+    class SlowPool:  # a pool's set-up takes a moment: long enough for the threads to overlap
+        def __init__(self, **kwargs: object) -> None:
+            time.sleep(0.05)
+            made.append(kwargs)
+
+    monkeypatch.setattr(raw, "ProcessPoolExecutor", SlowPool)
+    monkeypatch.setattr(raw, "_POOL", None)
+    start = threading.Barrier(8)
+    pools = []
+
+    def ask() -> None:
+        start.wait()
+        pools.append(raw.worker_pool())
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(made) == 1 and len({id(p) for p in pools}) == 1
+    assert made[0]["max_workers"] == raw.usable_cpus()

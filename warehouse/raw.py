@@ -16,6 +16,7 @@ import csv
 import hashlib
 import io
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -370,14 +371,26 @@ def write_seeds(lake: Path, seeds_dir: Path, overrides: pl.DataFrame | None = No
 
 
 _POOL: Executor | None = None
+_POOL_LOCK = threading.Lock()
 
 
 def worker_pool(workers: int | None = None) -> Executor:
-    """The process pool parse shards run in (spawned, so no thread state of the flow is copied)."""
+    """The one process pool parse shards run in (spawned, so no thread state of the flow is copied).
+    Shard tasks ask for it from the task runner's threads at once: without the lock each thread
+    made a pool of its own, and 100,000 documents ran dozens of workers on 2 cores (24 GB)."""
     global _POOL
-    if _POOL is None:
-        _POOL = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=get_context("spawn"))
-    return _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ProcessPoolExecutor(max_workers=workers or usable_cpus(), mp_context=get_context("spawn"))
+        return _POOL
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (a container's share, not the host's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def parse_lake(lake: Path, seeds_dir: Path, full: bool = False, workers: int = 1) -> ParseStats:
