@@ -24,6 +24,7 @@ same double arithmetic, so only noise can separate them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import great_expectations as gx
@@ -32,7 +33,7 @@ import numpy as np
 import pandas as pd
 from great_expectations.expectations.row_conditions import Column
 
-from expectations.suite import SuiteResult, new_context, run_suite
+from expectations.suite import SuiteResult, new_context, pandas_parts, run_suite
 from expectations.vocabulary import CHECK_KINDS, CHECK_OUTCOMES
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
     from great_expectations.data_context import AbstractDataContext
 
 SUITE_NAME = "fct_consistency_checks"
+# every column the suite reads, its arithmetic included (`validate` selects no others)
+SUITE_COLUMNS = ("check_id", "check", "outcome", "message", "expected", "observed", "tolerance")
 FLOAT_NOISE = 1e-9  # relative to the numbers compared
 
 
@@ -108,14 +111,14 @@ def with_arithmetic(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def validate_consistency(
-    frame: pd.DataFrame | pl.DataFrame,
+    frame: pd.DataFrame | pl.DataFrame | Iterable[pd.DataFrame | pl.DataFrame],
     context: AbstractDataContext | None = None,
     run_name: str | None = None,
 ) -> SuiteResult:
-    """Validate the rows of `marts.fct_consistency_checks` (list columns may be dropped first)."""
-    if hasattr(frame, "to_pandas"):  # polars
-        frame = frame.to_pandas()
-    prepared = with_arithmetic(frame)
+    """Validate the rows of `marts.fct_consistency_checks` (list columns may be dropped first), or
+    the table in parts split by `check_id` (see `expectations.suite.run_suite`)."""
+    parts = pandas_parts(frame)
+    prepared = with_arithmetic(parts) if isinstance(parts, pd.DataFrame) else (with_arithmetic(p) for p in parts)
     return run_suite(
         context or new_context(), consistency_suite(), prepared, index_column="check_id", run_name=run_name
     )

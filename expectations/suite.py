@@ -18,7 +18,7 @@ import csv
 import logging
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -72,6 +72,8 @@ _PERIOD_REGEX = PERIOD_PATTERN.replace("(", "(?:")
 # Units whose level can never be negative (money totals, counts, areas, per-capita figures).
 NON_NEGATIVE_LEVEL_UNITS = tuple(u for u in UNITS if u != "percent")
 REQUIRED_COLUMNS = ("doc_id", "metric", "role", "unit", "status", "period", "period_year", "value")
+# every column an expectation or row condition of the suite reads (`validate` selects no others)
+SUITE_COLUMNS = ("fact_id", *REQUIRED_COLUMNS, "qualifier", "comparison_base", "char_start", "char_end", "text_length")
 SAMPLE_SIZE = 5
 
 
@@ -224,15 +226,20 @@ def new_context() -> AbstractDataContext:
 def run_suite(
     context: AbstractDataContext,
     suite: gx.ExpectationSuite,
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | Iterable[pd.DataFrame],
     *,
     index_column: str | None = None,
     run_name: str | None = None,
 ) -> SuiteResult:
-    """Validate a pandas frame against `suite` in `context`; the asset is named after the suite.
+    """Validate a pandas frame, or a table given in parts, against `suite` in `context`; the asset
+    is named after the suite.
 
-    `index_column` names the column that identifies a row in failure samples; `run_name`
-    labels the run in Data Docs (the `run_id` of `marts.fct_validation_runs`).
+    Parts keep memory flat (GX's pandas engine copies a frame for every row condition): a table of
+    millions of rows is validated a part at a time, and the verdicts are combined (a part's failure
+    is the suite's; counts add up; samples come from the first parts). Rows must be split so that
+    rows sharing an id land in one part (a hash of the id), or uniqueness would not be checked
+    across them. `index_column` names the column that identifies a row in failure samples;
+    `run_name` labels the run in Data Docs (the `run_id` of `marts.fct_validation_runs`).
     """
     sources = context.data_sources.all()
     source = sources["warehouse"] if "warehouse" in sources else context.data_sources.add_pandas(name="warehouse")
@@ -241,30 +248,52 @@ def run_suite(
     validation = context.validation_definitions.add(
         gx.ValidationDefinition(name=suite.name, data=batch_definition, suite=added)
     )
-    result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": SAMPLE_SIZE}
-    if index_column and index_column in frame.columns:
-        # Samples then come as rows `{index_column: ..., <column>: ...}`, which a reader can look up.
-        result_format["unexpected_index_column_names"] = [index_column]
-    run_id = RunIdentifier(run_name=run_name, run_time=datetime.now(UTC)) if run_name else None
-    result = validation.run(batch_parameters={"dataframe": frame}, result_format=result_format, run_id=run_id)
-    outcomes = [_outcome(r) for r in result.results]
-    success = all(o.success for o in outcomes if o.severity == "critical")
-    return SuiteResult(suite=suite.name, success=success, outcomes=outcomes)
+    combined: list[ExpectationOutcome] | None = None
+    for part in [frame] if isinstance(frame, pd.DataFrame) else frame:
+        result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": SAMPLE_SIZE}
+        if index_column and index_column in part.columns:
+            # Samples then come as rows `{index_column: ..., <column>: ...}`, which a reader can look up.
+            result_format["unexpected_index_column_names"] = [index_column]
+        run_id = RunIdentifier(run_name=run_name, run_time=datetime.now(UTC)) if run_name else None
+        result = validation.run(batch_parameters={"dataframe": part}, result_format=result_format, run_id=run_id)
+        outcomes = [_outcome(r) for r in result.results]
+        combined = outcomes if combined is None else [_combine(a, b) for a, b in zip(combined, outcomes, strict=True)]
+    if combined is None:
+        raise ValueError(f"{suite.name}: no frame to validate")
+    success = all(o.success for o in combined if o.severity == "critical")
+    return SuiteResult(suite=suite.name, success=success, outcomes=combined)
+
+
+def _combine(a: ExpectationOutcome, b: ExpectationOutcome) -> ExpectationOutcome:
+    """One expectation's verdict over two parts of a table."""
+    return ExpectationOutcome(a.expectation, a.success and b.success, a.unexpected_count + b.unexpected_count,
+                              (a.sample + b.sample)[:SAMPLE_SIZE], a.severity)
 
 
 def validate_indicators(
-    frame: pd.DataFrame | pl.DataFrame,
+    frame: pd.DataFrame | pl.DataFrame | Iterable[pd.DataFrame | pl.DataFrame],
     context: AbstractDataContext | None = None,
     run_name: str | None = None,
 ) -> SuiteResult:
-    """Validate a frame of `fct_indicators` rows (plus `text_length`) against the suite.
+    """Validate a frame of `fct_indicators` rows (plus `text_length`), or the table in parts split
+    by `fact_id` (see `run_suite`), against the suite.
 
     Without a `context`, each call builds its own ephemeral one, so repeated calls in one
     process never collide and leave nothing behind.
     """
-    if hasattr(frame, "to_pandas"):  # polars
-        frame = frame.to_pandas()
-    return run_suite(context or new_context(), indicator_suite(), frame, index_column="fact_id", run_name=run_name)
+    return run_suite(context or new_context(), indicator_suite(), pandas_parts(frame), index_column="fact_id",
+                     run_name=run_name)
+
+
+def pandas_parts(
+    frame: pd.DataFrame | pl.DataFrame | Iterable[pd.DataFrame | pl.DataFrame],
+) -> pd.DataFrame | Iterator[pd.DataFrame]:
+    """A frame, or each part of a table, as pandas (GX's engine); polars frames are converted."""
+    if isinstance(frame, pd.DataFrame):
+        return frame
+    if hasattr(frame, "to_pandas"):  # one polars frame
+        return frame.to_pandas()
+    return (p.to_pandas() if hasattr(p, "to_pandas") else p for p in frame)
 
 
 def _outcome(res: Any) -> ExpectationOutcome:

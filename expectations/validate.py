@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,8 +22,10 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from expectations.arithmetic import SUITE_COLUMNS as CHECK_COLUMNS
 from expectations.arithmetic import validate_consistency
 from expectations.docs import DocsBuild, build_data_docs
+from expectations.suite import SUITE_COLUMNS as INDICATOR_COLUMNS
 from expectations.suite import SuiteResult, new_context, validate_indicators
 from warehouse.build import connect
 
@@ -30,6 +33,7 @@ logging.getLogger("great_expectations").setLevel(logging.WARNING)  # not one lin
 log = logging.getLogger(__name__)
 
 FINDINGS_LIMIT = 200  # failed and warned findings a report carries (the mart has them all)
+ROWS_PER_PART = 500_000  # rows GX's pandas engine holds at once (100,000 reports: 5M facts, 7M findings)
 
 
 @dataclass(frozen=True)
@@ -82,24 +86,34 @@ class ValidationReport:
         return "; ".join(s.summary() for s in self.suites if not s.success)
 
 
-def facts_for_suite(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """The facts with the length of their document's text, so spans can be checked."""
-    frame = pl.from_arrow(con.sql(
-        "select f.*, length(d.text) as text_length "
-        "from marts.fct_indicators f join cleaned.documents d using (doc_id)"
-    ).to_arrow_table())
-    assert isinstance(frame, pl.DataFrame)
-    return frame
+def facts_for_suite(con: duckdb.DuckDBPyConnection, rows_per_part: int | None = None) -> Iterator[pl.DataFrame]:
+    """The facts the indicator suite reads (its columns only, with the length of their document's
+    text so spans can be checked), in parts of about `rows_per_part` split by `fact_id`."""
+    columns = ", ".join(f"f.{c}" for c in INDICATOR_COLUMNS if c != "text_length")
+    return _parts(con, "marts.fct_indicators", "fact_id", rows_per_part,
+                  f"select {columns}, length(d.text) as text_length "
+                  "from marts.fct_indicators f join cleaned.documents d using (doc_id) where {part}")
 
 
-def checks_for_suite(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """The findings without their list columns: every row's verdict is re-checked from its own
-    expected, observed and tolerance (see `expectations.arithmetic`)."""
-    frame = pl.from_arrow(con.sql(
-        "select * exclude (doc_ids, fact_ids, source_files) from marts.fct_consistency_checks order by check_id"
-    ).to_arrow_table())
-    assert isinstance(frame, pl.DataFrame)
-    return frame
+def checks_for_suite(con: duckdb.DuckDBPyConnection, rows_per_part: int | None = None) -> Iterator[pl.DataFrame]:
+    """The findings' columns the arithmetic suite reads (every row's verdict is re-checked from its
+    own expected, observed and tolerance: `expectations.arithmetic`), in parts split by `check_id`."""
+    columns = ", ".join(f'"{c}"' for c in CHECK_COLUMNS)
+    return _parts(con, "marts.fct_consistency_checks", "check_id", rows_per_part,
+                  f"select {columns} from marts.fct_consistency_checks where {{part}} order by check_id")
+
+
+def _parts(con: duckdb.DuckDBPyConnection, table: str, key: str, rows_per_part: int | None,
+           query: str) -> Iterator[pl.DataFrame]:
+    """`query` run once per part (`{part}` is its condition): rows of one key share a part, so a
+    part's uniqueness check is the table's. One part, however small the table."""
+    rows = int(con.execute(f"select count(*) from {table}").fetchall()[0][0])
+    n = max(1, -(-rows // (rows_per_part or ROWS_PER_PART)))
+    for i in range(n):
+        condition = "true" if n == 1 else f"hash({key}) % {n} = {i}"
+        frame = pl.from_arrow(con.sql(query.format(part=condition)).to_arrow_table())
+        assert isinstance(frame, pl.DataFrame)
+        yield frame
 
 
 def problem_findings(con: duckdb.DuckDBPyConnection, limit: int = FINDINGS_LIMIT) -> tuple[list[dict], int]:
