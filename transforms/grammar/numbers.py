@@ -35,7 +35,9 @@ _SPACE_GROUPED = re.compile(fold_pattern(
 _RANGE_JOIN = re.compile(fold_pattern(r"\s*(?:-|đến|tới)\s*"))  # matched on the key
 _RANGE_FROM = re.compile(fold_pattern(r"(?<!\w)(?:từ|tu)\s*$"))
 _GLUED_LETTERS = re.compile(r"[^\W\d_]")
-_COMPOUND = re.compile(fold_pattern(r"\s+(\d{1,3})\s+(?:nghìn|ngàn)(?!\w)"))
+# `37 tỷ 748 triệu`, `3 triệu 150 ngàn`: a smaller scale's figure completing a larger one
+_COMPOUND = re.compile(fold_pattern(r"\s+(\d{1,3})\s+(triệu|nghìn|ngàn)(?!\w)"))
+_COMPOUND_SCALE = {fold("triệu"): 1e6, fold("nghìn"): 1e3, fold("ngàn"): 1e3}
 
 
 @dataclass(frozen=True)
@@ -175,14 +177,18 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
         read = unit_after(key, e, units)
         extra = 0.0
         compound_end = None
-        if read.scale >= 1e6 and read.unit is None:  # `3 triệu 150 ngàn lượt khách`: a compound number
+        last_scale = read.scale
+        # `3 triệu 150 ngàn lượt khách`, `37 tỷ 748 triệu đồng`: one compound number, each part smaller
+        while last_scale >= 1e6 and read.unit is None:
             tail = _COMPOUND.match(key, read.end)
-            if tail is not None:
-                extra = float(tail.group(1)) * 1000
-                taken_until = tail.end(1)  # `150` is a part of this number, not one of its own
-                compound_end = tail.end()  # the counted noun's words begin after `ngàn`
-                rest = unit_after(key, tail.end(), units)
-                read = UnitRead(rest.end, read.scale, rest.unit, rest.counter, rest.points)
+            if tail is None or _COMPOUND_SCALE[tail.group(2)] >= last_scale:
+                break
+            last_scale = _COMPOUND_SCALE[tail.group(2)]
+            extra += float(tail.group(1)) * last_scale
+            taken_until = tail.end(1)  # `150` is a part of this number, not one of its own
+            compound_end = tail.end()  # the counted noun's words begin after the last scale word
+            rest = unit_after(key, tail.end(), units)
+            read = UnitRead(rest.end, read.scale, rest.unit, rest.counter, rest.points)
         after_at = compound_end
         if read.unit is None and e < len(key) and _GLUED_LETTERS.match(key, e):
             read = UnitRead(e, 1.0, None, None)  # glued letters that are no unit (`3a`, `h1`)
@@ -195,7 +201,8 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
         denominator_of = None
         if s >= 2 and key[s - 1] == "/" and out and out[-1].number_end == s - 1:
             denominator_of = out[-1].number_start
-        mention = _mention(text, s, e, read.end, parsed, read, None, sign, extra)
+        mention = _mention(text, s, e, read.end, parsed, read, None, sign, extra,
+                           last_scale if extra else None)
         if denominator_of is not None or after_at is not None:
             mention = Mention(**{**mention.__dict__, "denominator_of": denominator_of, "after_at": after_at})
         out.append(mention)
@@ -219,9 +226,10 @@ def _negative(key: str, s: int) -> bool:
 
 
 def _mention(text: str, s: int, e: int, end: int, parsed: ParsedNumber, read: UnitRead, range_part: str | None,
-             sign: float = 1.0, extra: float = 0.0) -> Mention:
+             sign: float = 1.0, extra: float = 0.0, last_scale: float | None = None) -> Mention:
     value = sign * (parsed.value * read.scale + extra)
-    precision = 0.5 * (10 ** -parsed.decimals) * read.scale
+    # a compound number is as precise as its last part (`37 tỷ 748 triệu`: to the million)
+    precision = 0.5 * last_scale if last_scale else 0.5 * (10 ** -parsed.decimals) * read.scale
     start = s - 1 if sign < 0 and text[s - 1] == "-" else (s - 2 if sign < 0 else s)
     return Mention(start, end, s, e, text[start:end], value, parsed.decimals, read.scale, read.unit, read.counter,
                    precision, range_part, points=read.points)
