@@ -91,3 +91,17 @@ def test_check_outcome(case: str, tmp_path: Path) -> None:
 def test_a_decline_beyond_minus_100_percent_fails_the_range_check(tmp_path: Path) -> None:
     rows = _checks(tmp_path, {"a.txt": HEAD + "Năm 2023, tổng thu ngân sách nhà nước giảm 130% so với năm 2022."})
     assert [(c, o) for c, o, _ in rows if c == "range"] == [("range", "fail")]
+
+
+def test_a_ratio_is_compared_once_with_the_base_most_reports_state(tmp_path: Path) -> None:
+    """Issue 10: every check linear in the statements. Three reports of the 2022 base (two agree)
+    and one growth rate give one implied_base row, against the base two of them state; the odd
+    report of the base is the conflict check's."""
+    base = "UBND huyện Yên Phong báo cáo năm 2022.\n\nNăm 2022, tổng thu ngân sách nhà nước đạt {} tỷ đồng."
+    rows = _checks(tmp_path, {
+        "a.txt": base.format("1.000"), "b.txt": base.format("1.000"), "c.txt": base.format("1.100"),
+        "d.txt": "UBND huyện Yên Phong báo cáo năm 2023.\n\nNăm 2023, tổng thu ngân sách nhà nước "
+                 "đạt 1.200 tỷ đồng, tăng 20% so với năm 2022."})
+    implied = [(o, m) for c, o, m in rows if c == "implied_base"]
+    assert len(implied) == 1 and implied[0][0] == "pass" and '"1.000 tỷ đồng"' in implied[0][1], implied
+    assert any(c == "conflict" and o != "pass" and "1.100" in m for c, o, m in rows), rows

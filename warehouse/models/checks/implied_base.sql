@@ -1,6 +1,7 @@
 -- implied_base: a level with `bằng N% so cùng kỳ` or `tăng N%` implies its base period's level
 -- (level ÷ N%, level ÷ (1 + N%)). Where a document reports that base level (same locality,
--- metric, unit, period and scope), the two must agree.
+-- metric, unit, period and scope), the two must agree: each ratio is compared once, with the
+-- base most reports state.
 -- expected is the reported base, observed the implied one (both in the level's unit), tolerance
 -- how far apart they may be while the intervals the written precision (and any bound) allows
 -- still overlap: the row passes exactly when |expected - observed| <= tolerance.
@@ -47,6 +48,23 @@ metrics as (
     select metric, domain from marts.dim_metric
 ),
 
+bases as (
+    -- one reported base per locality, metric, unit, period and scope: the value most statements
+    -- state (an actual result before an estimate, then the earliest, on a tie), so each ratio is
+    -- compared once, not with every report of its base (linear in the statements; statements of
+    -- one base that disagree with each other are the conflict check's)
+    select *
+    from (
+        select *, count(*) over (partition by locality, metric, unit, period_year, period, scope, value) as value_count
+        from facts
+        where role = 'level' and status in ('actual', 'estimate') and locality is not null
+    )
+    qualify row_number() over (
+        partition by locality, metric, unit, period_year, period, scope
+        order by value_count desc, status = 'actual' desc, source_file, char_start, fact_id
+    ) = 1
+),
+
 compared as (
     select
         r.*,
@@ -65,14 +83,12 @@ compared as (
             else (b.value - b.value_low) + (r.base_high - r.base_implied)
         end as tolerance
     from ratios as r
-    inner join facts as b
+    inner join bases as b
         on b.locality = r.locality
         and b.metric = r.metric
-        and b.role = 'level'
         and b.unit = r.level_unit
         and b.period_year = r.base_year
         and b.period = case when r.comparison_base = 'prior_year' then 'FY' else r.level_period end
-        and b.status in ('actual', 'estimate')
         and b.scope is not distinct from r.scope
     left join metrics as m on m.metric = r.metric
 )
