@@ -1,6 +1,7 @@
 -- attainment: a level and its `đạt N% kế hoạch / dự toán` imply the plan (level ÷ N%).
 -- 1. Where the plan itself is stated (a target level for the whole year, in any document about
---    the same locality, metric, unit, year and scope), the implied plan must agree with it.
+--    the same locality, metric, unit, year and scope), the implied plan must agree with it: the
+--    plan of the ratio's own document, else the plan most documents state (one row per ratio).
 -- 2. Two ratios of one level against the same base and scope must agree with each other.
 --    Ratios against different bases or scopes (`116% dự toán tỉnh giao`, `115,7% kế hoạch thành
 --    phố giao`) imply two different plans: there is nothing to compare, so no row.
@@ -40,7 +41,59 @@ ratios as (
 ),
 
 stated_plans as (
-    select * from facts where role = 'level' and status = 'target' and period = 'FY'
+    select
+        *,
+        count(*) over (partition by locality, metric, unit, period_year, scope, value) as value_count
+    from facts
+    where role = 'level' and status = 'target' and period = 'FY' and locality is not null
+),
+
+plan_choices as (
+    -- at most four candidate plans per ratio, so the check is linear in the statements: the plan its
+    -- own document states first, else the one most documents state (the earliest on a tie); each
+    -- with a runner-up in case it is the ratio's own level
+    select r.fact_id as ratio_id, 0 as preference, p.*
+    from ratios as r
+    inner join (
+        select
+            *,
+            row_number() over (
+                partition by doc_id, locality, metric, unit, period_year, scope order by char_start, fact_id
+            ) as rank
+        from stated_plans
+        qualify rank <= 2  -- the second in case the first is the ratio's own level
+    ) as p
+        on p.doc_id = r.doc_id
+        and p.locality = r.locality
+        and p.metric = r.metric
+        and p.unit = r.level_unit
+        and p.period_year = r.period_year
+        and p.scope is not distinct from r.scope
+        and p.fact_id <> r.parent_fact_id
+    union all
+    select r.fact_id as ratio_id, 1 as preference, p.*
+    from ratios as r
+    inner join (
+        select
+            *,
+            row_number() over (
+                partition by locality, metric, unit, period_year, scope
+                order by value_count desc, source_file, char_start, fact_id
+            ) as rank
+        from stated_plans
+        qualify rank <= 2
+    ) as p
+        on p.locality = r.locality
+        and p.metric = r.metric
+        and p.unit = r.level_unit
+        and p.period_year = r.period_year
+        and p.scope is not distinct from r.scope
+        and p.fact_id <> r.parent_fact_id
+),
+
+chosen_plans as (
+    select * from plan_choices
+    qualify row_number() over (partition by ratio_id order by preference, rank) = 1
 ),
 
 against_plan as (
@@ -59,13 +112,7 @@ against_plan as (
             else (p.value - p.value_low) + (r.plan_high - r.plan_implied)
         end as tolerance
     from ratios as r
-    inner join stated_plans as p
-        on p.locality = r.locality
-        and p.metric = r.metric
-        and p.unit = r.level_unit
-        and p.period_year = r.period_year
-        and p.scope is not distinct from r.scope
-        and p.fact_id <> r.parent_fact_id
+    inner join chosen_plans as p on p.ratio_id = r.fact_id
 ),
 
 sibling_ratios as (
