@@ -107,11 +107,15 @@ def test_a_ratio_is_compared_once_with_the_base_most_reports_state(tmp_path: Pat
     assert any(c == "conflict" and o != "pass" and "1.100" in m for c, o, m in rows), rows
 
 
+PLAN_OF = ("UBND huyện Yên Phong báo cáo.\n\n"
+           "Kế hoạch năm 2023, huyện phấn đấu tổng thu ngân sách nhà nước đạt {} tỷ đồng.")
+
+
 def test_a_ratio_to_plan_is_compared_once_with_its_own_documents_plan(tmp_path: Path) -> None:
     """Issue 10: attainment linear in the statements. Plans stated in three documents and a ratio
     give one row, against the plan of the ratio's own document; with no plan of its own, against the
     plan most documents state."""
-    plan = "UBND huyện Yên Phong báo cáo.\n\nKế hoạch năm 2023, huyện phấn đấu tổng thu ngân sách nhà nước đạt {} tỷ đồng."
+    plan = PLAN_OF
     rows = _checks(tmp_path, {
         "a.txt": plan.format("2.000"), "b.txt": plan.format("2.000"),
         "c.txt": plan.format("1.600") + "\n\nKết quả năm 2023, tổng thu ngân sách nhà nước đạt 1.500 tỷ đồng, "
@@ -121,7 +125,7 @@ def test_a_ratio_to_plan_is_compared_once_with_its_own_documents_plan(tmp_path: 
 
 
 def test_without_a_plan_of_its_own_a_ratio_meets_the_plan_most_documents_state(tmp_path: Path) -> None:
-    plan = "UBND huyện Yên Phong báo cáo.\n\nKế hoạch năm 2023, huyện phấn đấu tổng thu ngân sách nhà nước đạt {} tỷ đồng."
+    plan = PLAN_OF
     rows = _checks(tmp_path, {
         "a.txt": plan.format("2.000"), "b.txt": plan.format("2.000"), "c.txt": plan.format("1.600"),
         "d.txt": "UBND huyện Yên Phong báo cáo.\n\nKết quả năm 2023, tổng thu ngân sách nhà nước đạt 1.500 tỷ đồng, "
