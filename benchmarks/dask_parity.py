@@ -33,7 +33,8 @@ def marts_digest(db: Path) -> dict[str, str]:
         for table in tables:
             sql = VERDICTS if table == "fct_validation_runs" else f"select * from marts.{table} order by all"
             h = hashlib.md5()
-            for batch in iter(lambda r=con.execute(sql): r.fetchmany(100_000), []):
+            result = con.execute(sql)
+            while batch := result.fetchmany(100_000):
                 for row in batch:
                     h.update(repr(row).encode())
             out[table] = h.hexdigest()
