@@ -24,7 +24,7 @@ import pytest
 
 from transforms.numbers import find_mentions
 from transforms.reference import load_reference
-from transforms.text import fold
+from transforms.text import fold, normalise
 
 ROOT = Path(__file__).parents[1]
 REF = load_reference(ROOT / "seeds")
@@ -57,6 +57,8 @@ def _expected(row: dict[str, str]) -> list[tuple[float, str | None]]:
 
 
 def _mentions(text: str):
+    """As a refresh reads the form: normalised first (one kind of space and dash), then read."""
+    text = normalise(text)
     return find_mentions(text, fold(text), REF, HABIT, [])
 
 
