@@ -35,6 +35,10 @@ _SPACE_GROUPED = re.compile(fold_pattern(
 _RANGE_JOIN = re.compile(fold_pattern(r"\s*(?:-|đến|tới)\s*"))  # matched on the key
 _RANGE_FROM = re.compile(fold_pattern(r"(?<!\w)(?:từ|tu)\s*$"))
 _GLUED_LETTERS = re.compile(r"[^\W\d_]")
+# a currency written before its number (on the folded key: `vnđ` reads `vnd`)
+_CURRENCY_BEFORE = re.compile(r"(?<![\w$₫])(usd|vnd|vnđ|₫|\$) ?$")
+_CURRENCY = {"usd": "USD", "vnd": "VND", "vnđ": "VND", "₫": "VND", "$": "USD"}
+_MINUS_WORD = re.compile(r"(?<!\w)âm $", re.IGNORECASE)  # `tăng trưởng âm 2,5%`: the word for minus
 # `37 tỷ 748 triệu`, `3 triệu 150 ngàn`: a smaller scale's figure completing a larger one
 _COMPOUND = re.compile(fold_pattern(r"\s+(\d{1,3})\s+(triệu|nghìn|ngàn)(?!\w)"))
 _COMPOUND_SCALE = {fold("triệu"): 1e6, fold("nghìn"): 1e3, fold("ngàn"): 1e3}
@@ -147,7 +151,7 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
     taken_until = 0  # the high end of a range just read
     mask_i = 0
     for s, e in spans:
-        if s < taken_until:
+        if s < taken_until or (out and s < out[-1].end):  # part of a number or a unit read (`đồng/1 ha`)
             continue
         while mask_i < len(masks) and masks[mask_i][1] <= s:
             mask_i += 1
@@ -157,7 +161,7 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
         parsed = parse_number(raw, habit)
         if parsed is None or not math.isfinite(parsed.value):
             continue
-        sign = -1.0 if _negative(key, s) else 1.0
+        sign = -1.0 if _negative(key, s) or _MINUS_WORD.search(text, max(0, s - 4), s) else 1.0
         # a range `5 - 7%`, `từ 3,5 đến 4 triệu`: the low end takes the high end's unit
         join = _RANGE_JOIN.match(key, e)
         if join and join.end() < len(key) and sign > 0:
@@ -168,7 +172,7 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
                 own = unit_after(key, e, units)
                 is_range = p2 is not None and hi.unit is not None and own.unit is None and (
                     join.group().strip() != "-" or _RANGE_FROM.search(key[max(0, s - 6):s]) or hi.unit == "percent"
-                    or hi.scale >= 1e6 or hi.unit in ("ha", "tonne", "count"))
+                    or hi.scale >= 1e6 or hi.unit in ("ha", "tonne", "count", "VND", "USD"))
                 if is_range and p2 is not None and p2.value >= parsed.value:
                     out.append(_mention(text, s, e, e, parsed, hi, "low"))
                     out.append(_mention(text, m2.start(), m2.end(), hi.end, p2, hi, "high"))
@@ -190,6 +194,10 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
             rest = unit_after(key, tail.end(), units)
             read = UnitRead(rest.end, read.scale, rest.unit, rest.counter, rest.points)
         after_at = compound_end
+        if read.unit is None:
+            before = _CURRENCY_BEFORE.search(key, max(0, s - 5), s)
+            if before is not None:  # `USD 1,23`, `₫1.000.000`, `$10`: the currency written first
+                read = UnitRead(read.end, read.scale, _CURRENCY[before.group(1)], None)
         if read.unit is None and e < len(key) and _GLUED_LETTERS.match(key, e):
             read = UnitRead(e, 1.0, None, None)  # glued letters that are no unit (`3a`, `h1`)
         elif read.unit is None and key.startswith("/", e):
