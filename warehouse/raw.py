@@ -118,7 +118,8 @@ def ingest_folder(source_dir: Path | str, lake: Path, max_bytes: int = DEFAULT_M
     entries = list_sources(source_dir)
     events = lk.read_table(lake, "raw", "file_events", EVENT_SCHEMA)
     live = live_files(events, root)
-    gone = [p for p in live if p not in {e.source_path for e in entries}]
+    seen = {e.source_path for e in entries}  # once: a set per live file made a re-scan quadratic
+    gone = [p for p in live if p not in seen]
     if live and len(gone) * 2 > len(live) and not allow_removals:
         raise TooManyRemovals(
             f"{source_dir}: {len(gone)} of the {len(live)} files of the last scan are gone; a refresh would remove "
