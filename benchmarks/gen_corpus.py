@@ -92,13 +92,17 @@ def _value(raw: str) -> float:
     return float(raw.replace(".", "").replace(",", "."))
 
 
-def render_number(rnd: random.Random, written: str) -> str:
+def render_number(rnd: random.Random, written: str, percent: bool = False) -> str:
     """A new number of the same magnitude, in the same or another format the reports use."""
     value = _value(written)
     decimals = len(written.split(",")[1]) if "," in written else 0
     new = value * rnd.uniform(0.55, 1.6) if value else rnd.uniform(0, 5)
     if value < 100 and "." not in written:  # percentages, counts, ranks: stay small
-        new = rnd.uniform(1, 99.9) if value < 10 else min(new, 99.9)
+        new = rnd.uniform(1, 99.9) if value < 10 else new
+        if new > 99.9:  # near the top, not all at one value
+            new = rnd.uniform(90, 99.9)
+        if percent and not decimals and rnd.random() < 0.6:  # `tăng 12,5%` as often as `tăng 12%`
+            decimals = rnd.choice((1, 1, 2))
     style = rnd.random()
     whole = int(new)
     frac = f"{new - whole:.{decimals}f}"[2:] if decimals else ""
@@ -116,6 +120,16 @@ def localities() -> list[dict[str, str]]:
         return [r for r in csv.DictReader(fh) if r["type"] in ("huyện", "thị xã", "thành phố", "quận", "tỉnh")]
 
 
+# openers a report puts before a sentence: the place or the period it is about
+OPENERS = ("Tại {type} {name}, ", "Trong {period}, ", "Riêng {period}, ", "Toàn {type} {name}: ",
+           "{period_cap}, ", "Trên địa bàn {type} {name}, ")
+
+
+def _FEW_FORMS(t: Template) -> bool:  # noqa: N802 (a predicate read like a constant's name in the loop)
+    """A template whose figures are all under 1,000 and which names no place or year: few distinct forms."""
+    return "{place}" not in t.text and "{year" not in t.text and all(_value(w) < 1000 for w in t.numbers)
+
+
 def report(rnd: random.Random, pool: list[Template], places: list[dict[str, str]]) -> str:
     place = rnd.choice(places)
     kind, name = place["type"], place["name"]
@@ -124,14 +138,18 @@ def report(rnd: random.Random, pool: list[Template], places: list[dict[str, str]
     period_text, _ = rnd.choice(PERIODS)
     period = period_text.format(y=year, m=month)
     fill = {"type": kind, "type_cap": kind[:1].upper() + kind[1:], "name": name, "period": period,
+            "period_cap": period[:1].upper() + period[1:],
             "d": rnd.randint(1, 28), "mo": rnd.randint(1, 12)}
     lines = [f" date {year}-{rnd.randint(1, 12):02d} " + rnd.choice(HEADLINES).format(**fill), "",
              rnd.choice(LEADS).format(**fill), ""]
     for _ in range(rnd.randint(4, 9)):  # paragraphs
         sentences = []
         for t in rnd.sample(pool, rnd.randint(2, 6)):
-            numbers = {f"n{i}": render_number(rnd, w) for i, w in enumerate(t.numbers)}
-            sentences.append(t.text.format(year=year, year_prev=year - 1, place=name, **numbers))
+            numbers = {f"n{i}": render_number(rnd, w, "{n%d}%%" % i in t.text) for i, w in enumerate(t.numbers)}
+            sentence = t.text.format(year=year, year_prev=year - 1, place=name, **numbers)
+            if _FEW_FORMS(t):  # its figures alone would repeat: name where or when, as reports do
+                sentence = rnd.choice(OPENERS).format(**fill) + sentence[:1].lower() + sentence[1:]
+            sentences.append(sentence)
         if rnd.random() < 0.25:
             lines.append(rnd.choice(LIST_HEADS))
             lines += [f"- {s}" for s in sentences]
