@@ -145,7 +145,7 @@ def report(rnd: random.Random, pool: list[Template], places: list[dict[str, str]
     for _ in range(rnd.randint(4, 9)):  # paragraphs
         sentences = []
         for t in rnd.sample(pool, rnd.randint(2, 6)):
-            numbers = {f"n{i}": render_number(rnd, w, "{n%d}%%" % i in t.text) for i, w in enumerate(t.numbers)}
+            numbers = {f"n{i}": render_number(rnd, w, f"{{n{i}}}%" in t.text) for i, w in enumerate(t.numbers)}
             sentence = t.text.format(year=year, year_prev=year - 1, place=name, **numbers)
             if _FEW_FORMS(t):  # its figures alone would repeat: name where or when, as reports do
                 sentence = rnd.choice(OPENERS).format(**fill) + sentence[:1].lower() + sentence[1:]
