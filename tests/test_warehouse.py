@@ -246,3 +246,35 @@ def test_parse_shards_asking_at_once_share_one_worker_pool(monkeypatch) -> None:
         t.join()
     assert len(made) == 1 and len({id(p) for p in pools}) == 1
     assert made[0]["max_workers"] == raw.usable_cpus()
+
+
+def test_parse_workers_exit_when_the_refresh_is_killed(tmp_path: Path) -> None:
+    """A refresh killed outright (the out-of-memory killer) left its idle parse workers waiting on
+    their queue for ever, 100-500 MB each; they now exit within seconds of their parent."""
+    import os
+    import signal
+    import time
+
+    script = tmp_path / "pool.py"
+    script.write_text(
+        "import sys, time\n"
+        f"sys.path.insert(0, {str(REPO)!r})\n"
+        "from warehouse.raw import worker_pool\n"
+        "if __name__ == '__main__':\n"
+        "    pool = worker_pool(2)\n"
+        "    for f in [pool.submit(time.sleep, 0.5) for _ in range(2)]:\n"
+        "        f.result()\n"
+        "    print(*pool._processes, flush=True)\n"
+        "    time.sleep(600)\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    workers = [int(p) for p in proc.stdout.readline().split()]
+    assert workers and all(Path(f"/proc/{p}").exists() for p in workers)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 20
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [p for p in workers if Path(f"/proc/{p}").exists() and "Z" not in
+                 Path(f"/proc/{p}/stat").read_text().split(")")[-1].split()[0]]
+    assert not alive, f"parse workers {alive} outlived their refresh"

@@ -17,6 +17,7 @@ import hashlib
 import io
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -382,8 +383,20 @@ def worker_pool(workers: int | None = None) -> Executor:
     global _POOL
     with _POOL_LOCK:
         if _POOL is None:
-            _POOL = ProcessPoolExecutor(max_workers=workers or usable_cpus(), mp_context=get_context("spawn"))
+            _POOL = ProcessPoolExecutor(max_workers=workers or usable_cpus(), mp_context=get_context("spawn"),
+                                        initializer=_exit_with_parent, initargs=(os.getpid(),))
         return _POOL
+
+
+def _exit_with_parent(parent: int, every_s: float = 1.0) -> None:
+    """In each worker: exit once the refresh that started it is gone. A refresh killed outright (the
+    out-of-memory killer, SIGKILL) left its idle workers waiting on their queue for ever."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every_s)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def usable_cpus() -> int:
