@@ -4,6 +4,9 @@ each refresh's wall time and parse stage, and a digest of every marts table of b
 which must be identical (the validation runs compared by their verdicts: ids and times differ).
 
     uv run python benchmarks/dask_parity.py --n 10000 --work /tmp/dask-parity
+
+`--source DIR --reference-db DB` compares instead with a warehouse the default runner already built
+from DIR (the one `benchmarks/run.py --keep` leaves), so only the Dask refresh runs.
 """
 
 from __future__ import annotations
@@ -58,14 +61,24 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--work", type=Path, required=True)
+    ap.add_argument("--source", type=Path, help="an existing corpus (with --reference-db)")
+    ap.add_argument("--reference-db", type=Path, help="the default runner's warehouse of --source")
     args = ap.parse_args()
+    if (args.source is None) != (args.reference_db is None):
+        ap.error("--source and --reference-db go together")
     if args.work.exists():
         shutil.rmtree(args.work)
-    corpus = args.work / "corpus"
-    subprocess.run([sys.executable, "benchmarks/gen_corpus.py", "--n", str(args.n), "--out", str(corpus),
-                    "--seed", str(args.seed)], cwd=REPO, check=True)
+    corpus = args.source or args.work / "corpus"
+    if args.source is None:
+        subprocess.run([sys.executable, "benchmarks/gen_corpus.py", "--n", str(args.n), "--out", str(corpus),
+                        "--seed", str(args.seed)], cwd=REPO, check=True)
     digests = {}
+    if args.reference_db is not None:
+        digests["default"] = marts_digest(args.reference_db)
+        print(f"default: {args.reference_db} (built before)")
     for runner in ("default", "dask"):
+        if runner in digests:
+            continue
         db = args.work / runner / "chitieu.duckdb"
         wall, parse = refresh(corpus, db, runner)
         digests[runner] = marts_digest(db)
