@@ -33,8 +33,9 @@ parts as (
         unit,
         list(fact_id order by char_start) as part_ids,
         list(value_text order by char_start) as part_texts,
-        sum(value) as parts_value,
-        sum(value_precision) as parts_precision,
+        -- summed in the text's order: a float sum in the order rows happen to arrive differs in the last digit
+        sum(value order by char_start, fact_id) as parts_value,
+        sum(value_precision order by char_start, fact_id) as parts_precision,
         count(*) as n_parts,
         bool_or(part_list = 'complete') as is_complete
     from listed

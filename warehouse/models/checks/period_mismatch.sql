@@ -76,9 +76,10 @@ judged as (
         list(fact_id order by fact_id) as fact_ids,
         max(months_outside) filter (where fact_year = heading_year) as months_outside_same_year,
         max(months_outside) as months_outside,
-        arg_max(fact_period, months_outside) as outside_period,
-        arg_max(fact_year, months_outside) as outside_year,
-        arg_max(value_text, months_outside) as outside_text
+        -- the figure furthest outside, the first of them on a tie (ordered: the same on every run)
+        first(fact_period order by months_outside desc, fact_id) as outside_period,
+        first(fact_year order by months_outside desc, fact_id) as outside_year,
+        first(value_text order by months_outside desc, fact_id) as outside_text
     from figures
     group by all
 )
