@@ -116,6 +116,14 @@ def _proc_table() -> dict[int, tuple[int, int, int, int]]:
     return table
 
 
+def _shown(path: Path) -> str:
+    """A path as a committed report shows it: relative to the repository, else only its name."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return f"<out>/{path.name}"
+
+
 def _cmdline(pid: int) -> str:
     try:
         args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
@@ -126,7 +134,7 @@ def _cmdline(pid: int) -> str:
         words[0] = Path(words[0]).name
     if "-c" in words[:-1]:  # a script given inline (the floor): not its text
         words[words.index("-c") + 1] = "<script>"
-    return " ".join(" ".join(words[:6]).split())[:100]
+    return " ".join(" ".join(words[:6]).split())  # shortened in the report, after its paths are
 
 
 class ProcessTree:
@@ -704,8 +712,9 @@ def report(args: argparse.Namespace, bench: Bench, rows: list[Row], started: dat
             notes.append(f"- {r.n}: floor = read_text {r.floor_parts['read_text']:.2f} s + COPY "
                          f"{r.floor_parts['COPY']:.2f} s")
         if r.peak_largest:
+            command = r.largest_cmd.replace(str(bench.work), "<work>")[:100]
             notes.append(f"- {r.n} {r.kind}: load average {r.load:.1f} at its start; largest process "
-                         f"`{r.largest_cmd}`; up to {r.processes} processes; largest virtual size "
+                         f"`{command}`; up to {r.processes} processes; largest virtual size "
                          f"{_num(r.peak_vsize, GB)} GB"
                          + (f"; under a {r.capped_gb:g} GiB address-space cap" if r.capped_gb else ""))
         if r.error:
@@ -796,7 +805,8 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     for n in args.sizes:
         rows += bench.size(n)
-    text = report(args, bench, rows, started)
+    # the report names files inside the work folder as `<work>/...`: no machine's path in a committed file
+    text = report(args, bench, rows, started).replace(str(work), "<work>").replace(str(out), _shown(out))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     print(markdown_table(COLUMNS, table_rows(rows)))

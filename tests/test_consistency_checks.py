@@ -111,24 +111,19 @@ PLAN_OF = ("UBND huyện Yên Phong báo cáo.\n\n"
            "Kế hoạch năm 2023, huyện phấn đấu tổng thu ngân sách nhà nước đạt {} tỷ đồng.")
 
 
-def test_a_ratio_to_plan_is_compared_once_with_its_own_documents_plan(tmp_path: Path) -> None:
+RESULT_OF = "\n\nKết quả năm 2023, tổng thu ngân sách nhà nước đạt 1.500 tỷ đồng, bằng 75% kế hoạch."
+
+
+@pytest.mark.parametrize(("files", "outcome", "plan"), [
+    # the ratio's own document states a plan: that one (1.500 / 75% = 2.000, not 1.600)
+    ({"a.txt": PLAN_OF.format("2.000"), "b.txt": PLAN_OF.format("2.000"),
+      "c.txt": PLAN_OF.format("1.600") + RESULT_OF}, "fail", "1.600"),
+    # no plan of its own: the plan most documents state
+    ({"a.txt": PLAN_OF.format("2.000"), "b.txt": PLAN_OF.format("2.000"), "c.txt": PLAN_OF.format("1.600"),
+      "d.txt": "UBND huyện Yên Phong báo cáo." + RESULT_OF}, "pass", "2.000"),
+], ids=["own-document", "most-documents"])
+def test_a_ratio_to_plan_is_compared_once(files: dict[str, str], outcome: str, plan: str, tmp_path: Path) -> None:
     """Issue 10: attainment linear in the statements. Plans stated in three documents and a ratio
-    give one row, against the plan of the ratio's own document; with no plan of its own, against the
-    plan most documents state."""
-    plan = PLAN_OF
-    rows = _checks(tmp_path, {
-        "a.txt": plan.format("2.000"), "b.txt": plan.format("2.000"),
-        "c.txt": plan.format("1.600") + "\n\nKết quả năm 2023, tổng thu ngân sách nhà nước đạt 1.500 tỷ đồng, "
-                                        "bằng 75% kế hoạch."})
-    attained = [(o, m) for c, o, m in rows if c == "attainment"]
-    assert len(attained) == 1 and attained[0][0] == "fail" and '"1.600 tỷ đồng"' in attained[0][1], attained
-
-
-def test_without_a_plan_of_its_own_a_ratio_meets_the_plan_most_documents_state(tmp_path: Path) -> None:
-    plan = PLAN_OF
-    rows = _checks(tmp_path, {
-        "a.txt": plan.format("2.000"), "b.txt": plan.format("2.000"), "c.txt": plan.format("1.600"),
-        "d.txt": "UBND huyện Yên Phong báo cáo.\n\nKết quả năm 2023, tổng thu ngân sách nhà nước đạt 1.500 tỷ đồng, "
-                 "bằng 75% kế hoạch."})
-    attained = [(o, m) for c, o, m in rows if c == "attainment"]
-    assert len(attained) == 1 and attained[0][0] == "pass" and '"2.000 tỷ đồng"' in attained[0][1], attained
+    give one row: against the plan of the ratio's own document, else the plan most documents state."""
+    attained = [(o, m) for c, o, m in _checks(tmp_path, files) if c == "attainment"]
+    assert len(attained) == 1 and attained[0][0] == outcome and f'"{plan} tỷ đồng"' in attained[0][1], attained
