@@ -32,6 +32,7 @@ SETS = {
     "samples": (ROOT / "seeds" / "documents", ROOT / "tests" / "fixtures" / "gold"),
     "other": (ROOT / "tests" / "fixtures" / "other_reports", ROOT / "tests" / "fixtures" / "other_reports"),
     "dev": (ROOT / "tests" / "fixtures" / "corpus" / "docs", ROOT / "tests" / "fixtures" / "corpus" / "gold"),
+    "fresh": (ROOT / "tests" / "fixtures" / "fresh" / "docs", ROOT / "tests" / "fixtures" / "fresh" / "gold"),
 }
 
 
