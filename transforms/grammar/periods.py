@@ -44,8 +44,9 @@ _N = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _N_EDGE = _N[:-1] + r"|năm)"
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?<!\w)" + _N_EDGE + r"\s+tháng\s+(đầu|cuối)\s+năm" + _YEAR), "months_edge"),
-    # a stock as of a date (`Tính đến ngày 15/9/2023`, `đến hết 30/6/2023`): the month it closes
-    (_rx(r"(?<!\w)(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)"),
+    # a stock as of a date (`Tính đến ngày 15/9/2023`, `đến hết 30/6/2023`, `Tại thời điểm 01/4/2024`): the
+    # month it closes
+    (_rx(r"(?<!\w)(?:(?:tính\s+)?đến|(?:tại\s+|vào\s+|đến\s+)?thời\s+điểm)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)"),
      "as_of"),
     (_rx(r"(?<!\w)" + _N + r"\s+tháng(?!\s+(?:đầu|cuối|\d))" + r"(?:\s*(?:năm|/|-)\s*((?:19|20)\d{2}))?"),
      "months"),
