@@ -645,7 +645,8 @@ def _clause_start(key: str, sent: Sentence, pos: int) -> int:
 
 def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts,
                    clause_start: int, ctx: AliasHit | None,
-                   last_alias: Alias | None = None) -> tuple[Choice | None, str | None]:
+                   last_alias: Alias | None = None,
+                   prev_facts: list[Fact] | None = None) -> tuple[Choice | None, str | None]:
     """The indicator of figure `m` (see `transforms.grammar.indicator` for the order of evidence),
     or why none was found."""
     key, ref = doc.key, doc.ref
@@ -725,8 +726,8 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     if concept is not None:
         return concept, None
     if ctx is not None and m.unit == "percent" and any(
-            f.role == "level" and f.metric == ctx.alias.code for f in sent_facts.latest_first(clause_start)):
-        return Choice(ctx.alias, ctx.start, ctx.end, "context"), None  # a ratio or change of the level just read
+            f.role in ("level", "part") and f.metric == ctx.alias.code for f in sent_facts.latest_first(clause_start)):
+        return Choice(ctx.alias, ctx.start, ctx.end, "context"), None  # a ratio or change of the amount just read
     if ctx is not None and m.unit is not None:
         lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or 0)
         found = doc.from_context(ctx, lo, m)
@@ -743,7 +744,33 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     concept = doc.concept_choice(sent, lo, m, governing)  # the sentence's head, the paragraph's, the unit's
     if concept is not None:
         return concept, None
+    listed = _listed_under_total(doc, sent, m, sent_facts, ctx, prev_facts or [])
+    if listed is not None:
+        return listed, None
     return None, "no indicator named for it"
+
+
+def _listed_under_total(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts,
+                        ctx: AliasHit | None, prev_facts: list[Fact]) -> Choice | None:
+    """`... thủy sản ước đạt 3.677 tỷ đồng. Trong đó, giá trị khai thác đạt 2.379 tỷ đồng`: an amount
+    or count listed after `trong đó`, `gồm`, `cụ thể` under a total, whose own words name no
+    indicator, is a part of the total's indicator (the role step then makes it the total's part).
+    The total must be a level of that indicator in the unit of the figure, in this sentence before
+    the list marker or in the previous sentence when the list opens this one."""
+    if ctx is None or m.unit in (None, "percent"):
+        return None
+    code, key, g = ctx.alias.code, doc.key, doc.g
+
+    def is_total(f: Fact) -> bool:
+        return f.role == "level" and f.metric == code and f.unit == m.unit
+
+    total = next((f for f in sent_facts.latest_first(sent.start) if is_total(f)), None)
+    if total is not None:
+        listed = g.list_marker.search(key, total.char_end, m.start) is not None
+    else:
+        listed = g.list_start.match(key, sent.start, min(sent.end, sent.start + 32)) is not None and any(
+            is_total(f) for f in prev_facts)
+    return Choice(ctx.alias, m.start, m.start, "a part listed under its total") if listed else None
 
 
 def _share_reading(doc: _Document, sent: Sentence, item_lo: int, m: Mention) -> Choice | None:
@@ -798,7 +825,7 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
     planned = _planned_value(doc, m, sent_facts)
     if planned is not None:
         return planned, None, None
-    choice, why_not = _choose_metric(doc, sent, m, sent_facts, clause_start, ctx, last_alias)
+    choice, why_not = _choose_metric(doc, sent, m, sent_facts, clause_start, ctx, last_alias, prev_facts)
     if choice is None:
         return None, why_not, None
     alias = choice.alias

@@ -2,13 +2,15 @@
 `target` (a figure set for a period: `phấn đấu`, `mục tiêu`, `chỉ tiêu ... đạt`, a plan's list).
 
 The cue words are data (`seeds/grammar/cues.csv`, kind `status`). Within a sentence the latest
-cue before a figure wins; a `chỉ tiêu` that is counted (`13 chỉ tiêu đạt`) is no cue. A figure
+cue before a figure wins; a `chỉ tiêu` that is counted (`13 chỉ tiêu đạt`) is no cue, nor a `mục tiêu` a
+ratio is measured against (`bằng 74,4% so với mục tiêu Nghị quyết`: a base, the figures stay results). A figure
 whose period was not over when the report was written is a target (the caller decides that, it
 knows the period).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from transforms.grammar.lexicon import Hit
@@ -21,7 +23,7 @@ class StatusCues:
         cues = []
         for h in hits:
             for t in h.of("status"):
-                if t.value == "target" and _counted(key, h.start):
+                if t.value == "target" and (_counted(key, h.start) or _compared(key, h.start)):
                     continue
                 cues.append((h.end, h.start, t.value))
         cues.sort()
@@ -42,6 +44,14 @@ class StatusCues:
                 return True
             k -= 1
         return False
+
+
+_BASE_BEFORE = re.compile(r"(?:(?<!\w)so(?:\s+vơi)?|%)\s*$")  # the key is folded: `so với` reads `so vơi`
+
+
+def _compared(key: str, pos: int) -> bool:
+    """`đạt 98% mục tiêu`, `so với chỉ tiêu`: the cue word is the base of a ratio, not a plan's figure."""
+    return _BASE_BEFORE.search(key, max(0, pos - 12), pos) is not None
 
 
 def _counted(key: str, pos: int) -> bool:
