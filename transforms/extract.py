@@ -816,6 +816,22 @@ def _planned_value(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Fa
         metric_how=_PLANNED)
 
 
+_SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-\u2212\u2013])\s*$")
+
+
+def _signed_change(text: str, m: Mention, sent_facts: _SentenceFacts, metric: str) -> tuple[int, str] | None:
+    """`đàn trâu có 2.327 con, giảm 1,3% (-31 con)`, `(+17.952 con)`: an amount with its sign, in brackets
+    right after a change of the same indicator, is that change in the figure's own unit. Returns the
+    sign and the change's base."""
+    sign = _SIGN_IN_BRACKET.search(text, max(0, m.number_start - 6), m.number_start)
+    if sign is None:
+        return None
+    prev = next(sent_facts.latest_first(0), None)
+    if prev is None or prev.metric != metric or prev.role != "pct_change" or prev.char_end < m.start - 12:
+        return None
+    return (1 if sign.group(1) == "+" else -1), prev.comparison_base or _GROWTH
+
+
 def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts, next_start: int,
                ctx: AliasHit | None = None, prev_facts: list[Fact] | None = None,
                last_alias: Alias | None = None,
@@ -904,7 +920,10 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
         else:
             base = None
     else:
-        if verb in ("increase", "decrease") and base is not None:
+        signed = _signed_change(doc.text, m, sent_facts, metric.code)
+        if signed is not None:  # `giảm 1,3% (-31 con)`: the same change in the figure's own unit
+            role, value, base = "abs_change", signed[0] * abs(value), base or signed[1]
+        elif verb in ("increase", "decrease") and base is not None:
             role = "abs_change"
             value = -value if verb == "decrease" else value
         else:
