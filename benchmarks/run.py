@@ -84,7 +84,7 @@ import json, os, sys, time
 import duckdb
 pattern, db, out = sys.argv[1:4]
 q = lambda s: "'" + s.replace("'", "''") + "'"
-# the refresh's own budget (warehouse.build.memory_limit): DuckDB's default of 80 % of RAM fails under the cap
+# the refresh's own budget (warehouse.build.budget): DuckDB's default of 80 % of RAM fails under the cap
 con = duckdb.connect(db, config={"memory_limit": os.environ.get("CHITIEU_DUCKDB_MEMORY_LIMIT", "2GB"),
                                  "preserve_insertion_order": "false"})
 t0 = time.perf_counter()

@@ -17,12 +17,12 @@ from __future__ import annotations
 import json
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 ENV_WEBHOOK = "CHITIEU_ALERT_WEBHOOK"
-MAX_TEXT_MESSAGES = 20  # the `text` field lists at most this many messages; `failed_checks` has them all
+MAX_TEXT_MESSAGES = 20  # the `text` field lists at most this many messages; `failed_checks` the first 1,000
 
 
 @dataclass(frozen=True)
@@ -48,32 +48,28 @@ def redact(url: str) -> str:
     return f"{parts.scheme}://{parts.hostname or ''}{f':{parts.port}' if parts.port else ''}/…"
 
 
-def new_failures(current: Iterable[FailedCheck], previous_ids: Iterable[str]) -> list[FailedCheck]:
-    """The failures of this refresh whose check_id did not fail in the previous one, in a stable order."""
-    seen = set(previous_ids)
-    unique = {c.check_id: c for c in current}
-    return sorted((c for c in unique.values() if c.check_id not in seen), key=lambda c: (c.check, c.message))
-
-
-def _text(summary: str, messages: list[str]) -> str:
+def _text(summary: str, messages: list[str], total: int | None = None) -> str:
     lines = [summary, *(f"• {m}" for m in messages[:MAX_TEXT_MESSAGES])]
-    if len(messages) > MAX_TEXT_MESSAGES:
-        lines.append(f"… and {len(messages) - MAX_TEXT_MESSAGES} more")
+    more = (len(messages) if total is None else total) - min(len(messages), MAX_TEXT_MESSAGES)
+    if more > 0:
+        lines.append(f"… and {more} more")
     return "\n".join(lines)
 
 
 def failed_checks_payload(
-    flow_run: str, flow_run_id: str, new: list[FailedCheck], failed_total: int, warehouse: str
+    flow_run: str, flow_run_id: str, new: list[FailedCheck], failed_total: int, warehouse: str,
+    new_total: int | None = None,
 ) -> dict[str, Any]:
-    """What a refresh that found new `fail` findings posts."""
-    n = len(new)
+    """What a refresh that found new `fail` findings posts: `new` (the first ones, when there are more
+    than a POST should carry) of `new_total` new ones."""
+    n = len(new) if new_total is None else new_total
     summary = (f"chitieu refresh {flow_run}: {n} new failed consistency check{'s' if n != 1 else ''} "
                f"({failed_total} failing in all) in {warehouse}")
     messages = [c.message for c in new]
     return {
         "event": "new_failed_checks", "flow_run": flow_run, "flow_run_id": flow_run_id, "status": "COMPLETED",
-        "failed_checks": messages, "check_ids": [c.check_id for c in new], "summary": summary,
-        "text": _text(summary, messages), "warehouse": warehouse,
+        "failed_checks": messages, "check_ids": [c.check_id for c in new], "new_total": n,
+        "listed": len(new), "summary": summary, "text": _text(summary, messages, n), "warehouse": warehouse,
     }
 
 

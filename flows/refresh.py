@@ -43,6 +43,7 @@ from warehouse.raw import (  # noqa: E402
     ParseStats,
     Shard,
     ShardResult,
+    close_worker_pool,
     ingest_folder,
     parse_shard,
     plan_parse,
@@ -259,6 +260,7 @@ def refresh(
         for shard, run in zip(plan.shards, shard_runs, strict=True):
             results.append(run.result())
             progress.update(progress.done + len(shard.doc_ids))
+        close_worker_pool()  # the workers' memory is free for the build and the validation
         parsed = write_parsed_task(lake, SEEDS_DIR, plan, results)
         _stage("parse", t, f"{parsed.parsed} parsed, {parsed.reused} reused; {parsed.facts} facts, "
                f"{parsed.numbers} numbers read")

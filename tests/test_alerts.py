@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import urllib.error
+from pathlib import Path
 
+import duckdb
 import pytest
 from webhook_receiver import webhook_receiver
 
@@ -12,21 +15,54 @@ from expectations.alerts import (
     FailedCheck,
     failed_checks_payload,
     failed_run_payload,
-    new_failures,
     post_json,
     redact,
     webhook_url,
 )
+from flows.alerts import compare_failures, state_path, write_failures
+from warehouse.paths import WarehousePaths
 
 A = FailedCheck("a" * 32, "part_sum", "001.txt: 16 targets but the parts add up to 15")
 B = FailedCheck("b" * 32, "anniversary", "004.txt: 75 years but 2021 - 1947 = 74")
 
 
-def test_only_failures_absent_from_the_previous_refresh_are_new() -> None:
-    assert new_failures([A, B], previous_ids=[]) == [B, A]  # sorted by check, then message
-    assert new_failures([A, B], previous_ids=[A.check_id]) == [B]
-    assert new_failures([A, B, A], previous_ids=[A.check_id, B.check_id]) == []
-    assert new_failures([], previous_ids=[A.check_id]) == []
+def _warehouse(path: Path, rows: list[tuple[str, str, str, str, bool | None]]) -> Path:
+    con = duckdb.connect(str(path))
+    con.execute("create schema marts")
+    con.execute('create table marts.fct_consistency_checks (check_id varchar, "check" varchar, message varchar, '
+                "outcome varchar, reviewed boolean)")
+    con.executemany("insert into marts.fct_consistency_checks values (?, ?, ?, ?, ?)", rows)
+    con.close()
+    return path
+
+
+def _row(c: FailedCheck, outcome: str = "fail", reviewed: bool | None = None) -> tuple:
+    return (c.check_id, c.check, c.message, outcome, reviewed)
+
+
+def test_only_failures_absent_from_the_previous_refresh_are_new(tmp_path: Path) -> None:
+    db = _warehouse(tmp_path / "w.duckdb", [_row(A), _row(B), _row(A), _row(FailedCheck("c" * 32, "x", "ok"), "pass"),
+                                            _row(FailedCheck("d" * 32, "x", "seen"), reviewed=True)])
+    first = compare_failures(db)  # no state yet: everything failing is new, sorted by check then message
+    assert (first.current, first.new_total, first.new) == (2, 2, [B, A])
+    write_failures(db)
+    assert not compare_failures(db).new_total
+    state_path(db).unlink()
+    (tmp_path / "w.duckdb.alerts.json").write_text(json.dumps({"fail_check_ids": [A.check_id]}), encoding="utf-8")
+    assert compare_failures(db).new == [B]  # the JSON state older versions wrote still counts
+    write_failures(db)
+    assert state_path(db).exists() and not WarehousePaths(db).alerts_legacy.exists()
+
+
+def test_a_post_lists_at_most_its_limit_of_new_failures_with_their_count(tmp_path: Path) -> None:
+    """100,000 reports fail 900,000 checks: the comparison runs in DuckDB and a POST carries the first ones."""
+    rows = [_row(FailedCheck(f"{i:032d}", "conflict", f"m{i:07d}")) for i in range(5000)]
+    db = _warehouse(tmp_path / "w.duckdb", rows)
+    f = compare_failures(db, limit=100)
+    assert (f.current, f.new_total, len(f.new)) == (5000, 5000, 100) and f.new[0].message == "m0000000"
+    p = failed_checks_payload("run", "id", f.new, f.current, str(db), new_total=f.new_total)
+    assert p["new_total"] == 5000 and p["listed"] == 100 and len(p["failed_checks"]) == 100
+    assert p["summary"].startswith("chitieu refresh run: 5000 new failed") and "… and 4980 more" in p["text"]
 
 
 def test_the_webhook_comes_from_the_parameter_then_the_environment() -> None:

@@ -57,3 +57,22 @@ def test_a_published_warehouse_validates_in_parts_as_in_one(sample_warehouse: Pa
     assert one.success and parts.success
     for a, b in zip(one.suites, parts.suites, strict=True):
         assert _verdicts(a) == _verdicts(b)
+
+
+def test_validation_reads_under_its_own_small_duckdb_budget(sample_warehouse: Path, tmp_path: Path,
+                                                            monkeypatch) -> None:
+    """At 100,000 reports the scans of the parts stayed cached under the build's 2 GB budget beside GX's
+    frames (3.5 GB); validation opens the warehouse under VALIDATE_MEMORY_LIMIT."""
+    db = tmp_path / "w.duckdb"
+    shutil.copy(sample_warehouse, db)
+    seen = []
+    real = v.connect
+
+    def spy(path: Path, read_only: bool = False, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+        con = real(path, read_only=read_only, memory_limit=memory_limit)
+        seen.append(con.execute("select current_setting('memory_limit')").fetchone()[0])
+        return con
+
+    monkeypatch.setattr(v, "connect", spy)
+    report = v.validate(db, tmp_path / "docs")
+    assert report.success and seen == ["488.2 MiB"]

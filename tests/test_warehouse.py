@@ -278,3 +278,23 @@ def test_parse_workers_exit_when_the_refresh_is_killed(tmp_path: Path) -> None:
         alive = [p for p in workers if Path(f"/proc/{p}").exists() and "Z" not in
                  Path(f"/proc/{p}/stat").read_text().split(")")[-1].split()[0]]
     assert not alive, f"parse workers {alive} outlived their refresh"
+
+
+def test_parse_workers_are_stopped_after_the_parse_stage() -> None:
+    """Issue 10: idle parse workers held 300-600 MB each through the build and the validation (the
+    refresh's peak); the flow closes the pool after the parse, and the next parse starts a new one."""
+    import time
+
+    from warehouse import raw
+
+    pool = raw.worker_pool(2)
+    for f in [pool.submit(time.sleep, 0.1) for _ in range(2)]:
+        f.result()
+    workers = list(pool._processes)
+    assert workers
+    raw.close_worker_pool()
+    assert all(not Path(f"/proc/{p}").exists() or Path(f"/proc/{p}/status").read_text().count("zombie")
+               for p in workers)
+    again = raw.worker_pool(1)
+    assert again is not pool and again.submit(sum, [1, 2]).result() == 3
+    raw.close_worker_pool()

@@ -79,7 +79,7 @@ def building_path(db_path: Path) -> Path:
     return db_path.with_name(f"{db_path.name}.building-{os.getpid()}")
 
 
-def memory_limit() -> str:
+def budget() -> str:
     """DuckDB's memory budget for a refresh's connections. Its own default (80 % of RAM) let the
     marts of 100,000 documents reach 12.6 GB; under a budget DuckDB spills to `<db>.tmp` instead.
     `CHITIEU_DUCKDB_MEMORY_LIMIT` (a DuckDB size such as `4GB`) changes it."""
@@ -89,8 +89,9 @@ def memory_limit() -> str:
     return limit
 
 
-def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    config = {"memory_limit": memory_limit(), "preserve_insertion_order": "false"}
+def connect(path: Path, read_only: bool = False, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection under the refresh's memory budget (`memory_limit`: a smaller one, e.g. validation's)."""
+    config = {"memory_limit": memory_limit or budget(), "preserve_insertion_order": "false"}
     if read_only:
         return duckdb.connect(str(path), read_only=True, config=config)
     return duckdb.connect(str(path), config={**config, "storage_compatibility_version": STORAGE_COMPATIBILITY})

@@ -1,7 +1,7 @@
 """Everything a warehouse owns sits beside its DuckDB file and is named after it.
 
 `warehouse/chitieu.duckdb` owns `chitieu.duckdb.lake/` (the Parquet lake), `chitieu.duckdb.docs/`
-(Data Docs), `chitieu.duckdb.lock`, `chitieu.duckdb.alerts.json` and `chitieu.duckdb.report.html`
+(Data Docs), `chitieu.duckdb.lock`, `chitieu.duckdb.alerts.parquet` and `chitieu.duckdb.report.html`
 (the report page). Two warehouses in one folder never share a file, and the refresh lock of one
 warehouse covers all of them.
 """
@@ -30,6 +30,12 @@ class WarehousePaths:
 
     @property
     def alerts(self) -> Path:
+        """The check_ids that failed at the last refresh that alerted (or had nothing to send)."""
+        return self.db.with_name(self.db.name + ".alerts.parquet")
+
+    @property
+    def alerts_legacy(self) -> Path:
+        """The same, as JSON, written before the state moved to Parquet (read once, then removed)."""
         return self.db.with_name(self.db.name + ".alerts.json")
 
     @property

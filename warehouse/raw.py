@@ -388,6 +388,16 @@ def worker_pool(workers: int | None = None) -> Executor:
         return _POOL
 
 
+def close_worker_pool() -> None:
+    """Stop the parse workers once the parse stage is over: idle, each still held its extractor's
+    memory (300-600 MB) through the build and validation, the refresh's largest stages."""
+    global _POOL
+    with _POOL_LOCK:
+        pool, _POOL = _POOL, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _exit_with_parent(parent: int, every_s: float = 1.0) -> None:
     """In each worker: exit once the refresh that started it is gone. A refresh killed outright (the
     out-of-memory killer, SIGKILL) left its idle workers waiting on their queue for ever."""
