@@ -435,7 +435,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     default_year = _default_year(clean, periods, key)
     pi = 0
     prev_status_target_sentence = -2
-    section_target = False  # under a heading of tasks and targets
+    section_target, section_year = False, None  # under a heading of tasks and targets (for a year)
     target_para, target_year = -1, None  # a paragraph that set targets for a year: its later figures of that year
     kept_starts = [m.number_start for m in kept_mentions]
     brackets = [(b.start(), b.start(1), b.end()) for b in g.respectively.finditer(key)]  # `tương ứng` brackets
@@ -450,6 +450,9 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         if sent.is_heading:  # `II. NHIỆM VỤ, GIẢI PHÁP NĂM 2024` opens a section of targets, any other closes it
             section_target = (g.target_heading.search(key, sent.start, sent.end) is not None
                               and g.result_heading.search(key, sent.start, sent.end) is None)
+            # of the year it names and later: `... các nhiệm vụ trọng tâm năm 2024` over a review of 2023
+            named = [int(y) for y in _YEAR_IN.findall(key, sent.start, sent.end)]
+            section_year = max(named) if section_target and named else None
         if sent.paragraph != target_para:
             target_para, target_year = sent.paragraph, None
         override: tuple[str, int] | None = None  # a relative period, for the rest of this sentence
@@ -521,7 +524,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 if after is not None:  # `đạt 120 tỷ đồng trong 6 tháng đầu năm 2023`: named after the figure
                     fact.period_year, fact.period, fact.period_stated_at = after.year, after.period, after.start
                 cue = doc.status.before(sent.start, m.start)
-                if cue is None and (carried_target or section_target or (
+                in_section = section_target and (section_year is None or (fact.period_year or 0) >= section_year)
+                if cue is None and (carried_target or in_section or (
                         target_year is not None and fact.period_year == target_year)):
                     cue = "target"
                 status = cue or "actual"
