@@ -570,10 +570,10 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         prev_facts = list(sent_facts) if sent_facts else prev_facts
         list_open = sent.text.rstrip().endswith(":") or (in_list and list_open)
         prev_bullet = _BULLET.match(sent.text) is not None
-        # status carries to a `Trong đó ...` sentence that continues a list of targets
-        if any(f.status == "target" for f in sent_facts) or (
-            not sent_facts and doc.status.any_in(sent.start, sent.end, "target")
-        ):
+        # status carries to a `Trong đó ...`, `Cụ thể ...` sentence that continues a list of targets, or
+        # that a target cue after the sentence's last figure announces (`đặt ra 15 chỉ tiêu để phấn đấu thực hiện.`)
+        last_end = max((f.char_end for f in sent_facts), default=sent.start)
+        if any(f.status == "target" for f in sent_facts) or doc.status.any_in(last_end, sent.end, "target"):
             prev_status_target_sentence = sent.index
     out.numbers.sort(key=lambda n: n.char_start)
     return out
