@@ -661,6 +661,11 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         total = doc.g.fractions.get(numerator.metric) if numerator is not None else None
         if total is not None and total in ref.metrics:
             return Choice(doc.g.metric_alias(total), m.start, m.end, "fraction"), None
+    if m.range_part == "high":  # `giảm 2 - 3%`: the high end is of the low end's indicator
+        low = next(sent_facts.latest_first(clause_start), None)
+        if low is not None and low.char_end <= m.number_start and \
+                re.fullmatch(r"[\s\-–—~]*(?:đến|tới)?\s*", doc.text[low.char_end:m.number_start]):
+            return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start, low.metric_how), None
     frame = doc.frame_alias(sent, m)
     if frame is not None and m.after_at is not None and doc.key.startswith("/", m.number_end) \
             and frame[0].code in doc.g.numerators:
@@ -912,6 +917,8 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
             if verb == "decrease" and metric.reduction_code:  # a rate falling by N points has its own code
                 metric = ref.metrics[metric.reduction_code]
                 base = None
+            elif verb == "decrease" and metric.code in ref.reduction_codes:
+                base = None  # named as the reduction itself (`tỷ lệ hộ nghèo giảm 1,2%`): its level
             elif metric.code.startswith("share_"):
                 # a share rising or falling (`chiếm 9,05% (giảm 0,45% so với năm trước)`) moves by points
                 role = "abs_change"

@@ -81,8 +81,10 @@ class Reference:
     grammar: Any = None  # transforms.grammar.load.Grammar, built from the same seed files
     subject_index: dict[str, list[Alias]] = field(default_factory=dict)
     word_index: dict[str, list[int]] = field(default_factory=dict)  # folded word → subject aliases holding it
+    reduction_codes: frozenset[str] = frozenset()  # codes that are another rate's fall in points
 
     def __post_init__(self) -> None:
+        self.reduction_codes = frozenset(m.reduction_code for m in self.metrics.values() if m.reduction_code)
         for i, a in enumerate(self.aliases):
             if a.kind == "subject":
                 self.subject_index.setdefault(_norm_key(a.text), []).append(a)
