@@ -523,6 +523,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 after = _period_after(periods, period_starts, sent, m, nxt)
                 if after is not None:  # `đạt 120 tỷ đồng trong 6 tháng đầu năm 2023`: named after the figure
                     fact.period_year, fact.period, fact.period_stated_at = after.year, after.period, after.start
+
                 cue = doc.status.before(sent.start, m.start)
                 in_section = section_target and (section_year is None or (fact.period_year or 0) >= section_year)
                 if cue is None and (carried_target or in_section or (
@@ -539,6 +540,12 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 fact.status = "target" if fact.metric_how == _PLANNED else status
                 if fact.status != "target" and result_year is not None and override is None:
                     fact.period_year = result_year  # a result, though a plan's year was named since
+                if after is None and not _year_stated_in(periods, sent):
+                    # `6 tháng đầu năm ..., tăng 6,4% so với cùng kỳ năm 2022`: a year carried from an earlier
+                    # sentence cannot be the base's own year; the sentence's base dates the figure
+                    said = _SAME_PERIOD_YEAR.search(key, sent.start, sent.end)
+                    if said is not None and fact.period_year is not None and fact.period_year <= int(said.group(1)):
+                        fact.period_year = int(said.group(1)) + 1
                 _resolve_growth_base(fact)
                 if fact.comparison_base in _YEAR_BASES and fact.base_year is None and fact.period_year:
                     fact.base_year = fact.period_year - 1
@@ -628,6 +635,11 @@ def _resolve_growth_base(fact: Fact) -> None:
 
 
 _SAME_PERIOD_YEAR = re.compile(r"cung\s+ky\s+(?:cua\s+)?năm\s+((?:19|20)\d{2})")  # folded `cùng kỳ (của) năm 2015`
+
+
+def _year_stated_in(periods: list[PeriodMention], sent: Sentence) -> bool:
+    """Whether the sentence names a year of its own (a period, not a base)."""
+    return any(sent.start <= p.start < sent.end and p.year is not None for p in periods)
 
 
 def _default_year(clean: CleanText, periods: list[PeriodMention], key: str = "") -> int | None:
