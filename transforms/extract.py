@@ -171,12 +171,14 @@ class _Document:
                                if t.kind == "concept")
         self.concept_starts = [c[0] for c in self.concepts]
         self.periods: list[tuple[int, int]] = []
-        self.topics = self._paragraph_topics()
+        self.topics, self.crop_topics = self._paragraph_topics()
 
-    def _paragraph_topics(self) -> dict[int, str]:
+    def _paragraph_topics(self) -> tuple[dict[int, str], dict[int, str]]:
         """A paragraph whose first sentence opens on a sector (`Sản xuất công nghiệp tiếp tục tăng ...`,
-        `Ngành nông nghiệp ...`, `- Công nghiệp: ...`) is about that sector."""
+        `Ngành nông nghiệp ...`, `- Công nghiệp: ...`) is about that sector; one labelled with a crop
+        (`Cây lúa: ...`, `- Cây rau màu: ...`) is about that crop."""
         topics: dict[int, str] = {}
+        crops: dict[int, str] = {}
         seen: set[int] = set()
         for s in self.sentences:
             if s.paragraph in seen:
@@ -187,7 +189,11 @@ class _Document:
             if sectors and not any(c[2] == "head" and c[0] < sectors[0][0] and c[3] not in ("production_value",)
                                    for c in opening):
                 topics[s.paragraph] = sectors[0][3]
-        return topics
+            colon = self.key.find(":", s.start, min(s.end, s.start + 40))
+            label = [c for c in opening if c[2] == "crop" and colon >= 0 and c[1] <= colon]
+            if label:
+                crops[s.paragraph] = label[0][3]
+        return topics, crops
 
     # -- subjects -------------------------------------------------------------------------------
 
@@ -337,6 +343,8 @@ class _Document:
                 mods.add(("sector", self.topics[sent.paragraph]))  # the paragraph's topic (`Sản xuất công nghiệp ...`)
         if m.unit in _UNIT_MODS:  # `131,9 triệu đồng/ha`: the unit says per what
             mods.add(_UNIT_MODS[m.unit])
+        if sent.paragraph in self.crop_topics and not any(k == "crop" for k, _ in mods):
+            mods.add(("crop", self.crop_topics[sent.paragraph]))  # the paragraph's label (`Cây lúa: ...`)
         options: list[tuple[str, int, int, str]] = []  # head, start, end, how
         if m.points and any(c[3] == "growth_contribution" for c in in_sentence if c[2] == "head" and c[0] >= item_lo):
             options.append(("growth_contribution", m.start, m.start, "concept"))
@@ -790,7 +798,7 @@ def _listed_under_total(doc: _Document, sent: Sentence, m: Mention, sent_facts: 
         listed = g.list_marker.search(key, total.char_end, m.start) is not None
     else:
         listed = g.list_start.match(key, sent.start, min(sent.end, sent.start + 32)) is not None and any(
-            is_total(f) for f in prev_facts)
+            is_total(f) and f.sentence_index == sent.index - 1 for f in prev_facts)
     return Choice(ctx.alias, m.start, m.start, "a part listed under its total") if listed else None
 
 
@@ -946,8 +954,13 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
         signed = _signed_change(doc.text, m, sent_facts, metric.code)
         if signed is not None:  # `giảm 1,3% (-31 con)`: the same change in the figure's own unit
             role, value, base = "abs_change", signed[0] * abs(value), base or signed[1]
-        elif verb in ("increase", "decrease") and base is not None:
+        elif verb in ("increase", "decrease") and not g.roles.level_after_verb.search(left) and (
+                base is not None or any(f.role == "level" and f.metric == metric.code and f.unit == unit
+                                        for f in sent_facts.latest_first(clause_start))):
+            # `tăng 473 hộ so với đầu năm`; `đạt 2.514 ha, tăng 391,76 ha, đạt 118% so với năm 2022`: a change
+            # of the level just stated, however far its base is written
             role = "abs_change"
+            base = base or _GROWTH
             value = -value if verb == "decrease" else value
         else:
             base = None
