@@ -959,9 +959,12 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
                                         for f in sent_facts.latest_first(clause_start))):
             # `tăng 473 hộ so với đầu năm`; `đạt 2.514 ha, tăng 391,76 ha, đạt 118% so với năm 2022`: a change
             # of the level just stated, however far its base is written
-            role = "abs_change"
-            base = base or _GROWTH
-            value = -value if verb == "decrease" else value
+            if verb == "decrease" and metric.reduction_code:  # `số hộ nghèo giảm 473 hộ`: households leaving poverty
+                metric, base = ref.metrics[metric.reduction_code], None
+            else:
+                role = "abs_change"
+                base = base or _GROWTH
+                value = -value if verb == "decrease" else value
         else:
             base = None
     if role == "level":
