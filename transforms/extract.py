@@ -928,7 +928,7 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
             role = "pct_of_plan"
         elif base in ("same_period", "prior_year", "prior_period"):
             role = "pct_of_base"
-        elif alias_growth or metric.unit in ("VND", "USD", "count", "ha", "tonne"):
+        elif alias_growth or any(u in ("VND", "USD", "count", "ha", "tonne") for u in metric.unit.split("|")):
             role, base = "pct_change", _GROWTH
     elif m.unit == "percent":
         if base in ("plan", "budget_estimate") and verb in ("reach", "equal", None):
