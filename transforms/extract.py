@@ -1012,6 +1012,8 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
         if total is None and opening is not None and prev_facts:
             total = next((f for f in prev_facts if is_total(f)), None)
             marker = opening
+        if total is not None and abs(value) >= abs(total.value) > 0:
+            total = None  # a part is less than its total: the total restated, or an indicator of its own
         if total is not None and m.range_part is None and (marker is not None or intro):
             role, parent_id = "part", total.fact_id
             part_list = "partial" if intro or marker is None or marker.group().lstrip().startswith(fold("trong")) \
@@ -1022,7 +1024,7 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
             whole = metric.code if alias.is_scope else metric.part_of
             total = next((f for f in reversed(para_facts or []) if f.role == "level" and f.unit == unit
                           and f.metric == whole and f.metric_how != _PLANNED), None)
-            if total is not None:
+            if total is not None and abs(value) < abs(total.value):
                 role, parent_id, part_list = "part", total.fact_id, "partial"
     fact = Fact(
         fact_id=fid, doc_id=doc.doc_id, metric=metric.code, role=role, value=value, unit=unit,
