@@ -757,7 +757,7 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     if ctx is not None and m.unit == "percent" and any(
             f.role in ("level", "part") and f.metric == ctx.alias.code for f in sent_facts.latest_first(clause_start)):
         return Choice(ctx.alias, ctx.start, ctx.end, "context"), None  # a ratio or change of the amount just read
-    if ctx is not None and m.unit is not None:
+    if ctx is not None and (m.unit is not None or m.scale >= 1e6):  # `400 tỷ`: an amount of the currency
         lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or 0)
         found = doc.from_context(ctx, lo, m)
         if found is not None:  # composed with the clause's own words (a sector, a scope): named here in part
