@@ -746,7 +746,12 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         # ngành nông nghiệp`): the composed metric is the more specific
         lo = choice.start if prev_end is None or choice.end > prev_end else prev_end
         refined = doc.concept_choice(sent, lo, m, choice.alias)
-        if refined is not None and refined.code != choice.code and ref.metrics[refined.code].part_of == choice.code:
+        if refined is not None and refined.code != choice.code and (
+                ref.metrics[refined.code].part_of == choice.code
+                # `công nghiệp, tiểu thủ công nghiệp, xây dựng cơ bản đạt ...`: a longer sector phrase around
+                # the alias names a sibling of the alias's indicator
+                or (refined.end > choice.end and ref.metrics[refined.code].part_of is not None
+                    and ref.metrics[refined.code].part_of == ref.metrics[choice.code].part_of)):
             return refined, None
         return choice, None
     lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start)
