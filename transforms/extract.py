@@ -933,6 +933,10 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
             role = "pct_of_plan"
         elif base in ("same_period", "prior_year", "prior_period"):
             role = "pct_of_base"
+        elif verb == "reach" and not alias_growth and any(
+                f.role in ("level", "part") and f.metric == metric.code for f in sent_facts.latest_first(clause_start)):
+            # `giải ngân 1.151 tỉ đồng, đạt 32,52%.`: a bare ratio the amount reached is its attainment of the plan
+            role, base = "pct_of_plan", "plan"
         elif alias_growth or any(u in ("VND", "USD", "count", "ha", "tonne") for u in metric.unit.split("|")):
             role, base = "pct_change", _GROWTH
     elif m.unit == "percent":
