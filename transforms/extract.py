@@ -31,7 +31,8 @@ from transforms.grammar.indicator import (
     lookback_start,
     subject_hits,
 )
-from transforms.grammar.keys import fold, tokenize
+from transforms.grammar.keys import fold, tokenize, tones
+from transforms.grammar.load import Grammar
 from transforms.grammar.masks import Masks
 from transforms.grammar.numbers import Mention, find_mentions
 from transforms.grammar.periods import PeriodMention, find_periods, period_start
@@ -92,6 +93,9 @@ class Extraction:
     numbers: list[NumberRead] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     headings: list[tuple[int, int, int | None, str | None]] = field(default_factory=list)
+
+
+EARLIER_HEADS = 3  # how many indicators read earlier a sector named alone may belong to
 
 
 def fact_id(doc_id: str, start: int, end: int) -> str:
@@ -158,11 +162,13 @@ class _Document:
         self.text = clean.text
         self.key = fold(self.text)
         self.tokens = tokenize(self.key)
-        self.hits = self.g.lexicon.find(self.tokens)
+        self.tone_key = tones(self.text)
+        self.hits = self.g.lexicon.find(self.tokens, self.tone_key)
         self.sentences = split_sentences(self.text)
         self.subjects = subject_hits(self.key, self.hits, ref, self.sentences)
         self.subject_starts = [h.start for h in self.subjects]
         self.exclusions = [x.span() for x in self.g.exclusion_paren.finditer(self.key)]
+        self.earlier: list[Alias] = []  # indicators of figures read so far, most recent last
         self.status = StatusCues(self.hits, self.key)
         self.frames = sorted((h.start, h.end, t.kind, int(t.extra)) for h in self.hits for t in h.tags
                              if t.kind in ("frame_post", "frame_pre"))
@@ -172,6 +178,26 @@ class _Document:
         self.concept_starts = [c[0] for c in self.concepts]
         self.periods: list[tuple[int, int]] = []
         self.topics, self.crop_topics = self._paragraph_topics()
+
+    def read_before(self, alias: Alias) -> None:
+        """Remember the indicator of a figure just read (most recent last, each once)."""
+        if self.earlier and self.earlier[-1] is alias:
+            return
+        if alias in self.earlier:
+            self.earlier.remove(alias)
+        self.earlier.append(alias)
+
+    def sector_subject(self, sent: Sentence, m: Mention) -> Choice | None:
+        """`Khu vực công nghiệp và xây dựng tăng 6,38%` in a paragraph after the GRDP's: a sector
+        named alone is the sector's share of an indicator read earlier in the report (the head is
+        elided). The nearest earlier indicator whose head composes with the sector wins."""
+        if not any(c[2] == "sector" for c in self.concepts_in(sent.start, m.number_start)):
+            return None
+        for alias in reversed(self.earlier[-EARLIER_HEADS:]):
+            choice = self.concept_choice(sent, sent.start, m, alias)
+            if choice is not None and choice.how.startswith("concept under"):
+                return replace(choice, how=f"a sector under the indicator '{alias.text}' read earlier")
+        return None
 
     def _paragraph_topics(self) -> tuple[dict[int, str], dict[int, str]]:
         """A paragraph whose first sentence opens on a sector (`Sản xuất công nghiệp tiếp tục tăng ...`,
@@ -378,6 +404,14 @@ class _Document:
         return None
 
 
+def _reports_results(g: Grammar, key: str, sent: Sentence) -> bool:
+    """A heading of results (`Kết quả thực hiện ...`, `14/16 chỉ tiêu hoàn thành và vượt kế hoạch`),
+    unless an intent comes first (`đề ra 9 nhóm nhiệm vụ ... hoàn thành nhiệm vụ năm 2024`,
+    `Phấn đấu hoàn thành vượt kế hoạch`): what is to be completed is a target."""
+    found = g.result_heading.search(key, sent.start, sent.end)
+    return found is not None and g.heading_intent.search(key, sent.start, found.start()) is None
+
+
 def reference_date(doc: _Document) -> date | None:
     """When the report was written: its date line, else the latest past period it names."""
     if doc.clean.published_on:
@@ -457,7 +491,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         carried_target = sent_is_continuation and prev_status_target_sentence == sent.index - 1
         if sent.is_heading:  # `II. NHIỆM VỤ, GIẢI PHÁP NĂM 2024` opens a section of targets, any other closes it
             section_target = (g.target_heading.search(key, sent.start, sent.end) is not None
-                              and g.result_heading.search(key, sent.start, sent.end) is None)
+                              and not _reports_results(g, key, sent))
             # of the year it names and later: `... các nhiệm vụ trọng tâm năm 2024` over a review of 2023
             named = [int(y) for y in _YEAR_IN.findall(key, sent.start, sent.end)]
             section_year = max(named) if section_target and named else None
@@ -580,6 +614,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 ctx, ctx_para = used, sent.paragraph  # a contribution in points governs no later figure
             if used is not None and not m.points:
                 last_alias, last_para = used.alias, sent.paragraph
+                doc.read_before(used.alias)
             out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                           sent.index, fact.fact_id, None))
         prev_facts = list(sent_facts) if sent_facts else prev_facts
@@ -772,7 +807,7 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     if share is not None:  # before a misspelt alias: the structure's head words are the better evidence
         return share, None
     if m.unit is not None:
-        fuzzy = fuzzy_alias(key, max(clause_start, sent.start), m, ref)
+        fuzzy = fuzzy_alias(key, doc.tone_key, max(clause_start, sent.start), m, ref)
         if fuzzy is not None:
             return Choice(fuzzy[0], fuzzy[1][0], fuzzy[1][1], "fuzzy"), None
     concept = doc.concept_choice(sent, lo, m, governing)  # the sentence's head, the paragraph's, the unit's
@@ -781,6 +816,9 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     listed = _listed_under_total(doc, sent, m, sent_facts, ctx, prev_facts or [])
     if listed is not None:
         return listed, None
+    sector = doc.sector_subject(sent, m)
+    if sector is not None:
+        return sector, None
     return None, "no indicator named for it"
 
 

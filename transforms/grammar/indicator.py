@@ -25,13 +25,14 @@ count takes a counted noun; a percentage fits any metric (its role says how).
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from transforms.grammar.keys import fold
+from transforms.grammar.keys import fold, spelled, tones
 from transforms.grammar.lexicon import Hit
 from transforms.grammar.numbers import Mention
 from transforms.reference import Alias, Reference
@@ -43,6 +44,7 @@ LOOKBACK = 400
 # tests/test_metric_aliases.py: real typos score 92.3 (`chi ngân sánh`) to 96.4; the nearest
 # phrases that are other indicators 89.5 and 88.5.
 FUZZY_MIN_SCORE = 90.0
+FUZZY_SLACK = 2  # letters a typo may drop from an alias
 FUZZY_MIN_LEN = 10  # letters; shorter aliases are one slip away from common words
 
 _CURRENCY_TWINS = {("USD", "VND"), ("VND", "USD"), ("VND/person/year", "USD/person/year"),
@@ -102,6 +104,12 @@ def folded(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def spelled_alias(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.lower())
+    return spelled(fold(text), tones(text))[0]
+
+
+@lru_cache(maxsize=4096)
 def frame_weight(text: str, lead_in: re.Pattern[str]) -> int:
     """How specific a frame is: its letters, less the lead-in words before `{N}` (`đạt`, `có`),
     which say nothing of the indicator: `{N} tiêu chí/xã` is more specific than `đạt {N} tiêu chí`."""
@@ -152,26 +160,30 @@ def subject_hits(key: str, hits: list[Hit], ref: Reference, sentences: list) -> 
     return out
 
 
-def fuzzy_alias(key: str, lo: int, m: Mention, ref: Reference) -> tuple[Alias, tuple[int, int]] | None:
+def fuzzy_alias(key: str, tone_key: str, lo: int, m: Mention, ref: Reference) -> tuple[Alias, tuple[int, int]] | None:
     """A subject alias written with a typo (`thu ngân sánh`), by edit distance, in the clause
     before the number (at most LOOKBACK characters), only aliases long enough to stay unmistakable
-    and sharing a whole word with the window."""
+    and sharing a whole word with the window. Tones count (`keys.spelled`): `sản lượng tăng` is
+    not a misspelt `sản lượng sắn`."""
     lo = lookback_start(key, lo, m.start)
-    window = key[lo:m.start]
-    if len(window) < FUZZY_MIN_LEN:
+    plain = key[lo:m.start]
+    if len(plain) < FUZZY_MIN_LEN:
         return None
+    window, where = spelled(plain, tone_key[lo:m.start])
     best: tuple[float, int, Alias, int, int] | None = None
     index = ref.word_index
-    found = sorted({i for w in set(re.findall(r"\w+", window)) for i in index.get(w, ())})
+    found = sorted({i for w in set(re.findall(r"\w+", plain)) for i in index.get(w, ())})
     for i in found:
         a = ref.aliases[i]
         if a.literal_len < FUZZY_MIN_LEN or not compatible(ref.metrics[a.code].unit, m):
             continue
-        target = folded(a.text)
+        target = spelled_alias(a.text)
+        if len(target) > len(window) + FUZZY_SLACK:  # the clause is a piece of the alias, not the alias misspelt
+            continue
         al = fuzz.partial_ratio_alignment(target, window, score_cutoff=FUZZY_MIN_SCORE)
         if al is None:
             continue
-        cand = (al.score, len(target), a, lo + al.dest_start, lo + al.dest_end)
+        cand = (al.score, len(target), a, lo + where[al.dest_start], lo + where[al.dest_end - 1] + 1)
         if best is None or cand[:2] > best[:2] or (cand[:2] == best[:2] and cand[3] > best[3]):
             best = cand
     if best is None:

@@ -50,6 +50,62 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
+_TONE_DIGIT = {"\u0300": "2", "\u0301": "1", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+
+
+def _tone_char(ch: str) -> str:
+    for c in unicodedata.normalize("NFD", ch):
+        if c in _TONE_DIGIT:
+            return _TONE_DIGIT[c]
+    return "0"
+
+
+class _ToneTable(dict):
+    def __missing__(self, code: int) -> str:
+        value = _tone_char(chr(code))
+        self[code] = value
+        return value
+
+
+_TONE_TABLE = _ToneTable()
+
+
+def tones(text: str) -> str:
+    """The tone of each character of `text` (`0` none, `1`-`5` sắc, huyền, hỏi, ngã, nặng), of the
+    same length: what folding removed, to tell apart words that differ only by their tone
+    (`sắn` cassava, `sẵn` ready-made)."""
+    return text.translate(_TONE_TABLE)
+
+
+def spelled(key: str, tone_key: str) -> tuple[str, list[int]]:
+    """The key with each word's tones written after it (`san luong5 san1`), and the key offset of
+    each of its characters: for edit distances that count a changed tone as a changed letter
+    (`sản lượng tăng` is far from `sản lượng sắn`) but not a tone mark placed elsewhere."""
+    out: list[str] = []
+    where: list[int] = []
+    word_tone = ""
+    for i, ch in enumerate(key):
+        if ch.isalpha():
+            out.append(ch)
+            where.append(i)
+            if tone_key[i] != "0":
+                word_tone += tone_key[i]
+            if i + 1 == len(key) or not key[i + 1].isalpha():
+                for t in word_tone:
+                    out.append(t)
+                    where.append(i)
+                word_tone = ""
+        else:
+            out.append(ch)
+            where.append(i)
+    return "".join(out), where
+
+
+def word_tones(tone_key: str) -> str:
+    """The tones a word carries, wherever the mark sits (`hoá` and `hóa` alike)."""
+    return tone_key.replace("0", "")
+
+
 # a token: a number with its separators, a run of letters, or one other visible character
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 _SKIP = {"-", ","}  # a hyphen or comma joins the words of a name like a space (`nông - lâm`, `nông, lâm`)
@@ -103,3 +159,9 @@ def tokenize(key: str) -> Tokens:
 def normalise_phrase(phrase: str) -> str:
     """A phrase of the grammar as its tokens would appear in `Tokens.norm`."""
     return " ".join(w for w in TOKEN.findall(fold(unicodedata.normalize("NFC", phrase.strip()))) if w not in _SKIP)
+
+
+def phrase_tones(phrase: str) -> tuple[str, ...]:
+    """The tones of each token of a phrase, aligned with `normalise_phrase`'s tokens."""
+    text = unicodedata.normalize("NFC", phrase.strip())
+    return tuple(word_tones(tones(w)) for w in TOKEN.findall(text) if fold(w) not in _SKIP)

@@ -4,8 +4,9 @@ A phrase (a metric alias, a concept word, a unit, a verb, a status or base cue .
 tags: what it is (`kind`) and what it means (`value`). All phrases are normalised like the text
 (`keys.normalise_phrase`) and put in one Aho-Corasick automaton; a document's tokens are
 scanned once and every match that begins and ends on token boundaries is a `Hit` (matches may
-overlap: the grammar decides which one to use). Work per document is linear in its length,
-however many phrases the grammar has.
+overlap: the grammar decides which one to use). The key has no tones, so a match keeps only the
+tags of phrases whose words carry the text's tones (`sắn` is not `sẵn`, `tăng` not `tặng`). Work
+per document is linear in its length, however many phrases the grammar has.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from transforms.grammar.keys import Tokens, normalise_phrase
+from transforms.grammar.keys import Tokens, normalise_phrase, phrase_tones, word_tones
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,12 @@ class Hit:
 
 class Lexicon:
     def __init__(self, entries: Iterable[tuple[str, Tag]]) -> None:
-        tags: dict[str, list[Tag]] = defaultdict(list)
+        tags: dict[str, list[tuple[tuple[str, ...], Tag]]] = defaultdict(list)
         for phrase, tag in entries:
             key = normalise_phrase(phrase)
-            if key and tag not in tags[key]:
-                tags[key].append(tag)
+            toned = (phrase_tones(phrase), tag)
+            if key and toned not in tags[key]:
+                tags[key].append(toned)
         self.tags = {k: tuple(v) for k, v in tags.items()}
         self._auto = ahocorasick.Automaton()
         for key, ts in self.tags.items():
@@ -59,21 +61,25 @@ class Lexicon:
             self._auto.make_automaton()
 
     def __contains__(self, phrase: str) -> bool:
-        return normalise_phrase(phrase) in self.tags
+        return any(sig == phrase_tones(phrase) for sig, _ in self.tags.get(normalise_phrase(phrase), ()))
 
-    def find(self, tokens: Tokens) -> list[Hit]:
-        """Every phrase occurrence on token boundaries, ordered by start, longest first."""
+    def find(self, tokens: Tokens, tone_key: str) -> list[Hit]:
+        """Every phrase occurrence on token boundaries whose tones agree with the text's
+        (`tone_key`: `keys.tones` of the text), ordered by start, longest first."""
         if not self.tags or not tokens.norm:
             return []
         out: list[Hit] = []
         starts, ends = tokens.norm_starts, tokens.norm_ends
-        for end_idx, (length, key, ts) in self._auto.iter(tokens.norm):
+        for end_idx, (length, key, toned) in self._auto.iter(tokens.norm):
             s = end_idx - length + 1
             t0 = starts.get(s)
             t_last = ends.get(end_idx + 1)
             if t0 is None or t_last is None:
                 continue
-            out.append(Hit(t0, t_last + 1, tokens.starts[t0], tokens.ends[t_last], key, ts))
+            said = tuple(word_tones(tone_key[tokens.starts[t]:tokens.ends[t]]) for t in range(t0, t_last + 1))
+            ts = tuple(tag for sig, tag in toned if sig == said)
+            if ts:
+                out.append(Hit(t0, t_last + 1, tokens.starts[t0], tokens.ends[t_last], key, ts))
         out.sort(key=lambda h: (h.t0, -h.t1))
         return out
 

@@ -53,6 +53,7 @@ class Grammar:
                                     + r")(?!\w)")
         self.target_heading = re.compile(r"(?<!\w)(?:" + _alt(w.get("target_heading", [])) + r")(?!\w)")
         self.result_heading = re.compile(r"(?<!\w)(?:" + _alt(w.get("result_heading", [])) + r")(?!\w)")
+        self.heading_intent = re.compile(r"(?<!\w)(?:" + _alt(w.get("heading_intent", [])) + r")(?!\w)")
         self.exclusion_paren = re.compile(fold_pattern(r"\(\s*(?:không|chưa|trừ|loại trừ)[^()]{0,160}\)"))
         self.growth_words = (fold("tăng trưởng"), fold("tốc độ tăng"))
         # `(Cơ cấu tương ứng quý I năm 2023: 17,13%; 43,21%; ...)`: group 1 is the list of figures
