@@ -518,8 +518,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     continue
             while pi < len(periods) and periods[pi].start < m.start:
                 p = periods[pi]
-                if any(b[0] <= p.start < b[2] for b in brackets):  # a bracket's period frames its own figures
-                    pi += 1
+                if p.of_figure or any(b[0] <= p.start < b[2] for b in brackets):  # a bracket's period frames
+                    pi += 1                                      # its own figures; `4,84% của quý I/2024` its one
                     continue
                 if p.relative == "as_of" and p.year is not None:  # the cut-off's year dates what follows
                     year = result_year = p.year
@@ -550,6 +550,9 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                                               sent.index, None, reason))
                 continue
             parent = by_id.get(fact.parent_fact_id) if fact.parent_fact_id else None
+            own = _own_period(periods, period_starts, sent, m, nxt)
+            if own is not None:  # `thấp hơn mức tăng 11,2% của năm 2022`: another period's figure, no child
+                parent, fact.parent_fact_id = None, None
             if parent is not None and fact.role != "part":
                 fact.period_year, fact.period, fact.status = parent.period_year, parent.period, parent.status
                 fact.period_stated_at = parent.period_stated_at
@@ -562,11 +565,13 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 fact.period_year = year or default_year
                 fact.period = override[0] if override else (period or "FY")
                 fact.period_stated_at = override[1] if override else period_at
-                after = _period_after(periods, period_starts, sent, m, nxt)
+                after = own or _period_after(periods, period_starts, sent, m, nxt)
                 if after is not None:  # `đạt 120 tỷ đồng trong 6 tháng đầu năm 2023`: named after the figure
                     fact.period_year, fact.period, fact.period_stated_at = after.year, after.period, after.start
 
                 cue = doc.status.before(sent.start, m.start)
+                if cue == "estimate" and after is not None and after.of_figure:
+                    cue = None  # `ước tính tăng 6,72%, cao hơn mức tăng 4,84% của quý I/2024`: a past result
                 in_section = section_target and (section_year is None or (fact.period_year or 0) >= section_year)
                 if cue is None and (carried_target or in_section or (
                         target_year is not None and fact.period_year == target_year)):
@@ -580,7 +585,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     fact.period_year, fact.period = parent.period_year, parent.period
                     fact.period_stated_at = parent.period_stated_at
                 fact.status = "target" if fact.metric_how == _PLANNED else status
-                if fact.status != "target" and result_year is not None and override is None:
+                if fact.status != "target" and result_year is not None and override is None and own is None:
                     fact.period_year = result_year  # a result, though a plan's year was named since
                 if after is None and not _year_stated_in(periods, sent):
                     # `6 tháng đầu năm ..., tăng 6,4% so với cùng kỳ năm 2022`: a year carried from an earlier
@@ -641,6 +646,16 @@ def _period_after(periods: list[PeriodMention], starts: list[int], sent: Sentenc
         return None
     for p in periods[bisect_left(starts, m.end):bisect_left(starts, min(next_start, sent.end))]:
         if p.year is not None and p.period is not None and not p.plan and p.relative is None:
+            return p
+    return None
+
+
+def _own_period(periods: list[PeriodMention], starts: list[int], sent: Sentence, m: Mention,
+                next_start: int) -> PeriodMention | None:
+    """The period a figure names as its own right after it (`4,84% của quý I/2024`), whatever
+    period framed the sentence."""
+    for p in periods[bisect_left(starts, m.end):bisect_left(starts, min(next_start, sent.end))]:
+        if p.of_figure and p.period is not None:
             return p
     return None
 

@@ -29,6 +29,8 @@ class PeriodMention:
     # is about, for the rest of their sentence only (`ước cả năm đạt ...` is a projection aside)
     relative: str | None = None  # month | quarter | year | as_of (a date the figures are counted to)
     plan: bool = False  # the year of a plan (`kế hoạch phát triển kinh tế - xã hội năm 2023`): it dates targets only
+    # `cao hơn mức tăng 4,84% của quý I/2024`: the period of the figure just before it, framing nothing after
+    of_figure: bool = False
 
 
 def _rx(p: str) -> re.Pattern[str]:
@@ -53,6 +55,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # to the end of a quarter, counted from January (`Đến hết quý II/2024`, `hết quý III`): months to date
     (_rx(r"(?<!\w)(?:đến\s+)?hết\s+quý\s+(iv|iii|ii|i|[1-4])(?!\w)" + _YEAR), "to_quarter_end"),
     (_rx(r"(?<!\w)quý\s+(iv|iii|ii|i|[1-4])(?!\w)" + _YEAR), "quarter"),
+    (_rx(r"(?<!\w)quý\s+(đầu|cuối)(?:\s+tiên)?(?:\s+(?:của\s+)?năm)?" + _YEAR), "quarter_edge"),  # `Quý đầu năm 2025`
     (_rx(r"(?<!\w)nửa\s+(?:năm\s+)?(đầu|cuối)(?:\s+năm)?" + _YEAR), "half"),  # `Nửa đầu năm nay`
     (_rx(r"(?<!\w)(?:phiên|kỳ|cuộc)\s+(?:họp\s+)?(?:thường\s+kỳ\s+|định\s+kỳ\s+)?tháng\s+(\d{1,2})" + _YEAR),
      "meeting"),
@@ -104,11 +107,15 @@ def find_periods(key: str, masked: list[tuple[int, int]]) -> list[PeriodMention]
             insort(taken, (s, e))
             if pm.year is not None and (horizon or _PLAN_BEFORE.search(key, max(0, s - 60), s)):
                 pm = PeriodMention(pm.start, pm.end, pm.year, pm.period, pm.relative, plan=True)
+            if pm.year is not None and pm.relative is None and _OF_FIGURE_BEFORE.search(before):
+                pm = PeriodMention(pm.start, pm.end, pm.year, pm.period, None, pm.plan, of_figure=True)
             found.append(pm)
     return sorted(found, key=lambda p: p.start)
 
 
 _DEN_CUOI = fold_pattern("đến cuối")
+# a figure, its unit, then `của` (`4,84% của quý I/2024`, `mức 120 tỷ đồng của năm 2023`)
+_OF_FIGURE_BEFORE = re.compile(fold_pattern(r"\d(?:[.,]\d+)*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?\s+của\s*$"))
 # `đến năm 2025 phấn đấu đạt ...`: the year a target is set for (a plan's year: it dates targets only);
 # `từ ... đến năm 2025` and `so với ... đến` stay what _NOT_PERIOD_BEFORE says
 _HORIZON = re.compile(fold_pattern(r"(?<!\w)(?<!từ\s)(?:phấn\s+đấu\s+)?đến\s*$"))
@@ -166,6 +173,8 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         q = m.group(1)
         n = ROMAN.get(q) or int(q)
         return PeriodMention(s, e, _year(m, 2), f"Q{n}")
+    if kind == "quarter_edge":
+        return PeriodMention(s, e, _year(m, 2), "Q1" if m.group(1) == fold("đầu") else "Q4")
     if kind == "meeting":
         return PeriodMention(s, e, _year(m, 2), None) if _year(m, 2) else None
     if kind == "month":
