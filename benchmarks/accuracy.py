@@ -33,6 +33,8 @@ SETS = {
     "other": (ROOT / "tests" / "fixtures" / "other_reports", ROOT / "tests" / "fixtures" / "other_reports"),
     "dev": (ROOT / "tests" / "fixtures" / "corpus" / "docs", ROOT / "tests" / "fixtures" / "corpus" / "gold"),
     "fresh": (ROOT / "tests" / "fixtures" / "fresh" / "docs", ROOT / "tests" / "fixtures" / "fresh" / "gold"),
+    "sealed": (ROOT / "tests" / "fixtures" / "sealed" / "docs", ROOT / "tests" / "fixtures" / "sealed" / "gold"),
+    "sealed2": (ROOT / "tests" / "fixtures" / "sealed2" / "docs", ROOT / "tests" / "fixtures" / "sealed2" / "gold"),
 }
 
 

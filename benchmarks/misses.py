@@ -56,7 +56,7 @@ def main() -> None:
             if id(g) in matched:
                 continue
             same = [x for x in got if x["unit"] == g["unit"] and ev.close(x["value"], g["value"])]
-            read = [n for n in numbers[f.name] if n["text"] and (n["text"] in g["text"] or g["text"] in n["text"])]
+            read = _read_as(numbers[f.name], g["text"])
             context = sentences.get((f.name, read[0]["sentence_index"]), "")[:args.width] if read else ""
             if same:
                 x = same[0]
@@ -75,6 +75,15 @@ def main() -> None:
         print(n, kind)
         for e in examples[kind][:args.examples]:
             print("     ", e)
+
+
+def _read_as(numbers: list[dict], text: str) -> list[dict]:
+    """The numbers read where the gold figure is written: its exact text first, then a longer
+    reading of it, then a part of it at least half as long (not the `1` of a `1. ...` heading)."""
+    exact = [n for n in numbers if n["text"] == text]
+    longer = [n for n in numbers if n["text"] and text in n["text"]]
+    shorter = [n for n in numbers if n["text"] and n["text"] in text and 2 * len(n["text"]) >= len(text)]
+    return exact or longer or shorter
 
 
 if __name__ == "__main__":

@@ -41,6 +41,9 @@ _YEAR = r"(?:\s*(?:năm|/|-)?\s*((?:19|20)\d{2}))?"  # `quý I năm 2023`, `quý
 # months counted in words: `Sáu tháng đầu năm`, `Chín tháng`, `mười tháng` (`năm tháng` would be ambiguous)
 NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                 "mười một": 11, "mười hai": 12}
+MONTH_WORDS = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+               "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_MONTH_NEEDS_YEAR = {"năm", "sáu"}
 _N = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # `Năm tháng đầu năm 2024`: before `tháng đầu/cuối năm` the word `năm` can only be five
 _N_EDGE = _N[:-1] + r"|năm)"
@@ -60,6 +63,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?<!\w)(?:phiên|kỳ|cuộc)\s+(?:họp\s+)?(?:thường\s+kỳ\s+|định\s+kỳ\s+)?tháng\s+(\d{1,2})" + _YEAR),
      "meeting"),
     (_rx(r"(?<!\w)tháng\s+(\d{1,2})(?!\s*/\s*\d{1,2}\b)" + _YEAR), "month"),
+    # a month in words (`tháng Tư năm 2024`, `tháng Giêng`); `sáu` and `năm` fold like `sau` (next) and a
+    # year's `năm`, so those two only with their year
+    (_rx(r"(?<!\w)tháng\s+(" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")(?!\w)"
+         r"(?:\s*(?:năm|/|-)\s*((?:19|20)\d{2}))?"), "month_word"),
     (_rx(r"(?<!\w)(?:cả\s+|trong\s+|đến\s+cuối\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\s*-\s*\d)"), "year"),
     (_rx(r"(?<!\w)trong\s+tháng(?!\s*(?:\d|đầu|cuối|qua|tới))"), "this_month"),
     (_rx(r"(?<!\w)trong\s+quý(?!\s*(?:[ivx]+|\d)(?!\w))"), "this_quarter"),
@@ -175,6 +182,11 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         return PeriodMention(s, e, _year(m, 2), f"Q{n}")
     if kind == "quarter_edge":
         return PeriodMention(s, e, _year(m, 2), "Q1" if m.group(1) == fold("đầu") else "Q4")
+    if kind == "month_word":
+        word = next(w for w in MONTH_WORDS if fold(w) == m.group(1))
+        if word in _MONTH_NEEDS_YEAR and not m.group(2):
+            return None
+        return PeriodMention(s, e, _year(m, 2), f"M{MONTH_WORDS[word]:02d}")
     if kind == "meeting":
         return PeriodMention(s, e, _year(m, 2), None) if _year(m, 2) else None
     if kind == "month":
