@@ -439,7 +439,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     all_mentions = find_mentions(text, key, ref.units, habit, [])
     kept_mentions = find_mentions(text, key, ref.units, habit, sorted(mask_spans))
     kept_spans = {(m.number_start, m.number_end) for m in kept_mentions}
-    periods = find_periods(key, masks.spans("date", "document number"))
+    periods = find_periods(key, masks.spans("date", "document number"), doc.tone_key)
     period_starts = [p.start for p in periods]
     doc.periods = [(p.start, p.end) for p in periods]
     ref_date = reference_date(doc)
@@ -700,6 +700,9 @@ def _year_stated_in(periods: list[PeriodMention], sent: Sentence) -> bool:
     return any(sent.start <= p.start < sent.end and p.year is not None for p in periods)
 
 
+_YEAR_RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d|[/.,]\d)")
+
+
 def _default_year(clean: CleanText, periods: list[PeriodMention], key: str = "") -> int | None:
     """The year a figure is about when nothing before it names one: the report's date, else
     the year the report names most, else the year after the one its `cùng kỳ năm Y` compares with."""
@@ -709,7 +712,12 @@ def _default_year(clean: CleanText, periods: list[PeriodMention], key: str = "")
     if years:
         return max(set(years), key=years.count)
     bases = [int(m.group(1)) + 1 for m in _SAME_PERIOD_YEAR.finditer(key)]
-    return max(set(bases), key=bases.count) if bases else None
+    if bases:
+        return max(set(bases), key=bases.count)
+    # a term's report (`Trong nhiệm kỳ 2015 - 2020 ...`, `bình quân 5 năm (2021-2025)`): its figures are of
+    # the term's last year; of two terms (the one reviewed, the one opening) the earlier ends first
+    ends = [int(m.group(2)) for m in _YEAR_RANGE.finditer(key) if int(m.group(1)) < int(m.group(2))]
+    return min(ends) if ends else None
 
 
 def _clause_start(key: str, sent: Sentence, pos: int) -> int:

@@ -12,7 +12,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date
 
-from transforms.grammar.keys import fold
+from transforms.grammar.keys import fold, tones
 from transforms.grammar.masks import fold_pattern
 from transforms.text import SpanIndex
 
@@ -89,8 +89,9 @@ _PLAN_YEAR_BEFORE = re.compile(
 )
 
 
-def find_periods(key: str, masked: list[tuple[int, int]]) -> list[PeriodMention]:
-    """Period mentions in document order; `key` is the folded text."""
+def find_periods(key: str, masked: list[tuple[int, int]], tone_key: str | None = None) -> list[PeriodMention]:
+    """Period mentions in document order; `key` is the folded text, `tone_key` its tones
+    (`keys.tones`): a month written in words must carry its own (`tháng tư`, April; `tháng từ`)."""
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []  # disjoint, sorted: the last one starting before `e` is the only candidate
     masks = SpanIndex(masked)
@@ -105,6 +106,8 @@ def find_periods(key: str, masked: list[tuple[int, int]]) -> list[PeriodMention]
             before = key[max(0, s - 24):s]
             pm = _mention(kind, m, s, e)
             if pm is None:
+                continue
+            if kind == "month_word" and tone_key is not None and not _month_tones(m, tone_key):
                 continue
             not_period = _NOT_PERIOD_BEFORE.search(before) or _PLAN_YEAR_BEFORE.search(key[max(0, s - 48):s])
             horizon = kind == "year" and _HORIZON.search(before) is not None
@@ -131,6 +134,12 @@ _HORIZON = re.compile(fold_pattern(r"(?<!\w)(?<!từ\s)(?:phấn\s+đấu\s+)?đ
 _PLAN_BEFORE = re.compile(fold_pattern(
     r"(?<!\w)(?:kế hoạch|phương hướng|nhiệm vụ|mục tiêu|định hướng)(?:(?!kết quả|tình hình|thực hiện|đánh giá)"
     r"[^.;\n\d])*$"))
+
+
+def _month_tones(m: re.Match[str], tone_key: str) -> bool:
+    word = next(w for w in MONTH_WORDS if fold(w) == m.group(1))
+    said = tone_key[m.start(1):m.end(1)]
+    return [t for t in said if t != "0"] == [t for t in tones(word) if t != "0"]
 
 
 def _year(m: re.Match[str], group: int) -> int | None:
