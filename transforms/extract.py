@@ -998,7 +998,7 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
                 f.role in ("level", "part") and f.metric == metric.code for f in sent_facts.latest_first(clause_start)):
             # `giải ngân 1.151 tỉ đồng, đạt 32,52%.`: a bare ratio the amount reached is its attainment of the plan
             role, base = "pct_of_plan", "plan"
-        elif alias_growth or any(u in ("VND", "USD", "count", "ha", "tonne") for u in metric.unit.split("|")):
+        else:  # a percentage of an amount, named with no verb (`tốc độ tăng năng suất lao động bình quân 8%`)
             role, base = "pct_change", _GROWTH
     elif m.unit == "percent":
         if base in ("plan", "budget_estimate") and verb in ("reach", "equal", None):
