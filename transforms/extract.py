@@ -814,6 +814,8 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         return choice, None
     lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start)
     governing = ctx.alias if ctx is not None else last_alias
+    if last_alias is not None and doc.g.continuation.search(key, sent.start, min(sent.end, sent.start + 40)):
+        governing = last_alias  # `Tốc độ tăng trưởng kinh tế đạt 13,7%. Trong đó, khu vực ...`: the figure just read
     concept = doc.concept_choice(sent, lo, m, governing, wide=False)  # a head in the figure's own item
     if concept is not None:
         return concept, None
