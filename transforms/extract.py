@@ -361,9 +361,13 @@ class _Document:
         item_heads = [c for c in heads if c[0] >= item_lo]
         mods = {(c[2], c[3]) for c in in_sentence if c[0] >= item_lo and c[2] not in ("head", *_SUBJECT_KINDS)}
         mods |= {(c[2], c[3]) for c in after}
+        right_after = [c for c in self.concepts_in(m.end, min(stop, sent.end)) if c[0] <= m.end + 2]
         for kind in _SUBJECT_KINDS:  # the sentence's subject: its nearest sector, domain, ownership
             nearest = [c for c in in_sentence if c[2] == kind]
-            if nearest:
+            named_after = [c for c in right_after if c[2] == kind]
+            if named_after and not any(c[0] >= item_lo for c in nearest):
+                mods.add((kind, named_after[0][3]))  # `thả nuôi được 297.739 ha thủy sản`: what the unit measures
+            elif nearest:
                 mods.add((kind, nearest[-1][3]))
             elif kind == "sector" and sent.paragraph in self.topics:
                 mods.add(("sector", self.topics[sent.paragraph]))  # the paragraph's topic (`Sản xuất công nghiệp ...`)
