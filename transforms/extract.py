@@ -95,6 +95,7 @@ class Extraction:
     headings: list[tuple[int, int, int | None, str | None]] = field(default_factory=list)
 
 
+_SECTOR_UNDER = "a sector under the indicator"
 EARLIER_HEADS = 3  # how many indicators read earlier a sector named alone may belong to
 
 
@@ -169,6 +170,7 @@ class _Document:
         self.subject_starts = [h.start for h in self.subjects]
         self.exclusions = [x.span() for x in self.g.exclusion_paren.finditer(self.key)]
         self.earlier: list[Alias] = []  # indicators of figures read so far, most recent last
+        self.last_level: dict[str, Fact] = {}  # the last level read of each indicator (not a plan's)
         self.status = StatusCues(self.hits, self.key)
         self.frames = sorted((h.start, h.end, t.kind, int(t.extra)) for h in self.hits for t in h.tags
                              if t.kind in ("frame_post", "frame_pre"))
@@ -196,7 +198,7 @@ class _Document:
         for alias in reversed(self.earlier[-EARLIER_HEADS:]):
             choice = self.concept_choice(sent, sent.start, m, alias)
             if choice is not None and choice.how.startswith("concept under"):
-                return replace(choice, how=f"a sector under the indicator '{alias.text}' read earlier")
+                return replace(choice, how=f"{_SECTOR_UNDER} '{alias.text}' read earlier")
         return None
 
     def _paragraph_topics(self) -> tuple[dict[int, str], dict[int, str]]:
@@ -617,6 +619,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     target_year = fact.period_year
             sent_facts.append(fact)
             para_facts.append(fact)
+            if fact.role == "level" and fact.metric_how != _PLANNED:
+                doc.last_level[fact.metric] = fact
             by_id[fact.fact_id] = fact
             out.facts.append(fact)
             if fact.role in ("level", "part") and used is not None and not m.points:
@@ -1100,6 +1104,9 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
             whole = metric.code if alias.is_scope else metric.part_of
             total = next((f for f in reversed(para_facts or []) if f.role == "level" and f.unit == unit
                           and f.metric == whole and f.metric_how != _PLANNED), None)
+            if total is None and choice.how.startswith(_SECTOR_UNDER):  # the total read paragraphs before
+                earlier = doc.last_level.get(whole)
+                total = earlier if earlier is not None and earlier.unit == unit else None
             if total is not None and abs(value) < abs(total.value):
                 role, parent_id, part_list = "part", total.fact_id, "partial"
     fact = Fact(
