@@ -37,6 +37,7 @@ from transforms.grammar.masks import Masks
 from transforms.grammar.numbers import Mention, find_mentions
 from transforms.grammar.periods import PeriodMention, find_periods, period_start
 from transforms.grammar.status import StatusCues
+from transforms.grammar.tables import table_readings
 from transforms.numbers import separator_habit
 from transforms.reference import Alias, Reference
 from transforms.text import CleanText, Sentence, split_sentences
@@ -638,8 +639,75 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         last_end = max((f.char_end for f in sent_facts), default=sent.start)
         if any(f.status == "target" for f in sent_facts) or doc.status.any_in(last_end, sent.end, "target"):
             prev_status_target_sentence = sent.index
+    _read_tables(doc, out, periods, default_year)
     out.numbers.sort(key=lambda n: n.char_start)
     return out
+
+
+def _read_tables(doc: _Document, out: Extraction, periods: list[PeriodMention], default_year: int | None) -> None:
+    """The figures of a table (`transforms.grammar.tables`): each cell is read as the sentence a report
+    would have written for it, and what that sentence gives replaces what the row, read as prose, gave."""
+    text = doc.text
+
+    def period_of(header: str) -> str:
+        found = find_periods(fold(header), [], tones(header))
+        return header[found[0].start:found[0].end] if found else ""
+
+    readings = table_readings(text, period_of, f"Năm {default_year}" if default_year else "")
+    if not readings:
+        return
+    rows = sorted({(r.row_start, r.row_end) for r in readings})
+    starts = [a for a, _ in rows]
+
+    def in_rows(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and rows[i][0] <= pos < rows[i][1]
+
+    out.facts[:] = [f for f in out.facts if not in_rows(f.char_start)]
+    kept_ids = {f.fact_id for f in out.facts}
+    out.numbers[:] = [n for n in out.numbers if not in_rows(n.char_start)]
+    for f in out.facts:  # a parent read from a row is gone with it
+        if f.parent_fact_id is not None and f.parent_fact_id not in kept_ids:
+            f.parent_fact_id = None
+    sentence_of = {}
+    for s in doc.sentences:
+        sentence_of.setdefault(s.start, s)
+    seen: set[int] = set()
+    for r in readings:
+        sub = extract(doc.doc_id, CleanText(r.sentence, "", doc.clean.published_on, ()), doc.ref)
+        shift = r.cell.start - r.at
+        lo, hi = r.at, r.at + (r.cell.end - r.cell.start)
+        row_sent = next((s for s in doc.sentences
+                         if s.start <= r.row_start < s.end or r.row_start <= s.start < r.row_end), None)
+        index = row_sent.index if row_sent is not None else 0
+        row_text = text[r.row_start:r.row_end].strip()
+        ids: dict[str, str] = {}
+        for f in sub.facts:
+            if not (lo <= f.char_start < hi):
+                continue
+            start = f.char_start + shift
+            end = min(f.char_end + shift, r.cell.end) if f.char_end <= hi else r.cell.end
+            if start in seen:
+                continue
+            seen.add(start)
+            new_id = fact_id(doc.doc_id, start, end)
+            ids[f.fact_id] = new_id
+            status = r.status or f.status
+            out.facts.append(replace(f, fact_id=new_id, char_start=start, char_end=end, value_text=text[start:end],
+                                     sentence=row_text, sentence_index=index, status=status,
+                                     parent_fact_id=None, metric_how=f"a table cell: {f.metric_how}"))
+        for f in out.facts[-len(ids):] if ids else []:
+            parent = next((g for g in sub.facts if ids.get(g.fact_id) == f.fact_id), None)
+            if parent is not None and parent.parent_fact_id in ids:
+                f.parent_fact_id = ids[parent.parent_fact_id]
+        for n in sub.numbers:
+            if lo <= n.char_start < hi and n.fact_id is None and n.char_start + shift not in seen:
+                start = n.char_start + shift
+                out.numbers.append(replace(n, char_start=start, char_end=min(n.char_end + shift, r.cell.end),
+                                           text=text[start:min(n.char_end + shift, r.cell.end)], sentence_index=index))
+        for f in out.facts[-len(ids):] if ids else []:
+            out.numbers.append(NumberRead(doc.doc_id, f.char_start, f.char_end, f.value_text, f.value, f.unit,
+                                          f.sentence_index, f.fact_id, None))
 
 
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

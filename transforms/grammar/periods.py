@@ -53,8 +53,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # month it closes
     (_rx(r"(?<!\w)(?:(?:tính\s+)?đến|(?:tại\s+|vào\s+|đến\s+)?thời\s+điểm)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)"),
      "as_of"),
-    (_rx(r"(?<!\w)" + _N + r"\s+tháng(?!\s+(?:đầu|cuối|\d))" + r"(?:\s*(?:năm|/|-)\s*((?:19|20)\d{2}))?"),
-     "months"),
+    # `9 tháng năm 2023`, `9 tháng/2023`, `6 tháng 2024` (not `3 tháng 5` of a date)
+    (_rx(r"(?<!\w)" + _N + r"\s+tháng(?!\s+(?:đầu|cuối|(?!(?:19|20)\d{2}(?!\d))\d))"
+         + r"(?:\s*(?:năm|/|-)?\s*((?:19|20)\d{2}))?"), "months"),
     # to the end of a quarter, counted from January (`Đến hết quý II/2024`, `hết quý III`): months to date
     (_rx(r"(?<!\w)(?:đến\s+)?hết\s+quý\s+(iv|iii|ii|i|[1-4])(?!\w)" + _YEAR), "to_quarter_end"),
     (_rx(r"(?<!\w)quý\s+(iv|iii|ii|i|[1-4])(?!\w)" + _YEAR), "quarter"),

@@ -1,0 +1,218 @@
+"""Tables of indicators (`STT | Chỉ tiêu | ĐVT | Kế hoạch 2019 | Thực hiện 2019`), read as sentences.
+
+A statistics page or a plan's annex lists its indicators in a table (an HTML table comes out of
+ingest as `|`-separated rows). A cell's number has its indicator in the row's label, its unit in the
+unit column and its period and status in the column's header, so each cell is rewritten as the
+sentence a report would have written (`Năm 2019, Thu ngân sách Nhà nước đạt 428,2 tỷ đồng.`) and read
+by the same grammar; the facts found are then put back at the cell's place in the text.
+
+Rows with no figure name a group (`1 | Cơ cấu kinh tế`) whose items follow (`- Dịch vụ | % | 56`):
+the item's label is the group's with its own words. A label, unit and value written as
+`;`-separated pairs (`Độ che phủ rừng; diện tích trồng rừng | %; ha | 40;170`) are two rows.
+A cell of words (`Có 94 % gia đình; 95,4 % xóm ...`) is read as prose under its label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from transforms.grammar.keys import fold
+from transforms.grammar.masks import fold_pattern
+
+_ROW = re.compile(r"^[ \t]*\|?[^|\n]*\|[^|\n]*\|.*$", re.MULTILINE)  # a line with at least two `|`
+_NUMBER = re.compile(r"^\s*(?P<q>>=|<=|>|<|≥|≤|~)?\s*(?P<n>\d+(?:[.,]\d+)*)\s*(?P<pct>%)?\s*$")
+_QUALIFIER_WORDS = {">": "trên ", ">=": "từ ", "≥": "từ ", "<": "dưới ", "<=": "dưới ", "≤": "dưới ", "~": "khoảng "}
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(fold_pattern(pattern))
+
+
+# header words, matched in the folded header
+_LABEL_HEADER = _rx(r"chỉ\s*tiêu|nội\s*dung|danh\s*mục|hạng\s*mục|tên")
+_UNIT_HEADER = _rx(r"đơn\s*vị|đvt|đv\s*tính")
+_INDEX_HEADER = _rx(r"^(?:s?tt|số\s*tt)$")
+_TARGET = _rx(r"(?<!\w)(?:kế\s*hoạch|kh|mục\s*tiêu|chỉ\s*tiêu|dự\s*toán|phấn\s*đấu|dự\s*kiến|nghị\s*quyết|nq)(?!\w)")
+_RESULT = _rx(r"(?<!\w)(?:thực\s*hiện|th|kết\s*quả|đạt\s*được|ước)(?!\w)")
+_ESTIMATE = _rx(r"(?<!\w)ước(?!\w)")
+_RATIO = _rx(r"%|(?<!\w)(?:so\s*sánh|so\s*với|so)(?!\w)")
+_PLAN_BASE = _rx(r"kế\s*hoạch|kh(?!\w)|nghị\s*quyết|nq(?!\w)")
+_BUDGET_BASE = _rx(r"dự\s*toán")
+_CHANGE = _rx(r"tăng|giảm")
+_SAME_PERIOD = _rx(r"cùng\s*kỳ|năm\s*trước")
+_YEARISH = re.compile(r"(?:19|20)\d{2}")
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int  # span of the cell's text (stripped) in the document
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class CellReading:
+    """One cell to read: the sentence written for it and where the cell's text sits in it."""
+
+    sentence: str
+    at: int  # offset of the cell's text in `sentence`
+    cell: Cell
+    row_start: int  # span of the row's line in the document
+    row_end: int
+    status: str | None  # from the column's header, when it says (`Kế hoạch 2020`, `Ước TH`)
+
+
+@dataclass
+class _Column:
+    header: str
+    period: str  # the header's period words (`năm 2019`, `6 tháng đầu năm 2024`), or ""
+    status: str | None
+    ratio: str | None  # how a percentage in this column compares (a phrase after the number), or None
+
+
+def _cells(text: str, start: int, end: int) -> list[Cell]:
+    line = text[start:end]
+    cells, pos = [], 0
+    for part in line.split("|"):
+        lead = len(part) - len(part.lstrip())
+        body = part.strip()
+        cells.append(Cell(start + pos + lead, start + pos + lead + len(body), body))
+        pos += len(part) + 1
+    if cells and not cells[-1].text and line.rstrip().endswith("|"):
+        cells = cells[:-1]  # `| a | b |`: the edge pipes bound no cell
+    return cells
+
+
+def find_tables(text: str) -> list[list[tuple[int, int, list[Cell]]]]:
+    """Blocks of two or more consecutive `|` rows: (row start, row end, cells) each."""
+    blocks: list[list[tuple[int, int, list[Cell]]]] = []
+    current: list[tuple[int, int, list[Cell]]] = []
+    last_end = -2
+    for m in _ROW.finditer(text):
+        row = (m.start(), m.end(), _cells(text, m.start(), m.end()))
+        if current and text[last_end:m.start()].strip("\n ") == "" and text.count("\n", last_end, m.start()) <= 1:
+            current.append(row)
+        else:
+            if len(current) >= 2:
+                blocks.append(current)
+            current = [row]
+        last_end = m.end()
+    if len(current) >= 2:
+        blocks.append(current)
+    return blocks
+
+
+def _column(header: str, period_of: Callable[[str], str], fallback: str) -> _Column:
+    key = fold(header).lower()
+    status = None
+    if _ESTIMATE.search(key):
+        status = "estimate"
+    elif _TARGET.search(key) and not _RESULT.search(key):
+        status = "target"
+    elif _RESULT.search(key):
+        status = "actual"
+    ratio = None
+    if _RATIO.search(key):
+        if _PLAN_BASE.search(key):
+            ratio = "đạt {v}% kế hoạch"
+        elif _BUDGET_BASE.search(key):
+            ratio = "đạt {v}% dự toán"
+        elif _CHANGE.search(key):
+            ratio = "tăng {v}% so với cùng kỳ"
+        elif _SAME_PERIOD.search(key):
+            ratio = "bằng {v}% so với cùng kỳ"
+        else:
+            ratio = "?"  # a comparison the header does not name: not read
+    if ratio is not None:
+        status = "estimate" if _ESTIMATE.search(key) else None  # `so với kế hoạch` names a base, not a plan
+    return _Column(header, period_of(header) or fallback, status, ratio)
+
+
+def table_readings(text: str, period_of: Callable[[str], str], fallback: str = "") -> list[CellReading]:
+    """Every cell of every table to read, as a sentence. `period_of(header)` gives the period words
+    of a column's header (`năm 2019`) or ""; `fallback` is the report's own (`Năm 2024`) for the
+    columns that name none."""
+    out: list[CellReading] = []
+    for block in find_tables(text):
+        header = block[0][2]
+        keys = [fold(c.text).lower() for c in header]
+        width = len(header)
+        label_col = next((i for i, k in enumerate(keys) if _LABEL_HEADER.search(k)), None)
+        unit_col = next((i for i, k in enumerate(keys) if _UNIT_HEADER.search(k)), None)
+        if label_col is None:
+            label_col = max(range(width), key=lambda i: sum(sum(ch.isalpha() for ch in r[2][i].text)
+                                                            for r in block[1:] if i < len(r[2])))
+        value_cols = [i for i in range(width) if i not in (label_col, unit_col) and not _INDEX_HEADER.match(keys[i])]
+        if not value_cols or not any(_YEARISH.search(header[i].text) or _RATIO.search(keys[i])
+                                     or _TARGET.search(keys[i]) or _RESULT.search(keys[i]) for i in value_cols):
+            continue  # not a table of indicators by period
+        columns = {i: _column(header[i].text, period_of, "") for i in value_cols}
+        last: _Column | None = None
+        for i in value_cols:  # `So với kế hoạch (%)` after `Ước thực hiện 6 tháng 2024`: that figure's ratio
+            col = columns[i]
+            if col.ratio is not None and not col.period and last is not None:
+                col.period, col.status = last.period, col.status or last.status
+            elif col.ratio is None:
+                last = col
+            col.period = col.period or fallback
+        group = ""
+        for row_start, row_end, cells in block[1:]:
+            if len(cells) == width + 1 and not cells[0].text:
+                cells = cells[1:]  # `| - Dịch vụ | % | 56` under `STT | Chỉ tiêu | ...`: an empty index
+            if len(cells) <= label_col:
+                continue
+            label = cells[label_col].text
+            unit = cells[unit_col].text if unit_col is not None and unit_col < len(cells) else ""
+            values = [(i, cells[i]) for i in value_cols if i < len(cells) and cells[i].text]
+            item = label.lstrip("-+•* ").strip()
+            if not values:
+                group = item  # a group's heading row: its items follow
+                continue
+            if label.lstrip()[:1] in "-+•*" and group:
+                item = f"{group} {item}"
+            elif label.strip():
+                group = item
+            for i, cell in values:
+                out.extend(_readings(item, unit, cell, columns[i], row_start, row_end))
+    return out
+
+
+def _readings(label: str, unit: str, cell: Cell, col: _Column, row_start: int, row_end: int) -> list[CellReading]:
+    labels = [x.strip() for x in label.split(";")]
+    units = [x.strip() for x in unit.split(";")]
+    parts = cell.text.split(";")
+    if len(parts) > 1 and len(parts) == len(labels):  # `40;170` under `Độ che phủ rừng; diện tích trồng rừng`
+        out, pos = [], cell.start
+        for k, part in enumerate(parts):
+            lead = len(part) - len(part.lstrip())
+            sub = Cell(pos + lead, pos + lead + len(part.strip()), part.strip())
+            pos += len(part) + 1
+            u = units[k] if len(units) == len(labels) else (units[0] if units and k == 0 else "")
+            out.extend(_readings(labels[k], u, sub, col, row_start, row_end))
+        return out
+    if len(parts) > 1 and _NUMBER.match(parts[0]):  # `3990;>65` under one label: its first figure
+        first = parts[0]
+        cell = Cell(cell.start + len(first) - len(first.lstrip()), cell.start + len(first.rstrip()), first.strip())
+    name, u = label.strip() if len(labels) > 1 and len(parts) == 1 else labels[0], (units[0] if units else "")
+    prefix = f"{col.period}, " if col.period else ""
+    number = _NUMBER.match(cell.text)
+    if number is None:
+        if not any(ch.isdigit() for ch in cell.text):
+            return []
+        lead = f"{prefix}{name}: "
+        return [CellReading(f"{lead}{cell.text}.", len(lead), cell, row_start, row_end, col.status)]
+    qualifier = _QUALIFIER_WORDS.get(number.group("q") or "", "")
+    n = number.group("n")
+    is_pct = bool(number.group("pct")) or u.strip() == "%"
+    if col.ratio is not None:
+        if col.ratio == "?" or u.strip() == "%":
+            return []  # a ratio column of a rate, or of no named base: nothing a reader could state
+        verb, after = col.ratio.split("{v}")
+        lead = f"{prefix}{name} {verb}{qualifier}"
+        return [CellReading(f"{lead}{n}{after}.", len(lead), Cell(cell.start + number.start("n"),
+                                                                    cell.start + number.end("n"), n),
+                            row_start, row_end, col.status)]
+    unit_words = "%" if is_pct else (f" {u.lower()}" if u else "")
+    lead = f"{prefix}{name} đạt {qualifier}"
+    n_cell = Cell(cell.start + number.start("n"), cell.start + number.end("n"), n)
+    return [CellReading(f"{lead}{n}{unit_words}.", len(lead), n_cell, row_start, row_end, col.status)]
