@@ -490,6 +490,9 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     brackets = [(b.start(), b.start(1), b.end()) for b in g.respectively.finditer(key)]  # `tương ứng` brackets
     for sent in sentences:
         ms = kept_mentions[bisect_left(kept_starts, sent.start):bisect_left(kept_starts, sent.end)]
+        if g.growth_in.search(key, sent.start, sent.end):
+            ms = [replace(m, points=True) if m.unit == "percent" and not m.points and g.contribution_pct.search(
+                key, max(sent.start, m.number_start - 24), m.number_start) else m for m in ms]
         ms_starts = [m.number_start for m in ms]
         sent_facts = _SentenceFacts()
         by_id: dict[str, Fact] = {}

@@ -56,6 +56,10 @@ class Grammar:
         self.heading_intent = re.compile(r"(?<!\w)(?:" + _alt(w.get("heading_intent", [])) + r")(?!\w)")
         self.exclusion_paren = re.compile(fold_pattern(r"\(\s*(?:không|chưa|trừ|loại trừ)[^()]{0,160}\)"))
         self.growth_words = (fold("tăng trưởng"), fold("tốc độ tăng"))
+        # `Trong 7,8% tăng trưởng, khu vực nông lâm nghiệp đóng góp 1,2%`: a contribution to growth written
+        # in percent is in percentage points
+        self.contribution_pct = re.compile(fold_pattern(r"(?<!\w)đóng\s+góp\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$"))
+        self.growth_in = re.compile(fold_pattern(r"(?<!\w)tăng\s+trưởng(?!\w)"))
         # `(Cơ cấu tương ứng quý I năm 2023: 17,13%; 43,21%; ...)`: group 1 is the list of figures
         self.respectively = re.compile(r"\([^()]*?(?<!\w)(?:" + _alt(w.get("respectively", []))
                                        + r")(?!\w)[^():]*:([^()]*)\)")
