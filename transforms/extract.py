@@ -33,7 +33,7 @@ from transforms.grammar.indicator import (
 )
 from transforms.grammar.keys import fold, tokenize, tones
 from transforms.grammar.load import Grammar
-from transforms.grammar.masks import Masks
+from transforms.grammar.masks import Masks, fold_pattern
 from transforms.grammar.numbers import Mention, find_mentions
 from transforms.grammar.periods import PeriodMention, find_periods, period_start
 from transforms.grammar.status import StatusCues
@@ -949,6 +949,25 @@ def _listed_under_total(doc: _Document, sent: Sentence, m: Mention, sent_facts: 
     return Choice(ctx.alias, m.start, m.start, "a part listed under its total") if listed else None
 
 
+_SO = re.compile(fold_pattern(r"(?<!\w)(?:so|vượt|đạt|hoàn thành)(?!\w)"))
+
+
+def _lead_base(doc: _Document, sent: Sentence, m: Mention) -> str | None:
+    """`Một số khoản thu đạt cao so với dự toán năm, như: thu tiền sử dụng đất đạt 197,3%`: a bare ratio
+    in a list takes the base its lead names (before the colon, with no figure of its own in between)."""
+    colon = doc.key.rfind(":", sent.start, m.number_start)
+    if colon < 0:
+        return None
+    lead = doc.key[sent.start:colon]
+    if _DIGIT.search(_YEAR_IN.sub("", lead)):
+        return None  # the lead states its own figure, whose base it is
+    for so in _SO.finditer(lead):  # the base phrase, wherever the lead writes it
+        base, _ = doc.g.roles.base_after(lead[so.start():])
+        if base in ("plan", "budget_estimate"):
+            return base
+    return None
+
+
 def _share_reading(doc: _Document, sent: Sentence, item_lo: int, m: Mention) -> Choice | None:
     """A share of the structure (`Cơ cấu kinh tế: ... dịch vụ 36,5%`, `tỷ trọng công nghiệp chế biến, chế tạo
     trong GRDP đạt 36%`): a percentage not said to rise or fall, under a share head, is the sector's share."""
@@ -1043,6 +1062,8 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
         digit = _DIGIT.search(key, bracket.end(), sent.end)
         right = key[bracket.end():digit.start() if digit else sent.end]
     base, base_year = g.roles.base_after(right)
+    if base is None and m.unit == "percent" and verb in ("reach", None):
+        base = _lead_base(doc, sent, m)
     after_plan = bool(sent_facts) and sent_facts[-1].metric_how == _PLANNED and sent_facts[-1].char_end <= m.start
     if base is None and after_plan and verb in ("equal", "reach") and m.unit == "percent":
         base = "plan"  # `7.596 tấn (KH 7.526 tấn) bằng 100,93%`: the ratio to the plan just stated
