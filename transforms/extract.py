@@ -194,8 +194,9 @@ class _Document:
         """`Khu vực công nghiệp và xây dựng tăng 6,38%` in a paragraph after the GRDP's: a sector
         named alone is the sector's share of an indicator read earlier in the report (the head is
         elided). The nearest earlier indicator whose head composes with the sector wins."""
-        if not any(c[2] == "sector" for c in self.concepts_in(sent.start, m.number_start)):
-            return None
+        lo = max([sent.start] + [d.end() for d in _DIGIT.finditer(self.key, sent.start, m.number_start)])
+        if not any(c[2] == "sector" for c in self.concepts_in(lo, m.number_start)):
+            return None  # the sector must be the figure's own subject, not the item's before it
         for alias in reversed(self.earlier[-EARLIER_HEADS:]):
             choice = self.concept_choice(sent, sent.start, m, alias)
             if choice is not None and choice.how.startswith("concept under"):
