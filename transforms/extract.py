@@ -657,7 +657,7 @@ def _read_tables(doc: _Document, out: Extraction, periods: list[PeriodMention], 
         found = find_periods(fold(header), [], tones(header))
         return header[found[0].start:found[0].end] if found else ""
 
-    readings = table_readings(text, period_of, f"Năm {default_year}" if default_year else "")
+    readings = table_readings(text, doc.g.table_words, period_of, f"Năm {default_year}" if default_year else "")
     if not readings:
         return
     rows = sorted({(r.row_start, r.row_end) for r in readings})

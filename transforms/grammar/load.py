@@ -10,6 +10,7 @@ from transforms.grammar.keys import fold
 from transforms.grammar.lexicon import Lexicon, Tag
 from transforms.grammar.masks import MaskRule, fold_pattern, mask_rules
 from transforms.grammar.roles import RoleWords
+from transforms.grammar.tables import TableWords
 
 GRAMMAR_FILES = ("grammar/cues.csv", "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv",
                  "grammar/words.csv", "grammar/bounds.csv", "grammar/fractions.csv")
@@ -42,6 +43,7 @@ class Grammar:
     def __post_init__(self) -> None:
         w = self.words
         self.function = frozenset(fold(x) for x in w.get("function", []))
+        self.table_words = TableWords.from_words(w)
         self.elided = frozenset(fold(x) for x in w.get("elided", []))
         self.lead_in = re.compile(r"(?:(?:" + _alt(w.get("lead_in", [])) + r")\s+)*$")
         self.counter_skip = re.compile(r"\s*(?:(?:" + _alt(w.get("counter_skip", [])) + r")\s+)?")

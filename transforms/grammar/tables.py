@@ -24,23 +24,34 @@ from transforms.grammar.masks import fold_pattern
 _ROW = re.compile(r"^[ \t]*\|?[^|\n]*\|[^|\n]*\|.*$", re.MULTILINE)  # a line with at least two `|`
 _NUMBER = re.compile(r"^\s*(?P<q>>=|<=|>|<|≥|≤|~)?\s*(?P<n>\d+(?:[.,]\d+)*)\s*(?P<pct>%)?\s*$")
 _QUALIFIER_WORDS = {">": "trên ", ">=": "từ ", "≥": "từ ", "<": "dưới ", "<=": "dưới ", "≤": "dưới ", "~": "khoảng "}
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(fold_pattern(pattern))
-
-
-# header words, matched in the folded header
-_LABEL_HEADER = _rx(r"chỉ\s*tiêu|nội\s*dung|danh\s*mục|hạng\s*mục|tên")
-_UNIT_HEADER = _rx(r"đơn\s*vị|đvt|đv\s*tính")
-_INDEX_HEADER = _rx(r"^(?:s?tt|số\s*tt)$")
-_TARGET = _rx(r"(?<!\w)(?:kế\s*hoạch|kh|mục\s*tiêu|chỉ\s*tiêu|dự\s*toán|phấn\s*đấu|dự\s*kiến|nghị\s*quyết|nq)(?!\w)")
-_RESULT = _rx(r"(?<!\w)(?:thực\s*hiện|th|kết\s*quả|đạt\s*được|ước)(?!\w)")
-_ESTIMATE = _rx(r"(?<!\w)ước(?!\w)")
-_RATIO = _rx(r"%|(?<!\w)(?:so\s*sánh|so\s*với|so)(?!\w)")
-_PLAN_BASE = _rx(r"kế\s*hoạch|kh(?!\w)|nghị\s*quyết|nq(?!\w)")
-_BUDGET_BASE = _rx(r"dự\s*toán")
-_CHANGE = _rx(r"tăng|giảm")
-_SAME_PERIOD = _rx(r"cùng\s*kỳ|năm\s*trước")
 _YEARISH = re.compile(r"(?:19|20)\d{2}")
+
+
+@dataclass(frozen=True)
+class TableWords:
+    """Header words (seeds/grammar/words.csv, sets `table_*`), matched in the folded header."""
+
+    label: re.Pattern[str]
+    unit: re.Pattern[str]
+    index: re.Pattern[str]
+    target: re.Pattern[str]
+    result: re.Pattern[str]
+    estimate: re.Pattern[str]
+    ratio: re.Pattern[str]
+    plan_base: re.Pattern[str]
+    budget_base: re.Pattern[str]
+    change: re.Pattern[str]
+    same_period: re.Pattern[str]
+
+    @classmethod
+    def from_words(cls, words: dict[str, list[str]]) -> TableWords:
+        def rx(name: str, whole: bool = False) -> re.Pattern[str]:
+            alt = "|".join(sorted({fold_pattern(re.escape(w)).replace(r"\ ", r"\s*") for w in words.get(name, [])},
+                                  key=len, reverse=True)) or "(?!)"
+            return re.compile(rf"^(?:{alt})$" if whole else rf"(?<!\w)(?:{alt})(?!\w)")
+        return cls(rx("table_label"), rx("table_unit"), rx("table_index", whole=True), rx("table_target"),
+                   rx("table_result"), rx("table_estimate"), rx("table_ratio"), rx("table_plan_base"),
+                   rx("table_budget_base"), rx("table_change"), rx("table_same_period"))
 
 
 @dataclass(frozen=True)
@@ -102,33 +113,34 @@ def find_tables(text: str) -> list[list[tuple[int, int, list[Cell]]]]:
     return blocks
 
 
-def _column(header: str, period_of: Callable[[str], str], fallback: str) -> _Column:
+def _column(header: str, period_of: Callable[[str], str], fallback: str, w: TableWords) -> _Column:
     key = fold(header).lower()
     status = None
-    if _ESTIMATE.search(key):
+    if w.estimate.search(key):
         status = "estimate"
-    elif _TARGET.search(key) and not _RESULT.search(key):
+    elif w.target.search(key) and not w.result.search(key):
         status = "target"
-    elif _RESULT.search(key):
+    elif w.result.search(key):
         status = "actual"
     ratio = None
-    if _RATIO.search(key):
-        if _PLAN_BASE.search(key):
+    if w.ratio.search(key):
+        if w.plan_base.search(key):
             ratio = "đạt {v}% kế hoạch"
-        elif _BUDGET_BASE.search(key):
+        elif w.budget_base.search(key):
             ratio = "đạt {v}% dự toán"
-        elif _CHANGE.search(key):
+        elif w.change.search(key):
             ratio = "tăng {v}% so với cùng kỳ"
-        elif _SAME_PERIOD.search(key):
+        elif w.same_period.search(key):
             ratio = "bằng {v}% so với cùng kỳ"
         else:
             ratio = "?"  # a comparison the header does not name: not read
     if ratio is not None:
-        status = "estimate" if _ESTIMATE.search(key) else None  # `so với kế hoạch` names a base, not a plan
+        status = "estimate" if w.estimate.search(key) else None  # `so với kế hoạch` names a base, not a plan
     return _Column(header, period_of(header) or fallback, status, ratio)
 
 
-def table_readings(text: str, period_of: Callable[[str], str], fallback: str = "") -> list[CellReading]:
+def table_readings(text: str, words: TableWords, period_of: Callable[[str], str],
+                   fallback: str = "") -> list[CellReading]:
     """Every cell of every table to read, as a sentence. `period_of(header)` gives the period words
     of a column's header (`năm 2019`) or ""; `fallback` is the report's own (`Năm 2024`) for the
     columns that name none."""
@@ -137,16 +149,16 @@ def table_readings(text: str, period_of: Callable[[str], str], fallback: str = "
         header = block[0][2]
         keys = [fold(c.text).lower() for c in header]
         width = len(header)
-        label_col = next((i for i, k in enumerate(keys) if _LABEL_HEADER.search(k)), None)
-        unit_col = next((i for i, k in enumerate(keys) if _UNIT_HEADER.search(k)), None)
+        label_col = next((i for i, k in enumerate(keys) if words.label.search(k)), None)
+        unit_col = next((i for i, k in enumerate(keys) if words.unit.search(k)), None)
         if label_col is None:
             label_col = max(range(width), key=lambda i: sum(sum(ch.isalpha() for ch in r[2][i].text)
                                                             for r in block[1:] if i < len(r[2])))
-        value_cols = [i for i in range(width) if i not in (label_col, unit_col) and not _INDEX_HEADER.match(keys[i])]
-        if not value_cols or not any(_YEARISH.search(header[i].text) or _RATIO.search(keys[i])
-                                     or _TARGET.search(keys[i]) or _RESULT.search(keys[i]) for i in value_cols):
+        value_cols = [i for i in range(width) if i not in (label_col, unit_col) and not words.index.match(keys[i])]
+        if not value_cols or not any(_YEARISH.search(header[i].text) or words.ratio.search(keys[i]) or
+                                     words.target.search(keys[i]) or words.result.search(keys[i]) for i in value_cols):
             continue  # not a table of indicators by period
-        columns = {i: _column(header[i].text, period_of, "") for i in value_cols}
+        columns = {i: _column(header[i].text, period_of, "", words) for i in value_cols}
         last: _Column | None = None
         for i in value_cols:  # `So với kế hoạch (%)` after `Ước thực hiện 6 tháng 2024`: that figure's ratio
             col = columns[i]
