@@ -62,3 +62,20 @@ def test_a_table_without_periods_or_plans_in_its_header_is_not_read_as_one() -> 
             "Xã A | 120 | mới\n"
             "Xã B | 95 | cũ\n")
     assert facts(text) == []
+
+
+def test_an_html_table_is_read_like_a_text_one() -> None:
+    from transforms.html import html_to_text
+
+    html = ("<html><body><article><h1>Số liệu kinh tế - xã hội năm 2023 của huyện</h1>"
+            "<p>Bảng tổng hợp một số chỉ tiêu phát triển kinh tế - xã hội chủ yếu của huyện trong năm 2023 "
+            "theo báo cáo của Ủy ban nhân dân huyện gửi các cơ quan.</p>"
+            "<table><tr><td>STT</td><td>Chỉ tiêu</td><td>Đơn vị tính</td><td>Kế hoạch năm 2023</td>"
+            "<td>Thực hiện năm 2023</td></tr>"
+            "<tr><td>1</td><td>Thu ngân sách nhà nước</td><td>Tỷ đồng</td><td>423</td><td>428,2</td></tr>"
+            "<tr><td>2</td><td>Tổng vốn đầu tư toàn xã hội</td><td>Tỷ đồng</td><td>4800</td><td>7.100</td></tr>"
+            "</table><p>Theo báo cáo tổng hợp năm 2023 của Ủy ban nhân dân huyện gửi các cơ quan.</p>"
+            "</article></body></html>")
+    got = facts(html_to_text(html).text)
+    assert ("budget_revenue", "level", 428200000000.0, "VND", "FY", 2023, "actual", "428,2") in got
+    assert ("investment_capital", "level", 4800000000000.0, "VND", "FY", 2023, "target", "4800") in got
