@@ -359,13 +359,14 @@ class _Document:
             i = self.key.find(ch, m.end, stop)
             stop = i if i >= 0 else stop
         in_sentence = self.concepts_in(sent.start, m.number_start)
-        after = [c for c in self.concepts_in(m.end, min(stop, sent.end)) if c[2] not in ("head", *_SUBJECT_KINDS)]
+        all_after = self.concepts_in(m.end, min(stop, sent.end))
+        after = [c for c in all_after if c[2] not in ("head", *_SUBJECT_KINDS)]
         # `đóng góp` heads only a figure in percentage points (a contribution to growth)
         heads = [c for c in in_sentence if c[2] == "head" and (m.points or c[3] != "growth_contribution")]
         item_heads = [c for c in heads if c[0] >= item_lo]
         mods = {(c[2], c[3]) for c in in_sentence if c[0] >= item_lo and c[2] not in ("head", *_SUBJECT_KINDS)}
         mods |= {(c[2], c[3]) for c in after}
-        right_after = [c for c in self.concepts_in(m.end, min(stop, sent.end)) if c[0] <= m.end + 2]
+        right_after = [c for c in all_after if c[0] <= m.end + 2]
         for kind in _SUBJECT_KINDS:  # the sentence's subject: its nearest sector, domain, ownership
             nearest = [c for c in in_sentence if c[2] == kind]
             named_after = [c for c in right_after if c[2] == kind]

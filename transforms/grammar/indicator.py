@@ -169,7 +169,7 @@ def fuzzy_alias(key: str, tone_key: str, lo: int, m: Mention, ref: Reference) ->
     plain = key[lo:m.start]
     if len(plain) < FUZZY_MIN_LEN:
         return None
-    window, where = spelled(plain, tone_key[lo:m.start])
+    spelled_window: tuple[str, list[int]] | None = None
     best: tuple[float, int, Alias, int, int] | None = None
     index = ref.word_index
     found = sorted({i for w in set(re.findall(r"\w+", plain)) for i in index.get(w, ())})
@@ -177,6 +177,9 @@ def fuzzy_alias(key: str, tone_key: str, lo: int, m: Mention, ref: Reference) ->
         a = ref.aliases[i]
         if a.literal_len < FUZZY_MIN_LEN or not compatible(ref.metrics[a.code].unit, m):
             continue
+        if spelled_window is None:
+            spelled_window = spelled(plain, tone_key[lo:m.start])
+        window, where = spelled_window
         target = spelled_alias(a.text)
         if len(target) > len(window) + FUZZY_SLACK:  # the clause is a piece of the alias, not the alias misspelt
             continue

@@ -77,27 +77,31 @@ def tones(text: str) -> str:
     return text.translate(_TONE_TABLE)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def spelled(key: str, tone_key: str) -> tuple[str, list[int]]:
     """The key with each word's tones written after it (`san luong5 san1`), and the key offset of
     each of its characters: for edit distances that count a changed tone as a changed letter
     (`sản lượng tăng` is far from `sản lượng sắn`) but not a tone mark placed elsewhere."""
     out: list[str] = []
     where: list[int] = []
-    word_tone = ""
-    for i, ch in enumerate(key):
-        if ch.isalpha():
-            out.append(ch)
-            where.append(i)
-            if tone_key[i] != "0":
-                word_tone += tone_key[i]
-            if i + 1 == len(key) or not key[i + 1].isalpha():
-                for t in word_tone:
-                    out.append(t)
-                    where.append(i)
-                word_tone = ""
-        else:
-            out.append(ch)
-            where.append(i)
+    pos = 0
+    for m in _LETTERS.finditer(key):
+        s, e = m.span()
+        if s > pos:
+            out.append(key[pos:s])
+            where.extend(range(pos, s))
+        out.append(key[s:e])
+        where.extend(range(s, e))
+        marks = tone_key[s:e].replace("0", "")
+        if marks:
+            out.append(marks)
+            where.extend([e - 1] * len(marks))
+        pos = e
+    if pos < len(key):
+        out.append(key[pos:])
+        where.extend(range(pos, len(key)))
     return "".join(out), where
 
 

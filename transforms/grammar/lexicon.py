@@ -70,13 +70,21 @@ class Lexicon:
             return []
         out: list[Hit] = []
         starts, ends = tokens.norm_starts, tokens.norm_ends
+        tok_tones: dict[int, str] = {}
+
+        def tone_of(t: int) -> str:
+            found = tok_tones.get(t)
+            if found is None:
+                found = tok_tones[t] = word_tones(tone_key[tokens.starts[t]:tokens.ends[t]])
+            return found
+
         for end_idx, (length, key, toned) in self._auto.iter(tokens.norm):
             s = end_idx - length + 1
             t0 = starts.get(s)
             t_last = ends.get(end_idx + 1)
             if t0 is None or t_last is None:
                 continue
-            said = tuple(word_tones(tone_key[tokens.starts[t]:tokens.ends[t]]) for t in range(t0, t_last + 1))
+            said = tuple(tone_of(t) for t in range(t0, t_last + 1))
             ts = tuple(tag for sig, tag in toned if sig == said)
             if ts:
                 out.append(Hit(t0, t_last + 1, tokens.starts[t0], tokens.ends[t_last], key, ts))
