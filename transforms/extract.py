@@ -97,6 +97,7 @@ class Extraction:
 
 
 _SECTOR_UNDER = "a sector under the indicator"
+_CONTRIBUTION = "_growth_contribution"
 EARLIER_HEADS = 3  # how many indicators read earlier a sector named alone may belong to
 
 
@@ -376,6 +377,8 @@ class _Document:
                 mods.add((kind, nearest[-1][3]))
             elif kind == "sector" and sent.paragraph in self.topics:
                 mods.add(("sector", self.topics[sent.paragraph]))  # the paragraph's topic (`Sản xuất công nghiệp ...`)
+        if any(c[2] == "per" and c[3] == "10k" for c in in_sentence):
+            mods.add(("per", "10k"))  # `Mỗi vạn dân có 28 giường bệnh và 8,5 bác sĩ`: the frame covers the list
         if m.unit in _UNIT_MODS:  # `131,9 triệu đồng/ha`: the unit says per what
             mods.add(_UNIT_MODS[m.unit])
         if sent.paragraph in self.crop_topics and not any(k == "crop" for k, _ in mods):
@@ -852,6 +855,8 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     choice: Choice | None = None
     prev_end = sent_facts.last_end(clause_start, m.start)
     for h in doc.lefts_nearest_first(max(clause_start, sent.start), m.start):
+        if h.alias.code.endswith(_CONTRIBUTION) and not m.points:
+            continue  # `đóng góp gần 900 tỷ đồng, tăng 3%`: a contribution to growth is in points
         if compatible(ref.metrics[h.alias.code].unit, m) or (
                 m.unit == "count" and ref.metrics[h.alias.code].unit == "count"):
             choice = Choice(h.alias, h.start, h.end, "clause")
@@ -916,13 +921,16 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         fuzzy = fuzzy_alias(key, doc.tone_key, max(clause_start, sent.start), m, ref)
         if fuzzy is not None:
             return Choice(fuzzy[0], fuzzy[1][0], fuzzy[1][1], "fuzzy"), None
+    sector = doc.sector_subject(sent, m) if governing is None else None  # the report's indicator, before
+    if sector is not None:                                                # the one the unit implies
+        return sector, None
     concept = doc.concept_choice(sent, lo, m, governing)  # the sentence's head, the paragraph's, the unit's
     if concept is not None:
         return concept, None
     listed = _listed_under_total(doc, sent, m, sent_facts, ctx, prev_facts or [])
     if listed is not None:
         return listed, None
-    sector = doc.sector_subject(sent, m)
+    sector = doc.sector_subject(sent, m) if governing is not None else None
     if sector is not None:
         return sector, None
     return None, "no indicator named for it"
