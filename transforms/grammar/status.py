@@ -54,8 +54,11 @@ def _compared(key: str, pos: int) -> bool:
     return _BASE_BEFORE.search(key, max(0, pos - 12), pos) is not None
 
 
+_NUMBER_BEFORE = re.compile(r"(\d+)\s*$")
+
+
 def _counted(key: str, pos: int) -> bool:
-    """`13 chỉ tiêu đạt`: the cue word is a counted noun, not a plan."""
-    while pos > 0 and key[pos - 1].isspace():
-        pos -= 1
-    return pos > 0 and key[pos - 1].isdecimal()
+    """`13 chỉ tiêu đạt`: the cue word is a counted noun, not a plan (a year before it counts nothing:
+    `đến năm 2025 phấn đấu đạt`)."""
+    m = _NUMBER_BEFORE.search(key, max(0, pos - 12), pos)
+    return m is not None and not (len(m.group(1)) == 4 and m.group(1)[:2] in ("19", "20"))
