@@ -198,7 +198,12 @@ class _Document:
         lo = max([sent.start] + [d.end() for d in _DIGIT.finditer(self.key, sent.start, m.number_start)])
         if not any(c[2] == "sector" for c in self.concepts_in(lo, m.number_start)):
             return None  # the sector must be the figure's own subject, not the item's before it
-        for alias in reversed(self.earlier[-EARLIER_HEADS:]):
+        candidates = list(reversed(self.earlier[-EARLIER_HEADS:]))
+        if self.g.contribution.search(self.key, sent.start, sent.end) and "grdp" in self.g.aliases_by_metric:
+            # `khu vực công nghiệp - xây dựng tăng 10,4%, đóng góp 4,6 điểm phần trăm vào mức tăng trưởng`:
+            # a sentence of contributions to growth is about the GRDP's sectors
+            candidates.append(self.g.aliases_by_metric["grdp"])  # type: ignore[arg-type]
+        for alias in candidates:
             choice = self.concept_choice(sent, sent.start, m, alias)
             if choice is not None and choice.how.startswith("concept under"):
                 return replace(choice, how=f"{_SECTOR_UNDER} '{alias.text}' read earlier")

@@ -62,6 +62,8 @@ class Grammar:
         # in percent is in percentage points
         self.contribution_pct = re.compile(fold_pattern(r"(?<!\w)đóng\s+góp\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$"))
         self.growth_in = re.compile(fold_pattern(r"(?<!\w)tăng\s+trưởng(?!\w)"))
+        self.contribution = re.compile(fold_pattern(
+            r"(?<!\w)đóng\s+góp[^.;]{0,60}(?:điểm\s+phần\s+trăm|điểm\s*%|tăng\s+trưởng)"))
         # `(Cơ cấu tương ứng quý I năm 2023: 17,13%; 43,21%; ...)`: group 1 is the list of figures
         self.respectively = re.compile(r"\([^()]*?(?<!\w)(?:" + _alt(w.get("respectively", []))
                                        + r")(?!\w)[^():]*:([^()]*)\)")
