@@ -490,6 +490,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     para_facts: list[Fact] = []  # the facts of the current paragraph, for parts of a total stated earlier
     para_of_facts = -1
     list_open = prev_bullet = False  # a line ended with `:`; the last line was a bullet
+    list_status: str | None = None  # the status a list's lead names, for its items that name none
     prev_facts: list[Fact] = []
     default_year = _default_year(clean, periods, key)
     pi = 0
@@ -590,6 +591,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     fact.period_year, fact.period, fact.period_stated_at = after.year, after.period, after.start
 
                 cue = doc.status.before(sent.start, m.start)
+                if cue is None and in_list:
+                    cue = list_status
                 if cue == "estimate" and after is not None and after.of_figure:
                     cue = None  # `ước tính tăng 6,72%, cao hơn mức tăng 4,84% của quý I/2024`: a past result
                 in_section = section_target and (section_year is None or (fact.period_year or 0) >= section_year)
@@ -645,7 +648,12 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                           sent.index, fact.fact_id, None))
         prev_facts = list(sent_facts) if sent_facts else prev_facts
-        list_open = sent.text.rstrip().endswith(":") or (in_list and list_open)
+        opens = sent.text.rstrip().endswith(":")
+        if opens and not sent_facts:  # `Ước tính 6 tháng đầu năm 2024, một số chỉ tiêu chủ yếu như sau:`
+            list_status = doc.status.before(sent.start, sent.end)
+        elif not in_list:
+            list_status = None
+        list_open = opens or (in_list and list_open)
         prev_bullet = _BULLET.match(sent.text) is not None
         # status carries to a `Trong đó ...`, `Cụ thể ...` sentence that continues a list of targets, or
         # that a target cue after the sentence's last figure announces (`đặt ra 15 chỉ tiêu để phấn đấu thực hiện.`)
