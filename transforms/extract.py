@@ -841,6 +841,15 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         if low is not None and low.char_end <= m.number_start and \
                 re.fullmatch(r"[\s\-–—~]*(?:đến|tới)?\s*", doc.text[low.char_end:m.number_start]):
             return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start, low.metric_how), None
+    if m.points:
+        rate = _rate_changed(doc, m, sent_facts)
+        if rate is not None:  # `tỷ lệ ... đạt 71,2%, tăng 2,4 điểm phần trăm`: the rate's own change
+            return rate, None
+        # `khu vực nông - lâm - thủy sản đóng góp 0,8 điểm phần trăm`: the sector's contribution, before any frame
+        concept = doc.concept_choice(sent, max(clause_start, sent_facts.last_end(clause_start, m.start) or 0), m,
+                                     ctx.alias if ctx is not None else None)
+        if concept is not None and concept.alias.code.endswith(_CONTRIBUTION):
+            return concept, None
     frame = doc.frame_alias(sent, m)
     if frame is not None and m.after_at is not None and doc.key.startswith("/", m.number_end) \
             and frame[0].code in doc.g.numerators:
@@ -853,11 +862,6 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         return Choice(frame[0], frame[1], frame[2], "frame"), None
     if m.unit is None and m.scale == 1:
         return None, "a number with no unit and no counted indicator"
-    if m.points:  # `đóng góp 2,5 điểm phần trăm`: the sector's contribution, before any ratio reading
-        concept = doc.concept_choice(sent, max(clause_start, sent_facts.last_end(clause_start, m.start) or 0), m,
-                                     ctx.alias if ctx is not None else None)
-        if concept is not None:
-            return concept, None
     if m.unit == "percent":
         after = key[m.end:min(sent.end, m.end + 64)]
         skip = doc.g.counter_skip.match(after)
@@ -973,6 +977,24 @@ def _listed_under_total(doc: _Document, sent: Sentence, m: Mention, sent_facts: 
 
 
 _SO = re.compile(fold_pattern(r"(?<!\w)(?:so|vượt|đạt|hoàn thành)(?!\w)"))
+
+
+_RATE_CHANGE = "the change of the rate just read"
+_CHANGE_BETWEEN = re.compile(fold_pattern(r"[\s,;(]*(?:tăng|giảm)(?:\s+thêm|\s+đi)?\s*"))
+
+
+def _rate_changed(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Choice | None:
+    """A change in percentage points right after a rate's level (`chiếm 42,6% (tăng 1,3 điểm phần trăm)`):
+    that rate's absolute change."""
+    last = next(sent_facts.latest_first(0), None)
+    if last is None or last.role != "level" or last.char_end > m.number_start:
+        return None
+    metric = doc.ref.metrics.get(last.metric)
+    if metric is None or metric.unit != "percent" or last.metric.endswith(_CONTRIBUTION):
+        return None
+    if not _CHANGE_BETWEEN.fullmatch(doc.key, last.char_end, m.number_start):
+        return None
+    return Choice(doc.g.metric_alias(last.metric), last.char_start, last.char_start, _RATE_CHANGE)
 
 
 def _lead_base(doc: _Document, sent: Sentence, m: Mention) -> str | None:
@@ -1097,12 +1119,14 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
         unit = PER_CAPITA_OF[m.unit]  # GRDP per capita written in đồng: VND/person/year
     alias_growth = any(w in fold(alias.text) for w in g.growth_words)
     if m.points:  # `đóng góp 2,5 điểm phần trăm`, `tăng 3,45 điểm %`: a change in points is its own level
-        if verb == "decrease" and metric.reduction_code:
+        if verb == "decrease" and metric.reduction_code:  # `tỷ lệ hộ nghèo ..., giảm 1,05 điểm`: its own code
             metric = ref.metrics[metric.reduction_code]
+        elif choice.how == _RATE_CHANGE:
+            role, value = "abs_change", -value if verb == "decrease" else value
         elif metric.code.endswith("_contribution") and g.roles.last_verb(key[max(prev_end, clause_start):m.start]) \
                 == "decrease":
             value = -value  # `đóng góp giảm 0,04 điểm phần trăm`: a contribution that pulled growth down
-        base = None
+        base = base if role == "abs_change" else None
     elif m.unit == "percent" and m.scale == 100 and verb in ("times", "increase"):
         role, base = "pct_of_base", base or "same_period"  # `gấp 2,3 lần`, `tăng 3,2 lần`
     elif m.unit == "percent" and metric.unit != "percent":
