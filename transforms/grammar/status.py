@@ -25,17 +25,27 @@ class StatusCues:
             for t in h.of("status"):
                 if t.value == "target" and (_counted(key, h.start) or _compared(key, h.start)):
                     continue
+                if t.value == "target" and _achieved(key, h.start):
+                    cues.append((h.end, h.start, _REACHED))  # a target only for the plan's value right after it
+                    continue
                 cues.append((h.end, h.start, t.value))
         cues.sort()
         self.ends = [c[0] for c in cues]
         self.cues = cues
 
     def before(self, lo: int, upto: int) -> str | None:
-        """The status of the latest cue in [lo, upto) (ending before `upto`): `estimate` or `target`."""
+        """The status of the latest cue in [lo, upto) (ending before `upto`): `estimate` or `target`.
+        A plan named as reached (`vượt chỉ tiêu Nghị quyết đề ra (65%)`) makes a target only of the
+        figure right after it, its stated value."""
         k = bisect_right(self.ends, upto) - 1
-        if k < 0 or self.cues[k][1] < lo:
-            return None
-        return self.cues[k][2]
+        while k >= 0 and self.cues[k][1] >= lo:
+            end, _, status = self.cues[k]
+            if status != _REACHED:
+                return status
+            if upto - end <= 3:
+                return "target"
+            k -= 1
+        return None
 
     def any_in(self, lo: int, hi: int, status: str) -> bool:
         k = bisect_right(self.ends, hi) - 1
@@ -52,6 +62,23 @@ _BASE_BEFORE = re.compile(r"(?:(?<!\w)so(?:\s+vơi)?|%)\s*$")  # the key is fold
 def _compared(key: str, pos: int) -> bool:
     """`đạt 98% mục tiêu`, `so với chỉ tiêu`: the cue word is the base of a ratio, not a plan's figure."""
     return _BASE_BEFORE.search(key, max(0, pos - 12), pos) is not None
+
+
+# the key is folded: `hoàn thành`, `đạt`, `vượt`, `thực hiện` read `hoan thanh`, `đat`, `vươt`, `thưc hiên`
+_ACHIEVED_BEFORE = re.compile(r"(?<!\w)(?:hoan\s+thanh|đat|vươt|thưc\s+hiên)(?:\s+[^\s\d,;.:]+){0,4}\s*$")
+
+
+_REACHED = "reached"
+
+
+_INTENT_BEFORE = re.compile(r"(?<!\w)(?:quyêt\s+tâm|phân\s+đâu|nhăm|đê|se|cân|phai)(?:\s+[^\s\d,;.:]+){0,2}\s*$")
+
+
+def _achieved(key: str, pos: int) -> bool:
+    """`hoàn thành nhiều mục tiêu`, `đạt tiến độ kế hoạch đề ra`: a plan reached, not a plan's figure
+    (`quyết tâm hoàn thành mục tiêu tăng trưởng 9-10%` still sets one)."""
+    found = _ACHIEVED_BEFORE.search(key, max(0, pos - 40), pos)
+    return found is not None and _INTENT_BEFORE.search(key, max(0, found.start() - 24), found.start()) is None
 
 
 _NUMBER_BEFORE = re.compile(r"(\d+)\s*$")
