@@ -496,6 +496,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     pi = 0
     prev_status_target_sentence = -2
     section_target, section_year = False, None  # under a heading of tasks and targets (for a year)
+    section_period: str | None = None  # the only period the section sets targets for (a headline's own)
     target_para, target_year = -1, None  # a paragraph that set targets for a year: its later figures of that year
     kept_starts = [m.number_start for m in kept_mentions]
     brackets = [(b.start(), b.start(1), b.end()) for b in g.respectively.finditer(key)]  # `tương ứng` brackets
@@ -511,8 +512,12 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         # a `Trong đó ...` sentence right after a sentence of targets continues the list of targets
         carried_target = sent_is_continuation and prev_status_target_sentence == sent.index - 1
         if sent.is_heading:  # `II. NHIỆM VỤ, GIẢI PHÁP NĂM 2024` opens a section of targets, any other closes it
+            # a headline with a measured figure of its own (`... đặt mục tiêu GRDP tăng 7% trong năm 2024`) sets
+            # the year's targets, not the quarter's results the news then gives
+            own_figure = any(x.unit not in (None, "count") for x in ms)
             section_target = (g.target_heading.search(key, sent.start, sent.end) is not None
                               and not _reports_results(g, key, sent))
+            section_period = "FY" if own_figure else None
             # of the year it names and later: `... các nhiệm vụ trọng tâm năm 2024` over a review of 2023
             named = [int(y) for y in _YEAR_IN.findall(key, sent.start, sent.end)]
             section_year = max(named) if section_target and named else None
@@ -595,7 +600,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     cue = list_status
                 if cue == "estimate" and after is not None and after.of_figure:
                     cue = None  # `ước tính tăng 6,72%, cao hơn mức tăng 4,84% của quý I/2024`: a past result
-                in_section = section_target and (section_year is None or (fact.period_year or 0) >= section_year)
+                in_section = section_target and (section_year is None or (fact.period_year or 0) >= section_year) \
+                    and (section_period is None or fact.period == section_period)
                 if cue is None and (carried_target or in_section or (
                         target_year is not None and fact.period_year == target_year)):
                     cue = "target"
