@@ -173,7 +173,7 @@ class _Document:
         self.exclusions = [x.span() for x in self.g.exclusion_paren.finditer(self.key)]
         self.earlier: list[Alias] = []  # indicators of figures read so far, most recent last
         self.last_level: dict[str, Fact] = {}  # the last level read of each indicator (not a plan's)
-        self.status = StatusCues(self.hits, self.key)
+        self.status = StatusCues(self.hits, self.key, self.g.words)
         self.frames = sorted((h.start, h.end, t.kind, int(t.extra)) for h in self.hits for t in h.tags
                              if t.kind in ("frame_post", "frame_pre"))
         self.frame_starts = [f[0] for f in self.frames]

@@ -14,18 +14,22 @@ import re
 from bisect import bisect_right
 
 from transforms.grammar.lexicon import Hit
+from transforms.grammar.masks import fold_pattern
 
 
 class StatusCues:
     """One document's status cues by position."""
 
-    def __init__(self, hits: list[Hit], key: str) -> None:
+    def __init__(self, hits: list[Hit], key: str, words: dict[str, list[str]] | None = None) -> None:
+        words = words or {}
+        reached = _words_before(words.get("plan_reached", []), 4)  # seeds/grammar/words.csv
+        intent = _words_before(words.get("plan_intent", []), 2)
         cues = []
         for h in hits:
             for t in h.of("status"):
                 if t.value == "target" and (_counted(key, h.start) or _compared(key, h.start)):
                     continue
-                if t.value == "target" and _achieved(key, h.start):
+                if t.value == "target" and _achieved(key, h.start, reached, intent):
                     cues.append((h.end, h.start, _REACHED))  # a target only for the plan's value right after it
                     continue
                 cues.append((h.end, h.start, t.value))
@@ -65,20 +69,19 @@ def _compared(key: str, pos: int) -> bool:
 
 
 # the key is folded: `hoàn thành`, `đạt`, `vượt`, `thực hiện` read `hoan thanh`, `đat`, `vươt`, `thưc hiên`
-_ACHIEVED_BEFORE = re.compile(r"(?<!\w)(?:hoan\s+thanh|đat|vươt|thưc\s+hiên)(?:\s+[^\s\d,;.:]+){0,4}\s*$")
+def _words_before(words: list[str], gap: int) -> re.Pattern[str]:
+    alt = "|".join(sorted({fold_pattern(re.escape(w)).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt or '(?!)'})(?:\s+[^\s\d,;.:]+){{0,{gap}}}\s*$")
 
 
 _REACHED = "reached"
 
 
-_INTENT_BEFORE = re.compile(r"(?<!\w)(?:quyêt\s+tâm|phân\s+đâu|nhăm|đê|se|cân|phai)(?:\s+[^\s\d,;.:]+){0,2}\s*$")
-
-
-def _achieved(key: str, pos: int) -> bool:
+def _achieved(key: str, pos: int, reached: re.Pattern[str], intent: re.Pattern[str]) -> bool:
     """`hoàn thành nhiều mục tiêu`, `đạt tiến độ kế hoạch đề ra`: a plan reached, not a plan's figure
     (`quyết tâm hoàn thành mục tiêu tăng trưởng 9-10%` still sets one)."""
-    found = _ACHIEVED_BEFORE.search(key, max(0, pos - 40), pos)
-    return found is not None and _INTENT_BEFORE.search(key, max(0, found.start() - 24), found.start()) is None
+    found = reached.search(key, max(0, pos - 40), pos)
+    return found is not None and intent.search(key, max(0, found.start() - 24), found.start()) is None
 
 
 _NUMBER_BEFORE = re.compile(r"(\d+)\s*$")
