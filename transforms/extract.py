@@ -480,6 +480,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
 
     year: int | None = None
     result_year: int | None = None  # the last year named that is not a plan's: the year of results
+    result_period: tuple[str, int] | None = None  # the last period named that is not a plan's, and where
     period: str | None = None
     period_at: int | None = None
     last_of: dict[str, str] = {}  # the last month (`M07`) and quarter (`Q1`) named, for `trong tháng`
@@ -560,6 +561,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                             result_year = p.year
                     if p.period is not None:
                         period, period_at = p.period, p.start
+                        if not p.plan:
+                            result_period = (p.period, p.start)
                         if p.period[0] in "MQ":
                             last_of[p.period[0]] = p.period
                     elif p.year is not None and period is None:
@@ -616,6 +619,9 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 fact.status = "target" if fact.metric_how == _PLANNED else status
                 if fact.status != "target" and result_year is not None and override is None and own is None:
                     fact.period_year = result_year  # a result, though a plan's year was named since
+                    if after is None and result_period is not None and period_at != result_period[1]:
+                        fact.period, fact.period_stated_at = result_period  # `(kế hoạch năm 2023 là 7,5%)`
+                        #                                                     does not end the 9 months
                 if after is None and not _year_stated_in(periods, sent):
                     # `6 tháng đầu năm ..., tăng 6,4% so với cùng kỳ năm 2022`: a year carried from an earlier
                     # sentence cannot be the base's own year; the sentence's base dates the figure
