@@ -884,8 +884,9 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     choice: Choice | None = None
     prev_end = sent_facts.last_end(clause_start, m.start)
     for h in doc.lefts_nearest_first(max(clause_start, sent.start), m.start):
-        if h.alias.code.endswith(_CONTRIBUTION) and not m.points:
-            continue  # `đóng góp gần 900 tỷ đồng, tăng 3%`: a contribution to growth is in points
+        if h.alias.code.endswith(_CONTRIBUTION) and not m.points and (
+                m.unit != "percent" or _DIGIT.search(key, h.end, m.number_start)):
+            continue  # `đóng góp gần 900 tỷ đồng, tăng 3%`: the contribution is the amount's, the change its growth
         if compatible(ref.metrics[h.alias.code].unit, m) or (
                 m.unit == "count" and ref.metrics[h.alias.code].unit == "count"):
             choice = Choice(h.alias, h.start, h.end, "clause")

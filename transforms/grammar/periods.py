@@ -63,6 +63,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?<!\w)nửa\s+(?:năm\s+)?(đầu|cuối)(?:\s+năm)?" + _YEAR), "half"),  # `Nửa đầu năm nay`
     (_rx(r"(?<!\w)(?:phiên|kỳ|cuộc)\s+(?:họp\s+)?(?:thường\s+kỳ\s+|định\s+kỳ\s+)?tháng\s+(\d{1,2})" + _YEAR),
      "meeting"),
+    # a stock counted to a month (`Đến tháng 10, toàn tỉnh ... thu hoạch 12.848 ha`, `tính đến hết tháng 9`): that month
+    (_rx(r"(?<!\w)(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?tháng\s+(\d{1,2})(?!\s*/\s*\d{1,2}\b)" + _YEAR), "month"),
     (_rx(r"(?<!\w)tháng\s+(\d{1,2})(?!\s*/\s*\d{1,2}\b)" + _YEAR), "month"),
     # a month in words (`tháng Tư năm 2024`, `tháng Giêng`); `sáu` and `năm` fold like `sau` (next) and a
     # year's `năm`, so those two only with their year
@@ -127,7 +129,7 @@ def find_periods(key: str, masked: list[tuple[int, int]], tone_key: str | None =
 
 _DEN_CUOI = fold_pattern("đến cuối")
 # a figure, its unit, then `của` (`4,84% của quý I/2024`, `mức 120 tỷ đồng của năm 2023`)
-_OF_FIGURE_BEFORE = re.compile(fold_pattern(r"\d(?:[.,]\d+)*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?\s+của\s*$"))
+_OF_FIGURE_BEFORE = re.compile(fold_pattern(r"\d(?:[.,]\d+)*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?\s+(?:của|cho)\s*$"))
 # `đến năm 2025 phấn đấu đạt ...`: the year a target is set for (a plan's year: it dates targets only);
 # `từ ... đến năm 2025` and `so với ... đến` stay what _NOT_PERIOD_BEFORE says
 _HORIZON = re.compile(fold_pattern(r"(?<!\w)(?<!từ\s)(?:phấn\s+đấu\s+)?đến\s*$"))
