@@ -59,6 +59,18 @@ CASES: dict[str, tuple[dict[str, str], str, str]] = {
                                           "I. Kết quả 6 tháng đầu năm 2023\n\n"
                                           "Riêng quý II năm 2023, tổng thu ngân sách nhà nước ước đạt 400 tỷ đồng."},
                                          "pass", "H1"),
+    "period-mismatch-year-to-date-under-a-month-passes": (
+        {"a.txt": "Báo cáo của Cục Thống kê tỉnh\n\nTình hình kinh tế - xã hội tháng 6 năm 2018\n\n"
+                  "Tính chung 6 tháng đầu năm 2018, sản lượng thủy sản đạt 275,11 nghìn tấn."}, "pass", "M06"),
+    "period-mismatch-a-later-month-still-fails": (
+        {"a.txt": "Báo cáo của Cục Thống kê tỉnh\n\nTình hình kinh tế - xã hội tháng 6 năm 2018\n\n"
+                  "Tính chung 9 tháng năm 2018, sản lượng thủy sản đạt 275,11 nghìn tấn."}, "fail", "M06"),
+    "part-sum-contributions-fail": (
+        {"a.txt": HEAD + "Năm 2023, tổng sản phẩm trên địa bàn tăng 6,5% so với năm 2022. Khu vực nông, "
+                         "lâm nghiệp và thủy sản đóng góp 0,62 điểm phần trăm; khu vực công nghiệp và xây dựng đóng "
+                         "góp 2,33 điểm phần trăm; khu vực dịch vụ đóng góp 4 điểm phần trăm; thuế sản phẩm đóng góp "
+                         "0,25 điểm phần trăm."},
+        "fail", "contributions"),
     "range-pass": ({"a.txt": HEAD + "Năm 2023, tỷ lệ hộ nghèo giảm còn 1,2%."}, "pass", "rate"),
 }
 
@@ -127,3 +139,10 @@ def test_a_ratio_to_plan_is_compared_once(files: dict[str, str], outcome: str, p
     give one row: against the plan of the ratio's own document, else the plan most documents state."""
     attained = [(o, m) for c, o, m in _checks(tmp_path, files) if c == "attainment"]
     assert len(attained) == 1 and attained[0][0] == outcome and f'"{plan} tỷ đồng"' in attained[0][1], attained
+
+
+def test_a_date_line_is_no_reporting_period(tmp_path: Path) -> None:
+    """`Thứ năm, 15 Tháng 3 2018` over a report of the first two months is when it was written."""
+    rows = _checks(tmp_path, {"a.txt": "Kiên Giang: xuất khẩu tăng\n\nThứ năm, 15 Tháng 3 2018\n\n"
+                                       "Hai tháng đầu năm 2018, kim ngạch xuất khẩu đạt 85,35 triệu USD."})
+    assert not [r for r in rows if r[0] == "period_mismatch"], rows

@@ -421,6 +421,16 @@ class _Document:
         return None
 
 
+def _only_a_date(doc: _Document, sent: Sentence, named: list[PeriodMention]) -> bool:
+    """A date line: no word beside its period but weekdays and date words (seeds/grammar/words.csv,
+    set `dateline`)."""
+    rest = doc.key[sent.start:sent.end]
+    for p in reversed(named):
+        rest = rest[:p.start - sent.start] + " " + rest[p.end - sent.start:]
+    words = set(re.findall(r"[^\W\d_]+", rest))
+    return words <= doc.g.dateline_words
+
+
 def _reports_results(g: Grammar, key: str, sent: Sentence) -> bool:
     """A heading of results (`Kết quả thực hiện ...`, `14/16 chỉ tiêu hoàn thành và vượt kế hoạch`),
     unless an intent comes first (`đề ra 9 nhóm nhiệm vụ ... hoàn thành nhiệm vụ năm 2024`,
@@ -464,9 +474,11 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     for s in sentences:
         if s.is_heading:
             lo = bisect_left(period_starts, s.start)
-            for p in periods[lo:bisect_left(period_starts, s.end)]:
-                if p.period:
-                    out.headings.append((s.index, p.start, p.year, p.period))
+            named = [p for p in periods[lo:bisect_left(period_starts, s.end)] if p.period]
+            if named and _only_a_date(doc, s, named):
+                continue  # `Thứ năm, 15 Tháng 3 2018`, `Tháng 4/2025`: when it was written, not what it is about
+            for p in named:
+                out.headings.append((s.index, p.start, p.year, p.period))
 
     sent_starts = [s.start for s in sentences]
     for m in all_mentions:  # reasons for numbers that were masked

@@ -44,6 +44,7 @@ class Grammar:
         w = self.words
         self.function = frozenset(fold(x) for x in w.get("function", []))
         self.table_words = TableWords.from_words(w)
+        self.dateline_words = frozenset(fold(x) for x in w.get("dateline", []))
         self.elided = frozenset(fold(x) for x in w.get("elided", []))
         self.lead_in = re.compile(r"(?:(?:" + _alt(w.get("lead_in", [])) + r")\s+)*$")
         self.counter_skip = re.compile(r"\s*(?:(?:" + _alt(w.get("counter_skip", [])) + r")\s+)?")

@@ -2,7 +2,8 @@
 -- under it whose own stated period (same year, actual or estimate) is not inside the
 -- heading's period proves one of the two wrong (`3 tháng đầu năm` heading over
 -- `6 tháng đầu năm` results). A sub-period inside the heading's period (`quý II` under
--- `6 tháng`) agrees. Targets and figures of another year under a heading only warn:
+-- `6 tháng`) agrees, and so does the year to date under a month's heading (`6 tháng` under
+-- `tháng 6`). Targets and figures of another year under a heading only warn:
 -- reviews often end with next year's plan.
 -- A heading that names several periods (`kết quả 9 tháng, ước thực hiện cả năm 2024`) is judged
 -- once, by the widest of them, with the year it states once for all.
@@ -52,6 +53,9 @@ figures as (
         f.value_text,
         case
             when f.period_year <> sections.heading_year then fp.months
+            -- a month's report gives the year to date too (`tháng 6 và 6 tháng`): a figure that ends in
+            -- the heading's month agrees with it
+            when hp.months = 1 and fp.end_month = hp.end_month then 0
             else greatest(hp.start_month - fp.start_month, 0) + greatest(fp.end_month - hp.end_month, 0)
         end as months_outside
     from sections
