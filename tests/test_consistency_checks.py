@@ -71,6 +71,16 @@ CASES: dict[str, tuple[dict[str, str], str, str]] = {
                          "góp 2,33 điểm phần trăm; khu vực dịch vụ đóng góp 4 điểm phần trăm; thuế sản phẩm đóng góp "
                          "0,25 điểm phần trăm."},
         "fail", "contributions"),
+    "part-sum-running-totals-pass": (
+        {"a.txt": HEAD + "Tháng 3/2023, thu ngân sách nhà nước trên địa bàn được 555,50 tỷ đồng, luỹ kế được "
+                         "1.627,18 tỷ đồng, gồm:\n\n+ Thu nội địa: 500 tỷ đồng, luỹ kế được 1.489,51 tỷ đồng.\n\n"
+                         "+ Thu từ hoạt động xuất nhập khẩu: 55,50 tỷ đồng, luỹ kế được 137,67 tỷ đồng."},
+        "pass", "add up to"),
+    "part-sum-running-totals-month-fails": (
+        {"a.txt": HEAD + "Tháng 3/2023, thu ngân sách nhà nước trên địa bàn được 585,50 tỷ đồng, luỹ kế được "
+                         "1.627,18 tỷ đồng, gồm:\n\n+ Thu nội địa: 500 tỷ đồng, luỹ kế được 1.489,51 tỷ đồng.\n\n"
+                         "+ Thu từ hoạt động xuất nhập khẩu: 55,50 tỷ đồng, luỹ kế được 137,67 tỷ đồng."},
+        "fail", "585,50"),
     "range-pass": ({"a.txt": HEAD + "Năm 2023, tỷ lệ hộ nghèo giảm còn 1,2%."}, "pass", "rate"),
 }
 

@@ -1022,6 +1022,16 @@ def _rate_changed(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Cho
     return Choice(doc.g.metric_alias(last.metric), last.char_start, last.char_start, _RATE_CHANGE)
 
 
+_COMPLETE_LIST = re.compile(fold_pattern(r"(?<!\w)(?:bao\s+gồm|gồm|cụ\s+thể|như\s+sau)\s*:$"))
+_RUNNING = re.compile(fold_pattern(r"(?<!\w)(?:lũy\s+kế|luỹ\s+kế|cộng\s+dồn)(?!\w)[^\d;:]{0,16}$"))
+
+
+def _running_total(doc: _Document, at: int) -> bool:
+    """`..., luỹ kế được 1.489,51 tỷ đồng`: a running total, whose parts and total are running totals
+    too (the month's figure beside it is another statement)."""
+    return _RUNNING.search(doc.key, max(0, at - 32), at) is not None
+
+
 def _lead_base(doc: _Document, sent: Sentence, m: Mention) -> str | None:
     """`Một số khoản thu đạt cao so với dự toán năm, như: thu tiền sử dụng đất đạt 197,3%`: a bare ratio
     in a list takes the base its lead names (before the colon, with no figure of its own in between)."""
@@ -1245,8 +1255,11 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
     else:
         # a count or amount listed after `cụ thể`, `trong đó`, `gồm` under a total of the same metric
         # or of the metric it is a component of (`Trong đó: giá trị sản xuất nông nghiệp ...`)
-        def is_total(f: Fact) -> bool:
-            return f.role == "level" and f.unit == unit and f.metric in (metric.code, metric.part_of)
+        running = _running_total(doc, m.number_start)
+
+        def is_total(f: Fact) -> bool:  # of the same kind: a running total's parts are running totals
+            return f.role == "level" and f.unit == unit and f.metric in (metric.code, metric.part_of) \
+                and _running_total(doc, f.char_start) == running
 
         total = next((f for f in sent_facts if is_total(f)), None)
         marker = sent_facts.marker_after(total, doc, sent.end) if total is not None else None
@@ -1267,12 +1280,15 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
             # the GRDP; `thu nội địa` after the budget revenue): a part, the list not said to be complete
             whole = metric.code if alias.is_scope else metric.part_of
             total = next((f for f in reversed(para_facts or []) if f.role == "level" and f.unit == unit
-                          and f.metric == whole and f.metric_how != _PLANNED), None)
+                          and f.metric == whole and f.metric_how != _PLANNED
+                          and _running_total(doc, f.char_start) == running), None)
             if total is None and choice.how.startswith(_SECTOR_UNDER):  # the total read paragraphs before
                 earlier = doc.last_level.get(whole)
                 total = earlier if earlier is not None and earlier.unit == unit else None
             if total is not None and abs(value) < abs(total.value):
-                role, parent_id, part_list = "part", total.fact_id, "partial"
+                # `..., gồm:` closing the total's sentence presents the list that follows as complete
+                complete = _COMPLETE_LIST.search(fold(total.sentence).rstrip()) is not None
+                role, parent_id, part_list = "part", total.fact_id, "complete" if complete else "partial"
     fact = Fact(
         fact_id=fid, doc_id=doc.doc_id, metric=metric.code, role=role, value=value, unit=unit,
         period_year=None, period=None, status="actual", qualifier=qualifier, comparison_base=base,
