@@ -81,6 +81,14 @@ CASES: dict[str, tuple[dict[str, str], str, str]] = {
                          "1.627,18 tỷ đồng, gồm:\n\n+ Thu nội địa: 500 tỷ đồng, luỹ kế được 1.489,51 tỷ đồng.\n\n"
                          "+ Thu từ hoạt động xuất nhập khẩu: 55,50 tỷ đồng, luỹ kế được 137,67 tỷ đồng."},
         "fail", "585,50"),
+    "part-sum-trailing-list-passes": (
+        {"a.txt": HEAD + "Tổng sản lượng thu hoạch lúa năm 2022 đạt 94.397 tấn (gồm: lúa đông xuân 2.752 tấn; "
+                         "lúa - tôm 89.049 tấn và lúa…)."}, "pass", "add up to"),
+    "part-sum-two-kinds-of-counted-parts-warn": (
+        {"a.txt": HEAD + "Năm 2020, toàn huyện có thêm 82 doanh nghiệp và tổ chức kinh tế thành lập mới, đưa tổng số "
+                         "doanh nghiệp và tổ chức kinh tế trên địa bàn lên 658 đơn vị, trong đó 580 đơn vị đăng ký kê "
+                         "khai nộp thuế ở huyện; hiện có 542 doanh nghiệp và tổ chức kinh tế hoạt động ổn định."},
+        "warn", "add up to"),
     "range-pass": ({"a.txt": HEAD + "Năm 2023, tỷ lệ hộ nghèo giảm còn 1,2%."}, "pass", "rate"),
 }
 
@@ -156,3 +164,8 @@ def test_a_date_line_is_no_reporting_period(tmp_path: Path) -> None:
     rows = _checks(tmp_path, {"a.txt": "Kiên Giang: xuất khẩu tăng\n\nThứ năm, 15 Tháng 3 2018\n\n"
                                        "Hai tháng đầu năm 2018, kim ngạch xuất khẩu đạt 85,35 triệu USD."})
     assert not [r for r in rows if r[0] == "period_mismatch"], rows
+
+
+def test_a_plans_term_counted_inclusively_is_no_anniversary(tmp_path: Path) -> None:
+    rows = _checks(tmp_path, {"a.txt": HEAD + "Tốc độ tăng trưởng GRDP bình quân 5 năm (2021-2025) đạt 8,0%."})
+    assert not [r for r in rows if r[0] == "anniversary"], rows

@@ -17,6 +17,9 @@ _ANNIVERSARY = re.compile(fold_pattern(
 ))
 
 
+_CELEBRATED = re.compile(fold_pattern(r"kỷ\s+niệm\s*$|kỉ\s+niệm\s*$"))
+
+
 @dataclass(frozen=True)
 class Anniversary:
     char_start: int
@@ -28,9 +31,15 @@ class Anniversary:
 
 
 def find_anniversaries(text: str) -> list[Anniversary]:
-    """Every `N năm ... (date - date)` in the text, with the years it states."""
+    """Every `N năm ... (date - date)` in the text, with the years it states (not a plan's term whose
+    bare years count it inclusively)."""
     out = []
-    for m in _ANNIVERSARY.finditer(fold(text)):
+    key = fold(text)
+    for m in _ANNIVERSARY.finditer(key):
+        years, first, last = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if "/" not in m.group(0) and last - first + 1 == years and _CELEBRATED.search(key, max(0, m.start() - 24),
+                                                                                      m.start()) is None:
+            continue  # `bình quân 5 năm (2021-2025)`: a term counted inclusively, not an anniversary
         out.append(Anniversary(m.start(), m.end(), text[m.start():m.end()], int(m.group(1)),
                                int(m.group(3)), int(m.group(4))))
     return out
