@@ -537,6 +537,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         if sent.paragraph != target_para:
             target_para, target_year = sent.paragraph, None
         override: tuple[str, int] | None = None  # a relative period, for the rest of this sentence
+        override_year: int | None = None  # a term's last year (`bình quân giai đoạn 2021-2024`), likewise
         in_list = _BULLET.match(sent.text) is not None and (list_open or prev_bullet)
         if in_list:  # a bullet line of a list continues the paragraph that opened the list
             ctx_para = last_para = para_of_facts = sent.paragraph
@@ -566,6 +567,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     if p.start >= sent.start:
                         named = {"month": last_of.get("M"), "quarter": last_of.get("Q")}.get(p.relative, p.period)
                         override = (named or period or "FY", p.start)
+                        override_year = p.year if p.relative == "term" else None
                 else:
                     if p.year is not None:
                         year = p.year
@@ -579,7 +581,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                             last_of[p.period[0]] = p.period
                     elif p.year is not None and period is None:
                         period, period_at = "FY", p.start
-                    override = None
+                    override, override_year = None, None
                 pi += 1
             k = bisect_left(ms_starts, m.end)
             nxt = ms_starts[k] if k < len(ms_starts) else sent.end
@@ -604,6 +606,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     fact.base_year = parent.period_year
             else:
                 fact.period_year = year or default_year
+                if override_year is not None and override is not None:
+                    fact.period_year = override_year
                 fact.period = override[0] if override else (period or "FY")
                 fact.period_stated_at = override[1] if override else period_at
                 after = own or _period_after(periods, period_starts, sent, m, nxt)
@@ -829,7 +833,7 @@ def _default_year(clean: CleanText, periods: list[PeriodMention], key: str = "")
     the year the report names most, else the year after the one its `cùng kỳ năm Y` compares with."""
     if clean.published_on:
         return clean.published_on.year
-    years = [p.year for p in periods if p.year]
+    years = [p.year for p in periods if p.year and p.relative != "term"]  # a term's average is an aside
     if years:
         return max(set(years), key=years.count)
     bases = [int(m.group(1)) + 1 for m in _SAME_PERIOD_YEAR.finditer(key)]

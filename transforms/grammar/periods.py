@@ -27,7 +27,7 @@ class PeriodMention:
     period: str | None  # None: only the year is named (a meeting month, `năm học`)
     # `trong tháng`, `trong quý`, `cả năm` name no number: the month, quarter or year the report
     # is about, for the rest of their sentence only (`ước cả năm đạt ...` is a projection aside)
-    relative: str | None = None  # month | quarter | year | as_of (a date the figures are counted to)
+    relative: str | None = None  # month | quarter | year | as_of (a date the figures are counted to) | term
     plan: bool = False  # the year of a plan (`kế hoạch phát triển kinh tế - xã hội năm 2023`): it dates targets only
     # `cao hơn mức tăng 4,84% của quý I/2024`: the period of the figure just before it, framing nothing after
     of_figure: bool = False
@@ -70,6 +70,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # year's `năm`, so those two only with their year
     (_rx(r"(?<!\w)tháng\s+(" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")(?!\w)"
          r"(?:\s*(?:năm|/|-)\s*((?:19|20)\d{2}))?"), "month_word"),
+    # an average over a term (`bình quân giai đoạn 2021-2024 ước đạt 5,22%/năm`): the term's last year, for the
+    # rest of its sentence
+    (_rx(r"(?<!\w)bình\s+quân\s+(?:\d+\s+năm\s+)?\(?(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)?\s*((?:19|20)\d{2})\s*-\s*"
+         r"((?:19|20)\d{2})\)?"), "term"),
     (_rx(r"(?<!\w)(?:cả\s+|trong\s+|đến\s+cuối\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\s*-\s*\d)"), "year"),
     (_rx(r"(?<!\w)trong\s+tháng(?!\s*(?:\d|đầu|cuối|qua|tới))"), "this_month"),
     (_rx(r"(?<!\w)trong\s+quý(?!\s*(?:[ivx]+|\d)(?!\w))"), "this_quarter"),
@@ -193,6 +197,9 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         q = m.group(1)
         n = ROMAN.get(q) or int(q)
         return PeriodMention(s, e, _year(m, 2), f"Q{n}")
+    if kind == "term":
+        first, last = int(m.group(1)), int(m.group(2))
+        return PeriodMention(s, e, last, "FY", "term") if first < last else None
     if kind == "quarter_edge":
         return PeriodMention(s, e, _year(m, 2), "Q1" if m.group(1) == fold("đầu") else "Q4")
     if kind == "month_word":
