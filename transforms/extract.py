@@ -718,9 +718,6 @@ def _read_tables(doc: _Document, out: Extraction, periods: list[PeriodMention], 
     for f in out.facts:  # a parent read from a row is gone with it
         if f.parent_fact_id is not None and f.parent_fact_id not in kept_ids:
             f.parent_fact_id = None
-    sentence_of = {}
-    for s in doc.sentences:
-        sentence_of.setdefault(s.start, s)
     seen: set[int] = set()
     for r in readings:
         sub = extract(doc.doc_id, CleanText(r.sentence, "", doc.clean.published_on, ()), doc.ref)
@@ -730,33 +727,26 @@ def _read_tables(doc: _Document, out: Extraction, periods: list[PeriodMention], 
                          if s.start <= r.row_start < s.end or r.row_start <= s.start < r.row_end), None)
         index = row_sent.index if row_sent is not None else 0
         row_text = text[r.row_start:r.row_end].strip()
-        ids: dict[str, str] = {}
+        ids: dict[str, str] = {}  # the sentence's fact ids → the cell's (a parent precedes its ratios)
         for f in sub.facts:
-            if not (lo <= f.char_start < hi):
-                continue
             start = f.char_start + shift
-            end = min(f.char_end + shift, r.cell.end) if f.char_end <= hi else r.cell.end
-            if start in seen:
+            if not (lo <= f.char_start < hi) or start in seen:
                 continue
             seen.add(start)
-            new_id = fact_id(doc.doc_id, start, end)
-            ids[f.fact_id] = new_id
-            status = r.status or f.status
-            out.facts.append(replace(f, fact_id=new_id, char_start=start, char_end=end, value_text=text[start:end],
-                                     sentence=row_text, sentence_index=index, status=status,
-                                     parent_fact_id=None, metric_how=f"a table cell: {f.metric_how}"))
-        for f in out.facts[-len(ids):] if ids else []:
-            parent = next((g for g in sub.facts if ids.get(g.fact_id) == f.fact_id), None)
-            if parent is not None and parent.parent_fact_id in ids:
-                f.parent_fact_id = ids[parent.parent_fact_id]
+            end = min(f.char_end + shift, r.cell.end)
+            ids[f.fact_id] = fact_id(doc.doc_id, start, end)
+            placed = replace(f, fact_id=ids[f.fact_id], char_start=start, char_end=end, value_text=text[start:end],
+                             sentence=row_text, sentence_index=index, status=r.status or f.status,
+                             parent_fact_id=ids.get(f.parent_fact_id or ""), metric_how=f"a table cell: {f.metric_how}")
+            out.facts.append(placed)
+            out.numbers.append(NumberRead(doc.doc_id, start, end, placed.value_text, placed.value, placed.unit,
+                                          index, placed.fact_id, None))
         for n in sub.numbers:
-            if lo <= n.char_start < hi and n.fact_id is None and n.char_start + shift not in seen:
-                start = n.char_start + shift
-                out.numbers.append(replace(n, char_start=start, char_end=min(n.char_end + shift, r.cell.end),
-                                           text=text[start:min(n.char_end + shift, r.cell.end)], sentence_index=index))
-        for f in out.facts[-len(ids):] if ids else []:
-            out.numbers.append(NumberRead(doc.doc_id, f.char_start, f.char_end, f.value_text, f.value, f.unit,
-                                          f.sentence_index, f.fact_id, None))
+            start = n.char_start + shift
+            if lo <= n.char_start < hi and n.fact_id is None and start not in seen:
+                end = min(n.char_end + shift, r.cell.end)
+                out.numbers.append(replace(n, char_start=start, char_end=end, text=text[start:end],
+                                           sentence_index=index))
 
 
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

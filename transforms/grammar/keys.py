@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
@@ -29,16 +30,20 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else low
 
 
-class _FoldTable(dict):
+class _CharTable(dict):
     """str.translate table filled on first sight of a character (one entry per character)."""
 
+    def __init__(self, of_char: Callable[[str], str]) -> None:
+        super().__init__()
+        self.of_char = of_char
+
     def __missing__(self, code: int) -> str:
-        value = _fold_char(chr(code))
+        value = self.of_char(chr(code))
         self[code] = value
         return value
 
 
-_TABLE = _FoldTable()
+_TABLE = _CharTable(_fold_char)
 for _c in range(0x20, 0x250):
     _TABLE[_c]  # noqa: B018 - warm the Latin range once
 for _c in range(0x1E00, 0x1F00):
@@ -60,14 +65,7 @@ def _tone_char(ch: str) -> str:
     return "0"
 
 
-class _ToneTable(dict):
-    def __missing__(self, code: int) -> str:
-        value = _tone_char(chr(code))
-        self[code] = value
-        return value
-
-
-_TONE_TABLE = _ToneTable()
+_TONE_TABLE = _CharTable(_tone_char)
 
 
 def tones(text: str) -> str:

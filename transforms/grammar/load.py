@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from transforms.grammar.indicator import Concepts, Signature
 from transforms.grammar.keys import fold
 from transforms.grammar.lexicon import Lexicon, Tag
-from transforms.grammar.masks import MaskRule, fold_pattern, mask_rules
+from transforms.grammar.masks import MaskRule, fold_pattern, mask_rules, word_alternation
 from transforms.grammar.roles import RoleWords
 from transforms.grammar.tables import TableWords
 
@@ -16,8 +16,6 @@ GRAMMAR_FILES = ("grammar/cues.csv", "grammar/masks.csv", "grammar/concepts.csv"
                  "grammar/words.csv", "grammar/bounds.csv", "grammar/fractions.csv")
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(sorted({fold_pattern(re.escape(w)).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True))
 
 
 @dataclass
@@ -46,17 +44,17 @@ class Grammar:
         self.table_words = TableWords.from_words(w)
         self.dateline_words = frozenset(fold(x) for x in w.get("dateline", []))
         self.elided = frozenset(fold(x) for x in w.get("elided", []))
-        self.lead_in = re.compile(r"(?:(?:" + _alt(w.get("lead_in", [])) + r")\s+)*$")
-        self.counter_skip = re.compile(r"\s*(?:(?:" + _alt(w.get("counter_skip", [])) + r")\s+)?")
-        self.list_marker = re.compile(r"(?<!\w)(?:" + _alt(w.get("list_marker", [])) + r")(?!\w)|:")
-        self.list_start = re.compile(r"\s*(?:" + _alt(w.get("list_start", [])) + r")(?!\w)")
-        self.continuation = re.compile(r"\s*(?:" + _alt(w.get("list_marker", [])) + r")(?!\w)")
-        self.total_intro = re.compile(r"(?:" + _alt(w.get("total_intro", [])) + r")\s+$")
-        self.past_year = re.compile(fold_pattern(r"(?<!\w)năm\s+((?:19|20)\d{2})\s+(?:") + _alt(w.get("past", []))
-                                    + r")(?!\w)")
-        self.target_heading = re.compile(r"(?<!\w)(?:" + _alt(w.get("target_heading", [])) + r")(?!\w)")
-        self.result_heading = re.compile(r"(?<!\w)(?:" + _alt(w.get("result_heading", [])) + r")(?!\w)")
-        self.heading_intent = re.compile(r"(?<!\w)(?:" + _alt(w.get("heading_intent", [])) + r")(?!\w)")
+        self.lead_in = re.compile(r"(?:(?:" + word_alternation(w.get("lead_in", [])) + r")\s+)*$")
+        self.counter_skip = re.compile(r"\s*(?:(?:" + word_alternation(w.get("counter_skip", [])) + r")\s+)?")
+        self.list_marker = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("list_marker", [])) + r")(?!\w)|:")
+        self.list_start = re.compile(r"\s*(?:" + word_alternation(w.get("list_start", [])) + r")(?!\w)")
+        self.continuation = re.compile(r"\s*(?:" + word_alternation(w.get("list_marker", [])) + r")(?!\w)")
+        self.total_intro = re.compile(r"(?:" + word_alternation(w.get("total_intro", [])) + r")\s+$")
+        self.past_year = re.compile(fold_pattern(r"(?<!\w)năm\s+((?:19|20)\d{2})\s+(?:")
+                                    + word_alternation(w.get("past", [])) + r")(?!\w)")
+        self.target_heading = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("target_heading", [])) + r")(?!\w)")
+        self.result_heading = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("result_heading", [])) + r")(?!\w)")
+        self.heading_intent = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("heading_intent", [])) + r")(?!\w)")
         self.exclusion_paren = re.compile(fold_pattern(r"\(\s*(?:không|chưa|trừ|loại trừ)[^()]{0,160}\)"))
         self.growth_words = (fold("tăng trưởng"), fold("tốc độ tăng"))
         # `Trong 7,8% tăng trưởng, khu vực nông lâm nghiệp đóng góp 1,2%`: a contribution to growth written
@@ -66,7 +64,7 @@ class Grammar:
         self.contribution = re.compile(fold_pattern(
             r"(?<!\w)đóng\s+góp[^.;]{0,60}(?:điểm\s+phần\s+trăm|điểm\s*%|tăng\s+trưởng)"))
         # `(Cơ cấu tương ứng quý I năm 2023: 17,13%; 43,21%; ...)`: group 1 is the list of figures
-        self.respectively = re.compile(r"\([^()]*?(?<!\w)(?:" + _alt(w.get("respectively", []))
+        self.respectively = re.compile(r"\([^()]*?(?<!\w)(?:" + word_alternation(w.get("respectively", []))
                                        + r")(?!\w)[^():]*:([^()]*)\)")
         self._counted = re.compile(r"\s*(?:" + "|".join(re.escape(c) for c in self.counters) + r")(?!\w)") \
             if self.counters else re.compile(r"(?!)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from transforms.grammar.keys import fold
@@ -26,6 +27,12 @@ def fold_pattern(pattern: str) -> str:
         out.append(fold(pattern[i]))
         i += 1
     return "".join(out)
+
+
+def word_alternation(words: Iterable[str], space: str = r"\s+") -> str:
+    """A regex alternation of word phrases as they read in the folded key, longest first."""
+    alts = {fold_pattern(re.escape(w)).replace(r"\ ", space) for w in words}
+    return "|".join(sorted(alts, key=len, reverse=True))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date
 
-from transforms.grammar.keys import fold, tones
+from transforms.grammar.keys import fold, tones, word_tones
 from transforms.grammar.masks import fold_pattern
 from transforms.text import SpanIndex
 
@@ -146,8 +146,7 @@ _PLAN_BEFORE = re.compile(fold_pattern(
 
 def _month_tones(m: re.Match[str], tone_key: str) -> bool:
     word = next(w for w in MONTH_WORDS if fold(w) == m.group(1))
-    said = tone_key[m.start(1):m.end(1)]
-    return [t for t in said if t != "0"] == [t for t in tones(word) if t != "0"]
+    return word_tones(tone_key[m.start(1):m.end(1)]) == word_tones(tones(word))
 
 
 def _year(m: re.Match[str], group: int) -> int | None:

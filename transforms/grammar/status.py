@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 
 from transforms.grammar.lexicon import Hit
-from transforms.grammar.masks import fold_pattern
+from transforms.grammar.masks import word_alternation
 
 
 class StatusCues:
@@ -70,8 +70,8 @@ def _compared(key: str, pos: int) -> bool:
 
 # the key is folded: `hoàn thành`, `đạt`, `vượt`, `thực hiện` read `hoan thanh`, `đat`, `vươt`, `thưc hiên`
 def _words_before(words: list[str], gap: int) -> re.Pattern[str]:
-    alt = "|".join(sorted({fold_pattern(re.escape(w)).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alt or '(?!)'})(?:\s+[^\s\d,;.:]+){{0,{gap}}}\s*$")
+    alt = word_alternation(words) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alt})(?:\s+[^\s\d,;.:]+){{0,{gap}}}\s*$")
 
 
 _REACHED = "reached"

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from transforms.grammar.keys import fold
-from transforms.grammar.masks import fold_pattern
+from transforms.grammar.masks import word_alternation
 
 _ROW = re.compile(r"^[ \t]*\|?[^|\n]*\|[^|\n]*\|.*$", re.MULTILINE)  # a line with at least two `|`
 _NUMBER = re.compile(r"^\s*(?P<q>>=|<=|>|<|≥|≤|~)?\s*(?P<n>\d+(?:[.,]\d+)*)\s*(?P<pct>%)?\s*$")
@@ -46,8 +46,7 @@ class TableWords:
     @classmethod
     def from_words(cls, words: dict[str, list[str]]) -> TableWords:
         def rx(name: str, whole: bool = False) -> re.Pattern[str]:
-            alt = "|".join(sorted({fold_pattern(re.escape(w)).replace(r"\ ", r"\s*") for w in words.get(name, [])},
-                                  key=len, reverse=True)) or "(?!)"
+            alt = word_alternation(words.get(name, []), space=r"\s*") or "(?!)"
             return re.compile(rf"^(?:{alt})$" if whole else rf"(?<!\w)(?:{alt})(?!\w)")
         return cls(rx("table_label"), rx("table_unit"), rx("table_index", whole=True), rx("table_target"),
                    rx("table_result"), rx("table_estimate"), rx("table_ratio"), rx("table_plan_base"),
