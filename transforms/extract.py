@@ -24,6 +24,7 @@ from transforms.grammar.indicator import (
     Choice,
     compatible,
     compose,
+    concept_hits,
     frame_weight,
     fuzzy_alias,
     item_phrase,
@@ -177,8 +178,7 @@ class _Document:
         self.frames = sorted((h.start, h.end, t.kind, int(t.extra)) for h in self.hits for t in h.tags
                              if t.kind in ("frame_post", "frame_pre"))
         self.frame_starts = [f[0] for f in self.frames]
-        self.concepts = sorted((h.start, h.end, t.extra, t.value) for h in self.hits for t in h.tags
-                               if t.kind == "concept")
+        self.concepts = concept_hits(self.hits, self.key, self.g.sector_compounds)
         self.concept_starts = [c[0] for c in self.concepts]
         self.periods: list[tuple[int, int]] = []
         self.topics, self.crop_topics = self._paragraph_topics()

@@ -255,12 +255,37 @@ class Concepts:
         return None
 
 
-def concept_hits(hits: list[Hit]) -> list[tuple[int, int, str, str]]:
-    """(start, end, kind, value) of every concept word, in text order."""
-    out = []
-    for h in hits:
-        for t in h.tags:
-            if t.kind == "concept":
-                out.append((h.start, h.end, t.extra, t.value))
-    out.sort()
-    return out
+# what may stand between two words of one sector's name: a dash, a comma, `và`, `&` (`nông - lâm nghiệp`,
+# `nông, lâm nghiệp và thủy sản`, `công nghiệp - XD`)
+_SECTOR_JOIN = re.compile(r"[\s\-,&/]*(?:va(?!\w)[\s\-,]*)?")
+_SECTORISH = ("sector", "sector_part")
+
+
+def concept_hits(hits: list[Hit], key: str, compounds: dict[frozenset[str], str]) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, value) of every concept word, in text order, with the sectors a report names
+    by their parts (`nông-lâm nghiệp`, `CN - TTCN - xây dựng`, `công nghiệp, xây dựng cơ bản`): a run of
+    sector words and parts joined by dashes, commas or `và`, at least one a whole sector word, is one
+    sector when seeds/grammar/sector_compounds.csv names what its parts make together (sectors of
+    different families, `nông nghiệp, công nghiệp và dịch vụ`, stay a list). A part alone names nothing."""
+    out = sorted((h.start, h.end, t.extra, t.value) for h in hits for t in h.tags if t.kind == "concept")
+    words: list[tuple[int, int, str, str]] = []  # sector words and parts, the longest where they overlap
+    for c in sorted((c for c in out if c[2] in _SECTORISH), key=lambda c: (-(c[1] - c[0]), c[0])):
+        if all(c[1] <= w[0] or c[0] >= w[1] for w in words):
+            words.append(c)
+    words.sort()
+    run: list[tuple[int, int, str, str]] = []
+    for w in [*words, None]:
+        if w is not None and run and _SECTOR_JOIN.fullmatch(key, run[-1][1], w[0]):
+            run.append(w)
+            continue
+        i = 0
+        while i < len(run) - 1:  # the longest named stretch from each word (`nông nghiệp, công nghiệp - XD`)
+            j = next((j for j in range(len(run), i + 1, -1) if any(r[2] == "sector" for r in run[i:j])
+                      and frozenset(r[3] for r in run[i:j]) in compounds), None)
+            if j is None:
+                i += 1
+                continue
+            out.append((run[i][0], run[j - 1][1], "sector", compounds[frozenset(r[3] for r in run[i:j])]))
+            i = j
+        run = [w] if w is not None else []
+    return sorted(c for c in out if c[2] != "sector_part")

@@ -13,7 +13,7 @@ from transforms.grammar.roles import RoleWords
 from transforms.grammar.tables import TableWords
 
 GRAMMAR_FILES = ("grammar/cues.csv", "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv",
-                 "grammar/words.csv", "grammar/bounds.csv", "grammar/fractions.csv")
+                 "grammar/words.csv", "grammar/bounds.csv", "grammar/fractions.csv", "grammar/sector_compounds.csv")
 
 
 
@@ -29,6 +29,8 @@ class Grammar:
     counters: list[str]  # folded counted nouns, longest first
     aliases_by_metric: dict[str, object] = field(default_factory=dict)
     fractions: dict[str, str] = field(default_factory=dict)  # numerator metric → the total's metric
+    # the sectors a run of sector words names together → the sector they name (`nông - lâm nghiệp`)
+    sector_compounds: dict[frozenset[str], str] = field(default_factory=dict)
 
     @property
     def numerators(self) -> dict[str, str]:
@@ -126,6 +128,8 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
             by_metric.setdefault(a.code, a)
     counters = sorted({u.word for u in units if u.kind == "counter"}, key=len, reverse=True)
     fractions = {r["numerator_metric"].strip(): r["total_metric"].strip() for r in rows["grammar/fractions.csv"]}
+    compounds = {frozenset(r["parts"].strip().split("+")): r["sector"].strip()
+                 for r in rows["grammar/sector_compounds.csv"]}
     return Grammar(Lexicon(entries), RoleWords.from_rows(rows["grammar/cues.csv"]),
                    mask_rules(rows["grammar/masks.csv"]), Concepts(signatures, head_of_metric), unit_heads, words,
-                   counters, by_metric, fractions)
+                   counters, by_metric, fractions, compounds)
