@@ -889,6 +889,11 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
             return Choice(right.alias, right.start, right.end, "after"), None
     choice: Choice | None = None
     prev_end = sent_facts.last_end(clause_start, m.start)
+    if _named_after(doc, m):
+        own = next((h for h in doc.lefts_nearest_first(max(clause_start, prev_end or 0, sent.start), m.start)
+                    if compatible(ref.metrics[h.alias.code].unit, m)), None)
+        if own is None:  # `95% số dân sử dụng nước sạch`, `60% học sinh được học 2 buổi/ngày`: not the context's
+            return None, _NAMED_AFTER
     for h in doc.lefts_nearest_first(max(clause_start, sent.start), m.start):
         if h.alias.code.endswith(_CONTRIBUTION) and not m.points and (
                 m.unit != "percent" or _DIGIT.search(key, h.end, m.number_start)):
@@ -970,6 +975,26 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     if sector is not None:
         return sector, None
     return None, "no indicator named for it"
+
+
+_NAMED_AFTER = "a rate named after the figure in words the grammar does not know"
+
+
+def _named_after(doc: _Document, m: Mention) -> bool:
+    """A percentage followed by what it is a share of (`95% số dân ...`, `100% các trường ...`, `97% người
+    dân ...`) names its own rate after it, not the indicator of the sentence or paragraph. A share of a
+    total (`chiếm 3% tổng số hộ`) is not: it follows `chiếm` or names the total; nor is a base (`đạt 100%
+    chỉ tiêu`)."""
+    if m.unit != "percent" or m.points:
+        return False
+    skip = doc.g.counter_skip.match(doc.key, m.end)
+    if not (skip.group().strip() or doc.g.counted_after(doc.key, m.end)):
+        return False
+    if doc.g.roles.base_after(doc.key[m.end:m.end + 48])[0] is not None:
+        return False  # `đạt 104,6% chỉ tiêu năm 2024`: the base it is measured against
+    before = doc.key[max(0, m.number_start - 12):m.number_start]
+    return not re.search(r"(?<!\w)(?:chiem|bang)\s+(?:\w+\s+)?$", before) and \
+        not doc.key.startswith("tong", m.end + len(skip.group()) - len(skip.group().lstrip()))
 
 
 def _listed_under_total(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts,
