@@ -946,6 +946,10 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     concept = doc.concept_choice(sent, lo, m, governing, wide=False)  # a head in the figure's own item
     if concept is not None:
         return concept, None
+    if governing is not None and m.unit == "percent" and doc.g.growth_subject.search(key, lo, m.start) \
+            and not any(c[2] == "sector" for c in doc.concepts_in(lo, m.start)):
+        # `Mức tăng này cao hơn mục tiêu cả năm là 6,5%`: growth named alone (no sector) is the indicator's just read
+        return Choice(governing, m.start, m.start, "context"), None
     if ctx is not None and m.unit == "percent" and any(
             f.role in ("level", "part") and f.metric == ctx.alias.code for f in sent_facts.latest_first(clause_start)):
         return Choice(ctx.alias, ctx.start, ctx.end, "context"), None  # a ratio or change of the amount just read
