@@ -81,6 +81,7 @@ class Reference:
     grammar: Any = None  # transforms.grammar.load.Grammar, built from the same seed files
     subject_index: dict[str, list[Alias]] = field(default_factory=dict)
     word_index: dict[str, list[int]] = field(default_factory=dict)  # folded word → subject aliases holding it
+    first_words: frozenset[str] = frozenset()  # the folded first word of every subject alias
     reduction_codes: frozenset[str] = frozenset()  # codes that are another rate's fall in points
 
     def __post_init__(self) -> None:
@@ -90,6 +91,8 @@ class Reference:
                 self.subject_index.setdefault(_norm_key(a.text), []).append(a)
                 for w in dict.fromkeys(re.findall(r"\w+", fold(a.text))):
                     self.word_index.setdefault(w, []).append(i)
+        self.first_words = frozenset(w.group() for a in self.aliases if a.kind == "subject"
+                                     and (w := re.match(r"\w+", fold(a.text))) is not None)
 
     def out_of_bounds(self, unit: str, value: float, year: int | None) -> str | None:
         """Why a reading cannot be a fact of the contract (seeds/grammar/bounds.csv), or None."""

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from transforms.grammar.keys import fold, spelled, tones
 from transforms.grammar.lexicon import Hit
@@ -187,11 +188,29 @@ def fuzzy_alias(key: str, tone_key: str, lo: int, m: Mention, ref: Reference) ->
         if al is None:
             continue
         cand = (al.score, len(target), a, lo + where[al.dest_start], lo + where[al.dest_end - 1] + 1)
+        if _other_head(key, cand[3], a.text, ref):
+            continue  # `vốn ngân sách nhà nước` is no misspelt `thu ngân sách nhà nước`: a typo keeps the head
         if best is None or cand[:2] > best[:2] or (cand[:2] == best[:2] and cand[3] > best[3]):
             best = cand
     if best is None:
         return None
     return best[2], (best[3], best[4])
+
+
+def _other_head(key: str, start: int, alias_text: str, ref: Reference) -> bool:
+    """Whether a misspelt alias's match starts on the word that heads another indicator's name and is
+    none of this alias's words: a typo changes letters, it does not put another indicator's head at
+    the front (`vốn ngân sách nhà nước` is no misspelt `thu ngân sách nhà nước`)."""
+    while start > 0 and key[start - 1].isalnum():
+        start -= 1
+    found = re.match(r"\w+", key[start:])
+    if found is None:
+        return False
+    a = found.group()
+    if any(a == b or (min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) <= 1)
+           for b in re.findall(r"\w+", fold(alias_text))):
+        return False
+    return a in ref.first_words
 
 
 def item_phrase(key: str, lo: int, hi: int, function_words: frozenset[str], cut: bool = True) -> str:
