@@ -1117,17 +1117,26 @@ def _planned_value(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Fa
 _SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-\u2212\u2013])\s*$")
 
 
+# between a percentage change and the same change in the level's unit: its base, then a word of equivalence
+_EQUIVALENT = re.compile(fold(r"(?:\s*so\s[^,;()\d]{0,24}(?:\d{4})?)?\s*[,(]?\s*(?:tương đương(?: với)?|tương ứng(?: với)?"
+                              r"|tức là|tức|bằng)\s*(?:tăng|giảm)?\s*"))
+
+
 def _signed_change(text: str, m: Mention, sent_facts: _SentenceFacts, metric: str) -> tuple[int, str] | None:
     """`đàn trâu có 2.327 con, giảm 1,3% (-31 con)`, `(+17.952 con)`: an amount with its sign, in brackets
-    right after a change of the same indicator, is that change in the figure's own unit. Returns the
+    right after a change of the same indicator, is that change in the figure's own unit; so is one after a
+    word of equivalence (`tăng 9,03% (tương đương 12.600 tấn)`), with the change's sign. Returns the
     sign and the change's base."""
-    sign = _SIGN_IN_BRACKET.search(text, max(0, m.number_start - 6), m.number_start)
-    if sign is None:
-        return None
     prev = next(sent_facts.latest_first(0), None)
-    if prev is None or prev.metric != metric or prev.role != "pct_change" or prev.char_end < m.start - 12:
+    if prev is None or prev.metric != metric or prev.role != "pct_change":
         return None
-    return (1 if sign.group(1) == "+" else -1), prev.comparison_base or _GROWTH
+    sign = _SIGN_IN_BRACKET.search(text, max(0, m.number_start - 6), m.number_start)
+    if sign is not None and prev.char_end >= m.start - 12:
+        return (1 if sign.group(1) == "+" else -1), prev.comparison_base or _GROWTH
+    if prev.char_end < m.start - 48 or not _EQUIVALENT.fullmatch(fold(text[prev.char_end:m.number_start])):
+        return None
+    # `tăng 9,03% (tương đương 12.600 tấn)`, `tăng 0,74% so với năm 2020, bằng 1.301 ha`: the same change
+    return (1 if prev.value >= 0 else -1), prev.comparison_base or _GROWTH
 
 
 def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts, next_start: int,
