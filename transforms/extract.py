@@ -1118,8 +1118,8 @@ _SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-\u2212\u2013])\s*$")
 
 
 # between a percentage change and the same change in the level's unit: its base, then a word of equivalence
-_EQUIVALENT = re.compile(fold(r"(?:\s*so\s[^,;()\d]{0,24}(?:\d{4})?)?\s*[,(]?\s*(?:tương đương(?: với)?|tương ứng(?: với)?"
-                              r"|tức là|tức|bằng)\s*(?:tăng|giảm)?\s*"))
+_EQUIVALENT = re.compile(fold(r"(?:\s*so\s[^,;()\d]{0,24}(?:\d{4})?)?\s*[,(]?\s*"
+                              r"(?:tương đương(?: với)?|tương ứng(?: với)?|tức là|tức|bằng)\s*(?:tăng|giảm)?\s*"))
 
 
 def _signed_change(text: str, m: Mention, sent_facts: _SentenceFacts, metric: str) -> tuple[int, str] | None:
