@@ -906,9 +906,12 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
             and not m.points:
         # `giá trị sản xuất/ha đất nông nghiệp đạt 131,9 triệu đồng/ha, tăng 5,3%`: a ratio or change right
         # after an amount, with no indicator named between them, is the amount's, however it was composed
-        last = next(sent_facts.latest_first(clause_start), None)
-        if last is not None and last.char_end == prev_end and last.role in ("level", "part") \
-                and last.unit != "percent" and last.metric != choice.code and choice.end <= last.char_start:
+        # (or after the amount's own ratios: `đạt 21.300 ha, đạt 101,2% kế hoạch, tăng 2,3%`)
+        chain = list(sent_facts.latest_first(clause_start))
+        k = next((i for i, f in enumerate(chain) if f.role in ("level", "part")), None)
+        last = chain[k] if k is not None and all(f.metric == chain[k].metric for f in chain[:k]) else None
+        if last is not None and (last.char_end == prev_end or k) and last.unit != "percent" \
+                and last.metric != choice.code and choice.end <= last.char_start:
             return Choice(doc.g.metric_alias(last.metric), choice.start, choice.end, "context"), None
     if choice is not None and prev_end is not None and choice.end <= prev_end:
         for phrase in (item_phrase(key, prev_end, m.start, doc.g.function, cut=False),
@@ -930,6 +933,9 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         # a head alias completed by concept words between it and the figure (`giá trị sản xuất ...
         # ngành nông nghiệp`): the composed metric is the more specific
         lo = choice.start if prev_end is None or choice.end > prev_end else prev_end
+        label = doc.concepts_in(item_lo, choice.start)
+        if lo == choice.start and any(c[2] == "crop" for c in label) and not any(c[2] == "head" for c in label):
+            lo = item_lo  # `+ Cây lúa diện tích gieo cấy được 21.300 ha`: the crop labels the item before its head
         refined = doc.concept_choice(sent, lo, m, choice.alias)
         if refined is not None and refined.code != choice.code and (
                 ref.metrics[refined.code].part_of == choice.code
