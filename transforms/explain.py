@@ -186,7 +186,7 @@ _METRIC_HOW = {
     "fuzzy": "a misspelt alias",
     "fraction": "the counted noun of a fraction",
     "after": "an alias right after the figure",
-    "respectively": "the same place in the list before a `tương ứng` bracket",
+    "respectively": "the same place in the list read before `tương ứng` or `lần lượt là`",
 }
 
 

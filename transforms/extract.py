@@ -513,6 +513,11 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     target_para, target_year = -1, None  # a paragraph that set targets for a year: its later figures of that year
     kept_starts = [m.number_start for m in kept_mentions]
     brackets = [(b.start(), b.start(1), b.end()) for b in g.respectively.finditer(key)]  # `tương ứng` brackets
+    # and clauses that name no indicator of their own (`tỷ lệ hộ nghèo và cận nghèo lần lượt là ...` do)
+    brackets += [(b.start(), b.start(1), b.end()) for b in g.respectively_clause.finditer(key)
+                 if not any(doc.lefts_nearest_first(b.start(), b.start(1)))
+                 and not any(b.start() <= x[0] < b.end() for x in brackets)]
+    brackets.sort()
     for sent in sentences:
         ms = kept_mentions[bisect_left(kept_starts, sent.start):bisect_left(kept_starts, sent.end)]
         if g.growth_in.search(key, sent.start, sent.end):
