@@ -69,8 +69,8 @@ class Grammar:
         # `(Cơ cấu tương ứng quý I năm 2023: 17,13%; 43,21%; ...)`: group 1 is the list of figures
         self.respectively = re.compile(r"\([^()]*?(?<!\w)(?:" + word_alternation(w.get("respectively", []))
                                        + r")(?!\w)[^():]*:([^()]*)\)")
-        # `...; cùng kỳ năm 2015, mức đóng góp của các khu vực lần lượt là 1,5%, 4,1%, 1,8% và 0,5%`: the same, unbracketed,
-        # to the end of the clause (group 1: the list of figures)
+        # `...; cùng kỳ năm 2015, mức đóng góp của các khu vực lần lượt là 1,5%, 4,1%, 1,8% và 0,5%`: the same,
+        # unbracketed, to the end of the clause (group 1: the list of figures)
         self.respectively_clause = re.compile(
             r"(?:^|(?<=[;\n])|(?<=\.\s))[^;()\n]*?(?<!\w)(?:" + word_alternation(w.get("respectively", []))
             + r")(?!\w)\s*:?((?:[^;()\n.]|\.(?=\d))*)", re.M)
