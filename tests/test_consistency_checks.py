@@ -169,3 +169,13 @@ def test_a_date_line_is_no_reporting_period(tmp_path: Path) -> None:
 def test_a_plans_term_counted_inclusively_is_no_anniversary(tmp_path: Path) -> None:
     rows = _checks(tmp_path, {"a.txt": HEAD + "Tốc độ tăng trưởng GRDP bình quân 5 năm (2021-2025) đạt 8,0%."})
     assert not [r for r in rows if r[0] == "anniversary"], rows
+
+
+def test_a_parts_own_change_is_no_restatement_of_the_totals(tmp_path: Path) -> None:
+    """`Xét theo thành phần kinh tế, khu vực ... đạt X, tăng 7,2%` under a total that rose 6,1%: the part's
+    change is the part's, not a conflicting change of the total."""
+    rows = _checks(tmp_path, {"a.txt": HEAD + "Năm 2023, giá trị sản xuất công nghiệp trên địa bàn huyện đạt "
+                                              "5.240 tỷ đồng, tăng 6,1% so với năm 2022.\n\nXét theo thành phần kinh "
+                                              "tế, khu vực kinh tế trong nước đạt 810 tỷ đồng, tăng 7,2%; khu vực có "
+                                              "vốn đầu tư nước ngoài đạt 4.430 tỷ đồng, tăng 5,9%."})
+    assert not [r for r in rows if r[0] == "conflict" and r[1] != "pass"], rows

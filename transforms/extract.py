@@ -546,6 +546,9 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         in_list = _BULLET.match(sent.text) is not None and (list_open or prev_bullet)
         if in_list:  # a bullet line of a list continues the paragraph that opened the list
             ctx_para = last_para = para_of_facts = sent.paragraph
+        elif g.breakdown_lead.match(key, sent.start) and ctx is not None and doc.earlier \
+                and doc.earlier[-1] is ctx.alias:  # `Xét theo ngành, ...`: the indicator just read, broken down
+            ctx_para = last_para = sent.paragraph
         if sent.paragraph != ctx_para:
             ctx = None
         if sent.paragraph != para_of_facts:
@@ -1289,8 +1292,11 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
     parent_id = None
     if role != "level":
         clause_facts = sent_facts.latest_first(0 if role == "part" else clause_start)
-        parent = next((f for f in clause_facts if f.metric == metric.code and f.role == "level"
-                       and f.metric_how != _PLANNED), None)
+        # the nearest amount of the indicator in the clause: a part's own ratios are the part's
+        # (`Trong đó: vốn ngân sách nhà nước 1.500 tỷ đồng, tăng 12%`)
+        parent = next((f for f in clause_facts if f.metric == metric.code and f.role in ("level", "part")
+                       and f.unit != "percent" and f.metric_how != _PLANNED), None)
+        parent = parent if parent is None or parent.role == "level" or role != "part" else None
         if role == "part" and verb == "share":
             parent = next((f for f in reversed(sent_facts) if f.metric == metric.code and f.role in ("level", "part")),
                           None)
@@ -1312,6 +1318,11 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
         if total is None and opening is not None and prev_facts:
             total = next((f for f in prev_facts if is_total(f)), None)
             marker = opening
+        breakdown = g.breakdown_lead.match(key, sent.start) if total is None else None
+        if breakdown is not None:  # `Xét theo ngành, ...` under the total read last, in any paragraph
+            total = doc.last_level.get(metric.code)
+            total = total if total is not None and is_total(total) else None
+            intro = total is not None  # a breakdown may name only some parts: partial
         if total is not None and abs(value) >= abs(total.value) > 0:
             total = None  # a part is less than its total: the total restated, or an indicator of its own
         if total is not None and m.range_part is None and (marker is not None or intro):

@@ -46,6 +46,8 @@ class Grammar:
         self.table_words = TableWords.from_words(w)
         self.dateline_words = frozenset(fold(x) for x in w.get("dateline", []))
         self.elided = frozenset(fold(x) for x in w.get("elided", []))
+        self.breakdown_lead = re.compile(r"\s*(?:[-+•*]\s*)?(?:" + word_alternation(w.get("breakdown_lead", []))
+                                         + r")(?!\w)")
         self.growth_subject = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("growth_subject", [])) + r")(?!\w)")
         self.lead_in = re.compile(r"(?:(?:" + word_alternation(w.get("lead_in", [])) + r")\s+)*$")
         self.counter_skip = re.compile(r"\s*(?:(?:" + word_alternation(w.get("counter_skip", [])) + r")\s+)?")

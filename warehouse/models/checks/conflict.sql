@@ -7,7 +7,7 @@
 -- passes exactly when |expected - observed| <= tolerance. Both exact and apart: fail when the two
 -- are in one document or both are actual results, and each was read without ambiguity (its metric
 -- named where it stands, the same price basis, not a ratio to a plan); a bound broken, estimates of
--- different documents (a later restatement) or an ambiguous reading: warn. Parts are left to part_sum; facts of an unnamed
+-- different documents (a later restatement) or an ambiguous reading: warn. Parts and their ratios are left to part_sum; facts of an unnamed
 -- locality are not compared.
 with facts as (
     select
@@ -17,6 +17,10 @@ with facts as (
              base_year) as group_key
     from cleaned.int_fact_tolerance
     where role in ('level', 'pct_change', 'pct_of_plan', 'pct_of_base') and locality is not null
+        -- a part's own ratio (`Trong đó: vốn ngân sách nhà nước ..., tăng 12%`) is no restatement of the total's
+        and (parent_fact_id is null or parent_fact_id not in (
+            select fact_id from cleaned.int_fact_tolerance where role = 'part'
+        ))
 ),
 
 grouped as (
