@@ -935,7 +935,12 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         nearer = doc.concept_choice(sent, item_lo, m, None, wide=False)
         if nearer is not None and nearer.end > choice.end and nearer.code != choice.code:
             return nearer, None
-        share = _share_reading(doc, sent, item_lo, m)
+        # an indicator named in the figure's own item yields only to a share head there or to the list's
+        # (`Cơ cấu kinh tế: ...; thuế sản phẩm 3,4%`), not to an earlier figure's verb (`...chiếm tỷ lệ 68,75%;
+        # tỷ lệ hộ nghèo giảm còn 3,8%`: the poverty rate, not a sector's share)
+        list_head = any(c[2] == "head" and c[3] == "share" and not key.startswith(_CHIEM, c[0])
+                        for c in doc.concepts_in(sent.start, item_lo))
+        share = _share_reading(doc, sent, item_lo, m, wide=choice.start < item_lo or list_head)
         if share is not None:
             return share, None
         # a head alias completed by concept words between it and the figure (`giá trị sản xuất ...
@@ -1085,12 +1090,15 @@ def _lead_base(doc: _Document, sent: Sentence, m: Mention) -> str | None:
     return None
 
 
-def _share_reading(doc: _Document, sent: Sentence, item_lo: int, m: Mention) -> Choice | None:
+_CHIEM = fold("chiếm")
+
+
+def _share_reading(doc: _Document, sent: Sentence, item_lo: int, m: Mention, wide: bool = True) -> Choice | None:
     """A share of the structure (`Cơ cấu kinh tế: ... dịch vụ 36,5%`, `tỷ trọng công nghiệp chế biến, chế tạo
     trong GRDP đạt 36%`): a percentage not said to rise or fall, under a share head, is the sector's share."""
     if m.unit != "percent" or m.points:
         return None
-    share = doc.concept_choice(sent, item_lo, m, None)
+    share = doc.concept_choice(sent, item_lo, m, None, wide=wide)
     if share is None or not share.code.startswith("share_"):
         return None
     verb = doc.g.roles.last_verb(doc.key[item_lo:m.start])
