@@ -922,8 +922,11 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
                 and last.metric != choice.code and choice.end <= last.char_start:
             return Choice(doc.g.metric_alias(last.metric), choice.start, choice.end, "context"), None
     if choice is not None and prev_end is not None and choice.end <= prev_end:
+        comma = max(key.rfind(",", prev_end, m.start), key.rfind(";", prev_end, m.start))
+        # `trong đó: Nông, lâm nghiệp, thuỷ sản đạt ...`: a comma inside a sector's name cuts no item
+        cuts = not any(c[2] == "sector" and c[0] < comma < c[1] for c in doc.concepts_in(prev_end, m.start))
         for phrase in (item_phrase(key, prev_end, m.start, doc.g.function, cut=False),
-                       item_phrase(key, prev_end, m.start, doc.g.function)):
+                       item_phrase(key, prev_end, m.start, doc.g.function) if cuts else ""):
             composed = compose(choice.alias, phrase, ref) if phrase else None
             if composed is not None:
                 choice = Choice(composed, choice.start, choice.end, "clause")
