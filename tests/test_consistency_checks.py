@@ -179,3 +179,15 @@ def test_a_parts_own_change_is_no_restatement_of_the_totals(tmp_path: Path) -> N
                                               "tế, khu vực kinh tế trong nước đạt 810 tỷ đồng, tăng 7,2%; khu vực có "
                                               "vốn đầu tư nước ngoài đạt 4.430 tỷ đồng, tăng 5,9%."})
     assert not [r for r in rows if r[0] == "conflict" and r[1] != "pass"], rows
+
+
+def test_two_breakdowns_of_one_total_are_two_lists(tmp_path: Path) -> None:
+    """Two breakdowns of one total: each adds up to the total on its own, and a part of a part in brackets (`(trong đó, công nghiệp địa phương ...)`) is the part's."""
+    rows = _checks(tmp_path, {"a.txt": HEAD + "Năm 2023, giá trị sản xuất công nghiệp trên địa bàn huyện đạt trên "
+                                              "5.240 tỷ đồng.\n\nXét theo thành phần kinh tế, khu vực kinh tế trong "
+                                              "nước đạt 810 tỷ đồng (trong đó, công nghiệp địa phương đạt 420 tỷ "
+                                              "đồng); khu vực có vốn đầu tư nước ngoài đạt 4.430 tỷ đồng.\n\nXét theo "
+                                              "loại hình, khu vực nhà nước đạt 300 tỷ đồng; khu vực ngoài nhà nước đạt "
+                                              "4.940 tỷ đồng."})
+    assert [r for r in rows if r[0] == "part_sum"], rows
+    assert not [r for r in rows if r[0] == "part_sum" and r[1] == "fail"], rows

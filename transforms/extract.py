@@ -68,7 +68,9 @@ class Fact:
     value_precision: float
     sentence: str
     sentence_index: int
-    part_list: str | None = None  # complete (`cụ thể`, `gồm`, `:`) | partial (`trong đó`) for parts
+    # complete (`cụ thể`, `gồm`, `:`) | partial (`trong đó`) | breakdown (`Xét theo ngành, ...`: a partial list of
+    # its own sentence, one of several breakdowns of a total stated before) for parts
+    part_list: str | None = None
     period_stated_at: int | None = None  # offset of the period mention the figure takes its period from
     metric_how: str | None = None  # which evidence named the metric (frame, clause, concept, context ...)
     extractor_version: str = EXTRACTOR_VERSION
@@ -1329,7 +1331,16 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
         if total is None and opening is not None and prev_facts:
             total = next((f for f in prev_facts if is_total(f)), None)
             marker = opening
-        breakdown = g.breakdown_lead.match(key, sent.start) if total is None else None
+        opened = key.rfind("(", sent.start, m.start)
+        if total is None and opened > key.rfind(")", sent.start, m.start) and g.list_start.match(key, opened + 1):
+            # `khu vực kinh tế trong nước ước đạt 13,28 nghìn tỷ đồng, tăng 7% (trong đó, công nghiệp địa phương
+            # ước đạt 7,47 nghìn tỷ đồng ...)`: a part of the amount the bracket follows
+            total = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened
+                          and f.role in ("level", "part") and f.unit == unit
+                          and f.metric in (metric.code, metric.part_of)), None)
+            intro = total is not None
+        in_bracket = opened > key.rfind(")", sent.start, m.start)
+        breakdown = g.breakdown_lead.match(key, sent.start) if total is None and not in_bracket else None
         if breakdown is not None:  # `Xét theo ngành, ...` under the total read last, in any paragraph
             total = doc.last_level.get(metric.code)
             total = total if total is not None and is_total(total) else None
@@ -1340,6 +1351,8 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
             role, parent_id = "part", total.fact_id
             part_list = "partial" if intro or marker is None or marker.group().lstrip().startswith(fold("trong")) \
                 else "complete"
+            if breakdown is not None:  # one breakdown of the total among others (by ownership, by industry)
+                part_list = "breakdown"
         elif m.range_part is None and (metric.part_of or alias.is_scope):
             # a component the paragraph has stated the total of (`khu vực dịch vụ đạt 7.709 tỷ đồng` after
             # the GRDP; `thu nội địa` after the budget revenue): a part, the list not said to be complete

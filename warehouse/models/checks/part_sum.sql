@@ -12,8 +12,11 @@ with facts as (
 
 listed as (
     -- a total whose own sentence lists parts (`trong đó ...`) is compared with that list only: a component
-    -- named in a later sentence (`giá trị sản xuất các khu công nghiệp ...`) may be a part of a part
-    select * exclude (total_sentence, in_total_sentence)
+    -- named in a later sentence (`giá trị sản xuất các khu công nghiệp ...`) may be a part of a part. Each
+    -- breakdown is a list of its own sentence (`Xét theo thành phần kinh tế, ...`, then `Xét theo ngành, ...`:
+    -- two breakdowns of one total)
+    select * exclude (total_sentence, in_total_sentence), case when part_list = 'breakdown' then sentence else ''
+        end as list_sentence
     from (
         select
             p.*,
@@ -44,7 +47,7 @@ parts as (
         bool_or(part_list = 'complete') and not bool_or(contains(sentence, '…') or contains(sentence, '...'))
             as is_complete
     from listed
-    group by parent_fact_id, unit
+    group by parent_fact_id, unit, list_sentence
 ),
 
 totals as (
@@ -57,6 +60,7 @@ compared as (
         totals.source_file,
         totals.fact_id as total_id,
         totals.value_text as total_text,
+        totals.qualifier as total_qualifier,
         totals.sentence,
         parts.*,
         case when parts.unit = 'percent' and totals.unit <> 'percent' then 100.0 else totals.value end
@@ -77,6 +81,12 @@ judged as (
         case
             when parts_value < expected_value and not (is_complete and unit <> 'percent')
                 then greatest(expected_value, precision)
+            -- a total stated as a bound (`trên 186,7 nghìn tỷ đồng`) may be exceeded by its parts; an
+            -- approximate one (`khoảng`) by a tenth
+            when parts_value > expected_value and total_qualifier in ('over', 'at_least') and unit <> 'percent'
+                then cast('infinity' as double)
+            when parts_value > expected_value and total_qualifier = 'approx' and unit <> 'percent'
+                then expected_value * 0.1 + precision
             else precision
         end as tolerance
     from compared
