@@ -182,7 +182,8 @@ def test_a_parts_own_change_is_no_restatement_of_the_totals(tmp_path: Path) -> N
 
 
 def test_two_breakdowns_of_one_total_are_two_lists(tmp_path: Path) -> None:
-    """Two breakdowns of one total: each adds up to the total on its own, and a part of a part in brackets (`(trong đó, công nghiệp địa phương ...)`) is the part's."""
+    """Two breakdowns of one total: each adds up to the total on its own, and a part of a part in
+    brackets (`(trong đó, công nghiệp địa phương ...)`) is the part's."""
     rows = _checks(tmp_path, {"a.txt": HEAD + "Năm 2023, giá trị sản xuất công nghiệp trên địa bàn huyện đạt trên "
                                               "5.240 tỷ đồng.\n\nXét theo thành phần kinh tế, khu vực kinh tế trong "
                                               "nước đạt 810 tỷ đồng (trong đó, công nghiệp địa phương đạt 420 tỷ "
