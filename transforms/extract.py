@@ -897,6 +897,11 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         right = doc.first_right(m.end, offset + 1)
         if right is not None and ref.metrics[right.alias.code].unit == "percent":
             return Choice(right.alias, right.start, right.end, "after"), None
+        plan = doc.g.roles.plan_of.match(key, m.end)
+        named = doc.first_right(plan.end(), plan.end() + 1) if plan is not None else None
+        if named is not None and ref.metrics[named.alias.code].unit != "percent":
+            # `đạt 95,2% kế hoạch thu ngân sách`: the indicator the plan is of, named after it
+            return Choice(named.alias, named.start, named.end, "after"), None
     choice: Choice | None = None
     prev_end = sent_facts.last_end(clause_start, m.start)
     if _named_after(doc, m):

@@ -43,6 +43,7 @@ class RoleWords:
     scope_giver: re.Pattern[str]
     level_after_verb: re.Pattern[str]
     plan_paren: re.Pattern[str]  # `(KH 74%)`, `(kế hoạch năm 2023 là 1.800 tỷ đồng)` before the plan's figure
+    plan_of: re.Pattern[str]  # `đạt 95% kế hoạch ` + the indicator the plan is of (`thu ngân sách`)
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, str]]) -> RoleWords:
@@ -86,6 +87,7 @@ class RoleWords:
                 r"^\s*(?:" + "kế\\s+hoạch|dự\\s+toán|chỉ\\s+tiêu" + r")\s+((?:tỉnh|thành\s+phố|thị\s+xã|huyện|"
                 r"trung\s+ương|hđnd|ubnd)[^,;.()]{0,24}?\s+giao)")),
             level_after_verb=re.compile(fold_pattern(r"(?:còn|lên|xuống)\s*$")),
+            plan_of=re.compile(r"\s*(?:" + plan_words + r")\s+"),
             plan_paren=re.compile(fold_pattern(r"\s*\(\s*(?:") + plan_words + fold_pattern(
                 r")(?:\s+năm\s+\d{4})?[^()\d]{0,30}$")),
         )
