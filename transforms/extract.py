@@ -352,6 +352,12 @@ class _Document:
                 return AliasHit(ctx.start, ctx.end, composed)
         return None
 
+    def whole_of_share(self, sent: Sentence, pos: int) -> bool:
+        """Whether the words at `pos` name the whole a share is of (`tỷ trọng ... trong GRDP`, `chiếm ... trong
+        tổng vốn`): after `trong`, with a share head before them in the sentence."""
+        return self.key.endswith(_IN_WHOLE, max(sent.start, pos - len(_IN_WHOLE)), pos) and any(
+            c[2] == "head" and c[3] == "share" for c in self.concepts_in(sent.start, pos))
+
     def concept_choice(self, sent: Sentence, item_lo: int, m: Mention, governing: Alias | None,
                        wide: bool = True) -> Choice | None:
         """A metric composed from concept words (seeds/grammar/concepts.csv) by the signatures of
@@ -370,7 +376,8 @@ class _Document:
         all_after = self.concepts_in(m.end, min(stop, sent.end))
         after = [c for c in all_after if c[2] not in ("head", *_SUBJECT_KINDS)]
         # `đóng góp` heads only a figure in percentage points (a contribution to growth)
-        heads = [c for c in in_sentence if c[2] == "head" and (m.points or c[3] != "growth_contribution")]
+        heads = [c for c in in_sentence if c[2] == "head" and (m.points or c[3] != "growth_contribution")
+                 and not self.whole_of_share(sent, c[0])]
         item_heads = [c for c in heads if c[0] >= item_lo]
         mods = {(c[2], c[3]) for c in in_sentence if c[0] >= item_lo and c[2] not in ("head", *_SUBJECT_KINDS)}
         mods |= {(c[2], c[3]) for c in after}
@@ -898,6 +905,12 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         if right is not None and ref.metrics[right.alias.code].unit == "percent":
             return Choice(right.alias, right.start, right.end, "after"), None
         plan = doc.g.roles.plan_of.match(key, m.end)
+        if plan is None and key.endswith(_CHIEM, max(0, m.number_start - 12), m.number_start - 1) and not any(
+                c[2] == "head" and c[3] == "share" and not key.startswith(_CHIEM, c[0])
+                for c in doc.concepts_in(clause_start, m.number_start)):
+            # `chiếm 28,4% trong tổng vốn đầu tư`: a share of that whole (`tỷ trọng ... chiếm 73% trong GRDP` is
+            # the structure's share)
+            plan = _OF_WHOLE.match(key, m.end)
         named = doc.first_right(plan.end(), plan.end() + 1) if plan is not None else None
         if named is not None and ref.metrics[named.alias.code].unit != "percent":
             # `đạt 95,2% kế hoạch thu ngân sách`: the indicator the plan is of, named after it
@@ -909,7 +922,11 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
                     if compatible(ref.metrics[h.alias.code].unit, m)), None)
         if own is None:  # `95% số dân sử dụng nước sạch`, `60% học sinh được học 2 buổi/ngày`: not the context's
             return None, _NAMED_AFTER
+    whole: AliasHit | None = None
     for h in doc.lefts_nearest_first(max(clause_start, sent.start), m.start):
+        if doc.whole_of_share(sent, h.start):
+            whole = whole or h  # `tỷ trọng công nghiệp chế biến, chế tạo trong GRDP đạt 36,06%`: the whole, not
+            continue            # the figure's indicator, unless nothing else names it
         if h.alias.code.endswith(_CONTRIBUTION) and not m.points and (
                 m.unit != "percent" or _DIGIT.search(key, h.end, m.number_start)):
             continue  # `đóng góp gần 900 tỷ đồng, tăng 3%`: the contribution is the amount's, the change its growth
@@ -1007,6 +1024,8 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     sector = doc.sector_subject(sent, m) if governing is not None else None
     if sector is not None:
         return sector, None
+    if whole is not None:  # `vốn ngân sách nhà nước chiếm 28,4% trong tổng vốn đầu tư`: a share of the whole
+        return Choice(whole.alias, whole.start, whole.end, "clause"), None
     return None, "no indicator named for it"
 
 
@@ -1101,6 +1120,8 @@ def _lead_base(doc: _Document, sent: Sentence, m: Mention) -> str | None:
 
 
 _CHIEM = fold("chiếm")
+_IN_WHOLE = "trong "  # folded
+_OF_WHOLE = re.compile(r"\s*(?:trong|cua)\s+")  # folded `trong`, `của`
 
 
 def _share_reading(doc: _Document, sent: Sentence, item_lo: int, m: Mention, wide: bool = True) -> Choice | None:
