@@ -1304,6 +1304,8 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
                 role = "abs_change"
                 base = base or _GROWTH
                 value = -value if verb == "decrease" else value
+        elif verb == "decrease" and metric.reduction_code and not g.roles.level_after_verb.search(left):
+            metric, base = ref.metrics[metric.reduction_code], None  # `số hộ nghèo giảm 120 hộ`: the reduction
         else:
             base = None
     if role == "level":
