@@ -1032,6 +1032,19 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
 _NAMED_AFTER = "a rate named after the figure in words the grammar does not know"
 
 
+def _percent_dropped(doc: _Document, m: Mention, clause_start: int) -> bool:
+    """A ratio whose writer dropped the `%`: a bare number reached against a plan (`đạt 55,3 kế hoạch`), or
+    a decimal a rate named in its clause reached (`Tỷ lệ đô thị hóa đạt 31,48`)."""
+    verb = doc.g.roles.last_verb(doc.key[max(clause_start, m.number_start - 12):m.number_start])
+    if verb not in ("reach", "equal", "exceed") or not 0 < m.value <= 1000:
+        return False
+    if doc.g.roles.plan_of.match(doc.key, m.number_end) or _PLAN_WORD_END.match(doc.key, m.number_end):
+        return True
+    rate = next(doc.lefts_nearest_first(clause_start, m.number_start), None)
+    return rate is not None and m.decimals > 0 and m.value <= 100 and doc.ref.metrics[rate.alias.code].unit == \
+        "percent"
+
+
 def _named_after(doc: _Document, m: Mention) -> bool:
     """A percentage followed by what it is a share of (`95% số dân ...`, `100% các trường ...`, `97% người
     dân ...`) names its own rate after it, not the indicator of the sentence or paragraph. A share of a
@@ -1121,6 +1134,7 @@ def _lead_base(doc: _Document, sent: Sentence, m: Mention) -> str | None:
 
 _CHIEM = fold("chiếm")
 _IN_WHOLE = "trong "  # folded
+_PLAN_WORD_END = re.compile(fold(r"\s*(?:kế hoạch|kh|dự toán)(?!\w)"))  # `đạt 55,3 kế hoạch.`
 _OF_WHOLE = re.compile(r"\s*(?:trong|cua)\s+")  # folded `trong`, `của`
 
 
@@ -1198,6 +1212,8 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
                para_facts: list[Fact] | None = None) -> tuple[Fact | None, str | None, AliasHit | None]:
     key, text, ref, g = doc.key, doc.text, doc.ref, doc.g
     clause_start = _clause_start(key, sent, m.start)
+    if m.unit is None and m.scale == 1 and m.range_part is None and _percent_dropped(doc, m, clause_start):
+        m = replace(m, unit="percent")
     planned = _planned_value(doc, m, sent_facts)
     if planned is not None:
         return planned, None, None
