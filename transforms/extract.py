@@ -1150,12 +1150,15 @@ def _share_reading(doc: _Document, sent: Sentence, item_lo: int, m: Mention, wid
     return share if verb not in ("increase", "decrease") else None
 
 
+# `đạt 9,2%, vượt kế hoạch (8,5%)`, `vượt chỉ tiêu Nghị quyết đề ra (6,5%)`: the plan named, its value in brackets
+_PLAN_NAMED_BRACKET = re.compile(fold(r"\s*[,;]?\s*(?:vượt|đạt|bằng|cao hơn|thấp hơn|so với)?\s*"
+                                      r"(?:kế hoạch|kh|chỉ tiêu|mục tiêu|kịch bản)[^()\d,;]{0,40}\(\s*"))
 _PLAN_AMOUNT_BRACKET = re.compile(fold(r"[^()\d]{0,40}\(\s*(?:kế hoạch|kh|dự toán)[^()\d]{0,30}$"))
 
 
 def _planned_value(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Fact | None:
-    """`đạt 76,89% (KH 74%)`: a bracket after a figure stating the plan's value is the same indicator
-    and role as that figure, a target."""
+    """`đạt 76,89% (KH 74%)`, `đạt 9,2%, vượt kế hoạch (8,5%)`: a bracket after a figure stating the plan's
+    value is the same indicator and role as that figure, a target."""
     if not sent_facts:
         return None
     prev = sent_facts[-1]
@@ -1168,7 +1171,8 @@ def _planned_value(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Fa
         if level is None or level.unit != m.unit:
             return None
         prev = level
-    elif not doc.g.roles.plan_paren.match(doc.key, prev.char_end, m.number_start):
+    elif not (doc.g.roles.plan_paren.match(doc.key, prev.char_end, m.number_start)
+              or _PLAN_NAMED_BRACKET.fullmatch(doc.key, prev.char_end, m.number_start)):
         return None
     if prev.unit != (m.unit or prev.unit) and (m.unit == "percent") != (prev.unit == "percent"):
         return None
