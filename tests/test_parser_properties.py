@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from transforms.extract import Extraction, extract
+from transforms.grammar.keys import DASHES
 from transforms.numbers import NUMBER, find_mentions, parse_number, separator_habit
 from transforms.reference import load_reference
 from transforms.text import CleanText, clean_document, fold
@@ -139,7 +140,8 @@ def check_mentions(text: str) -> None:
         assert text[m.start:m.end] == m.text
         assert m.number_start >= last_end, "mentions overlap or go backwards"
         last_end = m.number_end
-        assert math.isfinite(m.value) and (m.value >= 0 or text[m.start] == "-"), "a sign is read only when written"
+        signed = m.value >= 0 or text[m.start] in "-" + DASHES  # any dash the key unifies is a minus sign
+        assert math.isfinite(m.value) and signed, "a sign is read only when written"
         token = NUMBER.match(text, m.number_start)
         grouped = " " in text[m.number_start:m.number_end]  # `1 000 000 ₫`: digit groups split by a space
         assert token is not None and (token.end() == m.number_end or grouped)

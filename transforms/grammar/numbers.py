@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from transforms.grammar.keys import fold
+from transforms.grammar.keys import DASHES, fold
 from transforms.grammar.masks import fold_pattern
 from transforms.numbers import ParsedNumber, parse_number
 from transforms.text import SpanIndex
@@ -238,6 +238,7 @@ def _mention(text: str, s: int, e: int, end: int, parsed: ParsedNumber, read: Un
     value = sign * (parsed.value * read.scale + extra)
     # a compound number is as precise as its last part (`37 tỷ 748 triệu`: to the million)
     precision = 0.5 * last_scale if last_scale else 0.5 * (10 ** -parsed.decimals) * read.scale
-    start = s - 1 if sign < 0 and text[s - 1] == "-" else (s - 2 if sign < 0 else s)
+    # the sign's dash is written right before the number, or one space before it (any dash: `‐0` reads `-0`)
+    start = s - 1 if sign < 0 and (text[s - 1] == "-" or text[s - 1] in DASHES) else (max(0, s - 2) if sign < 0 else s)
     return Mention(start, end, s, e, text[start:end], value, parsed.decimals, read.scale, read.unit, read.counter,
                    precision, range_part, points=read.points)
