@@ -36,6 +36,7 @@ SETS = {
     "sealed": (ROOT / "tests" / "fixtures" / "sealed" / "docs", ROOT / "tests" / "fixtures" / "sealed" / "gold"),
     "sealed2": (ROOT / "tests" / "fixtures" / "sealed2" / "docs", ROOT / "tests" / "fixtures" / "sealed2" / "gold"),
     "sealed3": (ROOT / "tests" / "fixtures" / "sealed3" / "docs", ROOT / "tests" / "fixtures" / "sealed3" / "gold"),
+    "sealed4": (ROOT / "tests" / "fixtures" / "sealed4" / "docs", ROOT / "tests" / "fixtures" / "sealed4" / "gold"),
 }
 
 
