@@ -36,7 +36,7 @@ SEALED2_FALSE_ALARMS = 0  # 4 at its closing score
 SEALED3_F1 = 0.81  # tests/fixtures/sealed3: first 0.777, closing 0.781 (P 0.833, R 0.735); 0.824 now
 SEALED3_FALSE_ALARMS = 2
 SEALED4_F1 = 0.80  # tests/fixtures/sealed4: first 0.801 (f0771ea), closing 0.808 (P 0.889, R 0.741)
-SEALED4_FALSE_ALARMS = 3  # at the closing score
+SEALED4_FALSE_ALARMS = 1  # 3 at the closing score; 1 after the two families below (sealed4 open since)
 FRESH_F1 = 0.84  # tests/fixtures/fresh: first 0.636 before any change for it, 0.844 at c327a06
 FRESH_FALSE_ALARMS = 1  # first 6, 3 at b841886, 1 now
 

@@ -898,6 +898,10 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     if m.unit is None and m.scale == 1:
         return None, "a number with no unit and no counted indicator"
     if m.unit == "percent":
+        unread = _CHANGE_IN_BRACKET.search(key, max(sent.start, m.number_start - 40), m.number_start)
+        if unread is not None and not any(f.char_start <= unread.start(1) < f.char_end for f in sent_facts):
+            # `với sản lượng 202.000 tấn (tăng 3,9%)`: the change of the figure the bracket follows, no fact here
+            return None, "the change of a figure that is no fact"
         after = key[m.end:min(sent.end, m.end + 64)]
         skip = doc.g.counter_skip.match(after)
         offset = m.end + (skip.end() if skip else 0)
@@ -1186,6 +1190,8 @@ def _planned_value(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Fa
 
 
 _SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-\u2212\u2013])\s*$")
+_CHANGE_IN_BRACKET = re.compile(fold(r"(\d)[^\d(),;]{0,20}\(\s*(?:tăng|giảm)\s*$"))  # `202.000 tấn (tăng `
+_SIGNED_IN_BRACKET = re.compile(r"\(\s*[+\-\u2010-\u2015\u2212]\s*\d")  # a signed figure opening a bracket
 
 
 # between a percentage change and the same change in the level's unit: its base, then a word of equivalence
@@ -1307,6 +1313,10 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
                 role = "pct_change"
                 base = base or _GROWTH
                 value = -value if verb == "decrease" else value
+        elif verb is None and _SIGNED_IN_BRACKET.search(text, max(0, m.start - 3), m.number_start + 1) and any(
+                f.metric == metric.code and f.role == "level" for f in sent_facts.latest_first(clause_start)):
+            # `chiếm 26,38% (-0,99% so với năm 2022)`, `4,33% (+0,08%)`: the rate's change in points, signed
+            role, base = "abs_change", base or _GROWTH
         else:
             base = None
     else:
