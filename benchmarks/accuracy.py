@@ -37,6 +37,7 @@ SETS = {
     "sealed2": (ROOT / "tests" / "fixtures" / "sealed2" / "docs", ROOT / "tests" / "fixtures" / "sealed2" / "gold"),
     "sealed3": (ROOT / "tests" / "fixtures" / "sealed3" / "docs", ROOT / "tests" / "fixtures" / "sealed3" / "gold"),
     "sealed4": (ROOT / "tests" / "fixtures" / "sealed4" / "docs", ROOT / "tests" / "fixtures" / "sealed4" / "gold"),
+    "sealed5": (ROOT / "tests" / "fixtures" / "sealed5" / "docs", ROOT / "tests" / "fixtures" / "sealed5" / "gold"),
 }
 
 
