@@ -37,7 +37,7 @@ SEALED2_FALSE_ALARMS = 0  # 4 at its closing score
 SEALED3_F1 = 0.81  # tests/fixtures/sealed3: first 0.777, closing 0.781 (P 0.833, R 0.735); 0.824 now
 SEALED3_FALSE_ALARMS = 2
 SEALED4_F1 = 0.80  # tests/fixtures/sealed4: first 0.801 (f0771ea), closing 0.808 (P 0.889, R 0.741)
-SEALED5_F1 = 0.89  # tests/fixtures/sealed5: first 0.849 (f0771ea), closing 0.897 (P 0.939, R 0.858)
+SEALED5_F1 = 0.89  # tests/fixtures/sealed5: first 0.861 (f0771ea), closing 0.894 (P 0.930, R 0.861)
 SEALED5_FALSE_ALARMS = 1
 SEALED4_FALSE_ALARMS = 1  # 3 at the closing score; 1 after the two families below (sealed4 open since)
 FRESH_F1 = 0.84  # tests/fixtures/fresh: first 0.636 before any change for it, 0.844 at c327a06
@@ -97,13 +97,13 @@ def sealed4_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def sealed5_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """15 unseen reports scored twice (first 0.849, closing 0.897)."""
+    """20 unseen reports scored twice (first 0.861, closing 0.894)."""
     return _warehouse(tmp_path_factory.mktemp("sealed5"), SEALED5 / "docs")
 
 
 def test_fifth_unseen_set_keeps_its_closing_score(sealed5_warehouse: Path) -> None:
     res = ev.score(sealed5_warehouse, SEALED5 / "gold")
-    assert res["facts"]["gold"] == 233
+    assert res["facts"]["gold"] == 338
     assert res["facts"]["f1"] >= SEALED5_F1, res["facts"]
     assert len(res["checks"]["false_alarms"]) <= SEALED5_FALSE_ALARMS, res["checks"]["false_alarms"]
 
