@@ -1195,11 +1195,10 @@ _SIGNED_IN_BRACKET = re.compile(r"\(\s*[+\-\u2010-\u2015\u2212]\s*\d")  # a sign
 
 
 # between a percentage change and the same change in the level's unit: its base, then a word of equivalence
-_EQUIVALENT = re.compile(fold(r"(?:\s*so\s[^,;()\d]{0,24}(?:\d{4})?)?\s*[,(]?\s*"
-                              r"(?:tương đương(?: với)?|tương ứng(?: với)?|tức là|tức|bằng)\s*(?:tăng|giảm)?\s*"))
 
 
-def _signed_change(text: str, m: Mention, sent_facts: _SentenceFacts, metric: str) -> tuple[int, str] | None:
+def _signed_change(g: Grammar, text: str, m: Mention, sent_facts: _SentenceFacts,
+                   metric: str) -> tuple[int, str] | None:
     """`đàn trâu có 2.327 con, giảm 1,3% (-31 con)`, `(+17.952 con)`: an amount with its sign, in brackets
     right after a change of the same indicator, is that change in the figure's own unit; so is one after a
     word of equivalence (`tăng 9,03% (tương đương 12.600 tấn)`), with the change's sign. Returns the
@@ -1210,7 +1209,7 @@ def _signed_change(text: str, m: Mention, sent_facts: _SentenceFacts, metric: st
     sign = _SIGN_IN_BRACKET.search(text, max(0, m.number_start - 6), m.number_start)
     if sign is not None and prev.char_end >= m.start - 12:
         return (1 if sign.group(1) == "+" else -1), prev.comparison_base or _GROWTH
-    if prev.char_end < m.start - 48 or not _EQUIVALENT.fullmatch(fold(text[prev.char_end:m.number_start])):
+    if prev.char_end < m.start - 48 or not g.equivalent.fullmatch(fold(text[prev.char_end:m.number_start])):
         return None
     # `tăng 9,03% (tương đương 12.600 tấn)`, `tăng 0,74% so với năm 2020, bằng 1.301 ha`: the same change
     return (1 if prev.value >= 0 else -1), prev.comparison_base or _GROWTH
@@ -1320,7 +1319,7 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
         else:
             base = None
     else:
-        signed = _signed_change(doc.text, m, sent_facts, metric.code)
+        signed = _signed_change(g, doc.text, m, sent_facts, metric.code)
         if signed is not None:  # `giảm 1,3% (-31 con)`: the same change in the figure's own unit
             role, value, base = "abs_change", signed[0] * abs(value), base or signed[1]
         elif verb in ("increase", "decrease") and not g.roles.level_after_verb.search(left) and (
