@@ -36,7 +36,7 @@ from transforms.grammar.keys import fold, tokenize, tones
 from transforms.grammar.load import Grammar
 from transforms.grammar.masks import Masks, fold_pattern
 from transforms.grammar.numbers import Mention, find_mentions
-from transforms.grammar.periods import PeriodMention, find_periods, period_start
+from transforms.grammar.periods import PeriodMention, find_periods, period_start, year_to_date
 from transforms.grammar.status import StatusCues
 from transforms.grammar.tables import table_readings
 from transforms.numbers import separator_habit
@@ -527,6 +527,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                  if not any(doc.lefts_nearest_first(b.start(), b.start(1)))
                  and not any(b.start() <= x[0] < b.end() for x in brackets)]
     brackets.sort()
+    earlier_by_id: dict[str, Fact] = {}
     for sent in sentences:
         ms = kept_mentions[bisect_left(kept_starts, sent.start):bisect_left(kept_starts, sent.end)]
         if g.growth_in.search(key, sent.start, sent.end):
@@ -610,6 +611,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                                               sent.index, None, reason))
                 continue
             parent = by_id.get(fact.parent_fact_id) if fact.parent_fact_id else None
+            if parent is None and fact.role == "part" and fact.parent_fact_id:
+                parent = earlier_by_id.get(fact.parent_fact_id)  # a total of an earlier sentence: its period
             own = _own_period(periods, period_starts, sent, m, nxt)
             if own is not None:  # `thấp hơn mức tăng 11,2% của năm 2022`: another period's figure, no child
                 parent, fact.parent_fact_id = None, None
@@ -630,6 +633,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 after = own or _period_after(periods, period_starts, sent, m, nxt)
                 if after is not None:  # `đạt 120 tỷ đồng trong 6 tháng đầu năm 2023`: named after the figure
                     fact.period_year, fact.period, fact.period_stated_at = after.year, after.period, after.start
+                elif _running_total(doc, m.number_start):  # `tháng 10 ... 895,5 tỷ đồng, lũy kế ước đạt
+                    fact.period = year_to_date(fact.period)  # 7.693,4 tỷ đồng`: the months to date
 
                 cue = doc.status.before(sent.start, m.start)
                 if cue is None and in_list:
@@ -646,13 +651,15 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                         and period_start(fact.period_year, fact.period) > ref_date):
                     status = "target"  # a period not begun when the report was written: a plan
                 if parent is not None and fact.role == "part":
-                    status = parent.status
+                    if parent.sentence_index == sent.index:  # a part in a sentence of its own has its own cue
+                        status = parent.status
                     fact.period_year, fact.period = parent.period_year, parent.period
                     fact.period_stated_at = parent.period_stated_at
                 fact.status = "target" if fact.metric_how == _PLANNED else status
                 if fact.status != "target" and result_year is not None and override is None and own is None:
                     fact.period_year = result_year  # a result, though a plan's year was named since
-                    if after is None and result_period is not None and period_at != result_period[1]:
+                    if after is None and result_period is not None and period_at != result_period[1] and not (
+                            parent is not None and fact.role == "part"):  # a part's period is its total's
                         fact.period, fact.period_stated_at = result_period  # `(kế hoạch năm 2023 là 7,5%)`
                         #                                                     does not end the 9 months
                 if after is None and not _year_stated_in(periods, sent):
@@ -683,7 +690,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             para_facts.append(fact)
             if fact.role == "level" and fact.metric_how != _PLANNED:
                 doc.last_level[fact.metric] = fact
-            by_id[fact.fact_id] = fact
+            by_id[fact.fact_id] = earlier_by_id[fact.fact_id] = fact
             out.facts.append(fact)
             if fact.role in ("level", "part") and used is not None and not m.points:
                 ctx, ctx_para = used, sent.paragraph  # a contribution in points governs no later figure
@@ -1387,6 +1394,10 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
         opening = g.list_start.match(key, sent.start, min(sent.end, sent.start + 32))
         if total is None and opening is not None and prev_facts:
             total = next((f for f in prev_facts if is_total(f)), None)
+            last = next((f for f in reversed(prev_facts) if f.role == "level" and f.unit == unit
+                         and f.metric in (metric.code, metric.part_of)), None)
+            if last is not None and _running_total(doc, last.char_start):
+                total = last  # `..., lũy kế ước đạt 7.693,4 tỷ đồng. Trong đó ...`: the running total's parts
             marker = opening
         opened = key.rfind("(", sent.start, m.start)
         if total is None and opened > key.rfind(")", sent.start, m.start) and g.list_start.match(key, opened + 1):

@@ -224,6 +224,15 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
     return None
 
 
+def year_to_date(period: str) -> str:
+    """The first months of the year up to a month's end: `tháng 10 ... lũy kế` is the 10 months
+    (`10M`); three months are `Q1`, six `H1`, twelve `FY`. Other periods are returned unchanged."""
+    if not (period.startswith("M") and period[1:].isdigit()):
+        return period
+    n = int(period[1:])
+    return {1: "M01", 3: "Q1", 6: "H1", 12: "FY"}.get(n, f"{n}M")
+
+
 def period_start(year: int, period: str) -> date:
     """First day of a period."""
     month = 1
