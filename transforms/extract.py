@@ -519,6 +519,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     prev_status_target_sentence = -2
     section_target, section_year = False, None  # under a heading of tasks and targets (for a year)
     section_period: str | None = None  # the only period the section sets targets for (a headline's own)
+    estimated_periods: set[str] = set()  # the periods a heading says are estimated (`ước tháng 9 và 9 tháng`)
     target_para, target_year = -1, None  # a paragraph that set targets for a year: its later figures of that year
     kept_starts = [m.number_start for m in kept_mentions]
     brackets = [(b.start(), b.start(1), b.end()) for b in g.respectively.finditer(key)]  # `tương ứng` brackets
@@ -549,6 +550,11 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             # of the year it names and later: `... các nhiệm vụ trọng tâm năm 2024` over a review of 2023
             named = [int(y) for y in _YEAR_IN.findall(key, sent.start, sent.end)]
             section_year = max(named) if section_target and named else None
+            # `Tình hình kinh tế - xã hội ước tháng 9 và 9 tháng năm 2018`: a heading with no figure of its own
+            # that estimates its periods makes the section's figures of those periods estimates
+            # (`Đánh giá kết quả 9 tháng, ước thực hiện cả năm 2024`: only those named after the cue)
+            estimated_periods = {p.period for p in periods if sent.start <= p.start < sent.end
+                                 and doc.status.before(sent.start, p.start + 1) == "estimate"} if not own_figure else set()
         if sent.paragraph != target_para:
             target_para, target_year = sent.paragraph, None
         override: tuple[str, int] | None = None  # a relative period, for the rest of this sentence
@@ -646,6 +652,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 if cue is None and (carried_target or in_section or (
                         target_year is not None and fact.period_year == target_year)):
                     cue = "target"
+                if cue is None and fact.period in estimated_periods:
+                    cue = "estimate"
                 status = cue or "actual"
                 if (status == "actual" and ref_date and fact.period_year and fact.period
                         and period_start(fact.period_year, fact.period) > ref_date):
