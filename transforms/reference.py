@@ -175,8 +175,18 @@ def make_alias(code: str, text: str, is_scope: bool = False) -> Alias:
     return Alias(code, text, "frame", is_scope, pre=pre, post=post, literal_len=_literal_len(text))
 
 
-def _read_csv(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text)))
+def _read_csv(text: str, name: str = "") -> list[dict[str, str]]:
+    """Rows of a seed CSV. A row with more fields than the header (an unquoted comma inside a phrase)
+    would silently drop its last words: it is an error naming the file and line."""
+    rows = []
+    reader = csv.DictReader(io.StringIO(text))
+    for row in reader:
+        if None in row:
+            raise ValueError(f"seeds/{name}: line {reader.line_num}: {len(reader.fieldnames or []) + len(row[None])} "
+                             f"fields where the header has {len(reader.fieldnames or [])} (quote a field "
+                             f"that holds a comma): {','.join(str(v) for v in row.values())[:120]!r}")
+        rows.append(row)
+    return rows
 
 
 def parse_reference(files: dict[str, str]) -> Reference:
@@ -187,7 +197,7 @@ def parse_reference(files: dict[str, str]) -> Reference:
         digest.update(files[name].encode("utf-8"))
     metrics: dict[str, Metric] = {}
     aliases: list[Alias] = []
-    for row in _read_csv(files["metrics.csv"]):
+    for row in _read_csv(files["metrics.csv"], "metrics.csv"):
         code = row["code"].strip()
         metrics[code] = Metric(code, row["unit"].strip(), row["domain"].strip(), row.get("label_en", "").strip(),
                                (row.get("part_of") or "").strip() or None,
@@ -198,22 +208,22 @@ def parse_reference(files: dict[str, str]) -> Reference:
             aliases.append(make_alias(code, text, is_scope=True))
     units = [
         UnitWord(fold(r["word"].strip()), r["kind"].strip(), float(r["scale"] or 1), r["unit"].strip())
-        for r in _read_csv(files["units.csv"])
+        for r in _read_csv(files["units.csv"], "units.csv")
     ]
     units.sort(key=lambda u: -len(u.word))
     localities = [
         Locality(r["name"], r["type"], r["province"], r.get("province_2025", ""), _norm_key(r["name"]))
-        for r in _read_csv(files["localities.csv"])
+        for r in _read_csv(files["localities.csv"], "localities.csv")
     ]
     rules = [
         BoilerplateRule(re.compile(fold_pattern(r["pattern"])), r["reason"])
-        for r in _read_csv(files["boilerplate.csv"])
+        for r in _read_csv(files["boilerplate.csv"], "boilerplate.csv")
     ]
     bounds = {r["quantity"].strip(): (float(r["min_value"]), float(r["max_value"]))
-              for r in _read_csv(files["grammar/bounds.csv"])}
+              for r in _read_csv(files["grammar/bounds.csv"], "grammar/bounds.csv")}
     from transforms.grammar.load import GRAMMAR_FILES, build_grammar
 
-    grammar = build_grammar({n: _read_csv(files[n]) for n in GRAMMAR_FILES}, aliases, units)
+    grammar = build_grammar({n: _read_csv(files[n], n) for n in GRAMMAR_FILES}, aliases, units)
     return Reference(metrics, aliases, units, localities, rules, digest.hexdigest()[:16], bounds, grammar)
 
 

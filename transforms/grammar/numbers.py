@@ -74,6 +74,11 @@ class UnitRead:
     points: bool = False
 
 
+_AMOUNT_UNITS = ("VND", "USD", "ha", "tonne")
+_PER_OTHER = re.compile(r"\s?/\s?([^\W\d_]+)")  # a per-unit no unit word of seeds/units.csv names
+_PER_YEAR = ("năm",)  # folded: `tỷ đồng/năm` is an amount a year
+
+
 def unit_after(key: str, pos: int, units: list) -> UnitRead:
     """Scale words, unit and counted noun after position `pos` of the key (`units`: longest first)."""
     end, scale, unit, counter = pos, 1.0, None, None
@@ -90,6 +95,9 @@ def unit_after(key: str, pos: int, units: list) -> UnitRead:
         scale *= u.scale
         end = p + len(u.word)
         points = u.word.startswith("điêm")  # `điểm phần trăm`, folded
+        per = _PER_OTHER.match(key, end) if unit in _AMOUNT_UNITS else None
+        if per is not None and per.group(1) not in _PER_YEAR:
+            unit = f"{unit}/{per.group(1)}"  # `75 USD/thùng`, `7.500 đồng/kg`: a price, no amount of any indicator
     else:
         c = _match_word(key, p, units, "counter")
         if c is not None:
