@@ -176,6 +176,11 @@ class _Document:
         self.exclusions = [x.span() for x in self.g.exclusion_paren.finditer(self.key)]
         self.earlier: list[Alias] = []  # indicators of figures read so far, most recent last
         self.last_level: dict[str, Fact] = {}  # the last level read of each indicator (not a plan's)
+        self.levels: dict[str, list[Fact]] = {}  # every level read of each indicator, in order
+        opening: dict[int, Sentence] = {}
+        for sent in self.sentences:
+            opening.setdefault(sent.paragraph, sent)
+        self.bullet_paragraphs = {p for p, sent in opening.items() if _BULLET.match(sent.text)}  # list items
         self.status = StatusCues(self.hits, self.key, self.g.words)
         self.frames = sorted((h.start, h.end, t.kind, int(t.extra)) for h in self.hits for t in h.tags
                              if t.kind in ("frame_post", "frame_pre"))
@@ -686,6 +691,9 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, "no year named anywhere in the report"))
                 continue
+            total = _total_above_list(doc, sent, fact)
+            if total is not None:
+                fact.role, fact.parent_fact_id, fact.part_list = "part", total.fact_id, "partial"
             implausible = ref.out_of_bounds(fact.unit, fact.value, fact.period_year)
             if implausible is not None:  # the contract holds by construction: such a reading is no fact
                 out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
@@ -699,6 +707,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             para_facts.append(fact)
             if fact.role == "level" and fact.metric_how != _PLANNED:
                 doc.last_level[fact.metric] = fact
+                doc.levels.setdefault(fact.metric, []).append(fact)
             by_id[fact.fact_id] = earlier_by_id[fact.fact_id] = fact
             out.facts.append(fact)
             if fact.role in ("level", "part") and used is not None and not m.points:
@@ -1080,6 +1089,35 @@ def _named_after(doc: _Document, m: Mention) -> bool:
     before = doc.key[max(0, m.number_start - 12):m.number_start]
     return not re.search(r"(?<!\w)(?:chiem|bang)\s+(?:\w+\s+)?$", before) and \
         not doc.key.startswith("tong", m.end + len(skip.group()) - len(skip.group().lstrip()))
+
+
+def _total_above_list(doc: _Document, sent: Sentence, fact: Fact) -> Fact | None:
+    """`Tổng thu ngân sách ... 5.199 tỷ đồng; lũy kế 9 tháng là 60.129,9 tỷ đồng. / Cụ thể: / - Thu về dầu
+    thô ... 2.500 tỷ đồng`: a bulleted list under a lead ending in a colon, right below a total's paragraph,
+    lists its parts: a component (a scope or a part's indicator) read there as a level is a part of the last
+    level of its whole above the lead for the same period."""
+    metric = doc.ref.metrics.get(fact.metric)
+    whole = fact.metric if fact.scope else (metric.part_of if metric is not None else None)
+    if whole is None or fact.role != "level" or fact.parent_fact_id is not None:
+        return None
+    sents, items = doc.sentences, doc.bullet_paragraphs
+    k = sent.index
+    if sents[k].paragraph not in items:
+        return None
+    while k > 0 and sents[k - 1].paragraph in items:
+        k -= 1  # back over this item and the items above
+    if k == 0 or not sents[k - 1].text.rstrip().endswith(":"):
+        return None
+    lead = sents[k - 1]
+    for f in reversed(doc.levels.get(whole, [])):
+        if f.char_end > lead.end or f.scope is not None:
+            continue
+        if sents[f.sentence_index].paragraph < lead.paragraph - 1:
+            return None
+        if f.unit == fact.unit and (f.period_year, f.period) == (fact.period_year, fact.period) \
+                and abs(fact.value) < abs(f.value):
+            return f
+    return None
 
 
 def _listed_under_total(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts,
