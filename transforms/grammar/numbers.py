@@ -182,7 +182,9 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
                     join.group().strip() != "-" or _RANGE_FROM.search(key[max(0, s - 6):s]) or hi.unit == "percent"
                     or hi.scale >= 1e6 or hi.unit in ("ha", "tonne", "count", "VND", "USD"))
                 if is_range and p2 is not None and p2.value >= parsed.value:
-                    out.append(_mention(text, s, e, e, parsed, hi, "low"))
+                    low = _mention(text, s, e, e, parsed, hi, "low")
+                    # the words that name the low end follow the high end (`85-90% số làng đạt ...`)
+                    out.append(Mention(**{**low.__dict__, "after_at": m2.end()}))
                     out.append(_mention(text, m2.start(), m2.end(), hi.end, p2, hi, "high"))
                     taken_until = m2.end()
                     continue
