@@ -946,6 +946,9 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
             return Choice(named.alias, named.start, named.end, "after"), None
     choice: Choice | None = None
     prev_end = sent_facts.last_end(clause_start, m.start)
+    if any(c[2] == "action" and c[3] == "damage"
+           for c in doc.concepts_in(max(clause_start, prev_end or clause_start), m.number_start)):
+        return None, _HARMED  # `diện tích lúa bị chuột gây hại 200 ha`: no area sown, whatever the words before
     if _named_after(doc, m):
         own = next((h for h in doc.lefts_nearest_first(max(clause_start, prev_end or 0, sent.start), m.start)
                     if compatible(ref.metrics[h.alias.code].unit, m)), None)
@@ -1059,6 +1062,7 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
 
 
 _NAMED_AFTER = "a rate named after the figure in words the grammar does not know"
+_HARMED = "an area or output harmed (gây hại, cắn phá, thiệt hại ...): no indicator the grammar knows"
 
 
 def _percent_dropped(doc: _Document, m: Mention, clause_start: int) -> bool:
