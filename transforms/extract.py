@@ -1461,8 +1461,11 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
         in_bracket = opened > key.rfind(")", sent.start, m.start)
         breakdown = g.breakdown_lead.match(key, sent.start) if total is None and not in_bracket else None
         if breakdown is not None:  # `Xét theo ngành, ...` under the total read last, in any paragraph
-            total = doc.last_level.get(metric.code)
-            total = total if total is not None and is_total(total) else None
+            # the last total read of the indicator or of the whole it is a part of (`Xét theo khu vực kinh tế,
+            # khu vực công nghiệp và xây dựng đạt ...` after the GRDP)
+            totals = [f for f in (doc.last_level.get(metric.code), doc.last_level.get(metric.part_of or ""))
+                      if f is not None and is_total(f)]
+            total = max(totals, key=lambda f: f.char_start) if totals else None
             intro = total is not None  # a breakdown may name only some parts: partial
         if total is not None and abs(value) >= abs(total.value) > 0:
             total = None  # a part is less than its total: the total restated, or an indicator of its own
