@@ -271,13 +271,14 @@ class _Document:
         return out
 
     def concepts_in(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
-        """Concept words (start, end, kind, value) lying inside [lo, hi), the longest where they overlap."""
+        """Concept words (start, end, kind, value) lying inside [lo, hi), the longest where they overlap; a
+        phrase of two kinds counts as both (`lượt khách`: the head arrivals and the domain tourism)."""
         found = self.concepts[bisect_left(self.concept_starts, lo):bisect_left(self.concept_starts, hi)]
         found = [c for c in found if c[1] <= hi]
         found.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         kept: list[tuple[int, int, str, str]] = []
         for c in found:
-            if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
+            if all(c[1] <= k[0] or c[0] >= k[1] or (k[:2] == c[:2] and k[2] != c[2]) for k in kept):
                 kept.append(c)
         return sorted(kept)
 
