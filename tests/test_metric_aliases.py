@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from transforms.extract import Fact, extract
 from transforms.grammar.indicator import FUZZY_MIN_LEN, FUZZY_MIN_SCORE
-from transforms.reference import load_reference
+from transforms.reference import TOPIC_MARK, load_reference
 from transforms.text import CleanText, clean_document, fold
 
 SEEDS = Path(__file__).parents[1] / "seeds"
@@ -91,6 +91,7 @@ def figure(row: dict[str, str], alias: str) -> str:
 def sentence(code: str, alias: str, filler: str = "") -> tuple[str, str]:
     """A report sentence for the alias, and the figure that should become its fact."""
     row = ROWS[code]
+    alias = alias.replace(TOPIC_MARK, "")  # the topic in its place after the figure
     text = re.sub(r"\s+", " ", alias.replace("…", f" {filler} ")).strip()
     if "{N}" in alias:
         post = alias.split("{N}", 1)[1].strip()
@@ -160,6 +161,26 @@ def test_alias_names_its_metric(code, alias, filler, is_scope):
     hits = assert_names(text, code, number)
     if is_scope:  # `thu nội địa`: a narrower part of the metric, kept as the fact's scope
         assert any(f.scope and fold(f.scope) == fold(alias) for f in hits), [f.scope for f in hits]
+
+
+TOPICAL = [pytest.param(c, a, id=a) for c, r in ROWS.items() for a in aliases(r, "aliases") if TOPIC_MARK in a]
+
+
+def test_topic_frames_exist():
+    assert len(TOPICAL) >= 5
+
+
+@pytest.mark.parametrize(("code", "alias"), TOPICAL)
+def test_a_frames_topic_may_come_first(code, alias):
+    """`{N} xã đạt … @nông thôn mới`: the topic named earlier in the sentence (`Về nông thôn mới, toàn
+    huyện có 17 xã đạt chuẩn.`) names the figure as when it follows."""
+    head, topic = alias.split(TOPIC_MARK, 1)
+    text, number = sentence(code, head.rstrip(" …") + " chuẩn" if head.rstrip(" …").endswith("đạt") else
+                            head.rstrip(" …"))
+    text = text.replace("Năm 2023, ", f"Năm 2023, về {topic.strip()}, ", 1)
+    assert_names(text, code, number)
+    alone = text.replace(f"về {topic.strip()}, ", "", 1)  # without the topic, the head words alone name nothing
+    assert not [f for f in facts(alone) if f.metric == code and f.value_text.startswith(number)], alone
 
 
 # --- spelling variants --------------------------------------------------------------------------

@@ -310,6 +310,8 @@ class _Document:
             start, end = m.number_start, m.number_end
             if a.post is not None:
                 pm = a.post.match(after)
+                if pm is None and a.post_head is not None and a.topic.search(key, sent.start, m.number_start):
+                    pm = a.post_head.match(after)  # the frame's topic named before the figure
                 if pm is None:
                     continue
                 end = after_at + skipped + pm.end()

@@ -20,6 +20,7 @@ SEED_FILES = ("metrics.csv", "units.csv", "localities.csv", "boilerplate.csv", "
               "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv", "grammar/words.csv",
               "grammar/fractions.csv", "grammar/sector_compounds.csv")
 GAP_WORDS = 8  # how many words `…` in an alias may stand for
+TOPIC_MARK = "@"  # in a frame, before the words of its topic, which may also come before the figure
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Alias:
     pattern: re.Pattern[str] | None = None  # subject: whole alias
     pre: re.Pattern[str] | None = None  # frame: words before {N}, anchored at the end
     post: re.Pattern[str] | None = None  # frame: words after {N}, anchored at the start
+    post_head: re.Pattern[str] | None = None  # frame: the words after {N} up to its last `…`
+    topic: re.Pattern[str] | None = None  # frame: the words after its last `…`, which may come before {N}
     literal_len: int = 0
 
 
@@ -167,12 +170,20 @@ def make_alias(code: str, text: str, is_scope: bool = False) -> Alias:
     if "{N}" not in text:
         rx = re.compile(r"(?<!\w)" + _words_regex(text, _NAME_WORD) + r"(?!\w)")
         return Alias(code, text, "subject", is_scope, pattern=rx, literal_len=_literal_len(text))
-    pre_txt, post_txt = text.split("{N}", 1)
+    pre_txt, post_txt = text.replace(TOPIC_MARK, "").split("{N}", 1)
     pre = re.compile(r"(?<!\w)" + _words_regex(pre_txt, _ITEM_WORD) + r"\s*$") if pre_txt.strip() else None
     # a second `{N}` (`{N}/{N} chỉ tiêu đạt`) is any number: the denominator of a fraction
     post_rx = _OTHER_NUMBER.join(_words_regex(part, _ITEM_WORD) for part in post_txt.split("{N}"))
     post = re.compile(r"\s*" + post_rx + r"(?!\w)") if post_txt.strip() else None
-    return Alias(code, text, "frame", is_scope, pre=pre, post=post, literal_len=_literal_len(text))
+    post_head = topic = None
+    if TOPIC_MARK in text:
+        # `{N} xã đạt … @nông thôn mới`: the topic may also be named before the figure, in its sentence
+        # (`xây dựng nông thôn mới có nhiều kết quả, với 75/80 xã đạt chuẩn`)
+        head_txt, topic_txt = text.split("{N}", 1)[1].split(TOPIC_MARK, 1)
+        post_head = re.compile(r"\s*" + _words_regex(head_txt.rstrip().rstrip("…"), _ITEM_WORD) + r"(?!\w)")
+        topic = re.compile(r"(?<!\w)" + _words_regex(topic_txt) + r"(?!\w)")
+    return Alias(code, text, "frame", is_scope, pre=pre, post=post, literal_len=_literal_len(text),
+                 post_head=post_head, topic=topic)
 
 
 def _read_csv(text: str, name: str = "") -> list[dict[str, str]]:
