@@ -438,6 +438,24 @@ class _Document:
         return None
 
 
+def _estimate_of_another_clause(doc: _Document, sent: Sentence, m: Mention) -> bool:
+    """`Sản lượng lương thực ước đạt gần 15.000 tấn; giải quyết việc làm mới cho trên 4.300 lao động`: an
+    estimate word in an earlier clause of the sentence, after an indicator it estimates, does not reach a
+    figure of a later clause (CONVENTIONS 1) - unless it leads the sentence (`Ước tính 6 tháng, ...`) or opens
+    a list (`ước đạt: ...; ...`)."""
+    at = doc.status.estimate_at(sent.start, m.start)
+    clause = _clause_start(doc.key, sent, m.start)
+    if at is None or at >= clause:
+        return False
+    if ":" in doc.key[at:clause]:
+        return False  # `... ước đạt: a; b; c`
+    k = bisect_left(doc.subject_starts, sent.start)
+    named_before = k < len(doc.subject_starts) and doc.subject_starts[k] < at  # an indicator before the word
+    j = bisect_left(doc.subject_starts, clause)
+    own = j < len(doc.subject_starts) and doc.subject_starts[j] < m.start  # the clause names its own indicator
+    return named_before and own
+
+
 def _only_a_date(doc: _Document, sent: Sentence, named: list[PeriodMention]) -> bool:
     """A date line: no word beside its period but weekdays and date words (seeds/grammar/words.csv,
     set `dateline`)."""
@@ -652,6 +670,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     fact.period = year_to_date(fact.period)  # 7.693,4 tỷ đồng`: the months to date
 
                 cue = doc.status.before(sent.start, m.start)
+                if cue == "estimate" and not in_list and _estimate_of_another_clause(doc, sent, m):
+                    cue = None
                 if cue is None and in_list:
                     cue = list_status
                 if cue == "estimate" and after is not None and after.of_figure:

@@ -51,6 +51,17 @@ class StatusCues:
             k -= 1
         return None
 
+    def estimate_at(self, lo: int, upto: int) -> int | None:
+        """Where the latest estimate cue in [lo, upto) starts, when `before` reads one there."""
+        k = bisect_right(self.ends, upto) - 1
+        while k >= 0 and self.cues[k][1] >= lo:
+            if self.cues[k][2] == "estimate":
+                return self.cues[k][1]
+            if self.cues[k][2] != _REACHED:
+                return None
+            k -= 1
+        return None
+
     def any_in(self, lo: int, hi: int, status: str) -> bool:
         k = bisect_right(self.ends, hi) - 1
         while k >= 0 and self.cues[k][1] >= lo:
