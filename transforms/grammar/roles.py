@@ -89,7 +89,8 @@ class RoleWords:
             level_after_verb=re.compile(fold_pattern(r"(?:còn|lên|xuống)\s*$")),
             plan_of=re.compile(r"\s*(?:" + plan_words + r")\s+"),
             # `10,43% so cùng kỳ (KH năm tăng 6,8%)`: the figure's base may stand between it and the bracket
-            plan_paren=re.compile(fold_pattern(r"(?:\s*so[^()\d;]{0,24}(?:(?:19|20)\d\d)?)?\s*\(\s*(?:") + plan_words + fold_pattern(
+            plan_paren=re.compile(fold_pattern(r"(?:\s*so[^()\d;]{0,24}(?:(?:19|20)\d\d)?)?\s*\(\s*(?:")
+                                  + plan_words + fold_pattern(
                 r")(?:\s+năm\s+\d{4})?[^()\d]{0,30}$")),
         )
 
