@@ -34,7 +34,7 @@ from transforms.grammar.indicator import (
 )
 from transforms.grammar.keys import fold, tokenize, tones
 from transforms.grammar.load import Grammar
-from transforms.grammar.masks import Masks, fold_pattern
+from transforms.grammar.masks import Masks
 from transforms.grammar.numbers import Mention, find_mentions
 from transforms.grammar.periods import PeriodMention, find_periods, period_start, year_to_date
 from transforms.grammar.status import StatusCues
@@ -363,7 +363,7 @@ class _Document:
     def whole_of_share(self, sent: Sentence, pos: int) -> bool:
         """Whether the words at `pos` name the whole a share is of (`tỷ trọng ... trong GRDP`, `chiếm ... trong
         tổng vốn`): after `trong`, with a share head before them in the sentence."""
-        return self.key.endswith(_IN_WHOLE, max(sent.start, pos - len(_IN_WHOLE)), pos) and any(
+        return self.g.in_whole.search(self.key, max(sent.start, pos - 12), pos) is not None and any(
             c[2] == "head" and c[3] == "share" for c in self.concepts_in(sent.start, pos))
 
     def concept_choice(self, sent: Sentence, item_lo: int, m: Mention, governing: Alias | None,
@@ -922,7 +922,7 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     if m.range_part == "high":  # `giảm 2 - 3%`: the high end is of the low end's indicator
         low = next(sent_facts.latest_first(clause_start), None)
         if low is not None and low.char_end <= m.number_start and \
-                re.fullmatch(r"[\s\-–—~]*(?:đến|tới)?\s*", doc.text[low.char_end:m.number_start]):
+                doc.g.range_join.fullmatch(doc.key, low.char_end, m.number_start):
             return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start, low.metric_how), None
     if m.points:
         rate = _rate_changed(doc, m, sent_facts)
@@ -946,7 +946,7 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
     if m.unit is None and m.scale == 1:
         return None, "a number with no unit and no counted indicator"
     if m.unit == "percent":
-        unread = _CHANGE_IN_BRACKET.search(key, max(sent.start, m.number_start - 40), m.number_start)
+        unread = doc.g.change_in_bracket.search(key, max(sent.start, m.number_start - 40), m.number_start)
         if unread is not None and not any(f.char_start <= unread.start(1) < f.char_end for f in sent_facts):
             # `với sản lượng 202.000 tấn (tăng 3,9%)`: the change of the figure the bracket follows, no fact here
             return None, "the change of a figure that is no fact"
@@ -957,12 +957,12 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         if right is not None and ref.metrics[right.alias.code].unit == "percent":
             return Choice(right.alias, right.start, right.end, "after"), None
         plan = doc.g.roles.plan_of.match(key, m.end)
-        if plan is None and key.endswith(_CHIEM, max(0, m.number_start - 12), m.number_start - 1) and not any(
-                c[2] == "head" and c[3] == "share" and not key.startswith(_CHIEM, c[0])
+        if plan is None and key.endswith(doc.g.share_verb, max(0, m.number_start - 12), m.number_start - 1) and not any(
+                c[2] == "head" and c[3] == "share" and not key.startswith(doc.g.share_verb, c[0])
                 for c in doc.concepts_in(clause_start, m.number_start)):
             # `chiếm 28,4% trong tổng vốn đầu tư`: a share of that whole (`tỷ trọng ... chiếm 73% trong GRDP` is
             # the structure's share)
-            plan = _OF_WHOLE.match(key, m.end)
+            plan = doc.g.whole_of.match(key, m.end)
         named = doc.first_right(plan.end(), plan.end() + 1) if plan is not None else None
         if named is not None and ref.metrics[named.alias.code].unit != "percent":
             # `đạt 95,2% kế hoạch thu ngân sách`: the indicator the plan is of, named after it
@@ -1020,7 +1020,7 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         # an indicator named in the figure's own item yields only to a share head there or to the list's
         # (`Cơ cấu kinh tế: ...; thuế sản phẩm 3,4%`), not to an earlier figure's verb (`...chiếm tỷ lệ 68,75%;
         # tỷ lệ hộ nghèo giảm còn 3,8%`: the poverty rate, not a sector's share)
-        list_head = any(c[2] == "head" and c[3] == "share" and not key.startswith(_CHIEM, c[0])
+        list_head = any(c[2] == "head" and c[3] == "share" and not key.startswith(doc.g.share_verb, c[0])
                         for c in doc.concepts_in(sent.start, item_lo))
         share = _share_reading(doc, sent, item_lo, m, wide=choice.start < item_lo or list_head)
         if share is not None:
@@ -1094,7 +1094,7 @@ def _percent_dropped(doc: _Document, m: Mention, clause_start: int) -> bool:
     verb = doc.g.roles.last_verb(doc.key[max(clause_start, m.number_start - 12):m.number_start])
     if verb not in ("reach", "equal", "exceed") or not 0 < m.value <= 1000:
         return False
-    if doc.g.roles.plan_of.match(doc.key, m.number_end) or _PLAN_WORD_END.match(doc.key, m.number_end):
+    if doc.g.roles.plan_of.match(doc.key, m.number_end) or doc.g.plan_word_end.match(doc.key, m.number_end):
         return True
     rate = next(doc.lefts_nearest_first(clause_start, m.number_start), None)
     return rate is not None and m.decimals > 0 and m.value <= 100 and doc.ref.metrics[rate.alias.code].unit == \
@@ -1114,8 +1114,8 @@ def _named_after(doc: _Document, m: Mention) -> bool:
     if doc.g.roles.base_after(doc.key[m.end:m.end + 48])[0] is not None:
         return False  # `đạt 104,6% chỉ tiêu năm 2024`: the base it is measured against
     before = doc.key[max(0, m.number_start - 12):m.number_start]
-    return not re.search(r"(?<!\w)(?:chiem|bang)\s+(?:\w+\s+)?$", before) and \
-        not doc.key.startswith("tong", m.end + len(skip.group()) - len(skip.group().lstrip()))
+    return not doc.g.ratio_before.search(before) and \
+        not doc.key.startswith(doc.g.total_word, m.end + len(skip.group()) - len(skip.group().lstrip()))
 
 
 def _total_above_list(doc: _Document, sent: Sentence, fact: Fact) -> Fact | None:
@@ -1170,11 +1170,9 @@ def _listed_under_total(doc: _Document, sent: Sentence, m: Mention, sent_facts: 
     return Choice(ctx.alias, m.start, m.start, "a part listed under its total") if listed else None
 
 
-_SO = re.compile(fold_pattern(r"(?<!\w)(?:so|vượt|đạt|hoàn thành)(?!\w)"))
 
 
 _RATE_CHANGE = "the change of the rate just read"
-_CHANGE_BETWEEN = re.compile(fold_pattern(r"[\s,;(]*(?:tăng|giảm)(?:\s+thêm|\s+đi)?\s*"))
 
 
 def _rate_changed(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Choice | None:
@@ -1186,19 +1184,17 @@ def _rate_changed(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Cho
     metric = doc.ref.metrics.get(last.metric)
     if metric is None or metric.unit != "percent" or last.metric.endswith(_CONTRIBUTION):
         return None
-    if not _CHANGE_BETWEEN.fullmatch(doc.key, last.char_end, m.number_start):
+    if not doc.g.change_between.fullmatch(doc.key, last.char_end, m.number_start):
         return None
     return Choice(doc.g.metric_alias(last.metric), last.char_start, last.char_start, _RATE_CHANGE)
 
 
-_COMPLETE_LIST = re.compile(fold_pattern(r"(?<!\w)(?:bao\s+gồm|gồm|cụ\s+thể|như\s+sau)\s*:$"))
-_RUNNING = re.compile(fold_pattern(r"(?<!\w)(?:lũy\s+kế|luỹ\s+kế|cộng\s+dồn)(?!\w)[^\d;:]{0,16}$"))
 
 
 def _running_total(doc: _Document, at: int) -> bool:
     """`..., luỹ kế được 1.489,51 tỷ đồng`: a running total, whose parts and total are running totals
     too (the month's figure beside it is another statement)."""
-    return _RUNNING.search(doc.key, max(0, at - 32), at) is not None
+    return doc.g.running.search(doc.key, max(0, at - 32), at) is not None
 
 
 def _lead_base(doc: _Document, sent: Sentence, m: Mention) -> str | None:
@@ -1210,17 +1206,13 @@ def _lead_base(doc: _Document, sent: Sentence, m: Mention) -> str | None:
     lead = doc.key[sent.start:colon]
     if _DIGIT.search(_YEAR_IN.sub("", lead)):
         return None  # the lead states its own figure, whose base it is
-    for so in _SO.finditer(lead):  # the base phrase, wherever the lead writes it
+    for so in doc.g.base_lead.finditer(lead):  # the base phrase, wherever the lead writes it
         base, _ = doc.g.roles.base_after(lead[so.start():])
         if base in ("plan", "budget_estimate"):
             return base
     return None
 
 
-_CHIEM = fold("chiếm")
-_IN_WHOLE = "trong "  # folded
-_PLAN_WORD_END = re.compile(fold(r"\s*(?:kế hoạch|kh|dự toán)(?!\w)"))  # `đạt 55,3 kế hoạch.`
-_OF_WHOLE = re.compile(r"\s*(?:trong|cua)\s+")  # folded `trong`, `của`
 
 
 def _share_reading(doc: _Document, sent: Sentence, item_lo: int, m: Mention, wide: bool = True) -> Choice | None:
@@ -1236,9 +1228,6 @@ def _share_reading(doc: _Document, sent: Sentence, item_lo: int, m: Mention, wid
 
 
 # `đạt 9,2%, vượt kế hoạch (8,5%)`, `vượt chỉ tiêu Nghị quyết đề ra (6,5%)`: the plan named, its value in brackets
-_PLAN_NAMED_BRACKET = re.compile(fold(r"\s*[,;]?\s*(?:vượt|đạt|bằng|cao hơn|thấp hơn|so với)?\s*"
-                                      r"(?:kế hoạch|kh|chỉ tiêu|mục tiêu|kịch bản)[^()\d,;]{0,40}\(\s*"))
-_PLAN_AMOUNT_BRACKET = re.compile(fold(r"[^()\d]{0,40}\(\s*(?:kế hoạch|kh|dự toán)[^()\d]{0,30}$"))
 
 
 def _planned_value(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Fact | None:
@@ -1250,14 +1239,14 @@ def _planned_value(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Fa
     if prev.char_end > m.start:
         return None
     if prev.role == "pct_of_plan" and m.unit not in (None, "percent") \
-            and _PLAN_AMOUNT_BRACKET.match(doc.key, prev.char_end, m.number_start):
+            and doc.g.plan_amount_bracket.match(doc.key, prev.char_end, m.number_start):
         # `bằng 115% kế hoạch (kế hoạch 1.350 tỷ đồng)`: the bracket states the plan of the amount the ratio is of
         level = next((f for f in sent_facts if f.fact_id == prev.parent_fact_id), None)
         if level is None or level.unit != m.unit:
             return None
         prev = level
     elif not (doc.g.roles.plan_paren.match(doc.key, prev.char_end, m.number_start)
-              or _PLAN_NAMED_BRACKET.fullmatch(doc.key, prev.char_end, m.number_start)):
+              or doc.g.plan_named_bracket.fullmatch(doc.key, prev.char_end, m.number_start)):
         return None
     if prev.unit != (m.unit or prev.unit) and (m.unit == "percent") != (prev.unit == "percent"):
         return None
@@ -1271,7 +1260,6 @@ def _planned_value(doc: _Document, m: Mention, sent_facts: _SentenceFacts) -> Fa
 
 
 _SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-\u2212\u2013])\s*$")
-_CHANGE_IN_BRACKET = re.compile(fold(r"(\d)[^\d(),;]{0,20}\(\s*(?:tăng|giảm)\s*$"))  # `202.000 tấn (tăng `
 _SIGNED_IN_BRACKET = re.compile(r"\(\s*[+\-\u2010-\u2015\u2212]\s*\d")  # a signed figure opening a bracket
 
 
@@ -1494,7 +1482,7 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
             total = None  # a part is less than its total: the total restated, or an indicator of its own
         if total is not None and m.range_part is None and (marker is not None or intro):
             role, parent_id = "part", total.fact_id
-            part_list = "partial" if intro or marker is None or marker.group().lstrip().startswith(fold("trong")) \
+            part_list = "partial" if intro or marker is None or marker.group().lstrip().startswith(g.partial_marker) \
                 else "complete"
             if breakdown is not None:  # one breakdown of the total among others (by ownership, by industry)
                 part_list = "breakdown"
@@ -1510,7 +1498,7 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
                 total = earlier if earlier is not None and earlier.unit == unit else None
             if total is not None and abs(value) < abs(total.value):
                 # `..., gồm:` closing the total's sentence presents the list that follows as complete
-                complete = _COMPLETE_LIST.search(fold(total.sentence).rstrip()) is not None
+                complete = g.complete_list.search(fold(total.sentence).rstrip()) is not None
                 role, parent_id, part_list = "part", total.fact_id, "complete" if complete else "partial"
     fact = Fact(
         fact_id=fid, doc_id=doc.doc_id, metric=metric.code, role=role, value=value, unit=unit,

@@ -67,6 +67,28 @@ class Grammar:
         self.heading_intent = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("heading_intent", [])) + r")(?!\w)")
         self.exclusion_paren = re.compile(fold_pattern(r"\(\s*(?:không|chưa|trừ|loại trừ)[^()]{0,160}\)"))
         self.growth_words = (fold("tăng trưởng"), fold("tốc độ tăng"))
+        # the shapes the sentence loop reads around a figure, their words from seeds/grammar/words.csv
+        self.running = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("running_total", []))
+                                  + r")(?!\w)[^\d;:]{0,16}$")
+        self.complete_list = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("complete_list", [])) + r")\s*:$")
+        self.base_lead = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("base_lead", [])) + r")(?!\w)")
+        change = word_alternation(w.get("change_verb", []))
+        self.change_between = re.compile(r"[\s,;(]*(?:" + change + r")(?:\s+(?:"
+                                         + word_alternation(w.get("change_particle", [])) + r"))?\s*")
+        self.change_in_bracket = re.compile(r"(\d)[^\d(),;]{0,20}\(\s*(?:" + change + r")\s*$")  # `202.000 tấn (tăng `
+        self.share_verb = tuple(fold(x) for x in w.get("share_verb", []))
+        self.total_word = tuple(fold(x) for x in w.get("total_word", []))
+        self.partial_marker = tuple(fold(x) for x in w.get("partial_marker", []))  # `trong đó`: a list not complete
+        self.range_join = re.compile(r"[\s\-–—~]*(?:" + word_alternation(w.get("range_word", [])) + r")?\s*")
+        self.ratio_before = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("ratio_verb", [])) + r")\s+(?:\w+\s+)?$")
+        self.whole_of = re.compile(r"\s*(?:" + word_alternation(w.get("whole_of", [])) + r")\s+")
+        self.in_whole = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("in_whole", [])) + r")\s+$")
+        plan = word_alternation(w.get("plan_word", []))
+        self.plan_word_end = re.compile(r"\s*(?:" + plan + r")(?!\w)")  # `đạt 55,3 kế hoạch.`
+        self.plan_amount_bracket = re.compile(r"[^()\d]{0,40}\(\s*(?:" + plan + r")[^()\d]{0,30}$")
+        self.plan_named_bracket = re.compile(
+            r"\s*[,;]?\s*(?:" + word_alternation(w.get("plan_comparative", [])) + r")?\s*(?:"
+            + word_alternation(w.get("plan_named", [])) + r")[^()\d,;]{0,40}\(\s*")
         # `Trong 7,8% tăng trưởng, khu vực nông lâm nghiệp đóng góp 1,2%`: a contribution to growth written
         # in percent is in percentage points
         self.contribution_pct = re.compile(fold_pattern(r"(?<!\w)đóng\s+góp\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$"))
