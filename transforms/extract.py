@@ -527,6 +527,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
 
     year: int | None = None
     result_year: int | None = None  # the last year named that is not a plan's: the year of results
+    horizon_at = -1  # where the last later year a sentence sets its figures for was named (`Đến năm 2025`)
     result_period: tuple[str, int] | None = None  # the last period named that is not a plan's, and where
     period: str | None = None
     period_at: int | None = None
@@ -624,6 +625,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                         year = p.year
                         if not p.plan:
                             result_year = p.year
+                        elif p.start >= sent.start and p.year > (result_year or 0):
+                            horizon_at = p.start  # `Đến năm 2025, ...`: a later year the sentence sets its figures for
                     if p.period is not None:
                         period, period_at = p.period, p.start
                         if not p.plan:
@@ -678,6 +681,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     cue = None  # `ước tính tăng 6,72%, cao hơn mức tăng 4,84% của quý I/2024`: a past result
                 in_section = section_target and (section_year is None or (fact.period_year or 0) >= section_year) \
                     and (section_period is None or fact.period == section_period)
+                if cue is None and horizon_at >= sent.start and own is None and after is None:
+                    cue = "target"
                 if cue is None and (carried_target or in_section or (
                         target_year is not None and fact.period_year == target_year)):
                     cue = "target"
