@@ -177,6 +177,7 @@ class _Document:
         self.earlier: list[Alias] = []  # indicators of figures read so far, most recent last
         self.last_level: dict[str, Fact] = {}  # the last level read of each indicator (not a plan's)
         self.levels: dict[str, list[Fact]] = {}  # every level read of each indicator, in order
+        self.heads_after: set[int] = set()  # head words that named the amount right before them
         opening: dict[int, Sentence] = {}
         for sent in self.sentences:
             opening.setdefault(sent.paragraph, sent)
@@ -385,7 +386,7 @@ class _Document:
         after = [c for c in all_after if c[2] not in ("head", *_SUBJECT_KINDS)]
         # `đóng góp` heads only a figure in percentage points (a contribution to growth)
         heads = [c for c in in_sentence if c[2] == "head" and (m.points or c[3] != "growth_contribution")
-                 and not self.whole_of_share(sent, c[0])]
+                 and not self.whole_of_share(sent, c[0]) and c[0] not in self.heads_after]
         item_heads = [c for c in heads if c[0] >= item_lo]
         mods = {(c[2], c[3]) for c in in_sentence if c[0] >= item_lo and c[2] not in ("head", *_SUBJECT_KINDS)}
         mods |= {(c[2], c[3]) for c in after}
@@ -412,6 +413,9 @@ class _Document:
             counted = [c for c in self.concepts_in(m.number_end, max(m.end, min(stop, sent.end)))
                        if c[2] == "head" and c[0] <= m.end]
             options += [(c[3], c[0], c[1], "concept") for c in counted[:1]]
+        elif m.unit in ("VND", "USD"):  # the money named right after its amount (`2,738 tỷ USD vốn đầu tư`)
+            options += [(c[3], c[0], c[1], "concept") for c in all_after[:1] if c[2] == "head" and c[0] <= m.end + 2
+                        and c[0] not in self.heads_after]
         for h in reversed(item_heads or (heads if wide else [])):  # the nearest head first
             options.append((h[3], h[0], h[1], "concept"))
         if not wide:
@@ -434,6 +438,8 @@ class _Document:
             hi = max([end] + [c[1] for c in words if c[1] <= m.number_start])
             if how != "concept":  # no head word named it: its span is the item's start, the verbs are after
                 lo = hi = start
+            if start >= m.end:
+                self.heads_after.add(start)  # the amount's own name: it names no later figure
             return Choice(g.metric_alias(sig.metric), lo, hi, how)
         return None
 
@@ -1020,7 +1026,8 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         # chiếm tỷ trọng 21,6%`): the head's reading wins
         item_lo = max(clause_start, prev_end or clause_start)
         nearer = doc.concept_choice(sent, item_lo, m, None, wide=False)
-        if nearer is not None and nearer.end > choice.end and nearer.code != choice.code:
+        if nearer is not None and nearer.end > choice.end and nearer.code != choice.code \
+                and nearer.start < m.number_start:  # named before the figure, not after it
             return nearer, None
         # an indicator named in the figure's own item yields only to a share head there or to the list's
         # (`Cơ cấu kinh tế: ...; thuế sản phẩm 3,4%`), not to an earlier figure's verb (`...chiếm tỷ lệ 68,75%;
