@@ -480,10 +480,27 @@ def _reports_results(g: Grammar, key: str, sent: Sentence) -> bool:
     return found is not None and g.heading_intent.search(key, sent.start, found.start()) is None
 
 
+_DATE_IN = re.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2}(?![\d/])")
+
+
+def _title_years(doc: _Document) -> list[int]:
+    """The years the first heading with a year names, dates left out."""
+    for sent in doc.sentences[:4]:
+        if sent.is_heading:
+            years = [int(y) for y in _YEAR_IN.findall(_DATE_IN.sub(" ", doc.key[sent.start:sent.end]))]
+            if years:
+                return years
+    return []
+
+
 def reference_date(doc: _Document) -> date | None:
-    """When the report was written: its date line, else the latest past period it names."""
-    if doc.clean.published_on:
-        return doc.clean.published_on
+    """When the report was written: its date line, else the latest past period it names. A date line more
+    than a year before the first year the title names (`Thứ 6 - 26/02/2016` over `Tình hình kinh tế - xã
+    hội tháng 9 năm 2024`) is the site's furniture, not the report's date."""
+    floor = min(_title_years(doc), default=0) - 1
+    published = doc.clean.published_on
+    if published and published.year >= floor:
+        return published
     best: date | None = None
     for m in doc.g.past_year.finditer(doc.key):
         d = date(int(m.group(1)), 12, 31)
@@ -493,7 +510,8 @@ def reference_date(doc: _Document) -> date | None:
             d = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
             continue
-        best = d if best is None or d > best else best
+        if d.year >= floor:
+            best = d if best is None or d > best else best
     return best
 
 
