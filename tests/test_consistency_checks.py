@@ -159,9 +159,12 @@ def test_a_ratio_to_plan_is_compared_once(files: dict[str, str], outcome: str, p
     assert len(attained) == 1 and attained[0][0] == outcome and f'"{plan} tỷ đồng"' in attained[0][1], attained
 
 
-def test_a_date_line_is_no_reporting_period(tmp_path: Path) -> None:
-    """`Thứ năm, 15 Tháng 3 2018` over a report of the first two months is when it was written."""
-    rows = _checks(tmp_path, {"a.txt": "Kiên Giang: xuất khẩu tăng\n\nThứ năm, 15 Tháng 3 2018\n\n"
+@pytest.mark.parametrize("line", ["Thứ năm, 15 Tháng 3 2018", "Thời sự - Tháng 3/2018", "Bạn cần biết - Tháng 3/2018",
+                                  "Tin tức - 15/3/2018"])
+def test_a_date_line_is_no_reporting_period(line: str, tmp_path: Path) -> None:
+    """`Thứ năm, 15 Tháng 3 2018`, a site's section and a date (`Thời sự - Tháng 3/2018`) over a report of the
+    first two months is when it was written."""
+    rows = _checks(tmp_path, {"a.txt": f"Kiên Giang: xuất khẩu tăng\n\n{line}\n\n"
                                        "Hai tháng đầu năm 2018, kim ngạch xuất khẩu đạt 85,35 triệu USD."})
     assert not [r for r in rows if r[0] == "period_mismatch"], rows
 
