@@ -594,7 +594,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         if sent.is_heading:  # `II. NHIỆM VỤ, GIẢI PHÁP NĂM 2024` opens a section of targets, any other closes it
             # a headline with a measured figure of its own (`... đặt mục tiêu GRDP tăng 7% trong năm 2024`) sets
             # the year's targets, not the quarter's results the news then gives
-            own_figure = any(x.unit not in (None, "count") for x in ms)
+            own_figure = any(x.unit is not None for x in ms)
             section_target = (g.target_heading.search(key, sent.start, sent.end) is not None
                               and not _reports_results(g, key, sent))
             section_period = "FY" if own_figure else None
