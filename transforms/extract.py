@@ -1082,8 +1082,12 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         # `Mức tăng này cao hơn mục tiêu cả năm là 6,5%`: growth named alone (no sector) is the indicator's just read
         return Choice(governing, m.start, m.start, "context"), None
     if ctx is not None and m.unit == "percent" and any(
-            f.role in ("level", "part") and f.metric == ctx.alias.code for f in sent_facts.latest_first(clause_start)):
-        return Choice(ctx.alias, ctx.start, ctx.end, "context"), None  # a ratio or change of the amount just read
+            f.metric == ctx.alias.code and (f.role in ("level", "part") or f.unit == "percent" != ref.metrics[
+                f.metric].unit and doc.g.roles.base_after(key[m.end:m.end + 48])[0] is not None)
+            for f in sent_facts.latest_first(clause_start)):
+        # a ratio or change of the amount just read, or after one of its ratios (`đạt 82,1% KH TW giao, đạt 56,8%
+        # KH tỉnh giao`)
+        return Choice(ctx.alias, ctx.start, ctx.end, "context"), None
     if ctx is not None and (m.unit is not None or m.scale >= 1e6):  # `400 tỷ`: an amount of the currency
         lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or 0)
         found = doc.from_context(ctx, lo, m)
