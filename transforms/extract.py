@@ -934,13 +934,30 @@ def _clause_start(key: str, sent: Sentence, pos: int) -> int:
     return cut + 1 if cut >= 0 else sent.start
 
 
+_Reading = tuple[Choice | None, str | None]  # the indicator of a figure, or why there is none
+
+
 def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts,
                    clause_start: int, ctx: AliasHit | None,
                    last_alias: Alias | None = None,
                    prev_facts: list[Fact] | None = None) -> tuple[Choice | None, str | None]:
     """The indicator of figure `m` (see `transforms.grammar.indicator` for the order of evidence),
     or why none was found."""
-    key, ref = doc.key, doc.ref
+    for reading in (_by_shape, _named_after_figure):
+        found = reading(doc, sent, m, sent_facts, clause_start, ctx)
+        if found is not None:
+            return found
+    found, whole = _named_in_clause(doc, sent, m, sent_facts, clause_start)
+    if found is not None:
+        return found
+    return _from_context(doc, sent, m, sent_facts, clause_start, ctx, last_alias, prev_facts, whole)
+
+
+def _by_shape(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts,
+              clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """A fraction's total, a range's high end, a rate's change in points, a contribution, a frame around the
+    figure; a bare number with none of these is no fact."""
+    ref = doc.ref
     if m.denominator_of is not None:  # `32/33 chỉ tiêu`: the total of what the numerator counts
         numerator = next((f for f in sent_facts if f.char_start == m.denominator_of), None)
         if numerator is not None and "," in numerator.value_text:
@@ -974,6 +991,14 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         return Choice(frame[0], frame[1], frame[2], "frame"), None
     if m.unit is None and m.scale == 1:
         return None, "a number with no unit and no counted indicator"
+    return None
+
+
+def _named_after_figure(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts,
+                        clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """A percentage whose indicator is named right after it (`đạt 95,2% kế hoạch thu ngân sách`, `chiếm 28,4%
+    trong tổng vốn đầu tư`), or the change of a figure that is no fact."""
+    key, ref = doc.key, doc.ref
     if m.unit == "percent":
         unread = doc.g.change_in_bracket.search(key, max(sent.start, m.number_start - 40), m.number_start)
         if unread is not None and not any(f.char_start <= unread.start(1) < f.char_end for f in sent_facts):
@@ -996,17 +1021,25 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         if named is not None and ref.metrics[named.alias.code].unit != "percent":
             # `đạt 95,2% kế hoạch thu ngân sách`: the indicator the plan is of, named after it
             return Choice(named.alias, named.start, named.end, "after"), None
+    return None
+
+
+def _named_in_clause(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts,
+                     clause_start: int) -> tuple[_Reading | None, AliasHit | None]:
+    """An alias in the figure's clause, completed by the item's words and refined by concept words; with the
+    whole a share is of, when that is all the clause names (for the context step to fall back on)."""
+    key, ref = doc.key, doc.ref
+    whole: AliasHit | None = None
     choice: Choice | None = None
     prev_end = sent_facts.last_end(clause_start, m.start)
     if any(c[2] == "action" and c[3] == "damage"
            for c in doc.concepts_in(max(clause_start, prev_end or clause_start), m.number_start)):
-        return None, _HARMED  # `diện tích lúa bị chuột gây hại 200 ha`: no area sown, whatever the words before
+        return (None, _HARMED), whole  # `diện tích lúa bị chuột gây hại 200 ha`: no area sown, whatever precedes
     if _named_after(doc, m):
         own = next((h for h in doc.lefts_nearest_first(max(clause_start, prev_end or 0, sent.start), m.start)
                     if compatible(ref.metrics[h.alias.code].unit, m)), None)
         if own is None:  # `95% số dân sử dụng nước sạch`, `60% học sinh được học 2 buổi/ngày`: not the context's
-            return None, _NAMED_AFTER
-    whole: AliasHit | None = None
+            return (None, _NAMED_AFTER), whole
     for h in doc.lefts_nearest_first(max(clause_start, sent.start), m.start):
         if doc.whole_of_share(sent, h.start):
             whole = whole or h  # `tỷ trọng công nghiệp chế biến, chế tạo trong GRDP đạt 36,06%`: the whole, not
@@ -1028,7 +1061,7 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         last = chain[k] if k is not None and all(f.metric == chain[k].metric for f in chain[:k]) else None
         if last is not None and (last.char_end == prev_end or k) and last.unit != "percent" \
                 and last.metric != choice.code and choice.end <= last.char_start:
-            return Choice(doc.g.metric_alias(last.metric), choice.start, choice.end, "context"), None
+            return (Choice(doc.g.metric_alias(last.metric), choice.start, choice.end, "context"), None), whole
     if choice is not None and prev_end is not None and choice.end <= prev_end:
         comma = max(key.rfind(",", prev_end, m.start), key.rfind(";", prev_end, m.start))
         # `trong đó: Nông, lâm nghiệp, thuỷ sản đạt ...`: a comma inside a sector's name cuts no item
@@ -1046,7 +1079,7 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
         nearer = doc.concept_choice(sent, item_lo, m, None, wide=False)
         if nearer is not None and nearer.end > choice.end and nearer.code != choice.code \
                 and nearer.start < m.number_start:  # named before the figure, not after it
-            return nearer, None
+            return (nearer, None), whole
         # an indicator named in the figure's own item yields only to a share head there or to the list's
         # (`Cơ cấu kinh tế: ...; thuế sản phẩm 3,4%`), not to an earlier figure's verb (`...chiếm tỷ lệ 68,75%;
         # tỷ lệ hộ nghèo giảm còn 3,8%`: the poverty rate, not a sector's share)
@@ -1054,7 +1087,7 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
                         for c in doc.concepts_in(sent.start, item_lo))
         share = _share_reading(doc, sent, item_lo, m, wide=choice.start < item_lo or list_head)
         if share is not None:
-            return share, None
+            return (share, None), whole
         # a head alias completed by concept words between it and the figure (`giá trị sản xuất ...
         # ngành nông nghiệp`): the composed metric is the more specific
         lo = choice.start if prev_end is None or choice.end > prev_end else prev_end
@@ -1068,8 +1101,17 @@ def _choose_metric(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sent
                 # the alias names a sibling of the alias's indicator
                 or (refined.end > choice.end and ref.metrics[refined.code].part_of is not None
                     and ref.metrics[refined.code].part_of == ref.metrics[choice.code].part_of)):
-            return refined, None
-        return choice, None
+            return (refined, None), whole
+        return (choice, None), whole
+    return None, whole
+
+
+def _from_context(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts,
+                  clause_start: int, ctx: AliasHit | None, last_alias: Alias | None, prev_facts: list[Fact] | None,
+                  whole: AliasHit | None) -> _Reading:
+    """What the paragraph, the list or the report names: concept words, the indicator read last, a misspelt
+    alias, a sector under an earlier indicator, the total a list is under, the whole of a share."""
+    key, ref = doc.key, doc.ref
     lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start)
     governing = ctx.alias if ctx is not None else last_alias
     if last_alias is not None and doc.g.continuation.search(key, sent.start, min(sent.end, sent.start + 40)):
