@@ -40,7 +40,7 @@ from transforms.grammar.periods import PeriodMention, find_periods, period_start
 from transforms.grammar.status import StatusCues
 from transforms.grammar.tables import table_readings
 from transforms.numbers import separator_habit
-from transforms.reference import Alias, Reference
+from transforms.reference import Alias, Metric, Reference
 from transforms.text import CleanText, Sentence, split_sentences
 
 EXTRACTOR_VERSION = "0.2.0"
@@ -1360,6 +1360,76 @@ def _signed_change(g: Grammar, text: str, m: Mention, sent_facts: _SentenceFacts
     return (1 if prev.value >= 0 else -1), prev.comparison_base or _GROWTH
 
 
+def _part_of_total(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts, metric: Metric,
+                   alias: Alias, choice: Choice, unit: str, value: float, prev_facts: list[Fact] | None,
+                   para_facts: list[Fact] | None) -> tuple[str, str | None, str | None]:
+    """A level that is a part of a total read before it (role, parent, part list): listed after `trong đó`,
+    `gồm`, `cụ thể` or in a bracket under it, under a breakdown lead, or a component (a sector, a scope) of a
+    total its paragraph stated. Otherwise it stays a level."""
+    key, g = doc.key, doc.g
+    role, parent_id, part_list = "level", None, None
+    # a count or amount listed after `cụ thể`, `trong đó`, `gồm` under a total of the same metric
+    # or of the metric it is a component of (`Trong đó: giá trị sản xuất nông nghiệp ...`)
+    running = _running_total(doc, m.number_start)
+
+    def is_total(f: Fact) -> bool:  # of the same kind: a running total's parts are running totals
+        return f.role == "level" and f.unit == unit and f.metric in (metric.code, metric.part_of) \
+            and _running_total(doc, f.char_start) == running
+
+    total = next((f for f in sent_facts if is_total(f)), None)
+    marker = sent_facts.marker_after(total, doc, sent.end) if total is not None else None
+    marker = marker if marker is not None and marker.end() <= m.start else None
+    intro = total is not None and g.total_intro.search(key, max(0, total.char_start - 24), total.char_start)
+    opening = g.list_start.match(key, sent.start, min(sent.end, sent.start + 32))
+    if total is None and opening is not None and prev_facts:
+        total = next((f for f in prev_facts if is_total(f)), None)
+        last = next((f for f in reversed(prev_facts) if f.role == "level" and f.unit == unit
+                     and f.metric in (metric.code, metric.part_of)), None)
+        if last is not None and _running_total(doc, last.char_start):
+            total = last  # `..., lũy kế ước đạt 7.693,4 tỷ đồng. Trong đó ...`: the running total's parts
+        marker = opening
+    opened = key.rfind("(", sent.start, m.start)
+    if total is None and opened > key.rfind(")", sent.start, m.start) and g.list_start.match(key, opened + 1):
+        # `khu vực kinh tế trong nước ước đạt 13,28 nghìn tỷ đồng, tăng 7% (trong đó, công nghiệp địa phương
+        # ước đạt 7,47 nghìn tỷ đồng ...)`: a part of the amount the bracket follows
+        total = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened
+                      and f.role in ("level", "part") and f.unit == unit
+                      and f.metric in (metric.code, metric.part_of)), None)
+        intro = total is not None
+    in_bracket = opened > key.rfind(")", sent.start, m.start)
+    breakdown = g.breakdown_lead.match(key, sent.start) if total is None and not in_bracket else None
+    if breakdown is not None:  # `Xét theo ngành, ...` under the total read last, in any paragraph
+        # the last total read of the indicator or of the whole it is a part of (`Xét theo khu vực kinh tế,
+        # khu vực công nghiệp và xây dựng đạt ...` after the GRDP)
+        totals = [f for f in (doc.last_level.get(metric.code), doc.last_level.get(metric.part_of or ""))
+                  if f is not None and is_total(f)]
+        total = max(totals, key=lambda f: f.char_start) if totals else None
+        intro = total is not None  # a breakdown may name only some parts: partial
+    if total is not None and abs(value) >= abs(total.value) > 0:
+        total = None  # a part is less than its total: the total restated, or an indicator of its own
+    if total is not None and m.range_part is None and (marker is not None or intro):
+        role, parent_id = "part", total.fact_id
+        part_list = "partial" if intro or marker is None or marker.group().lstrip().startswith(g.partial_marker) \
+            else "complete"
+        if breakdown is not None:  # one breakdown of the total among others (by ownership, by industry)
+            part_list = "breakdown"
+    elif m.range_part is None and (metric.part_of or alias.is_scope):
+        # a component the paragraph has stated the total of (`khu vực dịch vụ đạt 7.709 tỷ đồng` after
+        # the GRDP; `thu nội địa` after the budget revenue): a part, the list not said to be complete
+        whole = metric.code if alias.is_scope else metric.part_of
+        total = next((f for f in reversed(para_facts or []) if f.role == "level" and f.unit == unit
+                      and f.metric == whole and f.metric_how != _PLANNED
+                      and _running_total(doc, f.char_start) == running), None)
+        if total is None and choice.how.startswith(_SECTOR_UNDER):  # the total read paragraphs before
+            earlier = doc.last_level.get(whole)
+            total = earlier if earlier is not None and earlier.unit == unit else None
+        if total is not None and abs(value) < abs(total.value):
+            # `..., gồm:` closing the total's sentence presents the list that follows as complete
+            complete = g.complete_list.search(fold(total.sentence).rstrip()) is not None
+            role, parent_id, part_list = "part", total.fact_id, "complete" if complete else "partial"
+    return role, parent_id, part_list
+
+
 def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _SentenceFacts, next_start: int,
                ctx: AliasHit | None = None, prev_facts: list[Fact] | None = None,
                last_alias: Alias | None = None,
@@ -1517,65 +1587,8 @@ def _read_fact(doc: _Document, sent: Sentence, m: Mention, sent_facts: _Sentence
                           None)
         parent_id = parent.fact_id if parent else None
     else:
-        # a count or amount listed after `cụ thể`, `trong đó`, `gồm` under a total of the same metric
-        # or of the metric it is a component of (`Trong đó: giá trị sản xuất nông nghiệp ...`)
-        running = _running_total(doc, m.number_start)
-
-        def is_total(f: Fact) -> bool:  # of the same kind: a running total's parts are running totals
-            return f.role == "level" and f.unit == unit and f.metric in (metric.code, metric.part_of) \
-                and _running_total(doc, f.char_start) == running
-
-        total = next((f for f in sent_facts if is_total(f)), None)
-        marker = sent_facts.marker_after(total, doc, sent.end) if total is not None else None
-        marker = marker if marker is not None and marker.end() <= m.start else None
-        intro = total is not None and g.total_intro.search(key, max(0, total.char_start - 24), total.char_start)
-        opening = g.list_start.match(key, sent.start, min(sent.end, sent.start + 32))
-        if total is None and opening is not None and prev_facts:
-            total = next((f for f in prev_facts if is_total(f)), None)
-            last = next((f for f in reversed(prev_facts) if f.role == "level" and f.unit == unit
-                         and f.metric in (metric.code, metric.part_of)), None)
-            if last is not None and _running_total(doc, last.char_start):
-                total = last  # `..., lũy kế ước đạt 7.693,4 tỷ đồng. Trong đó ...`: the running total's parts
-            marker = opening
-        opened = key.rfind("(", sent.start, m.start)
-        if total is None and opened > key.rfind(")", sent.start, m.start) and g.list_start.match(key, opened + 1):
-            # `khu vực kinh tế trong nước ước đạt 13,28 nghìn tỷ đồng, tăng 7% (trong đó, công nghiệp địa phương
-            # ước đạt 7,47 nghìn tỷ đồng ...)`: a part of the amount the bracket follows
-            total = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened
-                          and f.role in ("level", "part") and f.unit == unit
-                          and f.metric in (metric.code, metric.part_of)), None)
-            intro = total is not None
-        in_bracket = opened > key.rfind(")", sent.start, m.start)
-        breakdown = g.breakdown_lead.match(key, sent.start) if total is None and not in_bracket else None
-        if breakdown is not None:  # `Xét theo ngành, ...` under the total read last, in any paragraph
-            # the last total read of the indicator or of the whole it is a part of (`Xét theo khu vực kinh tế,
-            # khu vực công nghiệp và xây dựng đạt ...` after the GRDP)
-            totals = [f for f in (doc.last_level.get(metric.code), doc.last_level.get(metric.part_of or ""))
-                      if f is not None and is_total(f)]
-            total = max(totals, key=lambda f: f.char_start) if totals else None
-            intro = total is not None  # a breakdown may name only some parts: partial
-        if total is not None and abs(value) >= abs(total.value) > 0:
-            total = None  # a part is less than its total: the total restated, or an indicator of its own
-        if total is not None and m.range_part is None and (marker is not None or intro):
-            role, parent_id = "part", total.fact_id
-            part_list = "partial" if intro or marker is None or marker.group().lstrip().startswith(g.partial_marker) \
-                else "complete"
-            if breakdown is not None:  # one breakdown of the total among others (by ownership, by industry)
-                part_list = "breakdown"
-        elif m.range_part is None and (metric.part_of or alias.is_scope):
-            # a component the paragraph has stated the total of (`khu vực dịch vụ đạt 7.709 tỷ đồng` after
-            # the GRDP; `thu nội địa` after the budget revenue): a part, the list not said to be complete
-            whole = metric.code if alias.is_scope else metric.part_of
-            total = next((f for f in reversed(para_facts or []) if f.role == "level" and f.unit == unit
-                          and f.metric == whole and f.metric_how != _PLANNED
-                          and _running_total(doc, f.char_start) == running), None)
-            if total is None and choice.how.startswith(_SECTOR_UNDER):  # the total read paragraphs before
-                earlier = doc.last_level.get(whole)
-                total = earlier if earlier is not None and earlier.unit == unit else None
-            if total is not None and abs(value) < abs(total.value):
-                # `..., gồm:` closing the total's sentence presents the list that follows as complete
-                complete = g.complete_list.search(fold(total.sentence).rstrip()) is not None
-                role, parent_id, part_list = "part", total.fact_id, "complete" if complete else "partial"
+        role, parent_id, part_list = _part_of_total(doc, sent, m, sent_facts, metric, alias, choice, unit, value,
+                                                    prev_facts, para_facts)
     fact = Fact(
         fact_id=fid, doc_id=doc.doc_id, metric=metric.code, role=role, value=value, unit=unit,
         period_year=None, period=None, status="actual", qualifier=qualifier, comparison_base=base,
