@@ -1,0 +1,397 @@
+"""One document as the sentence loop reads it (`Document`): text, key, phrase hits, concept words and the
+look-ups every figure needs; the facts read so far in a sentence (`SentenceFacts`); the loop's shared
+words of evidence."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import replace
+
+from transforms.grammar.indicator import (
+    AliasHit,
+    Choice,
+    compatible,
+    compose,
+    concept_hits,
+    frame_weight,
+    item_phrase,
+    lookahead_end,
+    lookback_start,
+    subject_hits,
+)
+from transforms.grammar.keys import fold, tokenize, tones
+from transforms.grammar.numbers import Mention
+from transforms.grammar.status import StatusCues
+from transforms.reading.records import Fact
+from transforms.reference import Alias, Reference
+from transforms.text import CleanText, Sentence, split_sentences
+
+SECTOR_UNDER = "a sector under the indicator"
+
+
+CONTRIBUTION = "_growth_contribution"
+
+
+EARLIER_HEADS = 3  # how many indicators read earlier a sector named alone may belong to
+
+
+GROWTH = "_growth"  # growth with no base written: resolved once the period is known
+
+
+PLANNED = "the plan's value in brackets after a figure"
+
+
+VALUE_BRACKET = re.compile(r"\s*\([^()]*\d[^()]*\)")
+
+
+DIGIT = re.compile(r"\d")
+
+
+BULLET = re.compile(r"\s*[-+•*–]\s")
+
+
+_SUBJECT_KINDS = ("sector", "domain", "ownership")  # concept kinds a whole sentence is about
+
+
+_UNIT_MODS = {"VND/ha": ("per", "ha"), "VND/person/year": ("per", "person"), "USD/person/year": ("per", "person")}
+
+
+YEAR_BASES = ("same_period", "prior_year")
+
+
+class SentenceFacts(list[Fact]):
+    """A sentence's facts in text order, with the look-ups the reading of every number makes,
+    answered by bisection while the facts' ends keep the text order (a scan otherwise)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.in_order = True
+        self._markers: dict[str, re.Match[str] | None] = {}
+
+    def append(self, f: Fact) -> None:
+        if self and (f.char_start < self.starts[-1] or f.char_end < self.ends[-1]):
+            self.in_order = False
+        super().append(f)
+        self.starts.append(f.char_start)
+        self.ends.append(f.char_end)
+
+    def last_end(self, lo: int, hi: int) -> int | None:
+        """The largest end of a fact starting at or after `lo` and ending by `hi`."""
+        if not self.in_order:
+            return max((f.char_end for f in self if f.char_end <= hi and f.char_start >= lo), default=None)
+        k = bisect_right(self.ends, hi) - 1
+        return self.ends[k] if k >= 0 and self.starts[k] >= lo else None
+
+    def latest_first(self, lo: int) -> Iterator[Fact]:
+        """The facts starting at or after `lo`, last first."""
+        for f in reversed(self):
+            if f.char_start >= lo:
+                yield f
+            elif self.in_order:
+                return
+
+    def marker_after(self, total: Fact, doc: Document, end: int) -> re.Match[str] | None:
+        """The first list marker (`cụ thể`, `trong đó`, `:`) after a total, up to `end`."""
+        if total.fact_id not in self._markers:
+            self._markers[total.fact_id] = doc.g.list_marker.search(doc.key, total.char_end, end)
+        return self._markers[total.fact_id]
+
+
+class Document:
+    """One document as the grammar reads it: text, key, tokens, every phrase hit, and the look-ups
+    that would be quadratic if redone for every number."""
+
+    def __init__(self, doc_id: str, clean: CleanText, ref: Reference) -> None:
+        self.doc_id, self.clean, self.ref, self.g = doc_id, clean, ref, ref.grammar
+        self.text = clean.text
+        self.key = fold(self.text)
+        self.tokens = tokenize(self.key)
+        self.tone_key = tones(self.text)
+        self.hits = self.g.lexicon.find(self.tokens, self.tone_key)
+        self.sentences = split_sentences(self.text)
+        self.subjects = subject_hits(self.key, self.hits, ref, self.sentences)
+        self.subject_starts = [h.start for h in self.subjects]
+        self.exclusions = [x.span() for x in self.g.exclusion_paren.finditer(self.key)]
+        self.earlier: list[Alias] = []  # indicators of figures read so far, most recent last
+        self.last_level: dict[str, Fact] = {}  # the last level read of each indicator (not a plan's)
+        self.levels: dict[str, list[Fact]] = {}  # every level read of each indicator, in order
+        self.heads_after: set[int] = set()  # head words that named the amount right before them
+        opening: dict[int, Sentence] = {}
+        for sent in self.sentences:
+            opening.setdefault(sent.paragraph, sent)
+        self.bullet_paragraphs = {p for p, sent in opening.items() if BULLET.match(sent.text)}  # list items
+        self.status = StatusCues(self.hits, self.key, self.g.words)
+        self.frames = sorted((h.start, h.end, t.kind, int(t.extra)) for h in self.hits for t in h.tags
+                             if t.kind in ("frame_post", "frame_pre"))
+        self.frame_starts = [f[0] for f in self.frames]
+        self.concepts = concept_hits(self.hits, self.key, self.g.sector_compounds)
+        self.concept_starts = [c[0] for c in self.concepts]
+        self.periods: list[tuple[int, int]] = []
+        self.topics, self.crop_topics = self._paragraph_topics()
+
+    def read_before(self, alias: Alias) -> None:
+        """Remember the indicator of a figure just read (most recent last, each once)."""
+        if self.earlier and self.earlier[-1] is alias:
+            return
+        if alias in self.earlier:
+            self.earlier.remove(alias)
+        self.earlier.append(alias)
+
+    def sector_subject(self, sent: Sentence, m: Mention) -> Choice | None:
+        """`Khu vực công nghiệp và xây dựng tăng 6,38%` in a paragraph after the GRDP's: a sector
+        named alone is the sector's share of an indicator read earlier in the report (the head is
+        elided). The nearest earlier indicator whose head composes with the sector wins."""
+        lo = max([sent.start] + [d.end() for d in DIGIT.finditer(self.key, sent.start, m.number_start)])
+        if not any(c[2] == "sector" for c in self.concepts_in(lo, m.number_start)):
+            return None  # the sector must be the figure's own subject, not the item's before it
+        candidates = list(reversed(self.earlier[-EARLIER_HEADS:]))
+        if self.g.contribution.search(self.key, sent.start, sent.end) and "grdp" in self.g.aliases_by_metric:
+            # `khu vực công nghiệp - xây dựng tăng 10,4%, đóng góp 4,6 điểm phần trăm vào mức tăng trưởng`:
+            # a sentence of contributions to growth is about the GRDP's sectors
+            candidates.append(self.g.aliases_by_metric["grdp"])  # type: ignore[arg-type]
+        for alias in candidates:
+            choice = self.concept_choice(sent, sent.start, m, alias)
+            if choice is not None and choice.how.startswith("concept under"):
+                return replace(choice, how=f"{SECTOR_UNDER} '{alias.text}' read earlier")
+        return None
+
+    def _paragraph_topics(self) -> tuple[dict[int, str], dict[int, str]]:
+        """A paragraph whose first sentence opens on a sector (`Sản xuất công nghiệp tiếp tục tăng ...`,
+        `Ngành nông nghiệp ...`, `- Công nghiệp: ...`) is about that sector; one labelled with a crop
+        (`Cây lúa: ...`, `- Cây rau màu: ...`) is about that crop."""
+        topics: dict[int, str] = {}
+        crops: dict[int, str] = {}
+        seen: set[int] = set()
+        for s in self.sentences:
+            if s.paragraph in seen:
+                continue
+            seen.add(s.paragraph)
+            opening = self.concepts_in(s.start, min(s.end, s.start + 40))
+            sectors = [c for c in opening if c[2] == "sector"]
+            if sectors and not any(c[2] == "head" and c[0] < sectors[0][0] and c[3] not in ("production_value",)
+                                   for c in opening):
+                topics[s.paragraph] = sectors[0][3]
+            colon = self.key.find(":", s.start, min(s.end, s.start + 40))
+            label = [c for c in opening if c[2] == "crop" and colon >= 0 and c[1] <= colon]
+            if label:
+                crops[s.paragraph] = label[0][3]
+        return topics, crops
+
+    # -- subjects -------------------------------------------------------------------------------
+
+    def lefts_nearest_first(self, lo: int, hi: int) -> Iterator[AliasHit]:
+        """Subject hits inside [lo, hi), nearest `hi` first, leaving out those inside an exclusion
+        bracket that also lies there (`(không tính thu tiền sử dụng đất)`)."""
+        for k in range(bisect_left(self.subject_starts, hi) - 1, bisect_left(self.subject_starts, lo) - 1, -1):
+            h = self.subjects[k]
+            if h.end <= hi and not self._excluded(h, lo, hi):
+                yield h
+
+    def first_right(self, lo: int, hi: int) -> AliasHit | None:
+        """The first subject hit starting inside [lo, hi]."""
+        k = bisect_left(self.subject_starts, lo)
+        return self.subjects[k] if k < len(self.subjects) and self.subject_starts[k] <= hi else None
+
+    def _excluded(self, h: AliasHit, lo: int, hi: int) -> bool:
+        k = bisect_right(self.exclusions, (h.start, float("inf"))) - 1
+        if k < 0:
+            return False
+        a, b = self.exclusions[k]
+        return lo <= a <= h.start and h.end <= b <= hi
+
+    def period_spans(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Period mentions lying inside [lo, hi)."""
+        k = bisect_left(self.periods, (lo,))
+        out = []
+        while k < len(self.periods) and self.periods[k][0] < hi:
+            if self.periods[k][1] <= hi:
+                out.append(self.periods[k])
+            k += 1
+        return out
+
+    def concepts_in(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        """Concept words (start, end, kind, value) lying inside [lo, hi), the longest where they overlap; a
+        phrase of two kinds counts as both (`lượt khách`: the head arrivals and the domain tourism)."""
+        found = self.concepts[bisect_left(self.concept_starts, lo):bisect_left(self.concept_starts, hi)]
+        found = [c for c in found if c[1] <= hi]
+        found.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        kept: list[tuple[int, int, str, str]] = []
+        for c in found:
+            if all(c[1] <= k[0] or c[0] >= k[1] or (k[:2] == c[:2] and k[2] != c[2]) for k in kept):
+                kept.append(c)
+        return sorted(kept)
+
+    # -- frames ---------------------------------------------------------------------------------
+
+    def frame_alias(self, sent: Sentence, m: Mention) -> tuple[Alias, int, int] | None:
+        """The `{N}` alias that fits around the number, most specific first. Only frames whose
+        first words after `{N}` (or last words before it) the lexicon found near the number are
+        tried."""
+        key, ref = self.key, self.ref
+        lo = lookback_start(key, sent.start, m.number_start)
+        raw_before = key[lo:m.number_start]
+        # `có hơn 12`: the lead-in words are skipped, unless the frame itself holds them
+        befores = (self.g.lead_in.sub("", raw_before, count=1), raw_before)
+        after_at = m.after_at or m.number_end  # `32/33 chỉ tiêu đạt`: the words after the denominator
+        after = key[after_at:lookahead_end(key, after_at, sent.end)]
+        head = after.lstrip()
+        scale_word = next((u.word for u in ref.units if u.kind == "scale" and head.startswith(u.word)
+                           and not head[len(u.word):len(u.word) + 1].isalnum()), None)
+        skipped = 0
+        if scale_word is not None:  # `3,2 triệu lượt khách`: the counted noun follows the scale word
+            skipped = after.index(scale_word) + len(scale_word)
+            after = after[skipped:]
+        cands = {idx for start, _, _, idx in
+                 self.frames[bisect_left(self.frame_starts, lo):bisect_left(self.frame_starts, m.number_end + 120)]}
+        best: tuple[Alias, int, int] | None = None
+        for i in sorted(cands):
+            a = ref.aliases[i]
+            start, end = m.number_start, m.number_end
+            if a.post is not None:
+                pm = a.post.match(after)
+                if pm is None and a.post_head is not None and a.topic.search(key, sent.start, m.number_start):
+                    pm = a.post_head.match(after)  # the frame's topic named before the figure
+                if pm is None:
+                    continue
+                end = after_at + skipped + pm.end()
+            if a.pre is not None:
+                bm = a.pre.search(befores[0]) or a.pre.search(befores[1])
+                if bm is None:
+                    continue
+                start = lo + bm.start()
+            if best is None or frame_weight(a.text, self.g.lead_in) > frame_weight(best[0].text, self.g.lead_in):
+                best = (a, start, end)
+        return best
+
+    def subject_naming_counter(self, frame: Alias, m: Mention, clause_start: int) -> AliasHit | None:
+        """For a bare frame (`{N} tiêu chí`, `đạt {N} tiêu chí`: the counted noun and lead-in words
+        only), the nearest count subject in the clause that names the same noun (`tổng số tiêu chí`)."""
+        post = fold(frame.text.split("{N}", 1)[1])
+        if m.counter is None or post.strip() != m.counter or \
+                frame_weight(frame.text, self.g.lead_in) != len(post.replace(" ", "")):
+            return None
+        word = re.compile(r"(?<!\w)" + re.escape(m.counter) + r"(?!\w)")
+        for h in self.lefts_nearest_first(lookback_start(self.key, clause_start, m.start), m.start):
+            if self.ref.metrics[h.alias.code].unit == "count" and h.alias.code != frame.code and word.search(
+                    fold(h.alias.text)):
+                return h
+        return None
+
+    # -- context --------------------------------------------------------------------------------
+
+    def from_context(self, ctx: AliasHit, lo: int, m: Mention) -> AliasHit | None:
+        """The indicator of a clause that names none, from the last one read in the paragraph.
+
+        `; công nghiệp - xây dựng ước đạt ...` completes the previous alias with its own words
+        (`giá trị sản xuất` + `công nghiệp - xây dựng`); `; lũy kế 7 tháng ước đạt ...` names
+        nothing but a period and a verb, so the previous indicator carries on.
+        """
+        seg = self.key[lo:m.start]
+        for a, b in self.period_spans(lo, m.start):
+            seg = seg[:a - lo] + " " * (b - a) + seg[b - lo:]
+        words = [w for w in re.findall(r"[^\s,;:()]+", seg) if not any(c.isdigit() for c in w)]
+        if all(w in self.g.elided or w == "-" for w in words):
+            return ctx if compatible(self.ref.metrics[ctx.alias.code].unit, m) else None
+        for phrase in (item_phrase(seg, 0, len(seg), self.g.function, cut=False),
+                       item_phrase(seg, 0, len(seg), self.g.function)):
+            composed = compose(ctx.alias, phrase, self.ref) if phrase else None
+            if composed is not None and compatible(self.ref.metrics[composed.code].unit, m):
+                return AliasHit(ctx.start, ctx.end, composed)
+        return None
+
+    def whole_of_share(self, sent: Sentence, pos: int) -> bool:
+        """Whether the words at `pos` name the whole a share is of (`tỷ trọng ... trong GRDP`, `chiếm ... trong
+        tổng vốn`): after `trong`, with a share head before them in the sentence."""
+        return self.g.in_whole.search(self.key, max(sent.start, pos - 12), pos) is not None and any(
+            c[2] == "head" and c[3] == "share" for c in self.concepts_in(sent.start, pos))
+
+    def concept_choice(self, sent: Sentence, item_lo: int, m: Mention, governing: Alias | None,
+                       wide: bool = True) -> Choice | None:
+        """A metric composed from concept words (seeds/grammar/concepts.csv) by the signatures of
+        seeds/grammar/signatures.csv. The head is the nearest head word in the item, else in the
+        sentence, else the head of the indicator governing the paragraph (`governing`), else the one
+        the figure's unit implies (ha → area, tonne → output); a figure in percentage points with
+        `đóng góp` is a contribution. The sector is the nearest sector word before the figure in its
+        sentence; crops, actions, domains and the like count from the item and right after the
+        figure (`3.232,5 ha ngô`). The most specific signature whose modifiers are all present wins."""
+        g = self.g
+        stop = m.end + 40
+        for ch in ",;(":
+            i = self.key.find(ch, m.end, stop)
+            stop = i if i >= 0 else stop
+        in_sentence = self.concepts_in(sent.start, m.number_start)
+        all_after = self.concepts_in(m.end, min(stop, sent.end))
+        after = [c for c in all_after if c[2] not in ("head", *_SUBJECT_KINDS)]
+        # `đóng góp` heads only a figure in percentage points (a contribution to growth)
+        heads = [c for c in in_sentence if c[2] == "head" and (m.points or c[3] != "growth_contribution")
+                 and not self.whole_of_share(sent, c[0]) and c[0] not in self.heads_after]
+        item_heads = [c for c in heads if c[0] >= item_lo]
+        mods = {(c[2], c[3]) for c in in_sentence if c[0] >= item_lo and c[2] not in ("head", *_SUBJECT_KINDS)}
+        mods |= {(c[2], c[3]) for c in after}
+        right_after = [c for c in all_after if c[0] <= m.end + 2]
+        for kind in _SUBJECT_KINDS:  # the sentence's subject: its nearest sector, domain, ownership
+            nearest = [c for c in in_sentence if c[2] == kind]
+            named_after = [c for c in right_after if c[2] == kind]
+            if named_after and not any(c[0] >= item_lo for c in nearest):
+                mods.add((kind, named_after[0][3]))  # `thả nuôi được 297.739 ha thủy sản`: what the unit measures
+            elif nearest:
+                mods.add((kind, nearest[-1][3]))
+            elif kind == "sector" and sent.paragraph in self.topics:
+                mods.add(("sector", self.topics[sent.paragraph]))  # the paragraph's topic (`Sản xuất công nghiệp ...`)
+        if any(c[2] == "per" and c[3] == "10k" for c in in_sentence):
+            mods.add(("per", "10k"))  # `Mỗi vạn dân có 28 giường bệnh và 8,5 bác sĩ`: the frame covers the list
+        if m.unit in _UNIT_MODS:  # `131,9 triệu đồng/ha`: the unit says per what
+            mods.add(_UNIT_MODS[m.unit])
+        if sent.paragraph in self.crop_topics and not any(k == "crop" for k, _ in mods):
+            mods.add(("crop", self.crop_topics[sent.paragraph]))  # the paragraph's label (`Cây lúa: ...`)
+        options: list[tuple[str, int, int, str]] = []  # head, start, end, how
+        if m.points and any(c[3] == "growth_contribution" for c in in_sentence if c[2] == "head" and c[0] >= item_lo):
+            options.append(("growth_contribution", m.start, m.start, "concept"))
+        if m.unit == "count":  # the counted noun itself (`đạt trên 310.000 lượt người` under `du lịch`)
+            counted = [c for c in self.concepts_in(m.number_end, max(m.end, min(stop, sent.end)))
+                       if c[2] == "head" and c[0] <= m.end]
+            options += [(c[3], c[0], c[1], "concept") for c in counted[:1]]
+        elif m.unit in ("VND", "USD"):  # the money named right after its amount (`2,738 tỷ USD vốn đầu tư`)
+            options += [(c[3], c[0], c[1], "concept") for c in all_after[:1] if c[2] == "head" and c[0] <= m.end + 2
+                        and c[0] not in self.heads_after]
+        for h in reversed(item_heads or (heads if wide else [])):  # the nearest head first
+            options.append((h[3], h[0], h[1], "concept"))
+        if not wide:
+            governing = None
+        if governing is not None and governing.code in g.concepts.head_of_metric:
+            options.append((g.concepts.head_of_metric[governing.code], item_lo, item_lo,
+                            f"concept under the indicator '{governing.text}'"))
+        if wide and m.unit in g.unit_heads:
+            options.append((g.unit_heads[m.unit], item_lo, item_lo, f"concept of a figure in {m.unit}"))
+        for head, start, end, how in options:
+            sig = g.concepts.metric(head, mods)
+            if sig is None or (not sig.modifiers and how != "concept"):
+                continue
+            metric = self.ref.metrics.get(sig.metric)
+            if metric is None or not (compatible(metric.unit, m) or (
+                    m.unit == "count" and metric.unit == "per_10k_people")):
+                continue
+            words = [c for c in in_sentence + after if (c[2], c[3]) in sig.modifiers or c[3] == head]
+            lo = min([start] + [c[0] for c in words])
+            hi = max([end] + [c[1] for c in words if c[1] <= m.number_start])
+            if how != "concept":  # no head word named it: its span is the item's start, the verbs are after
+                lo = hi = start
+            if start >= m.end:
+                self.heads_after.add(start)  # the amount's own name: it names no later figure
+            return Choice(g.metric_alias(sig.metric), lo, hi, how)
+        return None
+
+
+def clause_start_of(key: str, sent: Sentence, pos: int) -> int:
+    cut = key.rfind(";", sent.start, pos)
+    return cut + 1 if cut >= 0 else sent.start
+
+
+def running_total(doc: Document, at: int) -> bool:
+    """`..., luỹ kế được 1.489,51 tỷ đồng`: a running total, whose parts and total are running totals
+    too (the month's figure beside it is another statement)."""
+    return doc.g.running.search(doc.key, max(0, at - 32), at) is not None

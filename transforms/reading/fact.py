@@ -1,0 +1,371 @@
+"""A figure read into a fact: its indicator (`metric`), role, base, qualifier, scope, and the level or
+total it belongs to; plans in brackets, changes in brackets, parts of a total above a list."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from transforms.grammar.indicator import (
+    PER_CAPITA_OF,
+    PER_UNIT_CURRENCY,
+    AliasHit,
+    Choice,
+    compatible,
+)
+from transforms.grammar.keys import fold
+from transforms.grammar.load import Grammar
+from transforms.grammar.numbers import Mention
+from transforms.reading.document import (
+    DIGIT,
+    GROWTH,
+    PLANNED,
+    SECTOR_UNDER,
+    VALUE_BRACKET,
+    Document,
+    SentenceFacts,
+    clause_start_of,
+    running_total,
+)
+from transforms.reading.metric import RATE_CHANGE, choose_metric, percent_dropped
+from transforms.reading.records import Fact, fact_id
+from transforms.reading.timing import YEAR_IN
+from transforms.reference import Alias, Metric
+from transforms.text import Sentence
+
+
+def total_above_list(doc: Document, sent: Sentence, fact: Fact) -> Fact | None:
+    """`Tổng thu ngân sách ... 5.199 tỷ đồng; lũy kế 9 tháng là 60.129,9 tỷ đồng. / Cụ thể: / - Thu về dầu
+    thô ... 2.500 tỷ đồng`: a bulleted list under a lead ending in a colon, right below a total's paragraph,
+    lists its parts: a component (a scope or a part's indicator) read there as a level is a part of the last
+    level of its whole above the lead for the same period."""
+    metric = doc.ref.metrics.get(fact.metric)
+    whole = fact.metric if fact.scope else (metric.part_of if metric is not None else None)
+    if whole is None or fact.role != "level" or fact.parent_fact_id is not None:
+        return None
+    sents, items = doc.sentences, doc.bullet_paragraphs
+    k = sent.index
+    if sents[k].paragraph not in items:
+        return None
+    while k > 0 and sents[k - 1].paragraph in items:
+        k -= 1  # back over this item and the items above
+    if k == 0 or not sents[k - 1].text.rstrip().endswith(":"):
+        return None
+    lead = sents[k - 1]
+    for f in reversed(doc.levels.get(whole, [])):
+        if f.char_end > lead.end or f.scope is not None:
+            continue
+        if sents[f.sentence_index].paragraph < lead.paragraph - 1:
+            return None
+        if f.unit == fact.unit and (f.period_year, f.period) == (fact.period_year, fact.period) \
+                and abs(fact.value) < abs(f.value):
+            return f
+    return None
+
+
+def _lead_base(doc: Document, sent: Sentence, m: Mention) -> str | None:
+    """`Một số khoản thu đạt cao so với dự toán năm, như: thu tiền sử dụng đất đạt 197,3%`: a bare ratio
+    in a list takes the base its lead names (before the colon, with no figure of its own in between)."""
+    colon = doc.key.rfind(":", sent.start, m.number_start)
+    if colon < 0:
+        return None
+    lead = doc.key[sent.start:colon]
+    if DIGIT.search(YEAR_IN.sub("", lead)):
+        return None  # the lead states its own figure, whose base it is
+    for so in doc.g.base_lead.finditer(lead):  # the base phrase, wherever the lead writes it
+        base, _ = doc.g.roles.base_after(lead[so.start():])
+        if base in ("plan", "budget_estimate"):
+            return base
+    return None
+
+
+def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact | None:
+    """`đạt 76,89% (KH 74%)`, `đạt 9,2%, vượt kế hoạch (8,5%)`: a bracket after a figure stating the plan's
+    value is the same indicator and role as that figure, a target."""
+    if not sent_facts:
+        return None
+    prev = sent_facts[-1]
+    if prev.char_end > m.start:
+        return None
+    if prev.role == "pct_of_plan" and m.unit not in (None, "percent") \
+            and doc.g.plan_amount_bracket.match(doc.key, prev.char_end, m.number_start):
+        # `bằng 115% kế hoạch (kế hoạch 1.350 tỷ đồng)`: the bracket states the plan of the amount the ratio is of
+        level = next((f for f in sent_facts if f.fact_id == prev.parent_fact_id), None)
+        if level is None or level.unit != m.unit:
+            return None
+        prev = level
+    elif not (doc.g.roles.plan_paren.match(doc.key, prev.char_end, m.number_start)
+              or doc.g.plan_named_bracket.fullmatch(doc.key, prev.char_end, m.number_start)):
+        return None
+    if prev.unit != (m.unit or prev.unit) and (m.unit == "percent") != (prev.unit == "percent"):
+        return None
+    return Fact(
+        fact_id=fact_id(doc.doc_id, m.start, m.end), doc_id=doc.doc_id, metric=prev.metric, role=prev.role,
+        value=m.value, unit=prev.unit if m.unit is None or prev.unit != "percent" else m.unit, period_year=None,
+        period=None, status="target", qualifier="exact", comparison_base=prev.comparison_base, base_year=prev.base_year,
+        scope=prev.scope, parent_fact_id=None, char_start=m.start, char_end=m.end, value_text=doc.text[m.start:m.end],
+        value_precision=m.precision, sentence=prev.sentence, sentence_index=prev.sentence_index,
+        metric_how=PLANNED)
+
+
+_SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-\u2212\u2013])\s*$")
+
+
+_SIGNED_IN_BRACKET = re.compile(r"\(\s*[+\-\u2010-\u2015\u2212]\s*\d")  # a signed figure opening a bracket
+
+
+def _signed_change(g: Grammar, text: str, m: Mention, sent_facts: SentenceFacts,
+                   metric: str) -> tuple[int, str] | None:
+    """`đàn trâu có 2.327 con, giảm 1,3% (-31 con)`, `(+17.952 con)`: an amount with its sign, in brackets
+    right after a change of the same indicator, is that change in the figure's own unit; so is one after a
+    word of equivalence (`tăng 9,03% (tương đương 12.600 tấn)`), with the change's sign. Returns the
+    sign and the change's base."""
+    prev = next(sent_facts.latest_first(0), None)
+    if prev is None or prev.metric != metric or prev.role != "pct_change":
+        return None
+    sign = _SIGN_IN_BRACKET.search(text, max(0, m.number_start - 6), m.number_start)
+    if sign is not None and prev.char_end >= m.start - 12:
+        return (1 if sign.group(1) == "+" else -1), prev.comparison_base or GROWTH
+    if prev.char_end < m.start - 48 or not g.equivalent.fullmatch(fold(text[prev.char_end:m.number_start])):
+        return None
+    # `tăng 9,03% (tương đương 12.600 tấn)`, `tăng 0,74% so với năm 2020, bằng 1.301 ha`: the same change
+    return (1 if prev.value >= 0 else -1), prev.comparison_base or GROWTH
+
+
+def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts, metric: Metric,
+                   alias: Alias, choice: Choice, unit: str, value: float, prev_facts: list[Fact] | None,
+                   para_facts: list[Fact] | None) -> tuple[str, str | None, str | None]:
+    """A level that is a part of a total read before it (role, parent, part list): listed after `trong đó`,
+    `gồm`, `cụ thể` or in a bracket under it, under a breakdown lead, or a component (a sector, a scope) of a
+    total its paragraph stated. Otherwise it stays a level."""
+    key, g = doc.key, doc.g
+    role, parent_id, part_list = "level", None, None
+    # a count or amount listed after `cụ thể`, `trong đó`, `gồm` under a total of the same metric
+    # or of the metric it is a component of (`Trong đó: giá trị sản xuất nông nghiệp ...`)
+    running = running_total(doc, m.number_start)
+
+    def is_total(f: Fact) -> bool:  # of the same kind: a running total's parts are running totals
+        return f.role == "level" and f.unit == unit and f.metric in (metric.code, metric.part_of) \
+            and running_total(doc, f.char_start) == running
+
+    total = next((f for f in sent_facts if is_total(f)), None)
+    marker = sent_facts.marker_after(total, doc, sent.end) if total is not None else None
+    marker = marker if marker is not None and marker.end() <= m.start else None
+    intro = total is not None and g.total_intro.search(key, max(0, total.char_start - 24), total.char_start)
+    opening = g.list_start.match(key, sent.start, min(sent.end, sent.start + 32))
+    if total is None and opening is not None and prev_facts:
+        total = next((f for f in prev_facts if is_total(f)), None)
+        last = next((f for f in reversed(prev_facts) if f.role == "level" and f.unit == unit
+                     and f.metric in (metric.code, metric.part_of)), None)
+        if last is not None and running_total(doc, last.char_start):
+            total = last  # `..., lũy kế ước đạt 7.693,4 tỷ đồng. Trong đó ...`: the running total's parts
+        marker = opening
+    opened = key.rfind("(", sent.start, m.start)
+    if total is None and opened > key.rfind(")", sent.start, m.start) and g.list_start.match(key, opened + 1):
+        # `khu vực kinh tế trong nước ước đạt 13,28 nghìn tỷ đồng, tăng 7% (trong đó, công nghiệp địa phương
+        # ước đạt 7,47 nghìn tỷ đồng ...)`: a part of the amount the bracket follows
+        total = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened
+                      and f.role in ("level", "part") and f.unit == unit
+                      and f.metric in (metric.code, metric.part_of)), None)
+        intro = total is not None
+    in_bracket = opened > key.rfind(")", sent.start, m.start)
+    breakdown = g.breakdown_lead.match(key, sent.start) if total is None and not in_bracket else None
+    if breakdown is not None:  # `Xét theo ngành, ...` under the total read last, in any paragraph
+        # the last total read of the indicator or of the whole it is a part of (`Xét theo khu vực kinh tế,
+        # khu vực công nghiệp và xây dựng đạt ...` after the GRDP)
+        totals = [f for f in (doc.last_level.get(metric.code), doc.last_level.get(metric.part_of or ""))
+                  if f is not None and is_total(f)]
+        total = max(totals, key=lambda f: f.char_start) if totals else None
+        intro = total is not None  # a breakdown may name only some parts: partial
+    if total is not None and abs(value) >= abs(total.value) > 0:
+        total = None  # a part is less than its total: the total restated, or an indicator of its own
+    if total is not None and m.range_part is None and (marker is not None or intro):
+        role, parent_id = "part", total.fact_id
+        part_list = "partial" if intro or marker is None or marker.group().lstrip().startswith(g.partial_marker) \
+            else "complete"
+        if breakdown is not None:  # one breakdown of the total among others (by ownership, by industry)
+            part_list = "breakdown"
+    elif m.range_part is None and (metric.part_of or alias.is_scope):
+        # a component the paragraph has stated the total of (`khu vực dịch vụ đạt 7.709 tỷ đồng` after
+        # the GRDP; `thu nội địa` after the budget revenue): a part, the list not said to be complete
+        whole = metric.code if alias.is_scope else metric.part_of
+        total = next((f for f in reversed(para_facts or []) if f.role == "level" and f.unit == unit
+                      and f.metric == whole and f.metric_how != PLANNED
+                      and running_total(doc, f.char_start) == running), None)
+        if total is None and choice.how.startswith(SECTOR_UNDER):  # the total read paragraphs before
+            earlier = doc.last_level.get(whole)
+            total = earlier if earlier is not None and earlier.unit == unit else None
+        if total is not None and abs(value) < abs(total.value):
+            # `..., gồm:` closing the total's sentence presents the list that follows as complete
+            complete = g.complete_list.search(fold(total.sentence).rstrip()) is not None
+            role, parent_id, part_list = "part", total.fact_id, "complete" if complete else "partial"
+    return role, parent_id, part_list
+
+
+def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts, next_start: int,
+               ctx: AliasHit | None = None, prev_facts: list[Fact] | None = None,
+               last_alias: Alias | None = None,
+               para_facts: list[Fact] | None = None) -> tuple[Fact | None, str | None, AliasHit | None]:
+    key, text, ref, g = doc.key, doc.text, doc.ref, doc.g
+    clause_start = clause_start_of(key, sent, m.start)
+    if m.unit is None and m.scale == 1 and m.range_part is None and percent_dropped(doc, m, clause_start):
+        m = replace(m, unit="percent")
+    planned = _planned_value(doc, m, sent_facts)
+    if planned is not None:
+        return planned, None, None
+    choice, why_not = choose_metric(doc, sent, m, sent_facts, clause_start, ctx, last_alias, prev_facts)
+    if choice is None:
+        return None, why_not, None
+    alias = choice.alias
+    alias_span = (choice.start, choice.end)
+    metric = ref.metrics[alias.code]
+    # a count frame names what is counted (`thu hút … {N} lượt`) when the unit words do not
+    counted_by_frame = choice.how == "frame" and m.unit is None and metric.unit == "count"
+    per_capita_count = m.unit == "count" and metric.unit == "per_10k_people"
+    per_unit = PER_UNIT_CURRENCY.get(metric.unit) == m.unit  # `thu nhập bình quân đầu người 75 triệu đồng`
+    per_capita = metric.unit.endswith("/person/year") and m.unit in PER_CAPITA_OF
+    if not compatible(metric.unit, m) and not (m.unit == "count" and metric.unit == "count") \
+            and not counted_by_frame and not per_capita_count:
+        return None, f"unit {m.unit} does not fit {metric.code} ({metric.unit})", None
+
+    # role, comparison base
+    prev_end = sent_facts.last_end(0, m.start)
+    prev_end = clause_start if prev_end is None else prev_end
+    left = key[max(prev_end, clause_start, alias_span[1] if alias_span[1] <= m.start else 0):m.start]
+    verb = g.roles.last_verb(left)
+    right = key[m.end:next_start]
+    bracket = VALUE_BRACKET.match(key, m.end, sent.end)
+    if bracket is not None:  # `76,89% (KH 74%)`: the bracket states the plan's value; the base comes after it
+        digit = DIGIT.search(key, bracket.end(), sent.end)
+        right = key[bracket.end():digit.start() if digit else sent.end]
+    base, base_year = g.roles.base_after(right)
+    if base is None and m.unit == "percent" and verb in ("reach", None):
+        base = _lead_base(doc, sent, m)
+    after_plan = bool(sent_facts) and sent_facts[-1].metric_how == PLANNED and sent_facts[-1].char_end <= m.start
+    if base is None and after_plan and verb in ("equal", "reach") and m.unit == "percent":
+        base = "plan"  # `7.596 tấn (KH 7.526 tấn) bằng 100,93%`: the ratio to the plan just stated
+    role = "level"
+    value = m.value
+    unit = metric.unit if per_capita_count or per_unit else (m.unit or metric.unit)
+    if per_capita and not per_unit:
+        unit = PER_CAPITA_OF[m.unit]  # GRDP per capita written in đồng: VND/person/year
+    alias_growth = any(w in fold(alias.text) for w in g.growth_words)
+    if m.points:  # `đóng góp 2,5 điểm phần trăm`, `tăng 3,45 điểm %`: a change in points is its own level
+        if verb == "decrease" and metric.reduction_code:  # `tỷ lệ hộ nghèo ..., giảm 1,05 điểm`: its own code
+            metric = ref.metrics[metric.reduction_code]
+        elif choice.how == RATE_CHANGE:
+            role, value = "abs_change", -value if verb == "decrease" else value
+        elif metric.code.endswith("_contribution") and g.roles.last_verb(key[max(prev_end, clause_start):m.start]) \
+                == "decrease":
+            value = -value  # `đóng góp giảm 0,04 điểm phần trăm`: a contribution that pulled growth down
+        base = base if role == "abs_change" else None
+    elif m.unit == "percent" and m.scale == 100 and verb in ("times", "increase"):
+        role, base = "pct_of_base", base or "same_period"  # `gấp 2,3 lần`, `tăng 3,2 lần`
+    elif m.unit == "percent" and metric.unit != "percent":
+        if verb == "share":
+            role = "level" if metric.code.startswith("share_") else "part"
+            base = None
+        elif verb == "increase":
+            role, base = "pct_change", base or GROWTH
+        elif verb == "decrease":
+            role, base, value = "pct_change", base or GROWTH, -value
+        elif verb == "exceed":
+            role, base = "pct_change", base or "plan"
+        elif base in ("plan", "budget_estimate"):
+            role = "pct_of_plan"
+        elif base in ("same_period", "prior_year", "prior_period"):
+            role = "pct_of_base"
+        elif verb == "reach" and not alias_growth and any(
+                f.role in ("level", "part") and f.metric == metric.code for f in sent_facts.latest_first(clause_start)):
+            # `giải ngân 1.151 tỉ đồng, đạt 32,52%.`: a bare ratio the amount reached is its attainment of the plan
+            role, base = "pct_of_plan", "plan"
+        else:  # a percentage of an amount, named with no verb (`tốc độ tăng năng suất lao động bình quân 8%`)
+            role, base = "pct_change", GROWTH
+    elif m.unit == "percent":
+        if base in ("plan", "budget_estimate") and verb in ("reach", "equal", None):
+            role = "pct_of_plan"
+        elif verb in ("increase", "decrease") and not g.roles.level_after_verb.search(left):
+            if verb == "decrease" and metric.reduction_code:  # a rate falling by N points has its own code
+                metric = ref.metrics[metric.reduction_code]
+                base = None
+            elif verb == "decrease" and metric.code in ref.reduction_codes:
+                base = None  # named as the reduction itself (`tỷ lệ hộ nghèo giảm 1,2%`): its level
+            elif metric.code.startswith("share_"):
+                # a share rising or falling (`chiếm 9,05% (giảm 0,45% so với năm trước)`) moves by points
+                role = "abs_change"
+                base = base or GROWTH
+                value = -value if verb == "decrease" else value
+            else:
+                role = "pct_change"
+                base = base or GROWTH
+                value = -value if verb == "decrease" else value
+        elif verb is None and _SIGNED_IN_BRACKET.search(text, max(0, m.start - 3), m.number_start + 1) and any(
+                f.metric == metric.code and f.role == "level" for f in sent_facts.latest_first(clause_start)):
+            # `chiếm 26,38% (-0,99% so với năm 2022)`, `4,33% (+0,08%)`: the rate's change in points, signed
+            role, base = "abs_change", base or GROWTH
+        else:
+            base = None
+    else:
+        signed = _signed_change(g, doc.text, m, sent_facts, metric.code)
+        if signed is not None:  # `giảm 1,3% (-31 con)`: the same change in the figure's own unit
+            role, value, base = "abs_change", signed[0] * abs(value), base or signed[1]
+        elif verb in ("increase", "decrease") and not g.roles.level_after_verb.search(left) and (
+                base is not None or any(f.role == "level" and f.metric == metric.code and f.unit == unit
+                                        for f in sent_facts.latest_first(clause_start))):
+            # `tăng 473 hộ so với đầu năm`; `đạt 2.514 ha, tăng 391,76 ha, đạt 118% so với năm 2022`: a change
+            # of the level just stated, however far its base is written
+            if verb == "decrease" and metric.reduction_code:  # `số hộ nghèo giảm 473 hộ`: households leaving poverty
+                metric, base = ref.metrics[metric.reduction_code], None
+            else:
+                role = "abs_change"
+                base = base or GROWTH
+                value = -value if verb == "decrease" else value
+        elif verb == "decrease" and metric.reduction_code and not g.roles.level_after_verb.search(left):
+            metric, base = ref.metrics[metric.reduction_code], None  # `số hộ nghèo giảm 120 hộ`: the reduction
+        else:
+            base = None
+    if role == "level":
+        base, base_year = None, None
+    if base in ("plan", "budget_estimate"):
+        base_year = None
+
+    qualifier = g.roles.qualifier(key[max(sent.start, m.number_start - 24):m.number_start], key[m.end:m.end + 16],
+                                  m.range_part is not None)
+
+    # scope
+    scope = None
+    sp = g.roles.scope_paren.match(key[m.end:m.end + 200])
+    if sp:
+        scope = re.sub(r"\s+", " ", text[m.end + sp.start(1):m.end + sp.end(1)]).strip()
+    elif alias.is_scope:
+        scope = re.sub(r"\s+", " ", text[alias_span[0]:alias_span[1]]).strip()
+    else:
+        sg = g.roles.scope_giver.search(right[:60]) if base in ("plan", "budget_estimate") else None
+        if sg:
+            scope = re.sub(r"\s+", " ", text[m.end + sg.start(1):m.end + sg.end(1)]).strip()
+
+    fid = fact_id(doc.doc_id, m.start, m.end)
+    part_list = None
+    parent_id = None
+    if role != "level":
+        clause_facts = sent_facts.latest_first(0 if role == "part" else clause_start)
+        # the nearest amount of the indicator in the clause: a part's own ratios are the part's
+        # (`Trong đó: vốn ngân sách nhà nước 1.500 tỷ đồng, tăng 12%`)
+        parent = next((f for f in clause_facts if f.metric == metric.code and f.role in ("level", "part")
+                       and f.unit != "percent" and f.metric_how != PLANNED), None)
+        parent = parent if parent is None or parent.role == "level" or role != "part" else None
+        if role == "part" and verb == "share":
+            parent = next((f for f in reversed(sent_facts) if f.metric == metric.code and f.role in ("level", "part")),
+                          None)
+        parent_id = parent.fact_id if parent else None
+    else:
+        role, parent_id, part_list = _part_of_total(doc, sent, m, sent_facts, metric, alias, choice, unit, value,
+                                                    prev_facts, para_facts)
+    fact = Fact(
+        fact_id=fid, doc_id=doc.doc_id, metric=metric.code, role=role, value=value, unit=unit,
+        period_year=None, period=None, status="actual", qualifier=qualifier, comparison_base=base,
+        base_year=base_year, scope=scope, parent_fact_id=parent_id, char_start=m.start, char_end=m.end,
+        value_text=text[m.start:m.end], value_precision=m.precision, sentence=sent.text,
+        sentence_index=sent.index, part_list=part_list, metric_how=choice.how,
+    )
+    return fact, None, AliasHit(alias_span[0], alias_span[1], alias)

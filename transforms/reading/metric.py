@@ -1,0 +1,331 @@
+"""The indicator of a figure: four readings in order of evidence (its shape, words right after it, the
+clause's alias, the context), each either naming it, saying why there is none, or passing on."""
+
+from __future__ import annotations
+
+from transforms.grammar.indicator import (
+    AliasHit,
+    Choice,
+    compatible,
+    compose,
+    fuzzy_alias,
+    item_phrase,
+)
+from transforms.grammar.numbers import Mention
+from transforms.reading.document import CONTRIBUTION, DIGIT, Document, SentenceFacts
+from transforms.reading.records import Fact
+from transforms.reference import Alias
+from transforms.text import Sentence
+
+_Reading = tuple[Choice | None, str | None]  # the indicator of a figure, or why there is none
+
+
+def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                   clause_start: int, ctx: AliasHit | None,
+                   last_alias: Alias | None = None,
+                   prev_facts: list[Fact] | None = None) -> tuple[Choice | None, str | None]:
+    """The indicator of figure `m` (see `transforms.grammar.indicator` for the order of evidence),
+    or why none was found."""
+    for reading in (_by_shape, _named_after_figure):
+        found = reading(doc, sent, m, sent_facts, clause_start, ctx)
+        if found is not None:
+            return found
+    found, whole = _named_in_clause(doc, sent, m, sent_facts, clause_start)
+    if found is not None:
+        return found
+    return _from_context(doc, sent, m, sent_facts, clause_start, ctx, last_alias, prev_facts, whole)
+
+
+def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+              clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """A fraction's total, a range's high end, a rate's change in points, a contribution, a frame around the
+    figure; a bare number with none of these is no fact."""
+    ref = doc.ref
+    if m.denominator_of is not None:  # `32/33 chỉ tiêu`: the total of what the numerator counts
+        numerator = next((f for f in sent_facts if f.char_start == m.denominator_of), None)
+        if numerator is not None and "," in numerator.value_text:
+            return None, "the fixed size of a criteria set an average is measured against"
+        total = doc.g.fractions.get(numerator.metric) if numerator is not None else None
+        if total is not None and total in ref.metrics:
+            return Choice(doc.g.metric_alias(total), m.start, m.end, "fraction"), None
+    if m.range_part == "high":  # `giảm 2 - 3%`: the high end is of the low end's indicator
+        low = next(sent_facts.latest_first(clause_start), None)
+        if low is not None and low.char_end <= m.number_start and \
+                doc.g.range_join.fullmatch(doc.key, low.char_end, m.number_start):
+            return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start, low.metric_how), None
+    if m.points:
+        rate = _rate_changed(doc, m, sent_facts)
+        if rate is not None:  # `tỷ lệ ... đạt 71,2%, tăng 2,4 điểm phần trăm`: the rate's own change
+            return rate, None
+        # `khu vực nông - lâm - thủy sản đóng góp 0,8 điểm phần trăm`: the sector's contribution, before any frame
+        concept = doc.concept_choice(sent, max(clause_start, sent_facts.last_end(clause_start, m.start) or 0), m,
+                                     ctx.alias if ctx is not None else None)
+        if concept is not None and concept.alias.code.endswith(CONTRIBUTION):
+            return concept, None
+    frame = doc.frame_alias(sent, m)
+    if frame is not None and m.after_at is not None and doc.key.startswith("/", m.number_end) \
+            and frame[0].code in doc.g.numerators:
+        # `hoàn thành 15/16 chỉ tiêu`: the numerator counts what was met of the total
+        return Choice(doc.g.metric_alias(doc.g.numerators[frame[0].code]), frame[1], frame[2], "fraction"), None
+    if frame is not None and (m.unit in (None, "count") or ref.metrics[frame[0].code].unit == m.unit):
+        named = doc.subject_naming_counter(frame[0], m, clause_start)
+        if named is not None:  # `tổng số tiêu chí ... là 245 tiêu chí`: the name is more specific
+            return Choice(named.alias, named.start, named.end, "clause"), None
+        return Choice(frame[0], frame[1], frame[2], "frame"), None
+    if m.unit is None and m.scale == 1:
+        return None, "a number with no unit and no counted indicator"
+    return None
+
+
+def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                        clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """A percentage whose indicator is named right after it (`đạt 95,2% kế hoạch thu ngân sách`, `chiếm 28,4%
+    trong tổng vốn đầu tư`), or the change of a figure that is no fact."""
+    key, ref = doc.key, doc.ref
+    if m.unit == "percent":
+        unread = doc.g.change_in_bracket.search(key, max(sent.start, m.number_start - 40), m.number_start)
+        if unread is not None and not any(f.char_start <= unread.start(1) < f.char_end for f in sent_facts):
+            # `với sản lượng 202.000 tấn (tăng 3,9%)`: the change of the figure the bracket follows, no fact here
+            return None, "the change of a figure that is no fact"
+        after = key[m.end:min(sent.end, m.end + 64)]
+        skip = doc.g.counter_skip.match(after)
+        offset = m.end + (skip.end() if skip else 0)
+        right = doc.first_right(m.end, offset + 1)
+        if right is not None and ref.metrics[right.alias.code].unit == "percent":
+            return Choice(right.alias, right.start, right.end, "after"), None
+        plan = doc.g.roles.plan_of.match(key, m.end)
+        if plan is None and key.endswith(doc.g.share_verb, max(0, m.number_start - 12), m.number_start - 1) and not any(
+                c[2] == "head" and c[3] == "share" and not key.startswith(doc.g.share_verb, c[0])
+                for c in doc.concepts_in(clause_start, m.number_start)):
+            # `chiếm 28,4% trong tổng vốn đầu tư`: a share of that whole (`tỷ trọng ... chiếm 73% trong GRDP` is
+            # the structure's share)
+            plan = doc.g.whole_of.match(key, m.end)
+        named = doc.first_right(plan.end(), plan.end() + 1) if plan is not None else None
+        if named is not None and ref.metrics[named.alias.code].unit != "percent":
+            # `đạt 95,2% kế hoạch thu ngân sách`: the indicator the plan is of, named after it
+            return Choice(named.alias, named.start, named.end, "after"), None
+    return None
+
+
+def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                     clause_start: int) -> tuple[_Reading | None, AliasHit | None]:
+    """An alias in the figure's clause, completed by the item's words and refined by concept words; with the
+    whole a share is of, when that is all the clause names (for the context step to fall back on)."""
+    key, ref = doc.key, doc.ref
+    whole: AliasHit | None = None
+    choice: Choice | None = None
+    prev_end = sent_facts.last_end(clause_start, m.start)
+    if any(c[2] == "action" and c[3] == "damage"
+           for c in doc.concepts_in(max(clause_start, prev_end or clause_start), m.number_start)):
+        return (None, _HARMED), whole  # `diện tích lúa bị chuột gây hại 200 ha`: no area sown, whatever precedes
+    if _named_after(doc, m):
+        own = next((h for h in doc.lefts_nearest_first(max(clause_start, prev_end or 0, sent.start), m.start)
+                    if compatible(ref.metrics[h.alias.code].unit, m)), None)
+        if own is None:  # `95% số dân sử dụng nước sạch`, `60% học sinh được học 2 buổi/ngày`: not the context's
+            return (None, _NAMED_AFTER), whole
+    for h in doc.lefts_nearest_first(max(clause_start, sent.start), m.start):
+        if doc.whole_of_share(sent, h.start):
+            whole = whole or h  # `tỷ trọng công nghiệp chế biến, chế tạo trong GRDP đạt 36,06%`: the whole, not
+            continue            # the figure's indicator, unless nothing else names it
+        if h.alias.code.endswith(CONTRIBUTION) and not m.points and (
+                m.unit != "percent" or DIGIT.search(key, h.end, m.number_start)):
+            continue  # `đóng góp gần 900 tỷ đồng, tăng 3%`: the contribution is the amount's, the change its growth
+        if compatible(ref.metrics[h.alias.code].unit, m) or (
+                m.unit == "count" and ref.metrics[h.alias.code].unit == "count"):
+            choice = Choice(h.alias, h.start, h.end, "clause")
+            break
+    if choice is not None and prev_end is not None and choice.end <= prev_end and m.unit == "percent" \
+            and not m.points:
+        # `giá trị sản xuất/ha đất nông nghiệp đạt 131,9 triệu đồng/ha, tăng 5,3%`: a ratio or change right
+        # after an amount, with no indicator named between them, is the amount's, however it was composed
+        # (or after the amount's own ratios: `đạt 21.300 ha, đạt 101,2% kế hoạch, tăng 2,3%`)
+        chain = list(sent_facts.latest_first(clause_start))
+        k = next((i for i, f in enumerate(chain) if f.role in ("level", "part")), None)
+        last = chain[k] if k is not None and all(f.metric == chain[k].metric for f in chain[:k]) else None
+        if last is not None and (last.char_end == prev_end or k) and last.unit != "percent" \
+                and last.metric != choice.code and choice.end <= last.char_start:
+            return (Choice(doc.g.metric_alias(last.metric), choice.start, choice.end, "context"), None), whole
+    if choice is not None and prev_end is not None and choice.end <= prev_end:
+        comma = max(key.rfind(",", prev_end, m.start), key.rfind(";", prev_end, m.start))
+        # `trong đó: Nông, lâm nghiệp, thuỷ sản đạt ...`: a comma inside a sector's name cuts no item
+        cuts = not any(c[2] == "sector" and c[0] < comma < c[1] for c in doc.concepts_in(prev_end, m.start))
+        for phrase in (item_phrase(key, prev_end, m.start, doc.g.function, cut=False),
+                       item_phrase(key, prev_end, m.start, doc.g.function) if cuts else ""):
+            composed = compose(choice.alias, phrase, ref) if phrase else None
+            if composed is not None:
+                choice = Choice(composed, choice.start, choice.end, "clause")
+                break
+    if choice is not None:
+        # a concept head nearer the figure than the alias names it (`cơ cấu GRDP: khu vực nông nghiệp
+        # chiếm tỷ trọng 21,6%`): the head's reading wins
+        item_lo = max(clause_start, prev_end or clause_start)
+        nearer = doc.concept_choice(sent, item_lo, m, None, wide=False)
+        if nearer is not None and nearer.end > choice.end and nearer.code != choice.code \
+                and nearer.start < m.number_start:  # named before the figure, not after it
+            return (nearer, None), whole
+        # an indicator named in the figure's own item yields only to a share head there or to the list's
+        # (`Cơ cấu kinh tế: ...; thuế sản phẩm 3,4%`), not to an earlier figure's verb (`...chiếm tỷ lệ 68,75%;
+        # tỷ lệ hộ nghèo giảm còn 3,8%`: the poverty rate, not a sector's share)
+        list_head = any(c[2] == "head" and c[3] == "share" and not key.startswith(doc.g.share_verb, c[0])
+                        for c in doc.concepts_in(sent.start, item_lo))
+        share = _share_reading(doc, sent, item_lo, m, wide=choice.start < item_lo or list_head)
+        if share is not None:
+            return (share, None), whole
+        # a head alias completed by concept words between it and the figure (`giá trị sản xuất ...
+        # ngành nông nghiệp`): the composed metric is the more specific
+        lo = choice.start if prev_end is None or choice.end > prev_end else prev_end
+        label = doc.concepts_in(item_lo, choice.start)
+        if lo == choice.start and any(c[2] == "crop" for c in label) and not any(c[2] == "head" for c in label):
+            lo = item_lo  # `+ Cây lúa diện tích gieo cấy được 21.300 ha`: the crop labels the item before its head
+        refined = doc.concept_choice(sent, lo, m, choice.alias)
+        if refined is not None and refined.code != choice.code and (
+                ref.metrics[refined.code].part_of == choice.code
+                # `công nghiệp, tiểu thủ công nghiệp, xây dựng cơ bản đạt ...`: a longer sector phrase around
+                # the alias names a sibling of the alias's indicator
+                or (refined.end > choice.end and ref.metrics[refined.code].part_of is not None
+                    and ref.metrics[refined.code].part_of == ref.metrics[choice.code].part_of)):
+            return (refined, None), whole
+        return (choice, None), whole
+    return None, whole
+
+
+def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                  clause_start: int, ctx: AliasHit | None, last_alias: Alias | None, prev_facts: list[Fact] | None,
+                  whole: AliasHit | None) -> _Reading:
+    """What the paragraph, the list or the report names: concept words, the indicator read last, a misspelt
+    alias, a sector under an earlier indicator, the total a list is under, the whole of a share."""
+    key, ref = doc.key, doc.ref
+    lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start)
+    governing = ctx.alias if ctx is not None else last_alias
+    if last_alias is not None and doc.g.continuation.search(key, sent.start, min(sent.end, sent.start + 40)):
+        governing = last_alias  # `Tốc độ tăng trưởng kinh tế đạt 13,7%. Trong đó, khu vực ...`: the figure just read
+    concept = doc.concept_choice(sent, lo, m, governing, wide=False)  # a head in the figure's own item
+    if concept is not None:
+        return concept, None
+    if governing is not None and m.unit == "percent" and doc.g.growth_subject.search(key, lo, m.start) \
+            and not any(c[2] == "sector" for c in doc.concepts_in(lo, m.start)):
+        # `Mức tăng này cao hơn mục tiêu cả năm là 6,5%`: growth named alone (no sector) is the indicator's just read
+        return Choice(governing, m.start, m.start, "context"), None
+    if ctx is not None and m.unit == "percent" and any(
+            f.metric == ctx.alias.code and (f.role in ("level", "part") or f.unit == "percent" != ref.metrics[
+                f.metric].unit and doc.g.roles.base_after(key[m.end:m.end + 48])[0] is not None)
+            for f in sent_facts.latest_first(clause_start)):
+        # a ratio or change of the amount just read, or after one of its ratios (`đạt 82,1% KH TW giao, đạt 56,8%
+        # KH tỉnh giao`)
+        return Choice(ctx.alias, ctx.start, ctx.end, "context"), None
+    if ctx is not None and (m.unit is not None or m.scale >= 1e6):  # `400 tỷ`: an amount of the currency
+        lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or 0)
+        found = doc.from_context(ctx, lo, m)
+        if found is not None:  # composed with the clause's own words (a sector, a scope): named here in part
+            how = "context" if found.alias.code == ctx.alias.code else "composed"
+            return Choice(found.alias, found.start, found.end, how), None
+    share = _share_reading(doc, sent, lo, m)
+    if share is not None:  # before a misspelt alias: the structure's head words are the better evidence
+        return share, None
+    if m.unit is not None:
+        fuzzy = fuzzy_alias(key, doc.tone_key, max(clause_start, sent.start), m, ref)
+        if fuzzy is not None:
+            return Choice(fuzzy[0], fuzzy[1][0], fuzzy[1][1], "fuzzy"), None
+    sector = doc.sector_subject(sent, m) if governing is None else None  # the report's indicator, before
+    if sector is not None:                                                # the one the unit implies
+        return sector, None
+    concept = doc.concept_choice(sent, lo, m, governing)  # the sentence's head, the paragraph's, the unit's
+    if concept is not None:
+        return concept, None
+    listed = _listed_under_total(doc, sent, m, sent_facts, ctx, prev_facts or [])
+    if listed is not None:
+        return listed, None
+    sector = doc.sector_subject(sent, m) if governing is not None else None
+    if sector is not None:
+        return sector, None
+    if whole is not None:  # `vốn ngân sách nhà nước chiếm 28,4% trong tổng vốn đầu tư`: a share of the whole
+        return Choice(whole.alias, whole.start, whole.end, "clause"), None
+    return None, "no indicator named for it"
+
+
+_NAMED_AFTER = "a rate named after the figure in words the grammar does not know"
+
+
+_HARMED = "an area or output harmed (gây hại, cắn phá, thiệt hại ...): no indicator the grammar knows"
+
+
+def percent_dropped(doc: Document, m: Mention, clause_start: int) -> bool:
+    """A ratio whose writer dropped the `%`: a bare number reached against a plan (`đạt 55,3 kế hoạch`), or
+    a decimal a rate named in its clause reached (`Tỷ lệ đô thị hóa đạt 31,48`)."""
+    verb = doc.g.roles.last_verb(doc.key[max(clause_start, m.number_start - 12):m.number_start])
+    if verb not in ("reach", "equal", "exceed") or not 0 < m.value <= 1000:
+        return False
+    if doc.g.roles.plan_of.match(doc.key, m.number_end) or doc.g.plan_word_end.match(doc.key, m.number_end):
+        return True
+    rate = next(doc.lefts_nearest_first(clause_start, m.number_start), None)
+    return rate is not None and m.decimals > 0 and m.value <= 100 and doc.ref.metrics[rate.alias.code].unit == \
+        "percent"
+
+
+def _named_after(doc: Document, m: Mention) -> bool:
+    """A percentage followed by what it is a share of (`95% số dân ...`, `100% các trường ...`, `97% người
+    dân ...`) names its own rate after it, not the indicator of the sentence or paragraph. A share of a
+    total (`chiếm 3% tổng số hộ`) is not: it follows `chiếm` or names the total; nor is a base (`đạt 100%
+    chỉ tiêu`)."""
+    if m.unit != "percent" or m.points:
+        return False
+    skip = doc.g.counter_skip.match(doc.key, m.end)
+    if not (skip.group().strip() or doc.g.counted_after(doc.key, m.end)):
+        return False
+    if doc.g.roles.base_after(doc.key[m.end:m.end + 48])[0] is not None:
+        return False  # `đạt 104,6% chỉ tiêu năm 2024`: the base it is measured against
+    before = doc.key[max(0, m.number_start - 12):m.number_start]
+    return not doc.g.ratio_before.search(before) and \
+        not doc.key.startswith(doc.g.total_word, m.end + len(skip.group()) - len(skip.group().lstrip()))
+
+
+def _listed_under_total(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                        ctx: AliasHit | None, prev_facts: list[Fact]) -> Choice | None:
+    """`... thủy sản ước đạt 3.677 tỷ đồng. Trong đó, giá trị khai thác đạt 2.379 tỷ đồng`: an amount
+    or count listed after `trong đó`, `gồm`, `cụ thể` under a total, whose own words name no
+    indicator, is a part of the total's indicator (the role step then makes it the total's part).
+    The total must be a level of that indicator in the unit of the figure, in this sentence before
+    the list marker or in the previous sentence when the list opens this one."""
+    if ctx is None or m.unit in (None, "percent"):
+        return None
+    code, key, g = ctx.alias.code, doc.key, doc.g
+
+    def is_total(f: Fact) -> bool:
+        return f.role == "level" and f.metric == code and f.unit == m.unit
+
+    total = next((f for f in sent_facts.latest_first(sent.start) if is_total(f)), None)
+    if total is not None:
+        listed = g.list_marker.search(key, total.char_end, m.start) is not None
+    else:
+        listed = g.list_start.match(key, sent.start, min(sent.end, sent.start + 32)) is not None and any(
+            is_total(f) and f.sentence_index == sent.index - 1 for f in prev_facts)
+    return Choice(ctx.alias, m.start, m.start, "a part listed under its total") if listed else None
+
+
+RATE_CHANGE = "the change of the rate just read"
+
+
+def _rate_changed(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Choice | None:
+    """A change in percentage points right after a rate's level (`chiếm 42,6% (tăng 1,3 điểm phần trăm)`):
+    that rate's absolute change."""
+    last = next(sent_facts.latest_first(0), None)
+    if last is None or last.role != "level" or last.char_end > m.number_start:
+        return None
+    metric = doc.ref.metrics.get(last.metric)
+    if metric is None or metric.unit != "percent" or last.metric.endswith(CONTRIBUTION):
+        return None
+    if not doc.g.change_between.fullmatch(doc.key, last.char_end, m.number_start):
+        return None
+    return Choice(doc.g.metric_alias(last.metric), last.char_start, last.char_start, RATE_CHANGE)
+
+
+def _share_reading(doc: Document, sent: Sentence, item_lo: int, m: Mention, wide: bool = True) -> Choice | None:
+    """A share of the structure (`Cơ cấu kinh tế: ... dịch vụ 36,5%`, `tỷ trọng công nghiệp chế biến, chế tạo
+    trong GRDP đạt 36%`): a percentage not said to rise or fall, under a share head, is the sector's share."""
+    if m.unit != "percent" or m.points:
+        return None
+    share = doc.concept_choice(sent, item_lo, m, None, wide=wide)
+    if share is None or not share.code.startswith("share_"):
+        return None
+    verb = doc.g.roles.last_verb(doc.key[item_lo:m.start])
+    return share if verb not in ("increase", "decrease") else None

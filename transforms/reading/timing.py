@@ -1,0 +1,147 @@
+"""When a figure is about and what it is: the report's date, the periods named before or after a figure,
+the year carried from other sentences, and the status cues that reach (or do not reach) a clause."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import date
+
+from transforms.grammar.load import Grammar
+from transforms.grammar.numbers import Mention
+from transforms.grammar.periods import PeriodMention
+from transforms.reading.document import GROWTH, Document, clause_start_of
+from transforms.reading.records import Fact
+from transforms.text import CleanText, Sentence
+
+
+def estimate_of_another_clause(doc: Document, sent: Sentence, m: Mention) -> bool:
+    """`Sản lượng lương thực ước đạt gần 15.000 tấn; giải quyết việc làm mới cho trên 4.300 lao động`: an
+    estimate word in an earlier clause of the sentence, after an indicator it estimates, does not reach a
+    figure of a later clause (CONVENTIONS 1) - unless it leads the sentence (`Ước tính 6 tháng, ...`) or opens
+    a list (`ước đạt: ...; ...`)."""
+    at = doc.status.estimate_at(sent.start, m.start)
+    clause = clause_start_of(doc.key, sent, m.start)
+    if at is None or at >= clause:
+        return False
+    if ":" in doc.key[at:clause]:
+        return False  # `... ước đạt: a; b; c`
+    k = bisect_left(doc.subject_starts, sent.start)
+    named_before = k < len(doc.subject_starts) and doc.subject_starts[k] < at  # an indicator before the word
+    j = bisect_left(doc.subject_starts, clause)
+    own = j < len(doc.subject_starts) and doc.subject_starts[j] < m.start  # the clause names its own indicator
+    return named_before and own
+
+
+def only_a_date(doc: Document, sent: Sentence, named: list[PeriodMention]) -> bool:
+    """A date line: no word beside its period but weekdays and date words (seeds/grammar/words.csv,
+    set `dateline`)."""
+    rest = doc.key[sent.start:sent.end]
+    for p in reversed(named):
+        rest = rest[:p.start - sent.start] + " " + rest[p.end - sent.start:]
+    words = set(re.findall(r"[^\W\d_]+", rest))
+    return words <= doc.g.dateline_words
+
+
+def reports_results(g: Grammar, key: str, sent: Sentence) -> bool:
+    """A heading of results (`Kết quả thực hiện ...`, `14/16 chỉ tiêu hoàn thành và vượt kế hoạch`),
+    unless an intent comes first (`đề ra 9 nhóm nhiệm vụ ... hoàn thành nhiệm vụ năm 2024`,
+    `Phấn đấu hoàn thành vượt kế hoạch`): what is to be completed is a target."""
+    found = g.result_heading.search(key, sent.start, sent.end)
+    return found is not None and g.heading_intent.search(key, sent.start, found.start()) is None
+
+
+_DATE_IN = re.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2}(?![\d/])")
+
+
+def _title_years(doc: Document) -> list[int]:
+    """The years the first heading with a year names, dates left out."""
+    for sent in doc.sentences[:4]:
+        if sent.is_heading:
+            years = [int(y) for y in YEAR_IN.findall(_DATE_IN.sub(" ", doc.key[sent.start:sent.end]))]
+            if years:
+                return years
+    return []
+
+
+def reference_date(doc: Document) -> date | None:
+    """When the report was written: its date line, else the latest past period it names. A date line more
+    than a year before the first year the title names (`Thứ 6 - 26/02/2016` over `Tình hình kinh tế - xã
+    hội tháng 9 năm 2024`) is the site's furniture, not the report's date."""
+    floor = min(_title_years(doc), default=0) - 1
+    published = doc.clean.published_on
+    if published and published.year >= floor:
+        return published
+    best: date | None = None
+    for m in doc.g.past_year.finditer(doc.key):
+        d = date(int(m.group(1)), 12, 31)
+        best = d if best is None or d > best else best
+    for m in re.finditer(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])", doc.key):
+        try:
+            d = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        if d.year >= floor:
+            best = d if best is None or d > best else best
+    return best
+
+
+YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def period_after(periods: list[PeriodMention], starts: list[int], sent: Sentence, m: Mention,
+                  next_start: int) -> PeriodMention | None:
+    """A period named between the figure and the next one, in a sentence that named none before the
+    figure (`Thu ngân sách đạt 120 tỷ đồng trong 6 tháng đầu năm 2023, bằng 52% dự toán`)."""
+    lo, hi = bisect_left(starts, sent.start), bisect_left(starts, m.start)
+    if hi > lo:
+        return None
+    for p in periods[bisect_left(starts, m.end):bisect_left(starts, min(next_start, sent.end))]:
+        if p.year is not None and p.period is not None and not p.plan and p.relative is None:
+            return p
+    return None
+
+
+def own_period(periods: list[PeriodMention], starts: list[int], sent: Sentence, m: Mention,
+                next_start: int) -> PeriodMention | None:
+    """The period a figure names as its own right after it (`4,84% của quý I/2024`), whatever
+    period framed the sentence."""
+    for p in periods[bisect_left(starts, m.end):bisect_left(starts, min(next_start, sent.end))]:
+        if p.of_figure and p.period is not None:
+            return p
+    return None
+
+
+def resolve_growth_base(fact: Fact) -> None:
+    """Growth without a stated base compares with the same period a year before: the previous
+    year for a whole-year figure, `cùng kỳ` for a quarter, half or months to date."""
+    if fact.comparison_base == GROWTH:
+        fact.comparison_base = "prior_year" if fact.period == "FY" else "same_period"
+
+
+SAME_PERIOD_YEAR = re.compile(r"cung\s+ky\s+(?:cua\s+)?năm\s+((?:19|20)\d{2})")  # folded `cùng kỳ (của) năm 2015`
+
+
+def year_stated_in(periods: list[PeriodMention], sent: Sentence) -> bool:
+    """Whether the sentence names a year of its own (a period, not a base)."""
+    return any(sent.start <= p.start < sent.end and p.year is not None for p in periods)
+
+
+_YEAR_RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d|[/.,]\d)")
+
+
+def default_year_of(clean: CleanText, periods: list[PeriodMention], key: str = "") -> int | None:
+    """The year a figure is about when nothing before it names one: the report's date, else
+    the year the report names most, else the year after the one its `cùng kỳ năm Y` compares with."""
+    if clean.published_on:
+        return clean.published_on.year
+    years = [p.year for p in periods if p.year and p.relative != "term"]  # a term's average is an aside
+    if years:
+        return max(set(years), key=years.count)
+    bases = [int(m.group(1)) + 1 for m in SAME_PERIOD_YEAR.finditer(key)]
+    if bases:
+        return max(set(bases), key=bases.count)
+    # a term's report (`Trong nhiệm kỳ 2015 - 2020 ...`, `bình quân 5 năm (2021-2025)`): its figures are of
+    # the term's last year; of two terms (the one reviewed, the one opening) the earlier ends first
+    ends = [int(m.group(2)) for m in _YEAR_RANGE.finditer(key) if int(m.group(1)) < int(m.group(2))]
+    return min(ends) if ends else None
