@@ -159,6 +159,16 @@ def test_a_ratio_to_plan_is_compared_once(files: dict[str, str], outcome: str, p
     assert len(attained) == 1 and attained[0][0] == outcome and f'"{plan} tỷ đồng"' in attained[0][1], attained
 
 
+@pytest.mark.parametrize(("ratio", "outcome"), [("89", "pass"), ("93", "fail")])
+def test_done_over_planned_checks_its_attainment(ratio: str, outcome: str, tmp_path: Path) -> None:
+    """`480.000/540.000 con, đạt 93% KH`: the denominator is the plan, so the ratio is checked (88,9 %)."""
+    rows = _checks(tmp_path, {"a.txt": "Huyện Krông Nô báo cáo.\n\n9 tháng năm 2022, tổng đàn gia cầm "
+                                       f"480.000/540.000 con, đạt {ratio}% kế hoạch."})
+    attained = [o for c, o, _ in rows if c == "attainment"]
+    assert attained == [outcome], rows
+    assert not [r for r in rows if r[0] == "conflict"], rows  # done and planned are no conflicting levels
+
+
 @pytest.mark.parametrize("line", ["Thứ năm, 15 Tháng 3 2018", "Thời sự - Tháng 3/2018", "Bạn cần biết - Tháng 3/2018",
                                   "Tin tức - 15/3/2018"])
 def test_a_date_line_is_no_reporting_period(line: str, tmp_path: Path) -> None:

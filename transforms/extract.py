@@ -254,6 +254,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     fact.period_year, fact.period = parent.period_year, parent.period
                     fact.period_stated_at = parent.period_stated_at
                 fact.status = "target" if fact.metric_how == PLANNED else status
+                if fact.metric_how == PLANNED and after is None:
+                    fact.period = "FY"  # `(KH năm tăng 6,8%)`, `480.000/540.000 con`: the year's plan
                 if fact.status != "target" and result_year is not None and override is None and own is None:
                     fact.period_year = result_year  # a result, though a plan's year was named since
                     if after is None and result_period is not None and period_at != result_period[1] and not (

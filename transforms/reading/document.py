@@ -40,7 +40,7 @@ EARLIER_HEADS = 3  # how many indicators read earlier a sector named alone may b
 GROWTH = "_growth"  # growth with no base written: resolved once the period is known
 
 
-PLANNED = "the plan's value in brackets after a figure"
+PLANNED = "the plan's value stated beside a figure (in brackets, or after a slash)"
 
 
 VALUE_BRACKET = re.compile(r"\s*\([^()]*\d[^()]*\)")

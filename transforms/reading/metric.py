@@ -12,7 +12,7 @@ from transforms.grammar.indicator import (
     item_phrase,
 )
 from transforms.grammar.numbers import Mention
-from transforms.reading.document import CONTRIBUTION, DIGIT, Document, SentenceFacts
+from transforms.reading.document import CONTRIBUTION, DIGIT, PLANNED, Document, SentenceFacts
 from transforms.reading.records import Fact
 from transforms.reference import Alias
 from transforms.text import Sentence
@@ -43,11 +43,15 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     ref = doc.ref
     if m.denominator_of is not None:  # `32/33 chỉ tiêu`: the total of what the numerator counts
         numerator = next((f for f in sent_facts if f.char_start == m.denominator_of), None)
-        if numerator is not None and "," in numerator.value_text:
+        if numerator is not None and "," in numerator.value_text and numerator.unit == "count":
             return None, "the fixed size of a criteria set an average is measured against"
         total = doc.g.fractions.get(numerator.metric) if numerator is not None else None
         if total is not None and total in ref.metrics:
             return Choice(doc.g.metric_alias(total), m.start, m.end, "fraction"), None
+        if numerator is not None and total is None and numerator.role == "level" and numerator.status != "target" \
+                and (m.unit or numerator.unit) == numerator.unit:
+            # `đàn gia cầm 480.000/540.000 con, đạt 93% KH`: what was done of what was planned, the plan a target
+            return Choice(doc.g.metric_alias(numerator.metric), m.start, m.end, PLANNED), None
     if m.range_part == "high":  # `giảm 2 - 3%`: the high end is of the low end's indicator
         low = next(sent_facts.latest_first(clause_start), None)
         if low is not None and low.char_end <= m.number_start and \
