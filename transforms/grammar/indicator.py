@@ -260,6 +260,17 @@ class Concepts:
             group.sort(key=lambda s: -len(s.modifiers))
         self.head_of_metric = head_of_metric  # a metric's head, to compose a list item under it
 
+    def narrows(self, code: str, broader: str) -> bool:
+        """Whether `code` is `broader` narrowed by a kind of word only it requires (`cpi_group` = the index
+        `cpi` + a commodity group): its signature has the broader's head and a modifier kind the broader's
+        signatures never take."""
+        head = self.head_of_metric.get(broader)
+        if head is None or self.head_of_metric.get(code) != head:
+            return False
+        kinds = {k for s in self.by_head.get(head, ()) if s.metric == broader for k, _ in s.modifiers}
+        own = {k for s in self.by_head.get(head, ()) if s.metric == code for k, _ in s.modifiers}
+        return bool(own - kinds - {"sector", "ownership", "action"})
+
     def metric(self, head: str, mods: set[tuple[str, str]]) -> Signature | None:
         """The most specific signature of `head` whose modifiers are all present (`kind=*`: any
         word of that kind). An action word the signature does not account for names another

@@ -72,6 +72,7 @@ class Grammar:
                                   + r")(?!\w)[^\d;:]{0,16}$")
         self.complete_list = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("complete_list", [])) + r")\s*:$")
         self.base_lead = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("base_lead", [])) + r")(?!\w)")
+        self.base_opening = re.compile(r"\s*(?:" + word_alternation(w.get("base_opening", [])) + r")(?!\w)")
         change = word_alternation(w.get("change_verb", []))
         self.change_between = re.compile(r"[\s,;(]*(?:" + change + r")(?:\s+(?:"
                                          + word_alternation(w.get("change_particle", [])) + r"))?\s*")

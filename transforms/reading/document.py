@@ -375,7 +375,8 @@ class Document:
             if metric is None or not (compatible(metric.unit, m) or (
                     m.unit == "count" and metric.unit == "per_10k_people")):
                 continue
-            words = [c for c in in_sentence + after if (c[2], c[3]) in sig.modifiers or c[3] == head]
+            words = [c for c in in_sentence + after
+                     if (c[2], c[3]) in sig.modifiers or (c[2], "*") in sig.modifiers or c[3] == head]
             lo = min([start] + [c[0] for c in words])
             hi = max([end] + [c[1] for c in words if c[1] <= m.number_start])
             if how != "concept":  # no head word named it: its span is the item's start, the verbs are after

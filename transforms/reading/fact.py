@@ -63,6 +63,16 @@ def total_above_list(doc: Document, sent: Sentence, fact: Fact) -> Fact | None:
     return None
 
 
+def _opening_base(doc: Document, sent: Sentence) -> tuple[str | None, int | None]:
+    """`So với tháng trước, chỉ số giá tiêu dùng tháng 9 ... tăng 1,98%`: a base phrase opening the sentence,
+    up to its first comma, is the base of the sentence's ratios and changes that write none of their own."""
+    opening = doc.key[sent.start:min(sent.end, sent.start + 60)]
+    comma = opening.find(",")
+    if comma < 0 or not doc.g.base_opening.match(opening):
+        return None, None
+    return doc.g.roles.base_after(opening[:comma])
+
+
 def _lead_base(doc: Document, sent: Sentence, m: Mention) -> str | None:
     """`Một số khoản thu đạt cao so với dự toán năm, như: thu tiền sử dụng đất đạt 197,3%`: a bare ratio
     in a list takes the base its lead names (before the colon, with no figure of its own in between)."""
@@ -241,6 +251,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     base, base_year = g.roles.base_after(right)
     if base is None and m.unit == "percent" and verb in ("reach", None):
         base = _lead_base(doc, sent, m)
+    if base is None and m.unit == "percent":
+        base, base_year = _opening_base(doc, sent)
     after_plan = bool(sent_facts) and sent_facts[-1].metric_how == PLANNED and sent_facts[-1].char_end <= m.start
     if base is None and after_plan and verb in ("equal", "reach") and m.unit == "percent":
         base = "plan"  # `7.596 tấn (KH 7.526 tấn) bằng 100,93%`: the ratio to the plan just stated

@@ -187,7 +187,10 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
                 # `công nghiệp, tiểu thủ công nghiệp, xây dựng cơ bản đạt ...`: a longer sector phrase around
                 # the alias names a sibling of the alias's indicator
                 or (refined.end > choice.end and ref.metrics[refined.code].part_of is not None
-                    and ref.metrics[refined.code].part_of == ref.metrics[choice.code].part_of)):
+                    and ref.metrics[refined.code].part_of == ref.metrics[choice.code].part_of)
+                # `chỉ số giá tiêu dùng ... gồm: giáo dục tăng 24,6%`: a group named between the index and its
+                # figure narrows the index to the group (the group's signature extends the index's own head)
+                or (refined.end > choice.end and doc.g.concepts.narrows(refined.code, choice.code))):
             return (refined, None), whole
         return (choice, None), whole
     return None, whole
