@@ -72,6 +72,10 @@ class Grammar:
                                   + r")(?!\w)[^\d;:]{0,16}$")
         self.complete_list = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("complete_list", [])) + r")\s*:$")
         self.base_lead = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("base_lead", [])) + r")(?!\w)")
+        # a frame ending on a bare classifier (`thu hút … {N} lượt`) and the noun after it that names what is
+        # counted when that is not what the frame counts (`lượt nhà đầu tư`, `lượt doanh nghiệp`)
+        self.bare_classifier = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("bare_classifier", [])) + r")\s*$")
+        self.other_counted = re.compile(r"\s*(?:" + word_alternation(w.get("other_counted", [])) + r")(?!\w)")
         self.base_opening = re.compile(r"\s*(?:" + word_alternation(w.get("base_opening", [])) + r")(?!\w)")
         change = word_alternation(w.get("change_verb", []))
         self.change_between = re.compile(r"[\s,;(]*(?:" + change + r")(?:\s+(?:"
