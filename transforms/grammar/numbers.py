@@ -75,8 +75,7 @@ class UnitRead:
 
 
 _AMOUNT_UNITS = ("VND", "USD", "ha", "tonne")
-_PER_OTHER = re.compile(r"\s?/\s?([^\W\d_]+)")  # a per-unit no unit word of seeds/units.csv names
-_PER_YEAR = ("năm",)  # folded: `tỷ đồng/năm` is an amount a year
+_SLASH = re.compile(r"\s?/\s?")
 
 
 def unit_after(key: str, pos: int, units: list) -> UnitRead:
@@ -95,9 +94,10 @@ def unit_after(key: str, pos: int, units: list) -> UnitRead:
         scale *= u.scale
         end = p + len(u.word)
         points = u.word.startswith("điêm")  # `điểm phần trăm`, folded
-        per = _PER_OTHER.match(key, end) if unit in _AMOUNT_UNITS else None
-        if per is not None and per.group(1) not in _PER_YEAR:
-            unit = f"{unit}/{per.group(1)}"  # `75 USD/thùng`, `7.500 đồng/kg`: a price, no amount of any indicator
+        slash = _SLASH.match(key, end) if unit in _AMOUNT_UNITS else None
+        goods = _match_word(key, slash.end(), units, "per_goods") if slash is not None else None
+        if goods is not None:  # `75 USD/thùng`, `7.500 đồng/kg`, `6,5 tấn/ha`: a price or a yield, no amount
+            unit = f"{unit}/{goods.word}"
     else:
         c = _match_word(key, p, units, "counter")
         if c is not None:
