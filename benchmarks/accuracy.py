@@ -38,6 +38,8 @@ SETS = {
     "sealed3": (ROOT / "tests" / "fixtures" / "sealed3" / "docs", ROOT / "tests" / "fixtures" / "sealed3" / "gold"),
     "sealed4": (ROOT / "tests" / "fixtures" / "sealed4" / "docs", ROOT / "tests" / "fixtures" / "sealed4" / "gold"),
     "sealed5": (ROOT / "tests" / "fixtures" / "sealed5" / "docs", ROOT / "tests" / "fixtures" / "sealed5" / "gold"),
+    "sealed6": (ROOT / "tests" / "fixtures" / "sealed6" / "docs", ROOT / "tests" / "fixtures" / "sealed6" / "gold"),
+    "sealed7": (ROOT / "tests" / "fixtures" / "sealed7" / "docs", ROOT / "tests" / "fixtures" / "sealed7" / "gold"),
 }
 
 
