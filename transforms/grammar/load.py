@@ -76,6 +76,8 @@ class Grammar:
         # counted when that is not what the frame counts (`lượt nhà đầu tư`, `lượt doanh nghiệp`)
         self.bare_classifier = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("bare_classifier", [])) + r")\s*$")
         self.other_counted = re.compile(r"\s*(?:" + word_alternation(w.get("other_counted", [])) + r")(?!\w)")
+        self.equivalent_bracket = re.compile(r"\s*\(\s*(?:" + word_alternation(w.get("equivalent", []) + ["khoảng"])
+                                             + r")\s*")
         self.base_opening = re.compile(r"\s*(?:" + word_alternation(w.get("base_opening", [])) + r")(?!\w)")
         change = word_alternation(w.get("change_verb", []))
         self.change_between = re.compile(r"[\s,;(]*(?:" + change + r")(?:\s+(?:"

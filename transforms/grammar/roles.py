@@ -91,7 +91,7 @@ class RoleWords:
             # `10,43% so cùng kỳ (KH năm tăng 6,8%)`: the figure's base may stand between it and the bracket
             plan_paren=re.compile(fold_pattern(r"(?:\s*so[^()\d;]{0,24}(?:(?:19|20)\d\d)?)?\s*\(\s*(?:")
                                   + plan_words + fold_pattern(
-                r")(?:\s+năm\s+\d{4})?[^()\d]{0,30}$")),
+                r")(?!\w)(?:\s+năm\s+\d{4})?[^()\d]{0,30}$")),  # `(khoảng 8.268 USD)` names no plan
         )
 
     def last_verb(self, left: str) -> str | None:

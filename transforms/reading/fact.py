@@ -338,6 +338,12 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             metric, base = ref.metrics[metric.reduction_code], None  # `số hộ nghèo giảm 120 hộ`: the reduction
         else:
             base = None
+    low = next(iter(sent_facts.latest_first(sent.start)), None)
+    joined = low is not None and low.char_end <= m.start and g.range_join.fullmatch(key, low.char_end, m.number_start)
+    if joined and low.metric == metric.code and low.role != role and low.unit == unit and (
+            m.range_part == "high" or key[low.char_end:m.number_start].strip()):
+        # `tăng trưởng GRDP 8% - 8,5% so với năm 2023`: the high end of a range is what its low end is
+        role, base, value = low.role, low.comparison_base, abs(value) if low.value >= 0 else -abs(value)
     if role == "level":
         base, base_year = None, None
     if base in ("plan", "budget_estimate"):

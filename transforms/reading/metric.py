@@ -57,6 +57,9 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         if low is not None and low.char_end <= m.number_start and \
                 doc.g.range_join.fullmatch(doc.key, low.char_end, m.number_start):
             return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start, low.metric_how), None
+    equal = _equivalent_amount(doc, m, sent_facts)
+    if equal is not None:
+        return equal, None
     if m.points:
         rate = _rate_changed(doc, m, sent_facts)
         if rate is not None:  # `tỷ lệ ... đạt 71,2%, tăng 2,4 điểm phần trăm`: the rate's own change
@@ -79,6 +82,19 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     if m.unit is None and m.scale == 1:
         return None, "a number with no unit and no counted indicator"
     return None
+
+
+def _equivalent_amount(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Choice | None:
+    """`đạt 145 - 160 triệu đồng (tương đương 6.200 - 6.800 USD)`, `197 triệu đồng (khoảng 8.268 USD)`: an
+    amount in another currency in a bracket of equivalence right after a money figure is the same figure."""
+    if m.unit not in ("VND", "USD"):
+        return None
+    last = next(iter(sent_facts.latest_first(0)), None)
+    if last is None or not (last.unit.startswith(("VND", "USD"))) or last.unit.startswith(m.unit) \
+            or not doc.g.equivalent_bracket.fullmatch(doc.key, last.char_end, m.number_start):
+        return None
+    return Choice(doc.g.metric_alias(last.metric), last.char_start, last.char_start,
+                  "the same amount in another currency")
 
 
 def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
