@@ -298,6 +298,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     elif m.unit == "percent":
         if base in ("plan", "budget_estimate") and verb in ("reach", "equal", None):
             role = "pct_of_plan"
+        elif verb in ("reach", "equal", None) and g.growth_subject.search(left):
+            # `công nghiệp chế biến, chế tạo ... với mức tăng tháng 10 đạt 36,46%`: the growth of the index
+            role, base = "pct_change", base or GROWTH
         elif verb in ("increase", "decrease") and not g.roles.level_after_verb.search(left):
             if verb == "decrease" and metric.reduction_code:  # a rate falling by N points has its own code
                 metric = ref.metrics[metric.reduction_code]
