@@ -52,11 +52,12 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                 and (m.unit or numerator.unit) == numerator.unit != "percent":  # not two rates (`13,86/9,15%`)
             # `đàn gia cầm 480.000/540.000 con, đạt 93% KH`: what was done of what was planned, the plan a target
             return Choice(doc.g.metric_alias(numerator.metric), m.start, m.end, PLANNED), None
-    if m.range_part == "high":  # `giảm 2 - 3%`: the high end is of the low end's indicator
-        low = next(sent_facts.latest_first(clause_start), None)
-        if low is not None and low.char_end <= m.number_start and \
-                doc.g.range_join.fullmatch(doc.key, low.char_end, m.number_start):
-            return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start, low.metric_how), None
+    low = next(sent_facts.latest_first(clause_start), None)
+    if low is not None and low.char_end <= m.number_start and (m.range_part == "high" or (
+            low.unit == "percent" == m.unit and doc.key[low.char_end:m.number_start].strip())) and \
+            doc.g.range_join.fullmatch(doc.key, low.char_end, m.number_start):
+        # `giảm 2 - 3%`, `giảm bình quân 1,5%-2%/năm`: the high end of a range is of the low end's indicator
+        return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start, low.metric_how), None
     equal = _equivalent_amount(doc, m, sent_facts)
     if equal is not None:
         return equal, None
