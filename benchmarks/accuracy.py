@@ -40,6 +40,7 @@ SETS = {
     "sealed5": (ROOT / "tests" / "fixtures" / "sealed5" / "docs", ROOT / "tests" / "fixtures" / "sealed5" / "gold"),
     "sealed6": (ROOT / "tests" / "fixtures" / "sealed6" / "docs", ROOT / "tests" / "fixtures" / "sealed6" / "gold"),
     "sealed7": (ROOT / "tests" / "fixtures" / "sealed7" / "docs", ROOT / "tests" / "fixtures" / "sealed7" / "gold"),
+    "sealed8": (ROOT / "tests" / "fixtures" / "sealed8" / "docs", ROOT / "tests" / "fixtures" / "sealed8" / "gold"),
 }
 
 
