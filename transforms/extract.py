@@ -292,7 +292,6 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             sent_facts.append(fact)
             para_facts.append(fact)
             if fact.role == "level" and fact.metric_how != PLANNED:
-                doc.last_level[fact.metric] = fact
                 doc.levels.setdefault(fact.metric, []).append(fact)
             by_id[fact.fact_id] = earlier_by_id[fact.fact_id] = fact
             out.facts.append(fact)

@@ -117,8 +117,7 @@ class Document:
         self.subject_starts = [h.start for h in self.subjects]
         self.exclusions = [x.span() for x in self.g.exclusion_paren.finditer(self.key)]
         self.earlier: list[Alias] = []  # indicators of figures read so far, most recent last
-        self.last_level: dict[str, Fact] = {}  # the last level read of each indicator (not a plan's)
-        self.levels: dict[str, list[Fact]] = {}  # every level read of each indicator, in order
+        self.levels: dict[str, list[Fact]] = {}  # every level read of each indicator (not a plan's), in order
         self.heads_after: set[int] = set()  # head words that named the amount right before them
         opening: dict[int, Sentence] = {}
         for sent in self.sentences:
@@ -132,6 +131,11 @@ class Document:
         self.concept_starts = [c[0] for c in self.concepts]
         self.periods: list[tuple[int, int]] = []
         self.topics, self.crop_topics = self._paragraph_topics()
+
+    def last_level(self, metric: str | None) -> Fact | None:
+        """The last level read of an indicator (not a plan's)."""
+        found = self.levels.get(metric or "")
+        return found[-1] if found else None
 
     def read_before(self, alias: Alias) -> None:
         """Remember the indicator of a figure just read (most recent last, each once)."""

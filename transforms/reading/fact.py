@@ -183,7 +183,7 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     if breakdown is not None:  # `Xét theo ngành, ...` under the total read last, in any paragraph
         # the last total read of the indicator or of the whole it is a part of (`Xét theo khu vực kinh tế,
         # khu vực công nghiệp và xây dựng đạt ...` after the GRDP)
-        totals = [f for f in (doc.last_level.get(metric.code), doc.last_level.get(metric.part_of or ""))
+        totals = [f for f in (doc.last_level(metric.code), doc.last_level(metric.part_of))
                   if f is not None and is_total(f)]
         total = max(totals, key=lambda f: f.char_start) if totals else None
         intro = total is not None  # a breakdown may name only some parts: partial
@@ -203,7 +203,7 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
                       and f.metric == whole and f.metric_how != PLANNED
                       and running_total(doc, f.char_start) == running), None)
         if total is None and choice.how.startswith(SECTOR_UNDER):  # the total read paragraphs before
-            earlier = doc.last_level.get(whole)
+            earlier = doc.last_level(whole)
             total = earlier if earlier is not None and earlier.unit == unit else None
         if total is not None and abs(value) < abs(total.value):
             # `..., gồm:` closing the total's sentence presents the list that follows as complete
