@@ -123,6 +123,17 @@ class Document:
         for sent in self.sentences:
             opening.setdefault(sent.paragraph, sent)
         self.bullet_paragraphs = {p for p, sent in opening.items() if BULLET.match(sent.text)}  # list items
+        # each list item's lead: the sentence ending in a colon right above the run of items it belongs to
+        self.list_leads: dict[int, Sentence] = {}
+        lead: Sentence | None = None
+        for i, sent in enumerate(self.sentences):
+            if sent.paragraph not in self.bullet_paragraphs:
+                continue
+            before = self.sentences[i - 1] if i else None
+            if before is None or before.paragraph not in self.bullet_paragraphs:
+                lead = before if before is not None and before.text.rstrip().endswith(":") else None
+            if lead is not None:
+                self.list_leads[sent.paragraph] = lead
         self.status = StatusCues(self.hits, self.key, self.g.words)
         self.frames = sorted((h.start, h.end, t.kind, int(t.extra)) for h in self.hits for t in h.tags
                              if t.kind in ("frame_post", "frame_pre"))

@@ -43,15 +43,10 @@ def total_above_list(doc: Document, sent: Sentence, fact: Fact) -> Fact | None:
     whole = fact.metric if fact.scope else (metric.part_of if metric is not None else None)
     if whole is None or fact.role != "level" or fact.parent_fact_id is not None:
         return None
-    sents, items = doc.sentences, doc.bullet_paragraphs
-    k = sent.index
-    if sents[k].paragraph not in items:
+    lead = doc.list_leads.get(sent.paragraph)
+    if lead is None:
         return None
-    while k > 0 and sents[k - 1].paragraph in items:
-        k -= 1  # back over this item and the items above
-    if k == 0 or not sents[k - 1].text.rstrip().endswith(":"):
-        return None
-    lead = sents[k - 1]
+    sents = doc.sentences
     for f in reversed(doc.levels.get(whole, [])):
         if f.char_end > lead.end or f.scope is not None:
             continue
