@@ -111,7 +111,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                  if not any(doc.lefts_nearest_first(b.start(), b.start(1)))
                  and not any(b.start() <= x[0] < b.end() for x in brackets)]
     brackets.sort()
-    earlier_by_id: dict[str, Fact] = {}
+    read_by_id: dict[str, Fact] = {}  # every fact read so far
     for sent in sentences:
         ms = kept_mentions[bisect_left(kept_starts, sent.start):bisect_left(kept_starts, sent.end)]
         if g.growth_in.search(key, sent.start, sent.end):
@@ -119,7 +119,6 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 key, max(sent.start, m.number_start - 24), m.number_start) else m for m in ms]
         ms_starts = [m.number_start for m in ms]
         sent_facts = SentenceFacts()
-        by_id: dict[str, Fact] = {}
         sent_is_continuation = g.continuation.search(key, sent.start, min(sent.end, sent.start + 40)) is not None
         # a `Trong đó ...` sentence right after a sentence of targets continues the list of targets
         carried_target = sent_is_continuation and prev_status_target_sentence == sent.index - 1
@@ -202,9 +201,9 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, reason))
                 continue
-            parent = by_id.get(fact.parent_fact_id) if fact.parent_fact_id else None
-            if parent is None and fact.role == "part" and fact.parent_fact_id:
-                parent = earlier_by_id.get(fact.parent_fact_id)  # a total of an earlier sentence: its period
+            parent = read_by_id.get(fact.parent_fact_id) if fact.parent_fact_id else None
+            if parent is not None and parent.sentence_index != sent.index and fact.role != "part":
+                parent = None  # only a part takes a total of an earlier sentence (its period)
             own = own_period(periods, period_starts, sent, m, nxt)
             if own is not None:  # `thấp hơn mức tăng 11,2% của năm 2022`: another period's figure, no child
                 parent, fact.parent_fact_id = None, None
@@ -293,7 +292,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             para_facts.append(fact)
             if fact.role == "level" and fact.metric_how != PLANNED:
                 doc.levels.setdefault(fact.metric, []).append(fact)
-            by_id[fact.fact_id] = earlier_by_id[fact.fact_id] = fact
+            read_by_id[fact.fact_id] = fact
             out.facts.append(fact)
             if fact.role in ("level", "part") and used is not None and not m.points:
                 ctx, ctx_para = used, sent.paragraph  # a contribution in points governs no later figure
