@@ -24,7 +24,7 @@ from transforms.grammar.numbers import Mention, find_mentions
 from transforms.grammar.periods import PeriodMention, find_periods, period_start, year_to_date
 from transforms.grammar.tables import table_readings
 from transforms.numbers import separator_habit
-from transforms.reading.document import BULLET, PLANNED, YEAR_BASES, Document, SentenceFacts, running_total
+from transforms.reading.document import ASIDE, BULLET, PLANNED, YEAR_BASES, Document, SentenceFacts, running_total
 from transforms.reading.fact import read_fact, total_above_list
 from transforms.reading.records import EXTRACTOR_VERSION, Extraction, Fact, NumberRead, fact_id
 from transforms.reading.timing import (
@@ -154,7 +154,12 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             para_facts, para_of_facts = [], sent.paragraph
         # `(... tương ứng quý I năm 2023: a; b; c)`: the same indicators again, in order, for another period
         respective = [b for b in brackets if sent.start <= b[0] < sent.end]
+        asides = [(b.start(), b.end()) for b in ASIDE.finditer(key, sent.start, sent.end)]
+        aside_end, before_aside = -1, (year, result_year, period, period_at, result_period)
         for m in ms:
+            if 0 <= aside_end <= m.start:  # `(năm 2021 tăng 6,6%)`: an aside's year dates only its own figures
+                year, result_year, period, period_at, result_period = before_aside
+                aside_end = -1
             bracket = next((b for b in respective if b[1] <= m.start < b[2]), None)
             if bracket is not None:
                 fact = _respective_fact(doc, m, ms, bracket, sent_facts, periods)
@@ -168,6 +173,10 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 if p.of_figure or any(b[0] <= p.start < b[2] for b in brackets):  # a bracket's period frames
                     pi += 1                                      # its own figures; `4,84% của quý I/2024` its one
                     continue
+                aside = next((a for a in asides if a[0] < p.start < a[1]), None)
+                if aside is not None and aside_end < 0 and p.year is not None and not p.plan and any(
+                        p.start < x.start < aside[1] for x in ms):
+                    aside_end, before_aside = aside[1], (year, result_year, period, period_at, result_period)
                 if p.relative == "as_of" and p.year is not None:  # the cut-off's year dates what follows
                     year = result_year = p.year
                 if p.relative is not None:
@@ -205,6 +214,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             if parent is not None and parent.sentence_index != sent.index and fact.role != "part":
                 parent = None  # only a part takes a total of an earlier sentence (its period)
             own = own_period(periods, period_starts, sent, m, nxt)
+            if own is None and aside_end >= 0 and m.start < aside_end:
+                own = periods[pi - 1]  # `(năm 2021 tăng 6,6%)`: the aside names the figure's own period
             if own is not None:  # `thấp hơn mức tăng 11,2% của năm 2022`: another period's figure, no child
                 parent, fact.parent_fact_id = None, None
             if parent is not None and fact.role != "part":
@@ -301,6 +312,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 doc.read_before(used.alias)
             out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                           sent.index, fact.fact_id, None))
+        if aside_end >= 0:
+            year, result_year, period, period_at, result_period = before_aside
         prev_facts = list(sent_facts) if sent_facts else prev_facts
         opens = sent.text.rstrip().endswith(":")
         if opens and not sent_facts:  # `Ước tính 6 tháng đầu năm 2024, một số chỉ tiêu chủ yếu như sau:`

@@ -47,6 +47,7 @@ VALUE_BRACKET = re.compile(r"\s*\([^()]*\d[^()]*\)")
 
 
 DIGIT = re.compile(r"\d")
+ASIDE = re.compile(r"\([^()]*\)")  # a bracketed aside: its numbers are no earlier figure
 
 
 BULLET = re.compile(r"\s*[-+•*–]\s")
@@ -160,7 +161,9 @@ class Document:
         """`Khu vực công nghiệp và xây dựng tăng 6,38%` in a paragraph after the GRDP's: a sector
         named alone is the sector's share of an indicator read earlier in the report (the head is
         elided). The nearest earlier indicator whose head composes with the sector wins."""
-        lo = max([sent.start] + [d.end() for d in DIGIT.finditer(self.key, sent.start, m.number_start)])
+        asides = [(b.start(), b.end()) for b in ASIDE.finditer(self.key, sent.start, m.number_start)]
+        lo = max([sent.start] + [d.end() for d in DIGIT.finditer(self.key, sent.start, m.number_start)
+                                 if not any(a <= d.start() < b for a, b in asides)])  # `(theo giá so sánh 2010)`
         if not any(c[2] == "sector" for c in self.concepts_in(lo, m.number_start)):
             return None  # the sector must be the figure's own subject, not the item's before it
         candidates = list(reversed(self.earlier[-EARLIER_HEADS:]))

@@ -119,7 +119,8 @@ def resolve_growth_base(fact: Fact) -> None:
         fact.comparison_base = "prior_year" if fact.period == "FY" else "same_period"
 
 
-SAME_PERIOD_YEAR = re.compile(r"cung\s+ky\s+(?:cua\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d|[.,/]\d)")  # folded `cùng kỳ (của) (năm) 2015`
+# folded `cùng kỳ (của) (năm) 2015`
+SAME_PERIOD_YEAR = re.compile(r"cung\s+ky\s+(?:cua\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d|[.,/]\d)")
 
 
 def year_stated_in(periods: list[PeriodMention], sent: Sentence) -> bool:
