@@ -90,6 +90,13 @@ class Grammar:
         self.total_word = tuple(fold(x) for x in w.get("total_word", []))
         self.partial_marker = tuple(fold(x) for x in w.get("partial_marker", []))  # `trong đó`: a list not complete
         self.range_join = words(r"[\s\-–—~]*", "range_word", r"?\s*")
+        alt = {name: "(?:" + word_alternation(w.get(name, [])) + ")" for name in (
+            "tally_noun", "tally_rest", "tally_verb", "tally_degree", "range_word")}
+        # `4/14 chỉ tiêu đạt 100% trở lên`, `3/14 chỉ tiêu đạt từ 70% đến dưới 100%`: the words between a count of
+        # targets and a percentage that is the tally's threshold
+        self.tally_threshold = re.compile(
+            rf"(?:\s*{alt['tally_noun']})?(?:\s+{alt['tally_rest']})?\s+{alt['tally_verb']}\s+(?:{alt['tally_degree']}\s+)?"
+            rf"(?:[\d.,]+\s*%?\s*(?:[-–]|{alt['range_word']})\s*(?:{alt['tally_degree']}\s+)?)?")
         self.ratio_before = words(r"(?<!\w)", "ratio_verb", r"\s+(?:\w+\s+)?$")
         self.whole_of = words(r"\s*", "whole_of", r"\s+")
         self.in_whole = words(r"(?<!\w)", "in_whole", r"\s+$")
