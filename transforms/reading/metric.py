@@ -54,7 +54,8 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             return Choice(doc.g.metric_alias(numerator.metric), m.start, m.end, PLANNED), None
     low = next(sent_facts.latest_first(clause_start), None)
     if low is not None and m.unit == "percent" and ref.metrics[low.metric].domain == "plan" \
-            and low.char_end <= m.number_start and doc.g.tally_threshold.fullmatch(doc.key, low.char_end, m.number_start):
+            and low.char_end <= m.number_start \
+            and doc.g.tally_threshold.fullmatch(doc.key, low.char_end, m.number_start):
         return None, "the threshold of a tally of targets (4/14 chỉ tiêu đạt 100% trở lên)"
     if low is not None and low.char_end <= m.number_start and (m.range_part == "high" or (
             low.unit == "percent" == m.unit and doc.key[low.char_end:m.number_start].strip())) and \
