@@ -62,7 +62,8 @@ class RoleWords:
             return re.compile(fold_pattern(pattern))
 
         bases = [
-            (rx(r"^[^,;]{0,12}?(?<!\w)(?:" + plan + r")(?!\w)"), "plan"),
+            # `8,62% (các chỉ tiêu về GRDP tính trên ...)`: targets as a plural noun are no plan base
+            (rx(r"^[^,;]{0,12}?(?<!\w)(?<!các )(?<!những )(?:" + plan + r")(?!\w)"), "plan"),
             (rx(r"^[^,;]{0,12}?(?:" + budget + r")"), "budget_estimate"),
             (rx(r"^[^,;]{0,16}?(?:" + same + r")"), "same_period"),
             (rx(r"^[^,;]{0,16}?(?:" + prior_period + r"|so\s+(?:với\s+)?(?:tháng\s+\d{1,2}|quý\s+"
