@@ -349,6 +349,11 @@ class Document:
         # `đóng góp` heads only a figure in percentage points (a contribution to growth)
         heads = [c for c in in_sentence if c[2] == "head" and (m.points or c[3] != "growth_contribution")
                  and not self.whole_of_share(sent, c[0]) and c[0] not in self.heads_after]
+        lead = self.list_leads.get(sent.paragraph)
+        if not heads and lead is not None:  # `Cơ cấu kinh tế:` over `+ Ngành dịch vụ: 40,62%`: the lead's head
+            heads = [c for c in self.concepts_in(lead.start, lead.end) if c[2] == "head"
+                     and (m.points or c[3] != "growth_contribution") and not self.whole_of_share(lead, c[0])
+                     and c[0] not in self.heads_after]
         item_heads = [c for c in heads if c[0] >= item_lo]
         mods = {(c[2], c[3]) for c in in_sentence if c[0] >= item_lo and c[2] not in ("head", *_SUBJECT_KINDS)}
         mods |= {(c[2], c[3]) for c in after}
