@@ -266,6 +266,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                 == "decrease":
             value = -value  # `đóng góp giảm 0,04 điểm phần trăm`: a contribution that pulled growth down
         base = base if role == "abs_change" else None
+    elif m.unit == "percent" and m.scale == 100 and verb == "times" and base in ("plan", "budget_estimate"):
+        role = "pct_of_plan"  # `gấp 3,04 lần so với dự toán`: the plan's attainment, as a multiple
     elif m.unit == "percent" and m.scale == 100 and verb in ("times", "increase"):
         role, base = "pct_of_base", base or "same_period"  # `gấp 2,3 lần`, `tăng 3,2 lần`
     elif m.unit == "percent" and metric.unit != "percent":
