@@ -254,8 +254,11 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         fuzzy = fuzzy_alias(key, doc.tone_key, max(clause_start, sent.start), m, ref)
         if fuzzy is not None:
             return Choice(fuzzy[0], fuzzy[1][0], fuzzy[1][1], "fuzzy"), None
-    sector = doc.sector_subject(sent, m) if governing is None else None  # the report's indicator, before
-    if sector is not None:                                                # the one the unit implies
+    # the report's indicator, before the one the unit implies (also when the indicator just read cannot measure
+    # the figure: `..., chiếm tỷ trọng 17,67%; khu vực công nghiệp - xây dựng đạt hơn 27.600 tỉ đồng`)
+    sector = doc.sector_subject(sent, m) if governing is None or not compatible(
+        ref.metrics[governing.code].unit, m) else None
+    if sector is not None:
         return sector, None
     concept = doc.concept_choice(sent, lo, m, governing)  # the sentence's head, the paragraph's, the unit's
     if concept is not None:
