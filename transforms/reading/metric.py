@@ -125,6 +125,9 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
             # `chiếm 28,4% trong tổng vốn đầu tư`: a share of that whole (`tỷ trọng ... chiếm 73% trong GRDP` is
             # the structure's share)
             plan = doc.g.whole_of.match(key, m.end)
+            share = _share_reading(doc, sent, sent.start, m) if plan is not None else None
+            if share is not None:  # `Thuế sản phẩm ... chiếm 4,02% trong GRDP`: the sector's share of the structure
+                return share, None
         named = doc.first_right(plan.end(), plan.end() + 1) if plan is not None else None
         if named is not None and ref.metrics[named.alias.code].unit != "percent":
             # `đạt 95,2% kế hoạch thu ngân sách`: the indicator the plan is of, named after it
