@@ -89,6 +89,7 @@ class Grammar:
         self.share_verb = tuple(fold(x) for x in w.get("share_verb", []))
         self.total_word = tuple(fold(x) for x in w.get("total_word", []))
         self.partial_marker = tuple(fold(x) for x in w.get("partial_marker", []))  # `trong đó`: a list not complete
+        self.wider_total = words(r"\s*(?:cua\s+)?(?:g?r?dp\s+)?", "wider_total", r"(?!\w)")
         self.range_join = words(r"[\s\-–—~]*", "range_word", r"?\s*")
         alt = {name: "(?:" + word_alternation(w.get(name, [])) + ")" for name in (
             "tally_noun", "tally_rest", "tally_verb", "tally_degree", "range_word")}

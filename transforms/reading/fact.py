@@ -244,6 +244,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         digit = DIGIT.search(key, bracket.end(), sent.end)
         right = key[bracket.end():digit.start() if digit else sent.end]
     base, base_year = g.roles.base_after(right)
+    if m.unit == "percent" and verb in ("reach", "equal", None) and g.wider_total.match(key, m.end):
+        verb, base = "share", None  # `bằng 19,2% của toàn tỉnh`: the locality's share of the wider total
     if base is None and m.unit == "percent" and verb in ("reach", None):
         base = _lead_base(doc, sent, m)
     if base is None and m.unit == "percent":
