@@ -144,6 +144,11 @@ class Document:
         self.periods: list[tuple[int, int]] = []
         self.topics, self.crop_topics = self._paragraph_topics()
 
+    def period_between(self, lo: int, hi: int) -> bool:
+        """Whether a period is named in [lo, hi): a total read before it may be of another period."""
+        i = bisect_left(self.periods, (lo, lo))
+        return i < len(self.periods) and self.periods[i][0] < hi
+
     def last_level(self, metric: str | None) -> Fact | None:
         """The last level read of an indicator (not a plan's)."""
         found = self.levels.get(metric or "")

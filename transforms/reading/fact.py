@@ -197,9 +197,10 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         total = next((f for f in reversed(para_facts or []) if f.role == "level" and f.unit == unit
                       and f.metric == whole and f.metric_how != PLANNED
                       and running_total(doc, f.char_start) == running), None)
-        if total is None and choice.how.startswith(SECTOR_UNDER):  # the total read paragraphs before
-            earlier = doc.last_level(whole)
-            total = earlier if earlier is not None and earlier.unit == unit else None
+        if total is None and (choice.how.startswith(SECTOR_UNDER) or alias.is_scope):  # the total read
+            earlier = doc.last_level(whole)  # paragraphs before (`Trong số đó, thu nội địa 8.442 tỷ đồng`)
+            total = earlier if earlier is not None and earlier.unit == unit and (
+                not alias.is_scope or not doc.period_between(earlier.char_end, m.start)) else None
         if total is not None and abs(value) < abs(total.value):
             # `..., gồm:` closing the total's sentence presents the list that follows as complete
             complete = g.complete_list.search(fold(total.sentence).rstrip()) is not None
