@@ -47,6 +47,13 @@ VALUE_BRACKET = re.compile(r"\s*\([^()]*\d[^()]*\)")
 
 
 DIGIT = re.compile(r"\d")
+
+
+def _sibling_in_gap(frame: str, matched: str) -> bool:
+    """Whether the text a gapped frame matched after its number holds another number counting the
+    frame's own noun (`{N} chỉ tiêu … chưa đạt` over `gần đạt và 1 chỉ tiêu chưa đạt`): a sibling item."""
+    noun = fold(frame.split("{N}", 1)[1].split("…", 1)[0]).strip()
+    return bool(noun) and re.search(r"\d[\d.,]*\s+" + r"\s+".join(map(re.escape, noun.split())), matched) is not None
 ASIDE = re.compile(r"\([^()]*\)")  # a bracketed aside: its numbers are no earlier figure
 
 
@@ -280,6 +287,8 @@ class Document:
                     pm = a.post_head.match(after)  # the frame's topic named before the figure
                 if pm is None:
                     continue
+                if "…" in a.text and _sibling_in_gap(a.text, after[:pm.end()]):
+                    continue  # `1 chỉ tiêu gần đạt và 1 chỉ tiêu chưa đạt`: a frame's gap spans no sibling item
                 end = after_at + skipped + pm.end()
                 if self.g.bare_classifier.search(after, 0, pm.end()) and self.g.other_counted.match(after, pm.end()):
                     continue  # `tiếp 42 lượt nhà đầu tư`: the classifier counts something the frame does not name
