@@ -62,6 +62,11 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             doc.g.range_join.fullmatch(doc.key, low.char_end, m.number_start):
         # `giảm 2 - 3%`, `giảm bình quân 1,5%-2%/năm`: the high end of a range is of the low end's indicator
         return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start, low.metric_how), None
+    if low is not None and low.role == "pct_change" and m.unit not in (None, "percent") \
+            and low.char_end <= m.number_start and compatible(ref.metrics[low.metric].unit, m) \
+            and doc.g.change_bracket_open.fullmatch(doc.key, low.char_end, m.number_start):
+        # `ngô 1.294 ha, giảm 0,71% (giảm 9,20 ha)`: the same change in the item's own unit
+        return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start, "the change just read, in units"), None
     equal = _equivalent_amount(doc, m, sent_facts)
     if equal is not None:
         return equal, None
