@@ -66,7 +66,8 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             and low.char_end <= m.number_start and compatible(ref.metrics[low.metric].unit, m) \
             and doc.g.change_bracket_open.fullmatch(doc.key, low.char_end, m.number_start):
         # `ngô 1.294 ha, giảm 0,71% (giảm 9,20 ha)`: the same change in the item's own unit
-        return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start, "the change just read, in units"), None
+        return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start,
+                      "the change just read, in units"), None
     equal = _equivalent_amount(doc, m, sent_facts)
     if equal is not None:
         return equal, None
