@@ -12,7 +12,7 @@ from transforms.grammar.indicator import (
     item_phrase,
 )
 from transforms.grammar.numbers import Mention
-from transforms.reading.document import CONTRIBUTION, DIGIT, PLANNED, Document, SentenceFacts
+from transforms.reading.document import CONTRIBUTION, DIGIT, PLANNED, SECTOR_UNDER, Document, SentenceFacts
 from transforms.reading.records import Fact
 from transforms.reference import Alias
 from transforms.text import Sentence
@@ -177,7 +177,10 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
         k = next((i for i, f in enumerate(chain) if f.role in ("level", "part")), None)
         last = chain[k] if k is not None and all(f.metric == chain[k].metric for f in chain[:k]) else None
         if last is not None and (last.char_end == prev_end or k) and last.unit != "percent" \
-                and last.metric != choice.code and choice.end <= last.char_start:
+                and last.metric != choice.code and choice.end <= last.char_start \
+                and not last.metric_how.startswith(SECTOR_UNDER):
+            # (not when the amount's own reading came from an earlier paragraph because the clause's alias could
+            # not measure it: `chỉ số sản xuất công nghiệp (IIP) ước đạt 9.502 tỷ đồng, tăng 9,71%`)
             return (Choice(doc.g.metric_alias(last.metric), choice.start, choice.end, "context"), None), whole
     if choice is not None and prev_end is not None and choice.end <= prev_end:
         comma = max(key.rfind(",", prev_end, m.start), key.rfind(";", prev_end, m.start))
