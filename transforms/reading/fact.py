@@ -289,6 +289,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             role, base = "pct_change", base or GROWTH  # the indicator's own name states
         elif base in ("same_period", "prior_year", "prior_period"):
             role = "pct_of_base"
+        elif verb in ("reach", "equal", None) and base is None and metric.code in g.words.get("done_of_plan", ()):
+            # `huyện đã giải ngân được 90,3%`: what is disbursed is measured against the capital allocated
+            role, base = "pct_of_plan", "plan"
         elif verb == "reach" and not alias_growth and any(
                 f.role in ("level", "part") and f.metric == metric.code for f in sent_facts.latest_first(clause_start)):
             # `giải ngân 1.151 tỉ đồng, đạt 32,52%.`: a bare ratio the amount reached is its attainment of the plan
