@@ -333,7 +333,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         if signed is not None:  # `giảm 1,3% (-31 con)`: the same change in the figure's own unit
             role, value, base = "abs_change", signed[0] * abs(value), base or signed[1]
         elif verb in ("increase", "decrease") and not g.roles.level_after_verb.search(left) and (
-                base is not None or any(f.role == "level" and f.metric == metric.code and f.unit == unit
+                base is not None or any(f.role in ("level", "part") and f.metric == metric.code and f.unit == unit
                                         for f in sent_facts.latest_first(clause_start))):
             # `tăng 473 hộ so với đầu năm`; `đạt 2.514 ha, tăng 391,76 ha, đạt 118% so với năm 2022`: a change
             # of the level just stated, however far its base is written
