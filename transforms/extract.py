@@ -59,7 +59,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     kept_spans = {(m.number_start, m.number_end) for m in kept_mentions}
     periods = find_periods(key, masks.spans("date", "document number"), doc.tone_key)
     period_starts = [p.start for p in periods]
-    doc.periods = [(p.start, p.end) for p in periods]
+    doc.periods = [(p.start, p.end, p.period or "") for p in periods]
     ref_date = reference_date(doc)
     out = Extraction(sentences=sentences)
     for s in sentences:

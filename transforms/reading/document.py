@@ -148,13 +148,18 @@ class Document:
         self.frame_starts = [f[0] for f in self.frames]
         self.concepts = concept_hits(self.hits, self.key, self.g.sector_compounds)
         self.concept_starts = [c[0] for c in self.concepts]
-        self.periods: list[tuple[int, int]] = []
+        self.periods: list[tuple[int, int, str]] = []  # start, end, the period named (`10M`, '' for a year)
         self.topics, self.crop_topics = self._paragraph_topics()
 
-    def period_between(self, lo: int, hi: int) -> bool:
-        """Whether a period is named in [lo, hi): a total read before it may be of another period."""
-        i = bisect_left(self.periods, (lo, lo))
-        return i < len(self.periods) and self.periods[i][0] < hi
+    def other_period_between(self, lo: int, hi: int, period: str | None) -> bool:
+        """Whether a period other than `period` is named in [lo, hi): a total read before it may be of
+        another period (`Tính cộng dồn 10 tháng ...` under a 10 months' total names the same one)."""
+        k = bisect_left(self.periods, (lo,))
+        while k < len(self.periods) and self.periods[k][0] < hi:
+            if self.periods[k][2] != (period or ""):
+                return True
+            k += 1
+        return False
 
     def last_level(self, metric: str | None) -> Fact | None:
         """The last level read of an indicator (not a plan's)."""
@@ -239,7 +244,7 @@ class Document:
         out = []
         while k < len(self.periods) and self.periods[k][0] < hi:
             if self.periods[k][1] <= hi:
-                out.append(self.periods[k])
+                out.append(self.periods[k][:2])
             k += 1
         return out
 

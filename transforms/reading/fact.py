@@ -184,6 +184,10 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         intro = total is not None  # a breakdown may name only some parts: partial
     if total is not None and abs(value) >= abs(total.value) > 0:
         total = None  # a part is less than its total: the total restated, or an indicator of its own
+    if total is not None and marker is None and alias.is_scope and total.scope:
+        # `cụ thể: thu công thương nghiệp ... đạt 1.576 tỷ đồng, ...; thuế thu nhập cá nhân 1.192 tỷ`: sources
+        # listed one after another are siblings; only a marker after one (`trong đó`) makes the next its part
+        total = None
     if total is not None and m.range_part is None and (marker is not None or intro):
         role, parent_id = "part", total.fact_id
         part_list = "partial" if intro or marker is None or marker.group().lstrip().startswith(g.partial_marker) \
@@ -196,15 +200,25 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         whole = metric.code if alias.is_scope else metric.part_of
         total = next((f for f in reversed(para_facts or []) if f.role == "level" and f.unit == unit
                       and f.metric == whole and f.metric_how != PLANNED
+                      and not (alias.is_scope and f.scope and f.sentence_index == sent.index)  # siblings
                       and running_total(doc, f.char_start) == running), None)
         if total is None and (choice.how.startswith(SECTOR_UNDER) or alias.is_scope):  # the total read
-            earlier = doc.last_level(whole)  # paragraphs before (`Trong số đó, thu nội địa 8.442 tỷ đồng`)
-            total = earlier if earlier is not None and earlier.unit == unit and (
-                not alias.is_scope or not doc.period_between(earlier.char_end, m.start)) else None
+            if alias.is_scope:  # paragraphs before (`Trong số đó, thu nội địa 8.442 tỷ đồng`): the whole, unscoped
+                earlier = next((f for f in reversed(doc.levels.get(whole, [])) if f.scope is None), None)
+                total = earlier if earlier is not None and earlier.unit == unit \
+                    and not doc.other_period_between(earlier.char_end, m.start, earlier.period) else None
+            else:
+                earlier = doc.last_level(whole)
+                total = earlier if earlier is not None and earlier.unit == unit else None
+        earlier_paragraph = total is not None and not any(f is total for f in para_facts or [])
         if total is not None and abs(value) < abs(total.value):
             # `..., gồm:` closing the total's sentence presents the list that follows as complete
             complete = g.complete_list.search(fold(total.sentence).rstrip()) is not None
             role, parent_id, part_list = "part", total.fact_id, "complete" if complete else "partial"
+            if earlier_paragraph and alias.is_scope:
+                # sources named paragraphs after the total may nest (thu nội địa, then thuế thu nhập cá nhân):
+                # each sentence's sources are one view of the total, summed on their own
+                part_list = "breakdown"
     return role, parent_id, part_list
 
 
