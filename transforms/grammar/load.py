@@ -90,6 +90,8 @@ class Grammar:
         self.share_verb = tuple(fold(x) for x in w.get("share_verb", []))
         self.total_word = tuple(fold(x) for x in w.get("total_word", []))
         self.partial_marker = tuple(fold(x) for x in w.get("partial_marker", []))  # `trong đó`: a list not complete
+        # `khoảng 35% GRDP`, `35-36% GRDP` (from the low end): a percentage of the GRDP
+        self.of_grdp = words(r"(?:\s*(?:[-–]|đên)\s*[\d.,]+\s*%)?\s*%?\s*(?:cua\s+)?", "of_grdp", r"(?!\w)")
         self.wider_total = words(r"\s*(?:cua\s+)?(?:g?r?dp\s+)?", "wider_total", r"(?!\w)")
         self.range_join = words(r"[\s\-–—~]*", "range_word", r"?\s*")
         alt = {name: "(?:" + word_alternation(w.get(name, [])) + ")" for name in (

@@ -124,6 +124,15 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
         right = doc.first_right(m.end, offset + 1)
         if right is not None and ref.metrics[right.alias.code].unit == "percent":
             return Choice(right.alias, right.start, right.end, "after"), None
+        if doc.g.of_grdp.match(key, m.end) and not m.points:
+            # `tổng vốn đầu tư toàn xã hội hàng năm khoảng 35% GRDP`: the indicator as a share of the GRDP
+            named = next(doc.lefts_nearest_first(max(clause_start, sent.start), m.start), None)
+            head = doc.g.concepts.head_of_metric.get(named.alias.code) if named is not None else None
+            ratio = doc.g.concepts.metric(head, {("per", "grdp")}) if head is not None else None
+            if ratio is not None and ("per", "grdp") in ratio.modifiers:
+                return Choice(doc.g.metric_alias(ratio.metric), named.start, named.end, "a ratio to the GRDP"), None
+            if named is not None and ref.metrics[named.alias.code].unit != "percent" and named.alias.code != "grdp":
+                return None, "a ratio of an indicator to the GRDP the grammar has no code for"
         plan = doc.g.roles.plan_of.match(key, m.end)
         if plan is None and key.endswith(doc.g.share_verb, max(0, m.number_start - 12), m.number_start - 1) and not any(
                 c[2] == "head" and c[3] == "share" and not key.startswith(doc.g.share_verb, c[0])
