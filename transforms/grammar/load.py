@@ -91,6 +91,9 @@ class Grammar:
         self.total_word = tuple(fold(x) for x in w.get("total_word", []))
         self.partial_marker = tuple(fold(x) for x in w.get("partial_marker", []))  # `trong đó`: a list not complete
         # `khoảng 35% GRDP`, `35-36% GRDP` (from the low end): a percentage of the GRDP
+        # read on the text, not the key: the tones tell `cũ` (former) from `cụ` (`cụ thể`)
+        self.former_area = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(x) for x in sorted(w.get("former_area", []), key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
         self.of_grdp = words(r"(?:\s*(?:[-–]|đên)\s*[\d.,]+\s*%)?\s*%?\s*(?:cua\s+)?", "of_grdp", r"(?!\w)")
         self.wider_total = words(r"\s*(?:cua\s+)?(?:g?r?dp\s+)?", "wider_total", r"(?!\w)")
         self.range_join = words(r"[\s\-–—~]*", "range_word", r"?\s*")

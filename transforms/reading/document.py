@@ -29,6 +29,7 @@ from transforms.reference import Alias, Reference
 from transforms.text import CleanText, Sentence, split_sentences
 
 SECTOR_UNDER = "a sector under the indicator"
+FORMER_AREA = "the indicator just read, for a former area of the locality"
 
 
 CONTRIBUTION = "_growth_contribution"

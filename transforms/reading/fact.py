@@ -18,6 +18,7 @@ from transforms.grammar.load import Grammar
 from transforms.grammar.numbers import Mention
 from transforms.reading.document import (
     DIGIT,
+    FORMER_AREA,
     GROWTH,
     PLANNED,
     SECTOR_UNDER,
@@ -27,7 +28,7 @@ from transforms.reading.document import (
     clause_start_of,
     running_total,
 )
-from transforms.reading.metric import RATE_CHANGE, choose_metric, percent_dropped
+from transforms.reading.metric import RATE_CHANGE, choose_metric, former_area_total, percent_dropped
 from transforms.reading.records import Fact, fact_id
 from transforms.reading.timing import YEAR_IN
 from transforms.reference import Alias, Metric
@@ -145,6 +146,11 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     total its paragraph stated. Otherwise it stays a level."""
     key, g = doc.key, doc.g
     role, parent_id, part_list = "level", None, None
+    if choice.how == FORMER_AREA:  # a former area's figure: a part of the locality's total just read
+        total = former_area_total(doc, sent, m, prev_facts or [])
+        if total is not None and "/" not in total.unit and abs(value) < abs(total.value):
+            return "part", total.fact_id, "partial"  # (an average's areas are levels of their own)
+        return role, parent_id, part_list
     # a count or amount listed after `cụ thể`, `trong đó`, `gồm` under a total of the same metric
     # or of the metric it is a component of (`Trong đó: giá trị sản xuất nông nghiệp ...`)
     running = running_total(doc, m.number_start)

@@ -12,7 +12,15 @@ from transforms.grammar.indicator import (
     item_phrase,
 )
 from transforms.grammar.numbers import Mention
-from transforms.reading.document import CONTRIBUTION, DIGIT, PLANNED, SECTOR_UNDER, Document, SentenceFacts
+from transforms.reading.document import (
+    CONTRIBUTION,
+    DIGIT,
+    FORMER_AREA,
+    PLANNED,
+    SECTOR_UNDER,
+    Document,
+    SentenceFacts,
+)
 from transforms.reading.records import Fact
 from transforms.reference import Alias
 from transforms.text import Sentence
@@ -292,7 +300,19 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         return sector, None
     if whole is not None:  # `vốn ngân sách nhà nước chiếm 28,4% trong tổng vốn đầu tư`: a share of the whole
         return Choice(whole.alias, whole.start, whole.end, "clause"), None
+    former = former_area_total(doc, sent, m, prev_facts or [])
+    if former is not None:  # `Trong đó, khu vực TP.HCM cũ thấp nhất với 7.947 USD; Bình Dương đạt 8.554 USD`
+        return Choice(doc.g.metric_alias(former.metric), m.start, m.start, FORMER_AREA), None
     return None, "no indicator named for it"
+
+
+def former_area_total(doc: Document, sent: Sentence, m: Mention, prev_facts: list[Fact]) -> Fact | None:
+    """The level of the sentence before, when a sentence naming a former area of a merged locality (`khu vực
+    tỉnh Quảng Ngãi cũ (trước sáp nhập)`) gives a figure no words of its own name: that area's part of it."""
+    if m.unit in (None, "percent") or not doc.g.former_area.search(doc.text, sent.start, sent.end):
+        return None
+    return next((f for f in reversed(prev_facts) if f.role == "level" and f.metric_how != PLANNED
+                 and compatible(doc.ref.metrics[f.metric].unit, m)), None)
 
 
 _NAMED_AFTER = "a rate named after the figure in words the grammar does not know"
