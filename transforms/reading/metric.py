@@ -186,7 +186,8 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
             choice = Choice(h.alias, h.start, h.end, "clause")
             break
     if choice is not None and prev_end is not None and choice.end <= prev_end and m.unit == "percent" \
-            and not m.points:
+            and not m.points and not any(c[2] == "head" and c[3] == "share"
+                                         for c in doc.concepts_in(prev_end, m.number_start)):
         # `giá trị sản xuất/ha đất nông nghiệp đạt 131,9 triệu đồng/ha, tăng 5,3%`: a ratio or change right
         # after an amount, with no indicator named between them, is the amount's, however it was composed
         # (or after the amount's own ratios: `đạt 21.300 ha, đạt 101,2% kế hoạch, tăng 2,3%`)
