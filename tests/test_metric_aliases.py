@@ -394,3 +394,15 @@ def test_threshold_separates_typos_from_near_misses():
     miss_scores = [_best_score(t) for t in NEAR_MISSES]
     assert min(typo_scores) >= FUZZY_MIN_SCORE + 2
     assert max(miss_scores) < FUZZY_MIN_SCORE
+
+
+def test_a_metric_code_defined_twice_is_an_error_naming_the_line():
+    """A second row of one code would replace the first and duplicate the metric dimension (and every fact
+    joined to it): the seeds are refused, naming the file and line."""
+    from transforms.reference import SEED_FILES, parse_reference
+
+    files = {n: (SEEDS / n).read_text(encoding="utf-8") for n in SEED_FILES}
+    lines = files["metrics.csv"].splitlines()
+    files["metrics.csv"] = "\n".join([*lines, lines[1]]) + "\n"
+    with pytest.raises(ValueError, match=rf"seeds/metrics.csv: line {len(lines) + 1}: metric code .* defined twice"):
+        parse_reference(files)

@@ -208,8 +208,10 @@ def parse_reference(files: dict[str, str]) -> Reference:
         digest.update(files[name].encode("utf-8"))
     metrics: dict[str, Metric] = {}
     aliases: list[Alias] = []
-    for row in _read_csv(files["metrics.csv"], "metrics.csv"):
+    for line, row in enumerate(_read_csv(files["metrics.csv"], "metrics.csv"), start=2):
         code = row["code"].strip()
+        if code in metrics:  # a second row would silently replace the first and duplicate the dimension
+            raise ValueError(f"seeds/metrics.csv: line {line}: metric code {code!r} is defined twice")
         metrics[code] = Metric(code, row["unit"].strip(), row["domain"].strip(), row.get("label_en", "").strip(),
                                (row.get("part_of") or "").strip() or None,
                                (row.get("reduction_code") or "").strip() or None)
