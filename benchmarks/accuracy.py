@@ -41,6 +41,7 @@ SETS = {
     "sealed6": (ROOT / "tests" / "fixtures" / "sealed6" / "docs", ROOT / "tests" / "fixtures" / "sealed6" / "gold"),
     "sealed7": (ROOT / "tests" / "fixtures" / "sealed7" / "docs", ROOT / "tests" / "fixtures" / "sealed7" / "gold"),
     "sealed8": (ROOT / "tests" / "fixtures" / "sealed8" / "docs", ROOT / "tests" / "fixtures" / "sealed8" / "gold"),
+    "sealed9": (ROOT / "tests" / "fixtures" / "sealed9" / "docs", ROOT / "tests" / "fixtures" / "sealed9" / "gold"),
 }
 
 

@@ -51,6 +51,9 @@ HELD_OUT = [
     # 20 sealed on arrival: first 0.725 (5ba86d0), closing 0.727 (P 0.780, R 0.681, 992d3a0); 0.823 now,
     # read and worked in the 2026-12-05 session (no longer blind)
     ("sealed8", 405, 0.82, 4),
+    # 30 by six annotators, sealed on arrival outside the repository: first 0.802 (0125bb7), closing 0.804
+    # (P 0.857, R 0.758, 8cda56a); both scores taken before it was read (SCORES.md)
+    ("sealed9", 442, 0.80, 3),
 ]
 
 
