@@ -343,6 +343,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                 f.metric == metric.code and f.role == "level" for f in sent_facts.latest_first(clause_start)):
             # `chiếm 26,38% (-0,99% so với năm 2022)`, `4,33% (+0,08%)`: the rate's change in points, signed
             role, base = "abs_change", base or GROWTH
+        elif verb is None and metric.label_en.endswith(" index") and _SIGNED_IN_BRACKET.search(
+                text, max(0, m.start - 3), m.number_start + 1):
+            # `dệt (+5,2%); trang phục (+4,26%)`: an index's change written only with its sign
+            role, base = "pct_change", base or GROWTH
         elif base in ("same_period", "prior_year", "prior_period") and verb in ("reach", "equal", None) \
                 and metric.label_en.endswith(" index"):
             role = "pct_of_base"  # `chỉ số sản xuất công nghiệp tháng 8 ước đạt 101,09% so với tháng trước`
