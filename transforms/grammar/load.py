@@ -61,7 +61,10 @@ class Grammar:
         self.lead_in = words(r"(?:", "lead_in", r"\s+)*$")
         self.counter_skip = words(r"\s*(?:", "counter_skip", r"\s+)?")
         self.list_marker = words(r"(?<!\w)", "list_marker", r"(?!\w)|:")
-        self.list_start = words(r"\s*", "list_start", r"(?!\w)")
+        # `Trong đó`, `Cụ thể`, or a whole named again (`Trong tổng giá trị nói trên, ...`, `Trong tổng số này`)
+        self.list_start = re.compile(r"\s*(?:" + word_alternation(w.get("list_start", [])) + "|"
+                                     + fold_pattern(r"trong\s+tổng") + r"(?:\s+\w+){0,3}?\s+(?:"
+                                     + word_alternation(w.get("anaphor", [])) + r"))(?!\w)")
         self.continuation = words(r"\s*", "list_marker", r"(?!\w)")
         self.total_intro = words(r"", "total_intro", r"\s+$")
         self.past_year = re.compile(fold_pattern(r"(?<!\w)năm\s+((?:19|20)\d{2})\s+(?:")

@@ -152,6 +152,11 @@ class Document:
         self.periods: list[tuple[int, int, str]] = []  # start, end, the period named (`10M`, '' for a year)
         self.topics, self.crop_topics = self._paragraph_topics()
 
+    def follows(self, earlier: int, later: int) -> bool:
+        """Whether sentence `later` comes right after sentence `earlier`, or after sentences with no number
+        (a photo caption, a remark) between them: a list it opens may still break down the earlier's total."""
+        return earlier < later and not any(DIGIT.search(s.text) for s in self.sentences[earlier + 1:later])
+
     def other_period_between(self, lo: int, hi: int, period: str | None) -> bool:
         """Whether a period other than `period` is named in [lo, hi): a total read before it may be of
         another period (`Tính cộng dồn 10 tháng ...` under a 10 months' total names the same one)."""

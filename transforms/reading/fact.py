@@ -163,7 +163,7 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     marker = sent_facts.marker_after(total, doc, sent.end) if total is not None else None
     marker = marker if marker is not None and marker.end() <= m.start else None
     intro = total is not None and g.total_intro.search(key, max(0, total.char_start - 24), total.char_start)
-    opening = g.list_start.match(key, sent.start, min(sent.end, sent.start + 32))
+    opening = g.list_start.match(key, sent.start, min(sent.end, sent.start + 48))
     if total is None and opening is not None and prev_facts:
         total = next((f for f in prev_facts if is_total(f)), None)
         last = next((f for f in reversed(prev_facts) if f.role == "level" and f.unit == unit

@@ -358,21 +358,31 @@ def _listed_under_total(doc: Document, sent: Sentence, m: Mention, sent_facts: S
     or count listed after `trong đó`, `gồm`, `cụ thể` under a total, whose own words name no
     indicator, is a part of the total's indicator (the role step then makes it the total's part).
     The total must be a level of that indicator in the unit of the figure, in this sentence before
-    the list marker or in the previous sentence when the list opens this one."""
-    if ctx is None or m.unit in (None, "percent"):
+    the list marker or in the previous sentence when the list opens this one; a list opening a sentence
+    whose paragraph names no indicator for the figure lists the parts of the previous sentence's only
+    total in its unit (`Trong tổng giá trị nói trên, ...: mỳ gạo đạt 167,44 tỷ đồng`)."""
+    if m.unit in (None, "percent"):
         return None
-    code, key, g = ctx.alias.code, doc.key, doc.g
-
-    def is_total(f: Fact) -> bool:
-        return f.role == "level" and f.metric == code and f.unit == m.unit
-
-    total = next((f for f in sent_facts.latest_first(sent.start) if is_total(f)), None)
-    if total is not None:
-        listed = g.list_marker.search(key, total.char_end, m.start) is not None
-    else:
-        listed = g.list_start.match(key, sent.start, min(sent.end, sent.start + 32)) is not None and any(
-            is_total(f) and f.sentence_index == sent.index - 1 for f in prev_facts)
-    return Choice(ctx.alias, m.start, m.start, "a part listed under its total") if listed else None
+    key, g = doc.key, doc.g
+    opens = g.list_start.match(key, sent.start, min(sent.end, sent.start + 48)) is not None
+    if ctx is not None:
+        code = ctx.alias.code
+        total = next((f for f in sent_facts.latest_first(sent.start) if f.role == "level" and f.metric == code
+                      and f.unit == m.unit), None)
+        if total is not None:
+            listed = g.list_marker.search(key, total.char_end, m.start) is not None
+        else:
+            listed = opens and any(f.role == "level" and f.metric == code and f.unit == m.unit
+                                   and doc.follows(f.sentence_index, sent.index) for f in prev_facts)
+        if listed:
+            return Choice(ctx.alias, m.start, m.start, "a part listed under its total")
+    if not opens:
+        return None
+    wholes = {f.metric for f in prev_facts if f.role == "level" and f.unit == m.unit
+              and doc.follows(f.sentence_index, sent.index)}
+    if len(wholes) != 1 or (ctx is not None and ctx.alias.code in wholes):
+        return None
+    return Choice(g.metric_alias(wholes.pop()), m.start, m.start, "a part listed under the total just read")
 
 
 RATE_CHANGE = "the change of the rate just read"
