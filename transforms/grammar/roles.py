@@ -58,6 +58,8 @@ class RoleWords:
         same = _alternation(by.get(("base", "same_period"), []))
         prior_period = _alternation(by.get(("base", "prior_period"), []))
         prior_year = _alternation(by.get(("base", "prior_year"), []))
+        # what the last year did, named between `so với` and its year (`so với ước thực hiện năm 2024`)
+        done = _alternation(by.get(("base_object", "prior_year"), []))
         def rx(pattern: str) -> re.Pattern[str]:
             return re.compile(fold_pattern(pattern))
 
@@ -68,7 +70,7 @@ class RoleWords:
             (rx(r"^[^,;]{0,16}?(?:" + same + r")"), "same_period"),
             (rx(r"^[^,;]{0,16}?(?:" + prior_period + r"|so\s+(?:với\s+)?(?:tháng\s+\d{1,2}|quý\s+"
                 r"(?:iv|iii|ii|i|[1-4]))(?!\w))"), "prior_period"),
-            (rx(r"^[^,;]{0,16}?(?:" + prior_year + r"|so\s+với\s+năm|so\s+năm)"), "prior_year"),
+            (rx(r"^[^,;]{0,16}?(?:" + prior_year + r"|so\s+(?:với\s+)?(?:(?:" + done + r")\s+)?năm)"), "prior_year"),
         ]
         quals = [(re.compile(r"(?<!\w)(?:" + _alternation(by[("qualifier", q)]) + r")\s*$"), q)
                  for q in ("over", "approx", "under", "at_least") if ("qualifier", q) in by]

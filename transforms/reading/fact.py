@@ -279,7 +279,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     unit = metric.unit if per_capita_count or per_unit else (m.unit or metric.unit)
     if per_capita and not per_unit:
         unit = PER_CAPITA_OF[m.unit]  # GRDP per capita written in đồng: VND/person/year
-    alias_growth = any(w in fold(alias.text) for w in g.growth_words)
+    # the growth of the indicator, in its name or right before it (`Phấn đấu tăng trưởng GRDP năm 2024 đạt 8,5%`)
+    alias_growth = any(w in fold(alias.text) for w in g.growth_words) or (
+        alias_span[1] <= m.start and any(key.endswith(w + " ", max(clause_start, alias_span[0] - 16), alias_span[0])
+                                         for w in g.growth_words))
     if m.points:  # `đóng góp 2,5 điểm phần trăm`, `tăng 3,45 điểm %`: a change in points is its own level
         if verb == "decrease" and metric.reduction_code:  # `tỷ lệ hộ nghèo ..., giảm 1,05 điểm`: its own code
             metric = ref.metrics[metric.reduction_code]
@@ -305,7 +308,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             role, base = "pct_change", base or "plan"
         elif base in ("plan", "budget_estimate"):
             role = "pct_of_plan"
-        elif verb is None and alias_growth:  # `kinh tế tỉnh ... tăng trưởng 7,07% so với cùng kỳ`: the growth
+        elif verb in (None, "reach") and alias_growth:  # `kinh tế tỉnh ... tăng trưởng 7,07% so với cùng kỳ`: the growth
             role, base = "pct_change", base or GROWTH  # the indicator's own name states
         elif base in ("same_period", "prior_year", "prior_period"):
             role = "pct_of_base"
