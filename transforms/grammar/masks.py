@@ -18,14 +18,17 @@ from transforms.grammar.keys import fold
 
 def fold_pattern(pattern: str) -> str:
     """Fold a regex written in plain Vietnamese, leaving escapes (`\\d`, `\\S`) alone."""
-    out, i = [], 0
+    out, run, i = [], [], 0
     while i < len(pattern):
         if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(fold("".join(run)))  # a run of literal text folds as words do (its spellings too)
+            run = []
             out.append(pattern[i: i + 2])
             i += 2
             continue
-        out.append(fold(pattern[i]))
+        run.append(pattern[i])
         i += 1
+    out.append(fold("".join(run)))
     return "".join(out)
 
 
