@@ -216,6 +216,15 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
             else:
                 earlier = doc.last_level(whole)
                 total = earlier if earlier is not None and earlier.unit == unit else None
+        if total is None and not alias.is_scope:
+            # a sibling component read earlier in the sentence as a part of an earlier total (`khu vực nông, lâm
+            # nghiệp, thủy sản đóng góp 10.551,6 tỷ đồng (tăng 8,3%); khu vực công nghiệp – xây dựng đạt 10.929,6
+            # tỷ đồng`; `Bên cạnh đó, thuế sản phẩm ... đạt 2.890,6 tỷ đồng`): the list goes on under the same total
+            sibling = next((f for f in [*reversed(sent_facts), *reversed(para_facts or [])]
+                            if f.role == "part" and f.unit == unit
+                            and doc.ref.metrics[f.metric].part_of == whole and f.metric != metric.code), None)
+            total = next((f for f in doc.levels.get(whole, []) if f.fact_id == sibling.parent_fact_id), None) \
+                if sibling is not None else None
         earlier_paragraph = total is not None and not any(f is total for f in para_facts or [])
         if total is not None and abs(value) < abs(total.value):
             # `..., gồm:` closing the total's sentence presents the list that follows as complete
