@@ -31,6 +31,7 @@ class Grammar:
     fractions: dict[str, str] = field(default_factory=dict)  # numerator metric → the total's metric
     # the sectors a run of sector words names together → the sector they name (`nông - lâm nghiệp`)
     sector_compounds: dict[frozenset[str], str] = field(default_factory=dict)
+    rates: dict[str, str] = field(default_factory=dict)  # a count's metric → the rate its share of the total is
 
     @property
     def numerators(self) -> dict[str, str]:
@@ -101,12 +102,19 @@ class Grammar:
         self.wider_total = words(r"\s*(?:cua\s+)?(?:g?r?dp\s+)?", "wider_total", r"(?!\w)")
         self.range_join = words(r"[\s\-–—~]*", "range_word", r"?\s*")
         alt = {name: "(?:" + word_alternation(w.get(name, [])) + ")" for name in (
-            "tally_noun", "tally_rest", "tally_verb", "tally_degree", "range_word")}
+            "tally_noun", "tally_rest", "tally_verb", "tally_degree", "range_word", "standard_rest")}
         # `4/14 chỉ tiêu đạt 100% trở lên`, `3/14 chỉ tiêu đạt từ 70% đến dưới 100%`: the words between a count of
         # targets and a percentage that is the tally's threshold
         self.tally_threshold = re.compile(
             rf"(?:\s*{alt['tally_noun']})?(?:\s+{alt['tally_rest']})?\s+{alt['tally_verb']}\s+(?:{alt['tally_degree']}\s+)?"
             rf"(?:[\d.,]+\s*%?\s*(?:[-–]|{alt['range_word']})\s*(?:{alt['tally_degree']}\s+)?)?")
+        # `31 xã đạt 19 tiêu chí NTM`: the words between a count of what meets a standard and the standard's size
+        self.standard_threshold = re.compile(
+            rf"\s*(?:{alt['standard_rest']}\s+)?{alt['tally_verb']}\s+(?:{alt['standard_rest']}\s+)?(?:{alt['tally_degree']}\s+)?")
+        self.standard_noun = words(r"\s*", "standard_noun", r"(?!\w)")
+        # `31 xã ..., chiếm 16,23% số xã`: a share of the count's whole, after the count (the rate of the count)
+        self.share_before = words(r"[,;(]?\s*(?:", "share_verb", r")\s+(?:(?:" + alt["tally_degree"] + r")\s+)?$")
+        self.share_of_count = words(r"\s*(?:", "whole_count", r")\s+\w")
         self.ratio_before = words(r"(?<!\w)", "ratio_verb", r"\s+(?:\w+\s+)?$")
         self.whole_of = words(r"\s*", "whole_of", r"\s+")
         self.in_whole = words(r"(?<!\w)", "in_whole", r"\s+$")
@@ -190,8 +198,10 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
             by_metric.setdefault(a.code, a)
     counters = sorted({u.word for u in units if u.kind == "counter"}, key=len, reverse=True)
     fractions = {r["numerator_metric"].strip(): r["total_metric"].strip() for r in rows["grammar/fractions.csv"]}
+    rates = {r["numerator_metric"].strip(): r["rate_metric"].strip() for r in rows["grammar/fractions.csv"]
+             if (r.get("rate_metric") or "").strip()}
     compounds = {frozenset(r["parts"].strip().split("+")): r["sector"].strip()
                  for r in rows["grammar/sector_compounds.csv"]}
     return Grammar(Lexicon(entries), RoleWords.from_rows(rows["grammar/cues.csv"]),
                    mask_rules(rows["grammar/masks.csv"]), Concepts(signatures, head_of_metric), unit_heads, words,
-                   counters, by_metric, fractions, compounds)
+                   counters, by_metric, fractions, compounds, rates)

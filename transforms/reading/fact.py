@@ -333,6 +333,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     elif m.unit == "percent":
         if base in ("plan", "budget_estimate") and verb in ("reach", "equal", None):
             role = "pct_of_plan"
+        elif base in ("plan", "budget_estimate") and verb == "exceed":
+            role = "pct_change"  # a rate `vượt 1,23% kế hoạch`: by how much it beat the plan (CONVENTIONS 7)
         elif verb in ("reach", "equal", None) and g.growth_subject.search(left):
             # `công nghiệp chế biến, chế tạo ... với mức tăng tháng 10 đạt 36,46%`: the growth of the index
             role, base = "pct_change", base or GROWTH

@@ -65,6 +65,18 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             and low.char_end <= m.number_start \
             and doc.g.tally_threshold.fullmatch(doc.key, low.char_end, m.number_start):
         return None, "the threshold of a tally of targets (4/14 chỉ tiêu đạt 100% trở lên)"
+    if low is not None and low.unit == "count" and low.role == "level" and low.metric in doc.g.fractions \
+            and m.unit == "count" and low.char_end <= m.number_start \
+            and doc.g.standard_threshold.fullmatch(doc.key, low.char_end, m.number_start) \
+            and doc.g.standard_noun.match(doc.key, m.number_end):
+        return None, "the size of the standard a count meets (31 xã đạt 19 tiêu chí)"
+    if low is not None and low.unit == "count" and low.role == "level" and low.metric in doc.g.rates \
+            and m.unit == "percent" and low.char_end <= m.number_start \
+            and doc.g.share_before.search(doc.key, low.char_end, m.number_start) \
+            and doc.g.share_of_count.match(doc.key, m.end):
+        # `Có 31 xã đạt chuẩn nông thôn mới, chiếm 16,23% số xã`: the count's share of its whole is its rate
+        return Choice(doc.g.metric_alias(doc.g.rates[low.metric]), low.char_start, low.char_start,
+                      "the rate of the count just read"), None
     if low is not None and low.char_end <= m.number_start and (m.range_part == "high" or (
             low.unit == "percent" == m.unit and doc.key[low.char_end:m.number_start].strip())) and \
             doc.g.range_join.fullmatch(doc.key, low.char_end, m.number_start):
