@@ -86,6 +86,8 @@ class Reference:
     word_index: dict[str, list[int]] = field(default_factory=dict)  # folded word → subject aliases holding it
     first_words: frozenset[str] = frozenset()  # the folded first word of every subject alias
     reduction_codes: frozenset[str] = frozenset()  # codes that are another rate's fall in points
+    # the first word after `{N}` of each frame → its aliases' indices (`doanh` → `{N} doanh nghiệp đăng ký mới`)
+    frames_after_word: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reduction_codes = frozenset(m.reduction_code for m in self.metrics.values() if m.reduction_code)
@@ -94,6 +96,8 @@ class Reference:
                 self.subject_index.setdefault(_norm_key(a.text), []).append(a)
                 for w in dict.fromkeys(re.findall(r"\w+", fold(a.text))):
                     self.word_index.setdefault(w, []).append(i)
+            elif a.kind == "frame" and (w := re.match(r"\s*(\w+)", fold(a.text.split("{N}", 1)[1]))) is not None:
+                self.frames_after_word.setdefault(w.group(1), []).append(i)
         self.first_words = frozenset(w.group() for a in self.aliases if a.kind == "subject"
                                      and (w := re.match(r"\w+", fold(a.text))) is not None)
 

@@ -138,8 +138,22 @@ class Grammar:
         self.respectively_clause = re.compile(
             r"(?:^|(?<=[;\n])|(?<=\.\s))[^;()\n]*?(?<!\w)(?:" + word_alternation(w.get("respectively", []))
             + r")(?!\w)\s*:?((?:[^;()\n.]|\.(?=\d))*)", re.M)
+        # an item coordinated to a counted noun (`, 4 hợp tác xã`, `và 137 đơn vị trực thuộc`, `, chi nhánh`): one
+        # pattern per length of its name, one to four words
+        # (an item with no number of its own is a kind of unit named in words.csv: `, chi nhánh`, not `, huyện đã`)
+        word = r"[^\W\d][^\s,;.()]*"
+        joined = r"\s*(?:,|" + word_alternation(w.get("coordinator", [])) + r")\s*"
+        self.coordinated_items = [re.compile(joined + r"\d[\d.,]*\s+" + word + (r"\s+" + word) * (k - 1) + r"(?!\w)")
+                                  for k in range(1, 5)]
+        self.coordinated_items.append(re.compile(joined + "(?:" + word_alternation(w.get("coordinated_noun", []))
+                                                 + r")(?!\w)"))
         self._counted = re.compile(r"\s*(?:" + "|".join(re.escape(c) for c in self.counters) + r")(?!\w)") \
             if self.counters else re.compile(r"(?!)")
+
+    def counted_noun(self, text: str) -> int | None:
+        """The end of the counted noun opening `text`, if one does."""
+        found = self._counted.match(text)
+        return found.end() if found is not None else None
 
     def counted_after(self, key: str, pos: int) -> bool:
         """Whether a counted noun follows position `pos` (`8/8 xã`: a fraction, not a date)."""

@@ -288,6 +288,12 @@ class Document:
             after = after[skipped:]
         cands = {idx for start, _, _, idx in
                  self.frames[bisect_left(self.frame_starts, lo):bisect_left(self.frame_starts, m.number_end + 120)]}
+        # `352 doanh nghiệp, 4 hợp tác xã thành lập mới`, `232 doanh nghiệp và 137 đơn vị trực thuộc đăng ký mới`:
+        # nouns coordinated after the counted noun share its predicate; the frame may also read past them
+        coordinated = self._without_coordinated(after)
+        if coordinated:  # frames whose words after `{N}` the coordinated item split (`doanh nghiệp … đăng ký mới`)
+            first = re.match(r"\s*(\w+)", after)
+            cands |= set(ref.frames_after_word.get(first.group(1), ())) if first else set()
         best: tuple[Alias, int, int] | None = None
         for i in sorted(cands):
             a = ref.aliases[i]
@@ -296,12 +302,24 @@ class Document:
                 pm = a.post.match(after)
                 if pm is None and a.post_head is not None and a.topic.search(key, sent.start, m.number_start):
                     pm = a.post_head.match(after)  # the frame's topic named before the figure
+                shift = 0
+                if pm is None and coordinated:
+                    # the frame's words go on right after the item (no gap over other words)
+                    rest = fold(a.text.split("{N}", 1)[1]).replace("…", " ").split()
+                    for shorter, counted_end, cut in coordinated:
+                        nxt = shorter[counted_end:].split(maxsplit=1)
+                        pm = a.post.match(shorter) if nxt and nxt[0] in rest[1:] else None
+                        if pm is not None and pm.end() > counted_end:
+                            shift = cut
+                            break
+                        pm = None
                 if pm is None:
                     continue
-                if "…" in a.text and _sibling_in_gap(a.text, after[:pm.end()]):
+                if "…" in a.text and _sibling_in_gap(a.text, after[:pm.end() + shift]):
                     continue  # `1 chỉ tiêu gần đạt và 1 chỉ tiêu chưa đạt`: a frame's gap spans no sibling item
-                end = after_at + skipped + pm.end()
-                if self.g.bare_classifier.search(after, 0, pm.end()) and self.g.other_counted.match(after, pm.end()):
+                end = after_at + skipped + pm.end() + shift
+                if not shift and self.g.bare_classifier.search(after, 0, pm.end()) \
+                        and self.g.other_counted.match(after, pm.end()):
                     continue  # `tiếp 42 lượt nhà đầu tư`: the classifier counts something the frame does not name
             if a.pre is not None:
                 bm = a.pre.search(befores[0]) or a.pre.search(befores[1])
@@ -311,6 +329,21 @@ class Document:
             if best is None or frame_weight(a.text, self.g.lead_in) > frame_weight(best[0].text, self.g.lead_in):
                 best = (a, start, end)
         return best
+
+    def _without_coordinated(self, after: str) -> list[tuple[str, int, int]]:
+        """The words after a count with one item coordinated to its counted noun left out (`doanh nghiệp, 4 hợp
+        tác xã thành lập mới` → `doanh nghiệp thành lập mới`), one reading per length of the item (one to four
+        words): (text, end of the counted noun, characters left out)."""
+        counted = self.g.counted_noun(after)
+        if counted is None:
+            return []
+        out = []
+        noun = after[:counted].strip()
+        for pattern in self.g.coordinated_items:
+            item = pattern.match(after, counted)
+            if item is not None and noun not in item.group():  # `30 chỉ tiêu, 1 chỉ tiêu chưa đạt`: siblings
+                out.append((after[:counted] + after[item.end():], counted, item.end() - counted))
+        return out
 
     def subject_naming_counter(self, frame: Alias, m: Mention, clause_start: int) -> AliasHit | None:
         """For a bare frame (`{N} tiêu chí`, `đạt {N} tiêu chí`: the counted noun and lead-in words
@@ -335,6 +368,10 @@ class Document:
         (`giá trị sản xuất` + `công nghiệp - xây dựng`); `; lũy kế 7 tháng ước đạt ...` names
         nothing but a period and a verb, so the previous indicator carries on.
         """
+        last = self.last_level(ctx.alias.code)
+        if m.counter and last is not None and last.unit == "count" and re.search(r"[^\W\d]", last.value_text) \
+                and m.counter not in fold(last.value_text):
+            return None  # `232 doanh nghiệp và 137 đơn vị trực thuộc`: another noun counts another thing
         seg = self.key[lo:m.start]
         for a, b in self.period_spans(lo, m.start):
             seg = seg[:a - lo] + " " * (b - a) + seg[b - lo:]
