@@ -317,8 +317,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             role, base = "pct_change", base or "plan"
         elif base in ("plan", "budget_estimate"):
             role = "pct_of_plan"
-        elif verb in (None, "reach") and alias_growth:  # `kinh tế tỉnh ... tăng trưởng 7,07% so với cùng kỳ`: the growth
-            role, base = "pct_change", base or GROWTH  # the indicator's own name states
+        elif verb in (None, "reach") and alias_growth:
+            # `kinh tế tỉnh ... tăng trưởng 7,07% so với cùng kỳ`: the growth the indicator's own name states
+            role, base = "pct_change", base or GROWTH
         elif base in ("same_period", "prior_year", "prior_period"):
             role = "pct_of_base"
         elif verb in ("reach", "equal", None) and base is None and metric.code in g.words.get("done_of_plan", ()):
