@@ -202,11 +202,14 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
                                          for c in doc.concepts_in(prev_end, m.number_start)):
         # `giá trị sản xuất/ha đất nông nghiệp đạt 131,9 triệu đồng/ha, tăng 5,3%`: a ratio or change right
         # after an amount, with no indicator named between them, is the amount's, however it was composed
-        # (or after the amount's own ratios: `đạt 21.300 ha, đạt 101,2% kế hoạch, tăng 2,3%`)
+        # (or after the amount's own ratios: `đạt 21.300 ha, đạt 101,2% kế hoạch, tăng 2,3%`; or a share's change:
+        # `thuế sản phẩm trừ trợ cấp chiếm 5,50%, giảm 0,11%`)
         chain = list(sent_facts.latest_first(clause_start))
         k = next((i for i, f in enumerate(chain) if f.role in ("level", "part")), None)
         last = chain[k] if k is not None and all(f.metric == chain[k].metric for f in chain[:k]) else None
-        if last is not None and (last.char_end == prev_end or k) and last.unit != "percent" \
+        if last is not None and (last.char_end == prev_end or k) \
+                and (last.unit != "percent" or (last.metric.startswith("share_") and last.role == "level"
+                                                 and doc.g.change_between.fullmatch(key, last.char_end, m.number_start))) \
                 and last.metric != choice.code and choice.end <= last.char_start \
                 and not last.metric_how.startswith(SECTOR_UNDER):
             # (not when the amount's own reading came from an earlier paragraph because the clause's alias could
