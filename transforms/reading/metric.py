@@ -187,6 +187,9 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
         if own is None:  # `95% số dân sử dụng nước sạch`, `60% học sinh được học 2 buổi/ngày`: not the context's
             return (None, _NAMED_AFTER), whole
     for h in doc.lefts_nearest_first(max(clause_start, sent.start), m.start):
+        if prev_end is not None and h.end <= prev_end and any(
+                f.char_start <= h.start and h.end <= f.char_end for f in sent_facts.latest_first(clause_start)):
+            continue  # the words of an earlier figure (`giảm 693 hộ nghèo, đạt 192,5% chỉ tiêu`): named with it
         if doc.whole_of_share(sent, h.start):
             whole = whole or h  # `tỷ trọng công nghiệp chế biến, chế tạo trong GRDP đạt 36,06%`: the whole, not
             continue            # the figure's indicator, unless nothing else names it
