@@ -59,6 +59,7 @@ class Grammar:
                                      + fold_pattern(r")\s*(?:tăng|giảm)?\s*"))
         self.breakdown_lead = words(r"\s*(?:[-+•*]\s*)?", "breakdown_lead", r"(?!\w)")
         self.growth_subject = words(r"(?<!\w)", "growth_subject", r"(?!\w)")
+        self.of_indicator = words(r"\s*(?:", "of_indicator", r")\s+")  # `mức tăng 21,4% của tổng mức bán lẻ`
         self.lead_in = words(r"(?:", "lead_in", r"\s+)*$")
         self.counter_skip = words(r"\s*(?:", "counter_skip", r"\s+)?")
         self.list_marker = words(r"(?<!\w)", "list_marker", r"(?!\w)|:")

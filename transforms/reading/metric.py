@@ -144,6 +144,12 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
         right = doc.first_right(m.end, offset + 1)
         if right is not None and ref.metrics[right.alias.code].unit == "percent":
             return Choice(right.alias, right.start, right.end, "after"), None
+        of = doc.g.of_indicator.match(key, m.end)
+        if of is not None and doc.g.growth_subject.search(key, max(clause_start, m.number_start - 24), m.number_start):
+            # `thể hiện qua mức tăng 21,4% của tổng mức bán lẻ hàng hóa`: the growth of the indicator named after it
+            named = doc.first_right(of.end(), of.end() + 1)
+            if named is not None:
+                return Choice(named.alias, named.start, named.end, "after"), None
         if doc.g.of_grdp.match(key, m.end) and not m.points:
             # `tổng vốn đầu tư toàn xã hội hàng năm khoảng 35% GRDP`: the indicator as a share of the GRDP
             named = next(doc.lefts_nearest_first(max(clause_start, sent.start), m.start), None)
