@@ -59,6 +59,8 @@ class Grammar:
                                      + fold_pattern(r")\s*(?:tăng|giảm)?\s*"))
         self.breakdown_lead = words(r"\s*(?:[-+•*]\s*)?", "breakdown_lead", r"(?!\w)")
         self.growth_subject = words(r"(?<!\w)", "growth_subject", r"(?!\w)")
+        self.wider_area = words(r"(?<!\w)", "wider_area", r"(?!\w)")  # `của toàn vùng`, `của cả nước` after a name
+        self.own_area = words(r"(?<!\w)", "own_area", r"(?!\w)")
         self.of_indicator = words(r"\s*(?:", "of_indicator", r")\s+")  # `mức tăng 21,4% của tổng mức bán lẻ`
         self.lead_in = words(r"(?:", "lead_in", r"\s+)*$")
         self.counter_skip = words(r"\s*(?:", "counter_skip", r"\s+)?")

@@ -253,6 +253,12 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         return None, why_not, None
     alias = choice.alias
     alias_span = (choice.start, choice.end)
+    wider = [w.end() for w in g.wider_area.finditer(key, max(clause_start, choice.end), m.number_start)] \
+        if choice.end <= m.number_start else []
+    if wider and not g.own_area.search(key, wider[-1], m.number_start):  # (`..., của tỉnh đạt 7,2%`: its own)
+        # `tốc độ tăng GRDP 6 tháng đầu năm 2024 của toàn vùng Đồng bằng sông Cửu Long ước đạt 6,12%`: the
+        # indicator of a wider territory, not of the report's locality
+        return None, "the figure of a wider territory", None
     metric = ref.metrics[alias.code]
     # a count frame names what is counted (`thu hút … {N} lượt`) when the unit words do not
     counted_by_frame = choice.how == "frame" and m.unit is None and metric.unit == "count"
