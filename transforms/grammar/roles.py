@@ -26,7 +26,7 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(words)
 
 
-_VALUE_PAREN = re.compile(r"\s*\([^()]*\d[^()]*\)")
+_VALUE_PAREN = re.compile(r"(?:\s*/\s*n[aă]m)?\s*\([^()]*\d[^()]*\)")  # (a rate per year: `12,59%/năm (KH 12,5%)`)
 
 
 @dataclass

@@ -282,6 +282,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     base, base_year = g.roles.base_after(right)
     if m.unit == "percent" and verb in ("reach", "equal", None) and g.wider_total.match(key, m.end):
         verb, base = "share", None  # `bằng 19,2% của toàn tỉnh`: the locality's share of the wider total
+    own_base = base is not None  # written after the figure, not carried from the sentence's lead
     if base is None and m.unit == "percent" and verb in ("reach", None):
         base = _lead_base(doc, sent, m)
     if base is None and m.unit == "percent":
@@ -321,7 +322,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             role, base, value = "pct_change", base or GROWTH, -value
         elif verb == "exceed":
             role, base = "pct_change", base or "plan"
-        elif base in ("plan", "budget_estimate"):
+        elif base in ("plan", "budget_estimate") and (own_base or not alias_growth):
+            # (`nhiều chỉ tiêu đạt và vượt kế hoạch, trong đó tốc độ tăng trưởng kinh tế ... đạt 12,59%/năm`: a growth
+            # under a lead about the plan is still a growth)
             role = "pct_of_plan"
         elif verb in (None, "reach") and alias_growth:
             # `kinh tế tỉnh ... tăng trưởng 7,07% so với cùng kỳ`: the growth the indicator's own name states
