@@ -11,6 +11,7 @@ from transforms.grammar.indicator import (
     fuzzy_alias,
     item_phrase,
 )
+from transforms.grammar.keys import fold
 from transforms.grammar.numbers import Mention
 from transforms.reading.document import (
     CONTRIBUTION,
@@ -105,7 +106,9 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             and frame[0].code in doc.g.numerators:
         # `hoàn thành 15/16 chỉ tiêu`: the numerator counts what was met of the total
         return Choice(doc.g.metric_alias(doc.g.numerators[frame[0].code]), frame[1], frame[2], "fraction"), None
-    if frame is not None and (m.unit in (None, "count") or ref.metrics[frame[0].code].unit == m.unit):
+    if frame is not None and (m.unit in (None, "count") or ref.metrics[frame[0].code].unit == m.unit or (
+            m.unit == "percent" and any(w in fold(frame[0].text) for w in doc.g.growth_words))):
+        # (a growth frame measures its amount's change in percent: `mục tiêu tăng trưởng {N}` of the GRDP)
         named = doc.subject_naming_counter(frame[0], m, clause_start)
         if named is not None:  # `tổng số tiêu chí ... là 245 tiêu chí`: the name is more specific
             return Choice(named.alias, named.start, named.end, "clause"), None
