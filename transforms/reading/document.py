@@ -48,6 +48,7 @@ VALUE_BRACKET = re.compile(r"(?:\s*/\s*n[aă]m)?\s*\([^()]*\d[^()]*\)")  # (afte
 
 
 DIGIT = re.compile(r"\d")
+LIST_LEAD = "concept words of the list's lead"  # a Choice.how: the item itself names nothing of the indicator
 
 
 def _sibling_in_gap(frame: str, matched: str) -> bool:
@@ -468,6 +469,10 @@ class Document:
             hi = max([end] + [c[1] for c in words if c[1] <= m.number_start])
             if how != "concept":  # no head word named it: its span is the item's start, the verbs are after
                 lo = hi = start
+            elif (colon := self.key.rfind(":", end, m.number_start)) >= 0 and not any(c[0] > colon for c in words):
+                # `Nhiều ngành có chỉ số sản xuất ... tăng, như: dệt (+5,2%); trang phục (+4,26%)`: the lead names
+                # the indicator, the item only a part of it the grammar cannot name (no proof against the total)
+                how = LIST_LEAD
             if start >= m.end:
                 self.heads_after.add(start)  # the amount's own name: it names no later figure
             return Choice(g.metric_alias(sig.metric), lo, hi, how)
