@@ -48,6 +48,9 @@ _N = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # `Năm tháng đầu năm 2024`: before `tháng đầu/cuối năm` the word `năm` can only be five
 _N_EDGE = _N[:-1] + r"|năm)"
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # `Trong nhiệm kỳ vừa qua, ...` in a congress report of `nhiệm kỳ 2020-2025`: the term just ended, its
+    # results dated at its last year (the current term's first)
+    (_rx(r"(?<!\w)nhiệm\s+kỳ\s+(?:vừa\s+qua|qua|trước)(?!\w)"), "past_term"),
     (_rx(r"(?<!\w)" + _N_EDGE + r"\s+tháng\s+(đầu|cuối)\s+năm" + _YEAR), "months_edge"),
     # a stock as of a date (`Tính đến ngày 15/9/2023`, `đến hết 30/6/2023`, `Tại thời điểm 01/4/2024`): the
     # month it closes
@@ -74,6 +77,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # rest of its sentence
     (_rx(r"(?<!\w)bình\s+quân\s+(?:\d+\s+năm\s+)?\(?(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)?\s*((?:19|20)\d{2})\s*-\s*"
          r"((?:19|20)\d{2})\)?"), "term"),
+    # a term named again after the term just ended (`Bước vào nhiệm kỳ 2020-2025, ... các chỉ tiêu đề ra`): its
+    # last year, for the targets set for it (kept only after a `nhiệm kỳ vừa qua`, see find_periods)
+    (_rx(r"(?<!\w)nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)"), "term_named"),
     (_rx(r"(?<!\w)(?:cả\s+|trong\s+|đến\s+cuối\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\s*-\s*\d)"), "year"),
     (_rx(r"(?<!\w)trong\s+tháng(?!\s*(?:\d|đầu|cuối|qua|tới))"), "this_month"),
     (_rx(r"(?<!\w)trong\s+quý(?!\s*(?:[ivx]+|\d)(?!\w))"), "this_quarter"),
@@ -103,6 +109,7 @@ def find_periods(key: str, masked: list[tuple[int, int]], tone_key: str | None =
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []  # disjoint, sorted: the last one starting before `e` is the only candidate
     masks = SpanIndex(masked)
+    kinds: dict[int, str] = {}  # each mention's pattern, by its start
     for rx, kind in _PATTERNS:
         for m in rx.finditer(key):
             s, e = m.span()
@@ -112,7 +119,7 @@ def find_periods(key: str, masked: list[tuple[int, int]], tone_key: str | None =
             if masks.contains(s, e):
                 continue
             before = key[max(0, s - 24):s]
-            pm = _mention(kind, m, s, e)
+            pm = _past_term(key, s, e) if kind == "past_term" else _mention(kind, m, s, e)
             if pm is None:
                 continue
             if kind == "month_word" and tone_key is not None and not _month_tones(m, tone_key):
@@ -128,7 +135,19 @@ def find_periods(key: str, masked: list[tuple[int, int]], tone_key: str | None =
             if pm.year is not None and pm.relative is None and _OF_FIGURE_BEFORE.search(before):
                 pm = PeriodMention(pm.start, pm.end, pm.year, pm.period, None, pm.plan, of_figure=True)
             found.append(pm)
-    return sorted(found, key=lambda p: p.start)
+            kinds[pm.start] = kind
+    found.sort(key=lambda p: p.start)
+    past = next((p.start for p in found if kinds[p.start] == "past_term"), None)
+    return [p for p in found if kinds[p.start] != "term_named" or (past is not None and p.start > past)]
+
+
+_TERM = re.compile(fold_pattern(r"(?<!\w)nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)"))
+
+
+def _past_term(key: str, s: int, e: int) -> PeriodMention | None:
+    """The term before the one the report names last (`nhiệm kỳ 2020-2025` ... `nhiệm kỳ vừa qua`): its last year."""
+    terms = list(_TERM.finditer(key, 0, s))
+    return PeriodMention(s, e, int(terms[-1].group(1)), "FY") if terms else None
 
 
 _DEN_CUOI = fold_pattern("đến cuối")
@@ -199,6 +218,10 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
     if kind == "term":
         first, last = int(m.group(1)), int(m.group(2))
         return PeriodMention(s, e, last, "FY", "term") if first < last else None
+    if kind == "term_named":
+        first, last = int(m.group(1)), int(m.group(2))
+        return PeriodMention(s, e, last, "FY", plan=True) if first < last else None
+
     if kind == "quarter_edge":
         return PeriodMention(s, e, _year(m, 2), "Q1" if m.group(1) == fold("đầu") else "Q4")
     if kind == "month_word":
