@@ -89,6 +89,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 _NOT_PERIOD_BEFORE = re.compile(
     fold_pattern(
         r"(?:so\s+với\s+(?:thời\s+điểm|mức|số\s+liệu|cùng\s+thời\s+điểm)|"  # `so với thời điểm cuối năm 2020`
+        r"so\s+(?:với\s+)?(?:ước\s+)?(?:thực\s+hiện|kết\s+quả)|"  # `so với ước thực hiện năm 2024`: a base
         r"so\s+với|so|với|cùng\s+kỳ|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn\s+đến|đến|từ|khóa|khoá|"
         r"năm\s+học|niên\s+khóa|vụ\s+\w+|trước|ngày\s+\d{1,2}|giá\s+so\s+sánh|giá\s+cố\s+định)\s*$"
     )
