@@ -90,6 +90,11 @@ CASES: dict[str, tuple[dict[str, str], str, str]] = {
                          "khai nộp thuế ở huyện; hiện có 542 doanh nghiệp và tổ chức kinh tế hoạt động ổn định."},
         "warn", "add up to"),
     "range-pass": ({"a.txt": HEAD + "Năm 2023, tỷ lệ hộ nghèo giảm còn 1,2%."}, "pass", "rate"),
+    # margins over a plan name plans their givers may vary (`chỉ tiêu nghị quyết`, `kế hoạch tỉnh giao`): a warning
+    "conflict-margins-over-plans-warn": (
+        {"a.txt": HEAD + "Năm 2023, kim ngạch xuất khẩu hàng hóa vượt 16% chỉ tiêu nghị quyết năm.\n\n"
+                         "Cụ thể, giá trị xuất khẩu hàng hóa năm 2023 đạt 1,4 tỷ USD, vượt 16,67% chỉ tiêu kế hoạch."},
+        "warn", "16,67%"),
 }
 
 

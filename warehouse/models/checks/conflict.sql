@@ -6,7 +6,8 @@
 -- while the intervals their texts allow still overlap (a bound `hơn`/`gần` widens it): the row
 -- passes exactly when |expected - observed| <= tolerance. Both exact and apart: fail when the two
 -- are in one document or both are actual results, and each was read without ambiguity (its metric
--- named where it stands, the same price basis, not a ratio to a plan); a bound broken, estimates of
+-- named where it stands, the same price basis, not a ratio to a plan nor a margin over one: `vượt 16% chỉ tiêu`);
+-- a bound broken, estimates of
 -- different documents (a later restatement) or an ambiguous reading: warn. Parts and their ratios are left to part_sum; facts of an unnamed
 -- locality are not compared.
 with facts as (
@@ -82,7 +83,7 @@ select
             -- stands, one price basis, and not a ratio to a plan (whose giver the text may vary:
             -- `120% dự toán HĐND huyện giao` and `153,1% dự toán tỉnh giao`)
             and is_named_here and a_named_here and price_basis is not distinct from a_price_basis
-            and role <> 'pct_of_plan'
+            and role <> 'pct_of_plan' and coalesce(comparison_base, '') not in ('plan', 'budget_estimate')
             then 'fail'
         else 'warn'
     end as outcome,
