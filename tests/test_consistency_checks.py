@@ -210,3 +210,15 @@ def test_two_breakdowns_of_one_total_are_two_lists(tmp_path: Path) -> None:
                                               "4.940 tỷ đồng."})
     assert [r for r in rows if r[0] == "part_sum"], rows
     assert not [r for r in rows if r[0] == "part_sum" and r[1] == "fail"], rows
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2023, giải ngân vốn ngân sách tỉnh quản lý đạt 22.907 triệu đồng. Cũng trong năm 2023, giải ngân vốn ngân sách "
+    "huyện quản lý đạt 29.853 triệu đồng.",
+    "Năm 2023, toàn huyện thu hút 11 dự án đầu tư. Trong năm 2023, huyện cấp mới 4 dự án FDI.",
+])
+def test_figures_of_two_funding_sources_are_no_conflict(text: str, tmp_path: Path) -> None:
+    """A funding source named with a figure (vốn ngân sách tỉnh / huyện, dự án FDI) is the fact's scope: two
+    sources are two indicators, not two statements of one."""
+    rows = _checks(tmp_path, {"a.txt": HEAD + text})
+    assert not [r for r in rows if r[0] == "conflict" and r[1] == "fail"], rows

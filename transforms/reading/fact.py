@@ -420,6 +420,14 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         sg = g.roles.scope_giver.search(right[:60]) if base in ("plan", "budget_estimate") else None
         if sg:
             scope = re.sub(r"\s+", " ", text[m.end + sg.start(1):m.end + sg.end(1)]).strip()
+        else:
+            # a funding source between the indicator and its figure, or right after the figure (`giải ngân vốn ngân
+            # sách tỉnh quản lý ... là 22.907 triệu đồng`, `cấp mới 4 dự án FDI`): the figure is of that source
+            lo = alias_span[1] if alias_span[1] <= m.number_start else clause_start
+            src = g.funding_source.search(key, max(lo, clause_start), m.number_start) \
+                or g.funding_source.match(key, m.end)
+            if src:
+                scope = re.sub(r"\s+", " ", text[src.start(1):src.end(1)]).strip()
 
     fid = fact_id(doc.doc_id, m.start, m.end)
     part_list = None
