@@ -213,8 +213,8 @@ def test_two_breakdowns_of_one_total_are_two_lists(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Năm 2023, giải ngân vốn ngân sách tỉnh quản lý đạt 22.907 triệu đồng. Cũng trong năm 2023, giải ngân vốn ngân sách "
-    "huyện quản lý đạt 29.853 triệu đồng.",
+    "Năm 2023, giải ngân vốn ngân sách tỉnh quản lý đạt 22.907 triệu đồng. Cũng trong năm 2023, giải ngân vốn "
+    "ngân sách huyện quản lý đạt 29.853 triệu đồng.",
     "Năm 2023, toàn huyện thu hút 11 dự án đầu tư. Trong năm 2023, huyện cấp mới 4 dự án FDI.",
 ])
 def test_figures_of_two_funding_sources_are_no_conflict(text: str, tmp_path: Path) -> None:

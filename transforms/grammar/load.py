@@ -59,9 +59,10 @@ class Grammar:
                                      + fold_pattern(r")\s*(?:tăng|giảm)?\s*"))
         self.breakdown_lead = words(r"\s*(?:[-+•*]\s*)?", "breakdown_lead", r"(?!\w)")
         self.growth_subject = words(r"(?<!\w)", "growth_subject", r"(?!\w)")
-        self.wider_area = words(r"(?<!\w)", "wider_area", r"(?!\w)")  # `của toàn vùng`, `của cả nước` after a name
+        self.wider_area = words(r"(?<!\w)", "wider_area", r"(?!\w)")  # `của toàn vùng`, `của cả nước` before a figure
         # a funding source named with a figure (group 1): its scope (`vốn ngân sách tỉnh`, `dự án FDI`)
-        self.funding_source = re.compile(r"(?:\s*)(?<!\w)(" + word_alternation(w.get("funding_source", [])) + r")(?!\w)")
+        self.funding_source = re.compile(r"\s*(?<!\w)(" + word_alternation(w.get("funding_source", []))
+                                         + r")(?!\w)")
         self.own_area = words(r"(?<!\w)", "own_area", r"(?!\w)")
         self.of_indicator = words(r"\s*(?:", "of_indicator", r")\s+")  # `mức tăng 21,4% của tổng mức bán lẻ`
         self.lead_in = words(r"(?:", "lead_in", r"\s+)*$")

@@ -44,7 +44,8 @@ GROWTH = "_growth"  # growth with no base written: resolved once the period is k
 PLANNED = "the plan's value stated beside a figure (in brackets, or after a slash)"
 
 
-VALUE_BRACKET = re.compile(r"(?:\s*/\s*n[aă]m)?\s*\([^()]*\d[^()]*\)")  # (after a rate per year: `12,59%/năm (KH 12,5%)`)
+# (also after a rate per year: `12,59%/năm (KH 12,5%)`)
+VALUE_BRACKET = re.compile(r"(?:\s*/\s*n[aă]m)?\s*\([^()]*\d[^()]*\)")
 
 
 DIGIT = re.compile(r"\d")

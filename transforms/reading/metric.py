@@ -219,9 +219,9 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
         chain = list(sent_facts.latest_first(clause_start))
         k = next((i for i, f in enumerate(chain) if f.role in ("level", "part")), None)
         last = chain[k] if k is not None and all(f.metric == chain[k].metric for f in chain[:k]) else None
-        if last is not None and (last.char_end == prev_end or k) \
-                and (last.unit != "percent" or (last.metric.startswith("share_") and last.role == "level"
-                                                 and doc.g.change_between.fullmatch(key, last.char_end, m.number_start))) \
+        share_change = last is not None and last.metric.startswith("share_") and last.role == "level" \
+            and doc.g.change_between.fullmatch(key, last.char_end, m.number_start) is not None
+        if last is not None and (last.char_end == prev_end or k) and (last.unit != "percent" or share_change) \
                 and last.metric != choice.code and choice.end <= last.char_start \
                 and not last.metric_how.startswith(SECTOR_UNDER):
             # (not when the amount's own reading came from an earlier paragraph because the clause's alias could
