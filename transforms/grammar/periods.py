@@ -56,6 +56,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # month it closes
     (_rx(r"(?<!\w)(?:(?:tính\s+)?đến|(?:tại\s+|vào\s+|đến\s+)?thời\s+điểm)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)"),
      "as_of"),
+    # the same date in words (`Tính đến ngày 31 tháng 8`, `đến hết ngày 30 tháng 9 năm 2023`): its month
+    (_rx(r"(?<!\w)(?:tính\s+)?đến\s+(?:hết\s+)?ngày\s+\d{1,2}\s+tháng\s+(\d{1,2})(?:\s+năm\s+((?:19|20)\d{2}))?(?!\d)"),
+     "as_of_words"),
     # `9 tháng năm 2023`, `9 tháng/2023`, `6 tháng 2024` (not `3 tháng 5` of a date)
     (_rx(r"(?<!\w)" + _N + r"\s+tháng(?!\s+(?:đầu|cuối|(?!(?:19|20)\d{2}(?!\d))\d))"
          + r"(?:\s*(?:năm|/|-)?\s*((?:19|20)\d{2}))?"), "months"),
@@ -90,6 +93,7 @@ _NOT_PERIOD_BEFORE = re.compile(
     fold_pattern(
         r"(?:so\s+với\s+(?:thời\s+điểm|mức|số\s+liệu|cùng\s+thời\s+điểm)|"  # `so với thời điểm cuối năm 2020`
         r"so\s+(?:với\s+)?(?:ước\s+)?(?:thực\s+hiện|kết\s+quả)|"  # `so với ước thực hiện năm 2024`: a base
+        r"chuyển\s+nguồn|"  # `khoản thu chuyển nguồn năm 2017 mang sang`: last year's funds carried over
         r"so\s+với|so|với|cùng\s+kỳ|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn\s+đến|đến|từ|khóa|khoá|"
         r"năm\s+học|niên\s+khóa|vụ\s+\w+|trước|ngày\s+\d{1,2}|giá\s+so\s+sánh|giá\s+cố\s+định)\s*$"
     )
@@ -207,6 +211,9 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         if n == 1:
             return PeriodMention(s, e, int(m.group(2)) - 1, "FY", "as_of")
         return PeriodMention(s, e, int(m.group(2)), f"M{n:02d}", "as_of")
+    if kind == "as_of_words":  # its month for its own sentence, like a date in figures
+        n = int(m.group(1))
+        return PeriodMention(s, e, _year(m, 2), f"M{n:02d}", "as_of") if 1 <= n <= 12 else None
     if kind == "half":
         return PeriodMention(s, e, _year(m, 2), "H1" if m.group(1) == fold("đầu") else "H2")
     if kind == "to_quarter_end":
