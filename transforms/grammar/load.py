@@ -63,6 +63,7 @@ class Grammar:
         # a funding source named with a figure (group 1): its scope (`vốn ngân sách tỉnh`, `dự án FDI`)
         self.funding_source = re.compile(r"\s*(?<!\w)(" + word_alternation(w.get("funding_source", []))
                                          + r")(?!\w)")
+        self.month_base = words(r"(?<!\w)", "month_base", r"(?!\w)")  # `so với tháng trước`: a month's figure
         self.own_area = words(r"(?<!\w)", "own_area", r"(?!\w)")
         self.of_indicator = words(r"\s*(?:", "of_indicator", r")\s+")  # `mức tăng 21,4% của tổng mức bán lẻ`
         self.lead_in = words(r"(?:", "lead_in", r"\s+)*$")
