@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 
 from transforms.grammar.indicator import (
     AliasHit,
@@ -52,11 +53,18 @@ DIGIT = re.compile(r"\d")
 LIST_LEAD = "concept words of the list's lead"  # a Choice.how: the item itself names nothing of the indicator
 
 
+@cache
+def _sibling_pattern(frame: str) -> re.Pattern[str] | None:
+    """A number counting the frame's own noun (`\\d ... chỉ tiêu` for `{N} chỉ tiêu … chưa đạt`), once per frame."""
+    noun = fold(frame.split("{N}", 1)[1].split("…", 1)[0]).strip()
+    return re.compile(r"\d[\d.,]*\s+" + r"\s+".join(map(re.escape, noun.split()))) if noun else None
+
+
 def _sibling_in_gap(frame: str, matched: str) -> bool:
     """Whether the text a gapped frame matched after its number holds another number counting the
     frame's own noun (`{N} chỉ tiêu … chưa đạt` over `gần đạt và 1 chỉ tiêu chưa đạt`): a sibling item."""
-    noun = fold(frame.split("{N}", 1)[1].split("…", 1)[0]).strip()
-    return bool(noun) and re.search(r"\d[\d.,]*\s+" + r"\s+".join(map(re.escape, noun.split())), matched) is not None
+    pattern = _sibling_pattern(frame)
+    return pattern is not None and pattern.search(matched) is not None
 ASIDE = re.compile(r"\([^()]*\)")  # a bracketed aside: its numbers are no earlier figure
 
 

@@ -331,7 +331,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             role, base = "pct_change", base or GROWTH
         elif base in ("same_period", "prior_year", "prior_period"):
             role = "pct_of_base"
-        elif verb in ("reach", "equal", None) and base is None and metric.code in g.words.get("done_of_plan", ()):
+        elif verb in ("reach", "equal", None) and base is None and metric.code in g.done_of_plan:
             # `huyện đã giải ngân được 90,3%`: what is disbursed is measured against the capital allocated
             role, base = "pct_of_plan", "plan"
         elif verb == "reach" and not alias_growth and any(
