@@ -287,7 +287,8 @@ class Concepts:
 
 # what may stand between two words of one sector's name: a dash, a comma, `và`, `&` (`nông - lâm nghiệp`,
 # `nông, lâm nghiệp và thủy sản`, `công nghiệp - XD`)
-_SECTOR_JOIN = re.compile(r"[\s\-,&/]*(?:va(?!\w)[\s\-,]*)?")
+# (a bracketed abbreviation of the part before may stand in the join: `công nghiệp - tiểu thủ công nghiệp (TTCN) và xây dựng`)
+_SECTOR_JOIN = re.compile(r"[\s\-,&/]*(?:\([^()\d]{1,12}\)[\s\-,&/]*)?(?:va(?!\w)[\s\-,]*)?|\s*\(\s*|\s*\)[\s\-,&/]*(?:va(?!\w)[\s\-,]*)?")
 _SECTORISH = ("sector", "sector_part")
 
 
