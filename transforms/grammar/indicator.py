@@ -287,8 +287,9 @@ class Concepts:
 
 # what may stand between two words of one sector's name: a dash, a comma, `và`, `&` (`nông - lâm nghiệp`,
 # `nông, lâm nghiệp và thủy sản`, `công nghiệp - XD`)
-# (a bracketed abbreviation of the part before may stand in the join: `công nghiệp - tiểu thủ công nghiệp (TTCN) và xây dựng`)
-_SECTOR_JOIN = re.compile(r"[\s\-,&/]*(?:\([^()\d]{1,12}\)[\s\-,&/]*)?(?:va(?!\w)[\s\-,]*)?|\s*\(\s*|\s*\)[\s\-,&/]*(?:va(?!\w)[\s\-,]*)?")
+# (and a bracketed abbreviation of the part before: `công nghiệp - tiểu thủ công nghiệp (TTCN) và xây dựng`)
+_SECTOR_JOIN = re.compile(r"[\s\-,&/]*(?:\([^()\d]{1,12}\)[\s\-,&/]*)?(?:va(?!\w)[\s\-,]*)?"
+                          r"|\s*\(\s*|\s*\)[\s\-,&/]*(?:va(?!\w)[\s\-,]*)?")  # into or out of the bracket
 _SECTORISH = ("sector", "sector_part")
 
 
