@@ -53,7 +53,7 @@ for _c in range(0x1E00, 0x1F00):
 
 # Two spellings of one syllable (`tỉ lệ`/`tỷ lệ`, `cùng kì`/`cùng kỳ`, `Quí I`/`Quý I`, `bác sĩ`/`bác sỹ`): after
 # these initials the key writes `y` for a lone `i`, the same length, so either spelling matches the grammar's words.
-_SPELLING = re.compile(r"(?<![^\W\d_])(t|l|k|m|s|h|qu)i(?![^\W\d_])")
+_SPELLING = re.compile(r"\b([tlkmsh]|qu)i\b")
 
 
 @lru_cache(maxsize=256)

@@ -57,7 +57,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?<!\w)(?:(?:tính\s+)?đến|(?:tại\s+|vào\s+|đến\s+)?thời\s+điểm)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)"),
      "as_of"),
     # the same date in words (`Tính đến ngày 31 tháng 8`, `đến hết ngày 30 tháng 9 năm 2023`): its month
-    (_rx(r"(?<!\w)(?:tính\s+)?đến\s+(?:hết\s+)?ngày\s+\d{1,2}\s+tháng\s+(\d{1,2})(?:\s+năm\s+((?:19|20)\d{2}))?(?!\d)"),
+    # (written from its literal `đến`, which lets the scan skip ahead: `tính` before it changes nothing)
+    (_rx(r"đến\s+(?:hết\s+)?ngày\s+\d{1,2}\s+tháng\s+(\d{1,2})(?:\s+năm\s+((?:19|20)\d{2}))?(?!\d)"),
      "as_of_words"),
     # `9 tháng năm 2023`, `9 tháng/2023`, `6 tháng 2024` (not `3 tháng 5` of a date)
     (_rx(r"(?<!\w)" + _N + r"\s+tháng(?!\s+(?:đầu|cuối|(?!(?:19|20)\d{2}(?!\d))\d))"
@@ -116,6 +117,9 @@ def find_periods(key: str, masked: list[tuple[int, int]], tone_key: str | None =
     masks = SpanIndex(masked)
     kinds: dict[int, str] = {}  # each mention's pattern, by its start
     for rx, kind in _PATTERNS:
+        needle = _NEEDLES.get(kind)
+        if needle is not None and needle not in key:
+            continue  # (a pattern whose words the report never writes: no scan)
         for m in rx.finditer(key):
             s, e = m.span()
             i = bisect_left(taken, (e,))
@@ -146,6 +150,8 @@ def find_periods(key: str, masked: list[tuple[int, int]], tone_key: str | None =
     return [p for p in found if kinds[p.start] != "term_named" or (past is not None and p.start > past)]
 
 
+# words a pattern cannot match without (folded): most reports name no term and write no date in words
+_NEEDLES = {"past_term": fold("nhiệm kỳ"), "term_named": fold("nhiệm kỳ"), "as_of_words": fold("ngày")}
 _TERM = re.compile(fold_pattern(r"(?<!\w)nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)"))
 
 
