@@ -52,6 +52,7 @@ class Grammar:
         self.table_words = TableWords.from_words(w)
         self.dateline_words = frozenset(fold(x) for x in w.get("dateline", []))
         self.elided = frozenset(fold(x) for x in w.get("elided", []))
+        self.trade_heads = frozenset(w.get("trade_head", []))  # concept heads of goods traded (export, import)
         self.done_of_plan = frozenset(w.get("done_of_plan", []))  # metric codes: what is done is of a plan
         # between a percentage change and the same change in the level's unit: its base, then a word of
         # equivalence (`tăng 9,03% (tương đương 12.600 tấn)`, `tăng 0,74% so với năm 2020, bằng 1.301 ha`)

@@ -142,6 +142,7 @@ class Document:
         for sent in self.sentences:
             opening.setdefault(sent.paragraph, sent)
         self.bullet_paragraphs = {p for p, sent in opening.items() if BULLET.match(sent.text)}  # list items
+        self.paragraph_start = {p: sent.start for p, sent in opening.items()}
         # each list item's lead: the sentence ending in a colon right above the run of items it belongs to
         self.list_leads: dict[int, Sentence] = {}
         lead: Sentence | None = None
@@ -467,6 +468,12 @@ class Document:
         for head, start, end, how in options:
             sig = g.concepts.metric(head, mods)
             if sig is None or (not sig.modifiers and how != "concept"):
+                continue
+            if any(v == "*" for _, v in sig.modifiers) and head not in g.trade_heads and any(
+                    c[2] == "head" and c[3] in g.trade_heads
+                    for c in self.concepts_in(self.paragraph_start.get(sent.paragraph, sent.start), m.number_start)):
+                # `cà phê là mặt hàng xuất khẩu chủ lực, với sản lượng 202.000 tấn. Kế đến là hạt điều 21.000 tấn`:
+                # goods traded in the paragraph, not any crop's output
                 continue
             metric = self.ref.metrics.get(sig.metric)
             if metric is None or not (compatible(metric.unit, m) or (
