@@ -440,6 +440,14 @@ class Document:
                 mods.add((kind, nearest[-1][3]))
             elif kind == "sector" and sent.paragraph in self.topics:
                 mods.add(("sector", self.topics[sent.paragraph]))  # the paragraph's topic (`Sản xuất công nghiệp ...`)
+        if not any(k == "crop" for k, _ in mods):
+            # a sentence about one crop (`gieo sạ lúa được 20.039 ha, đạt 102,49% kế hoạch năm, tăng 427 ha`): its
+            # figures are that crop's, when no other crop is named in it
+            named = [c for c in self.concepts_in(sent.start, sent.end) if c[2] == "crop"]
+            if len({c[3] for c in named}) == 1 and named[0][1] <= m.number_start \
+                    and not any(ch in self.key[named[0][1]:m.number_start] for ch in ";:"):
+                # (named before the figure, in the same item: not a sibling's in a list `tôm thẻ 3.100 tấn; cá ...`)
+                mods.add(("crop", named[0][3]))
         if any(c[2] == "per" and c[3] == "10k" for c in in_sentence):
             mods.add(("per", "10k"))  # `Mỗi vạn dân có 28 giường bệnh và 8,5 bác sĩ`: the frame covers the list
         if m.unit in _UNIT_MODS:  # `131,9 triệu đồng/ha`: the unit says per what
