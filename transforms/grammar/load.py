@@ -32,6 +32,7 @@ class Grammar:
     # the sectors a run of sector words names together → the sector they name (`nông - lâm nghiệp`)
     sector_compounds: dict[frozenset[str], str] = field(default_factory=dict)
     rates: dict[str, str] = field(default_factory=dict)  # a count's metric → the rate its share of the total is
+    averages: dict[str, str] = field(default_factory=dict)  # a count's metric → its average (a decimal count)
 
     @property
     def numerators(self) -> dict[str, str]:
@@ -223,8 +224,10 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
     fractions = {r["numerator_metric"].strip(): r["total_metric"].strip() for r in rows["grammar/fractions.csv"]}
     rates = {r["numerator_metric"].strip(): r["rate_metric"].strip() for r in rows["grammar/fractions.csv"]
              if (r.get("rate_metric") or "").strip()}
+    averages = {r["numerator_metric"].strip(): r["average_metric"].strip() for r in rows["grammar/fractions.csv"]
+                if (r.get("average_metric") or "").strip()}
     compounds = {frozenset(r["parts"].strip().split("+")): r["sector"].strip()
                  for r in rows["grammar/sector_compounds.csv"]}
     return Grammar(Lexicon(entries), RoleWords.from_rows(rows["grammar/cues.csv"]),
                    mask_rules(rows["grammar/masks.csv"]), Concepts(signatures, head_of_metric), unit_heads, words,
-                   counters, by_metric, fractions, compounds, rates)
+                   counters, by_metric, fractions, compounds, rates, averages)

@@ -260,6 +260,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         # indicator of a wider territory, not of the report's locality
         return None, "the figure of a wider territory", None
     metric = ref.metrics[alias.code]
+    if metric.code in g.averages and m.value % 1:
+        # `bình quân tiêu chí ... đạt 18,1/19 tiêu chí`: whole things counted with a decimal part are an average
+        metric = ref.metrics[g.averages[metric.code]]
     # a count frame names what is counted (`thu hút … {N} lượt`) when the unit words do not
     counted_by_frame = choice.how == "frame" and m.unit is None and metric.unit == "count"
     per_capita_count = m.unit == "count" and metric.unit == "per_10k_people"
