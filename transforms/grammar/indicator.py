@@ -60,6 +60,7 @@ class Choice:
     start: int  # span of the naming words in the text
     end: int
     how: str  # frame | after | clause | concept | context | fuzzy
+    scope: tuple[int, int] | None = None  # the word a wildcard signature read (`chuối` of crop_output): the scope
 
     @property
     def code(self) -> str:

@@ -499,7 +499,8 @@ class Document:
                 how = LIST_LEAD
             if start >= m.end:
                 self.heads_after.add(start)  # the amount's own name: it names no later figure
-            return Choice(g.metric_alias(sig.metric), lo, hi, how)
+            wild = [c for c in words if (c[2], "*") in sig.modifiers]
+            return Choice(g.metric_alias(sig.metric), lo, hi, how, (wild[-1][0], wild[-1][1]) if wild else None)
         return None
 
 

@@ -424,6 +424,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         scope = re.sub(r"\s+", " ", text[m.end + sp.start(1):m.end + sp.end(1)]).strip()
     elif alias.is_scope:
         scope = re.sub(r"\s+", " ", text[alias_span[0]:alias_span[1]]).strip()
+    elif choice.scope is not None:  # `Chuối 5.400 tấn; dứa 3.930 tấn`: one crop's output of many
+        scope = text[choice.scope[0]:choice.scope[1]].strip()
     else:
         sg = g.roles.scope_giver.search(right[:60]) if base in ("plan", "budget_estimate") else None
         if sg:
