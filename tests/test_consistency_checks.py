@@ -225,8 +225,9 @@ def test_figures_of_two_funding_sources_are_no_conflict(text: str, tmp_path: Pat
 
 
 def test_outputs_of_crops_without_codes_of_their_own_are_no_conflict(tmp_path: Path) -> None:
-    """crop_output read by a wildcard signature keeps the crop as its scope: bananas and pepper are two indicators."""
-    text = ("Trong quý I/2023, sản lượng thu hoạch một số cây công nghiệp lâu năm gồm: điều 60 tấn; hồ tiêu 350 tấn.\n\n"
-            "Với một số cây ăn quả chủ yếu, sản lượng đạt: chuối 5.400 tấn; xoài 130 tấn.")
+    """crop_output read by a wildcard signature keeps the crop as its scope: bananas and pepper are two
+    indicators."""
+    text = ("Trong quý I/2023, sản lượng thu hoạch một số cây công nghiệp lâu năm gồm: điều 60 tấn; "
+            "hồ tiêu 350 tấn.\n\nVới một số cây ăn quả chủ yếu, sản lượng đạt: chuối 5.400 tấn; xoài 130 tấn.")
     rows = _checks(tmp_path, {"a.txt": HEAD + text})
     assert not [r for r in rows if r[0] == "conflict" and r[1] == "fail"], rows
