@@ -464,7 +464,13 @@ class Document:
         elif m.unit in ("VND", "USD"):  # the money named right after its amount (`2,738 tỷ USD vốn đầu tư`)
             options += [(c[3], c[0], c[1], "concept") for c in all_after[:1] if c[2] == "head" and c[0] <= m.end + 2
                         and c[0] not in self.heads_after]
+        own_words = any(c[0] >= item_lo and c[2] in _SUBJECT_KINDS for c in in_sentence)
         for h in reversed(item_heads or (heads if wide else [])):  # the nearest head first
+            if h[3] == "value_generic" and not own_words and governing is not None \
+                    and compatible(self.ref.metrics[governing.code].unit, m):
+                # `tổng mức bán lẻ ... tháng 9 ước đạt 5.588,6 tỷ đồng; còn luỹ kế 9 tháng giá trị ước đạt 48.197,4 tỷ
+                # đồng`: a bare `giá trị` is the value of the indicator the paragraph is about
+                continue
             options.append((h[3], h[0], h[1], "concept"))
         if not wide:
             governing = None
