@@ -8,6 +8,7 @@ from bisect import bisect_left
 from datetime import date
 
 from transforms.grammar.load import Grammar
+from transforms.grammar.masks import fold_pattern
 from transforms.grammar.numbers import Mention
 from transforms.grammar.periods import PeriodMention
 from transforms.reading.document import GROWTH, Document, clause_start_of
@@ -55,13 +56,18 @@ _DATE_IN = re.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2}(?![
 
 
 def _title_years(doc: Document) -> list[int]:
-    """The years the first heading with a year names, dates left out."""
+    """The years the first heading with a year names, dates and horizons left out (`Các chỉ tiêu chủ yếu đến năm
+    2025` names when targets fall due, not when it was written)."""
     for sent in doc.sentences[:4]:
         if sent.is_heading:
-            years = [int(y) for y in YEAR_IN.findall(_DATE_IN.sub(" ", doc.key[sent.start:sent.end]))]
+            heading = _HORIZON_YEAR.sub(" ", _DATE_IN.sub(" ", doc.key[sent.start:sent.end]))
+            years = [int(y) for y in YEAR_IN.findall(heading)]
             if years:
                 return years
     return []
+
+
+_HORIZON_YEAR = re.compile(fold_pattern(r"(?<!\w)đến\s+năm\s+(?:19|20)\d{2}"))
 
 
 def reference_date(doc: Document) -> date | None:
