@@ -135,9 +135,13 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             # `Tình hình kinh tế - xã hội ước tháng 9 và 9 tháng năm 2018`: a heading with no figure of its own
             # that estimates its periods makes the section's figures of those periods estimates
             # (`Đánh giá kết quả 9 tháng, ước thực hiện cả năm 2024`: only those named after the cue)
-            estimated_periods = set() if own_figure else {
-                p.period for p in periods
-                if sent.start <= p.start < sent.end and doc.status.before(sent.start, p.start + 1) == "estimate"}
+            # (a sub-heading naming no period, `1. Hoạt động tài chính`, keeps the estimated periods of the one above)
+            named_here = [p for p in periods if sent.start <= p.start < sent.end]
+            if own_figure:
+                estimated_periods = set()
+            elif named_here:
+                estimated_periods = {p.period for p in named_here
+                                     if doc.status.before(sent.start, p.start + 1) == "estimate"}
         if sent.paragraph != target_para:
             target_para, target_year = sent.paragraph, None
         override: tuple[str, int] | None = None  # a relative period, for the rest of this sentence
