@@ -326,7 +326,10 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         prev_facts = list(sent_facts) if sent_facts else prev_facts
         opens = sent.text.rstrip().endswith(":")
         if opens and not sent_facts:  # `Ước tính 6 tháng đầu năm 2024, một số chỉ tiêu chủ yếu như sau:`
-            list_status = doc.status.before(sent.start, sent.end)
+            own_status = doc.status.before(sent.start, sent.end)
+            # (a nested list's lead naming no status, `Trong đó, giá trị tăng thêm của từng khu vực như sau:`
+            # after an item, keeps the status of the list it is in)
+            list_status = own_status if own_status is not None or not (in_list or prev_bullet) else list_status
         elif not in_list:
             list_status = None
         list_open = opens or (in_list and list_open)
