@@ -104,6 +104,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     section_period: str | None = None  # the only period the section sets targets for (a headline's own)
     estimated_periods: set[str] = set()  # the periods a heading says are estimated (`ước tháng 9 và 9 tháng`)
     target_para, target_year = -1, None  # a paragraph that set targets for a year: its later figures of that year
+    target_period: str | None = None  # (and of that period)
     kept_starts = [m.number_start for m in kept_mentions]
     brackets = [(b.start(), b.start(1), b.end()) for b in g.respectively.finditer(key)]  # `tương ứng` brackets
     # and clauses that name no indicator of their own (`tỷ lệ hộ nghèo và cận nghèo lần lượt là ...` do)
@@ -143,7 +144,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 estimated_periods = {p.period for p in named_here
                                      if doc.status.before(sent.start, p.start + 1) == "estimate"}
         if sent.paragraph != target_para:
-            target_para, target_year = sent.paragraph, None
+            target_para, target_year, target_period = sent.paragraph, None, None
         override: tuple[str, int] | None = None  # a relative period, for the rest of this sentence
         override_year: int | None = None  # a term's last year (`bình quân giai đoạn 2021-2024`), likewise
         in_list = BULLET.match(sent.text) is not None and (list_open or prev_bullet)
@@ -259,7 +260,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 if cue is None and horizon_at >= sent.start and own is None and after is None:
                     cue = "target"
                 if cue is None and (carried_target or in_section or (
-                        target_year is not None and fact.period_year == target_year)):
+                        target_year is not None and fact.period_year == target_year
+                        and (target_period is None or fact.period == target_period))):
                     cue = "target"
                 if cue is None and fact.period in estimated_periods:
                     cue = "estimate"
@@ -307,7 +309,9 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             if fact.status == "target":
                 prev_status_target_sentence = sent.index
                 if fact.metric_how != PLANNED:
-                    target_year = fact.period_year
+                    # (the period too: `phấn đấu ... 14-16%` for the year does not make `Trong 6 tháng đầu năm
+                    # 2011, ... đạt 644,9 tỷ đồng` a target)
+                    target_year, target_period = fact.period_year, fact.period
             sent_facts.append(fact)
             para_facts.append(fact)
             if fact.role == "level" and fact.metric_how != PLANNED:
