@@ -120,7 +120,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 key, max(sent.start, m.number_start - 24), m.number_start) else m for m in ms]
         ms_starts = [m.number_start for m in ms]
         sent_facts = SentenceFacts()
-        sent_is_continuation = g.continuation.search(key, sent.start, min(sent.end, sent.start + 40)) is not None
+        sent_is_continuation = g.continuation.search(key, sent.start, min(sent.end, sent.start + 40)) is not None \
+            or g.follow_on.match(key, sent.start) is not None  # `Theo đó, tốc độ tăng trưởng GRDP ...`
         # a `Trong đó ...` sentence right after a sentence of targets continues the list of targets
         carried_target = sent_is_continuation and prev_status_target_sentence == sent.index - 1
         if sent.is_heading:  # `II. NHIỆM VỤ, GIẢI PHÁP NĂM 2024` opens a section of targets, any other closes it
