@@ -72,6 +72,7 @@ BULLET = re.compile(r"\s*[-+•*–]\s")
 
 
 _SUBJECT_KINDS = ("sector", "domain", "ownership")  # concept kinds a whole sentence is about
+_NAMED_AFTER_KINDS = ("crop", "cycle")  # concept kinds written after their figure (`86,72ha chè`)
 
 
 _UNIT_MODS = {"VND/ha": ("per", "ha"), "VND/person/year": ("per", "person"), "USD/person/year": ("per", "person")}
@@ -429,6 +430,11 @@ class Document:
                      and c[0] not in self.heads_after]
         item_heads = [c for c in heads if c[0] >= item_lo]
         mods = {(c[2], c[3]) for c in in_sentence if c[0] >= item_lo and c[2] not in ("head", *_SUBJECT_KINDS)}
+        sep = re.search(r"[,;]", self.key[item_lo:m.number_start]) \
+            if item_lo > sent.start and self.key[item_lo - 1] not in ",;:(" else None
+        if sep is not None:  # `trồng mới 86,72ha chè, 95,79ha rừng`: the crop after the figure before is that one's
+            own_from = item_lo + sep.end()
+            mods -= {(c[2], c[3]) for c in in_sentence if item_lo <= c[0] < own_from and c[2] in _NAMED_AFTER_KINDS}
         mods |= {(c[2], c[3]) for c in after}
         right_after = [c for c in all_after if c[0] <= m.end + 2]
         for kind in _SUBJECT_KINDS:  # the sentence's subject: its nearest sector, domain, ownership
@@ -448,6 +454,17 @@ class Document:
                     and not any(ch in self.key[named[0][1]:m.number_start] for ch in ";:"):
                 # (named before the figure, in the same item: not a sibling's in a list `tôm thẻ 3.100 tấn; cá ...`)
                 mods.add(("crop", named[0][3]))
+                mods |= {(c[2], c[3]) for c in self.concepts_in(named[0][0], named[0][1]) if c[2] == "cycle"}
+        if not any(k == "crop" for k, _ in mods) and not any(c[0] >= item_lo and c[2] in _SUBJECT_KINDS
+                                                            for c in in_sentence):
+            # `Cây ngô: năng suất ước đạt 46,7 tạ/ha (+1,1%), sản lượng đạt 1.235 tấn`: the crop its clause is
+            # about, when the clause names one and the item nothing of its own
+            cut = self.key.rfind(";", sent.start, m.number_start)
+            words = self.concepts_in(cut + 1 if cut >= 0 else sent.start, item_lo)
+            named = {c[3] for c in words if c[2] == "crop"}
+            if len(named) == 1:
+                mods.add(("crop", named.pop()))
+                mods |= {(c[2], c[3]) for c in words if c[2] == "cycle"}
         if any(c[2] == "per" and c[3] == "10k" for c in in_sentence):
             mods.add(("per", "10k"))  # `Mỗi vạn dân có 28 giường bệnh và 8,5 bác sĩ`: the frame covers the list
         if m.unit in _UNIT_MODS:  # `131,9 triệu đồng/ha`: the unit says per what

@@ -17,6 +17,7 @@ from transforms.reading.document import (
     CONTRIBUTION,
     DIGIT,
     FORMER_AREA,
+    LIST_LEAD,
     PLANNED,
     SECTOR_UNDER,
     Document,
@@ -35,7 +36,7 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
                    prev_facts: list[Fact] | None = None) -> tuple[Choice | None, str | None]:
     """The indicator of figure `m` (see `transforms.grammar.indicator` for the order of evidence),
     or why none was found."""
-    for reading in (_by_shape, _named_after_figure):
+    for reading in (_harmed, _by_shape, _named_after_figure):
         found = reading(doc, sent, m, sent_facts, clause_start, ctx)
         if found is not None:
             return found
@@ -43,6 +44,29 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     if found is not None:
         return found
     return _from_context(doc, sent, m, sent_facts, clause_start, ctx, last_alias, prev_facts, whole)
+
+
+def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+            clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """A figure after words of harm in its clause (`diện tích lúa bị chuột gây hại 200 ha`, `sâu keo gây hại 11,1 ha
+    ngô`, `thiệt hại 300 ha lúa`) is no area sown nor output, whatever names a crop: the harm's own indicator
+    (a pest's: an area damaged), else none."""
+    prev_end = sent_facts.last_end(clause_start, m.start)
+    harm = [c for c in doc.concepts_in(max(clause_start, prev_end or clause_start), m.number_start)
+            if c[2] == "action" and c[3] in _HARM_ACTIONS]
+    if not harm:
+        last = next(sent_facts.latest_first(sent.start), None)
+        if m.unit in (None, "percent") or last is None or last.metric_how != HARM or not compatible(doc.ref.metrics[last.metric].unit, m) or any(
+                c[2] == "head" for c in doc.concepts_in(last.char_end, m.number_start)):
+            return None
+        # `chuột cắn phá 49,2 ha, bệnh đạo ôn 35,1 ha`; `... gây hại 200 ha, trong khi năm trước là 400 ha`: the
+        # harm goes on until a head word names another indicator
+        return Choice(doc.g.metric_alias(last.metric), m.start, m.start, HARM), None
+    head = doc.g.unit_heads.get(m.unit or "")
+    sig = doc.g.concepts.metric(head, {(c[2], c[3]) for c in harm}) if head else None
+    if sig is None:
+        return None, _HARMED
+    return Choice(doc.g.metric_alias(sig.metric), harm[0][0], harm[-1][1], HARM), None
 
 
 def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
@@ -187,9 +211,6 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
     whole: AliasHit | None = None
     choice: Choice | None = None
     prev_end = sent_facts.last_end(clause_start, m.start)
-    if any(c[2] == "action" and c[3] == "damage"
-           for c in doc.concepts_in(max(clause_start, prev_end or clause_start), m.number_start)):
-        return (None, _HARMED), whole  # `diện tích lúa bị chuột gây hại 200 ha`: no area sown, whatever precedes
     if _named_after(doc, m):
         own = next((h for h in doc.lefts_nearest_first(max(clause_start, prev_end or 0, sent.start), m.start)
                     if compatible(ref.metrics[h.alias.code].unit, m)), None)
@@ -326,6 +347,12 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     sector = doc.sector_subject(sent, m) if governing is not None else None
     if sector is not None:
         return sector, None
+    if ctx is not None and sent.start <= ctx.start and key.find(":", ctx.end, lo) >= 0 \
+            and compatible(ref.metrics[ctx.alias.code].unit, m) and doc.first_right(lo, m.start) is None \
+            and not any(c[2] == "head" for c in doc.concepts_in(lo, m.start)):
+        # `tỷ lệ huy động trẻ em trong độ tuổi đến lớp: nhà trẻ đạt 25%, mẫu giáo đạt 95%; tiểu học đạt 99,5%`: an
+        # item of the lead's list past a semicolon, named by no words of its own
+        return Choice(ctx.alias, ctx.start, ctx.end, LIST_LEAD), None
     if whole is not None:  # `vốn ngân sách nhà nước chiếm 28,4% trong tổng vốn đầu tư`: a share of the whole
         return Choice(whole.alias, whole.start, whole.end, "clause"), None
     former = former_area_total(doc, sent, m, prev_facts or [])
@@ -347,6 +374,8 @@ _NAMED_AFTER = "a rate named after the figure in words the grammar does not know
 
 
 _HARMED = "an area or output harmed (gây hại, cắn phá, thiệt hại ...): no indicator the grammar knows"
+HARM = "concept words of harm (a pest's, the weather's)"
+_HARM_ACTIONS = ("damage", "pest")  # concept values of harm: a pest's (an area damaged) or the weather's
 
 
 def percent_dropped(doc: Document, m: Mention, clause_start: int) -> bool:
