@@ -56,8 +56,9 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
             if c[2] == "action" and c[3] in _HARM_ACTIONS]
     if not harm:
         last = next(sent_facts.latest_first(sent.start), None)
-        if m.unit in (None, "percent") or last is None or last.metric_how != HARM or not compatible(doc.ref.metrics[last.metric].unit, m) or any(
-                c[2] == "head" for c in doc.concepts_in(last.char_end, m.number_start)):
+        if m.unit in (None, "percent") or last is None or last.metric_how != HARM \
+                or not compatible(doc.ref.metrics[last.metric].unit, m) \
+                or any(c[2] == "head" for c in doc.concepts_in(last.char_end, m.number_start)):
             return None
         # `chuột cắn phá 49,2 ha, bệnh đạo ôn 35,1 ha`; `... gây hại 200 ha, trong khi năm trước là 400 ha`: the
         # harm goes on until a head word names another indicator
