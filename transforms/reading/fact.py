@@ -31,6 +31,7 @@ from transforms.reading.document import (
 from transforms.reading.metric import RATE_CHANGE, choose_metric, former_area_total, percent_dropped
 from transforms.reading.records import Fact, fact_id
 from transforms.reading.timing import YEAR_IN
+from transforms.locality import names_a_locality
 from transforms.reference import Alias, Metric
 from transforms.text import Sentence
 
@@ -180,6 +181,16 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
                       and f.metric in (metric.code, metric.part_of)), None)
         intro = total is not None
     in_bracket = opened > key.rfind(")", sent.start, m.start)
+    if marker is None and not intro and in_bracket and unit != "percent":
+        item = max(opened, key.rfind(",", opened, m.number_start), key.rfind(";", opened, m.number_start)) + 1
+        if names_a_locality(doc.text[item:m.number_start], doc.ref):
+            # `bệnh khảm lá gây hại 6.020 ha (Sông Hinh 2.600 ha, Đồng Xuân 1.800 ha)`: a breakdown by area of
+            # the amount the bracket follows
+            by_area = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened
+                            and f.role == "level" and f.unit == unit and f.metric in (metric.code, metric.part_of)
+                            and not DIGIT.search(key, f.char_end, opened)), None)
+            if by_area is not None:
+                total, intro = by_area, True
     breakdown = g.breakdown_lead.match(key, sent.start) if total is None and not in_bracket else None
     if breakdown is not None:  # `Xét theo ngành, ...` under the total read last, in any paragraph
         # the last total read of the indicator or of the whole it is a part of (`Xét theo khu vực kinh tế,
@@ -190,6 +201,9 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         intro = total is not None  # a breakdown may name only some parts: partial
     if total is not None and abs(value) >= abs(total.value) > 0:
         total = None  # a part is less than its total: the total restated, or an indicator of its own
+    if total is not None and in_bracket and total.char_end <= opened \
+            and YEAR_IN.search(key, opened, m.number_start) is not None:
+        total = None  # `thu ngân sách đạt 500 tỷ đồng (năm 2023: 450 tỷ đồng)`: another year's amount, no part
     if total is not None and marker is None and alias.is_scope and total.scope:
         # `cụ thể: thu công thương nghiệp ... đạt 1.576 tỷ đồng, ...; thuế thu nhập cá nhân 1.192 tỷ`: sources
         # listed one after another are siblings; only a marker after one (`trong đó`) makes the next its part
