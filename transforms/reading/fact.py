@@ -16,6 +16,7 @@ from transforms.grammar.indicator import (
 from transforms.grammar.keys import fold
 from transforms.grammar.load import Grammar
 from transforms.grammar.numbers import Mention
+from transforms.locality import names_a_locality
 from transforms.reading.document import (
     DIGIT,
     FORMER_AREA,
@@ -31,7 +32,6 @@ from transforms.reading.document import (
 from transforms.reading.metric import RATE_CHANGE, choose_metric, former_area_total, percent_dropped
 from transforms.reading.records import Fact, fact_id
 from transforms.reading.timing import YEAR_IN
-from transforms.locality import names_a_locality
 from transforms.reference import Alias, Metric
 from transforms.text import Sentence
 
