@@ -24,7 +24,16 @@ from transforms.grammar.numbers import Mention, find_mentions
 from transforms.grammar.periods import PeriodMention, find_periods, period_start, year_to_date
 from transforms.grammar.tables import table_readings
 from transforms.numbers import separator_habit
-from transforms.reading.document import ASIDE, BULLET, PLANNED, YEAR_BASES, Document, SentenceFacts, running_total
+from transforms.reading.document import (
+    ASIDE,
+    BULLET,
+    LIST_FIGURE,
+    PLANNED,
+    YEAR_BASES,
+    Document,
+    SentenceFacts,
+    running_total,
+)
 from transforms.reading.fact import read_fact, total_above_list
 from transforms.reading.records import EXTRACTOR_VERSION, Extraction, Fact, NumberRead, fact_id
 from transforms.reading.timing import (
@@ -108,9 +117,11 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     kept_starts = [m.number_start for m in kept_mentions]
     brackets = [(b.start(), b.start(1), b.end()) for b in g.respectively.finditer(key)]  # `tương ứng` brackets
     # and clauses that name no indicator of their own (`tỷ lệ hộ nghèo và cận nghèo lần lượt là ...` do)
+    # (not when the clause names as many sectors as it gives figures: those are the sectors', in order)
     brackets += [(b.start(), b.start(1), b.end()) for b in g.respectively_clause.finditer(key)
                  if not any(doc.lefts_nearest_first(b.start(), b.start(1)))
-                 and not any(b.start() <= x[0] < b.end() for x in brackets)]
+                 and not any(b.start() <= x[0] < b.end() for x in brackets)
+                 and doc.sector_items(b.start(), b.start(1), len(LIST_FIGURE.findall(b.group(1)))) is None]
     brackets.sort()
     read_by_id: dict[str, Fact] = {}  # every fact read so far
     for sent in sentences:

@@ -144,6 +144,8 @@ class Grammar:
         # `(Cơ cấu tương ứng quý I năm 2023: 17,13%; 43,21%; ...)`: group 1 is the list of figures
         self.respectively = re.compile(r"\([^()]*?(?<!\w)(?:" + word_alternation(w.get("respectively", []))
                                        + r")(?!\w)[^():]*:([^()]*)\)")
+        # `nông nghiệp, công nghiệp và dịch vụ lần lượt tăng 3,1%, 9,5% và 8,2%`: the figures go to the names in order
+        self.distributive = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("distributive", [])) + r")(?!\w)")
         # `...; cùng kỳ năm 2015, mức đóng góp của các khu vực lần lượt là 1,5%, 4,1%, 1,8% và 0,5%`: the same,
         # unbracketed, to the end of the clause (group 1: the list of figures)
         self.respectively_clause = re.compile(

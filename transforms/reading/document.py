@@ -65,6 +65,8 @@ def _sibling_in_gap(frame: str, matched: str) -> bool:
     frame's own noun (`{N} chỉ tiêu … chưa đạt` over `gần đạt và 1 chỉ tiêu chưa đạt`): a sibling item."""
     pattern = _sibling_pattern(frame)
     return pattern is not None and pattern.search(matched) is not None
+_ITEM_SEPARATOR = re.compile(r",|;|(?<!\w)va(?!\w)")  # between the items of a list (not a dash: `nông - lâm`)
+LIST_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*")  # a figure of a list, not a year
 ASIDE = re.compile(r"\([^()]*\)")  # a bracketed aside: its numbers are no earlier figure
 
 
@@ -402,6 +404,53 @@ class Document:
         tổng vốn`): after `trong`, with a share head before them in the sentence."""
         return self.g.in_whole.search(self.key, max(sent.start, pos - 12), pos) is not None and any(
             c[2] == "head" and c[3] == "share" for c in self.concepts_in(sent.start, pos))
+
+    def sector_items(self, lo: int, hi: int, n: int) -> list[tuple[int, int, str]] | None:
+        """The sectors named in [lo, hi) read as exactly `n` items, in order, or None: each item a sector word or
+        words a compound names (`nông nghiệp, công nghiệp - xây dựng, dịch vụ`; `Công nghiệp - dịch vụ - nông
+        nghiệp - thuế sản phẩm`). Items part at commas and `và` before they part at dashes."""
+        found = sorted((h.start, h.end, t.extra, t.value) for h in self.hits if lo <= h.start and h.end <= hi
+                       for t in h.tags if t.kind == "concept" and t.extra in ("sector", "sector_part"))
+        if n < 2:
+            return None
+        for whole in (True, False):  # the longest words where they overlap, else none spanning a comma or `và`
+            words: list[tuple[int, int, str, str]] = []
+            for c in sorted(found, key=lambda c: (c[0] - c[1], c[0])):
+                if not whole and _ITEM_SEPARATOR.search(self.key, c[0], c[1]):
+                    continue  # `công nghiệp - xây dựng, dịch vụ` (the non-farm sectors) as two items
+                if all(c[1] <= w[0] or c[0] >= w[1] for w in words):
+                    words.append(c)
+            items = self._partition(sorted(words), n) if len(words) >= n else None
+            if items is not None:
+                return items
+        return None
+
+    def _partition(self, words: list[tuple[int, int, str, str]], n: int) -> list[tuple[int, int, str]] | None:
+        compounds = self.g.sector_compounds
+
+        def item(group: list[tuple[int, int, str, str]]) -> str | None:
+            if len(group) == 1:
+                return group[0][3] if group[0][2] == "sector" else None
+            return compounds.get(frozenset(w[3] for w in group)) if any(w[2] == "sector" for w in group) else None
+
+        best: tuple[int, list[tuple[int, int, str]]] | None = None
+
+        def split(i: int, left: int, acc: list[tuple[int, int, str]], score: int) -> None:
+            nonlocal best
+            if left == 1:
+                value = item(words[i:])
+                if value is not None and (best is None or score > best[0]):
+                    best = (score, [*acc, (words[i][0], words[-1][1], value)])
+                return
+            for j in range(i + 1, len(words) - left + 2):
+                value = item(words[i:j])
+                if value is not None:
+                    gap = self.key[words[j - 1][1]:words[j][0]]
+                    split(j, left - 1, [*acc, (words[i][0], words[j - 1][1], value)],
+                          score + (1 if _ITEM_SEPARATOR.search(gap) else 0))
+
+        split(0, n, [], 0)
+        return best[1] if best is not None else None
 
     def concept_choice(self, sent: Sentence, item_lo: int, m: Mention, governing: Alias | None,
                        wide: bool = True) -> Choice | None:

@@ -17,6 +17,7 @@ from transforms.reading.document import (
     CONTRIBUTION,
     DIGIT,
     FORMER_AREA,
+    LIST_FIGURE,
     LIST_LEAD,
     PLANNED,
     SECTOR_UNDER,
@@ -36,7 +37,7 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
                    prev_facts: list[Fact] | None = None) -> tuple[Choice | None, str | None]:
     """The indicator of figure `m` (see `transforms.grammar.indicator` for the order of evidence),
     or why none was found."""
-    for reading in (_harmed, _by_shape, _named_after_figure):
+    for reading in (_harmed, _distributed, _by_shape, _named_after_figure):
         found = reading(doc, sent, m, sent_facts, clause_start, ctx)
         if found is not None:
             return found
@@ -68,6 +69,32 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
     if sig is None:
         return None, _HARMED
     return Choice(doc.g.metric_alias(sig.metric), harm[0][0], harm[-1][1], HARM), None
+
+
+def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                 clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """`Công nghiệp - dịch vụ - nông nghiệp với tỷ trọng tương ứng 66,17% - 23,83% - 2,62%`; `giá trị sản xuất
+    nông nghiệp, công nghiệp và dịch vụ lần lượt tăng 3,1%, 9,5% và 8,2%`: the i-th figure after `tương ứng` or
+    `lần lượt` is the i-th of as many sectors named before it, under the clause's head word."""
+    key = doc.key
+    cue = None
+    for cue in doc.g.distributive.finditer(key, clause_start, m.number_start):  # noqa: B007 (the last one)
+        pass
+    if cue is None or key.rfind("(", clause_start, cue.start()) > key.rfind(")", clause_start, cue.start()):
+        return None  # (a bracket's `tương ứng` restates the list read before it: see extract's brackets)
+    end = key.find(";", cue.end(), sent.end)
+    figures = [f.start() for f in LIST_FIGURE.finditer(key, cue.end(), end if end >= 0 else sent.end)]
+    if len(figures) < 2 or m.number_start not in figures:
+        return None
+    items = doc.sector_items(clause_start, cue.start(), len(figures))
+    heads = [c for c in doc.concepts_in(clause_start, cue.end()) if c[2] == "head"]
+    if items is None or not heads:
+        return None
+    start, end_, sector = items[figures.index(m.number_start)]
+    sig = doc.g.concepts.metric(heads[-1][3], {("sector", sector)})
+    if sig is None or not compatible(doc.ref.metrics[sig.metric].unit, m):
+        return None, "a sector at its place in a list whose head word names no indicator of that sector"
+    return Choice(doc.g.metric_alias(sig.metric), start, end_, DISTRIBUTED), None
 
 
 def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
@@ -375,6 +402,7 @@ _NAMED_AFTER = "a rate named after the figure in words the grammar does not know
 
 
 _HARMED = "an area or output harmed (gây hại, cắn phá, thiệt hại ...): no indicator the grammar knows"
+DISTRIBUTED = "the sector at the figure's place in a list named before `tương ứng` or `lần lượt`"
 HARM = "concept words of harm (a pest's, the weather's)"
 _HARM_ACTIONS = ("damage", "pest")  # concept values of harm: a pest's (an area damaged) or the weather's
 
