@@ -126,6 +126,8 @@ class Grammar:
         # `31 xã ..., chiếm 16,23% số xã`: a share of the count's whole, after the count (the rate of the count)
         self.share_before = words(r"[,;(]?\s*(?:", "share_verb", r")\s+(?:(?:" + alt["tally_degree"] + r")\s+)?$")
         self.share_of_count = words(r"\s*(?:", "whole_count", r")\s+\w")
+        # `44/64 trường, chiếm tỷ lệ 68,75%`; `..., bằng 46,46%` (with its whole after it): the count's rate
+        self.rate_before = words(r"[,;(]?\s*(?:", "count_rate_verb", r")\s+(?:(?:" + alt["tally_degree"] + r")\s+)?$")
         self.ratio_before = words(r"(?<!\w)", "ratio_verb", r"\s+(?:\w+\s+)?$")
         self.whole_of = words(r"\s*", "whole_of", r"\s+")
         self.in_whole = words(r"(?<!\w)", "in_whole", r"\s+$")
@@ -224,7 +226,8 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
         if a.kind == "subject" and not a.is_scope:
             by_metric.setdefault(a.code, a)
     counters = sorted({u.word for u in units if u.kind == "counter"}, key=len, reverse=True)
-    fractions = {r["numerator_metric"].strip(): r["total_metric"].strip() for r in rows["grammar/fractions.csv"]}
+    fractions = {r["numerator_metric"].strip(): r["total_metric"].strip() for r in rows["grammar/fractions.csv"]
+                 if (r.get("total_metric") or "").strip()}  # (a count with a rate and no fraction: no total)
     rates = {r["numerator_metric"].strip(): r["rate_metric"].strip() for r in rows["grammar/fractions.csv"]
              if (r.get("rate_metric") or "").strip()}
     averages = {r["numerator_metric"].strip(): r["average_metric"].strip() for r in rows["grammar/fractions.csv"]

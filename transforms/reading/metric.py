@@ -71,6 +71,47 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
     return Choice(doc.g.metric_alias(sig.metric), harm[0][0], harm[-1][1], HARM), None
 
 
+_RATE_OF_REDUCTION: dict[int, dict[str, str]] = {}
+
+
+def _count_of_rate(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Choice | None:
+    """`còn 1,17% hộ nghèo, tương đương 312 hộ`; `hộ cận nghèo giảm 0,16%, tương đương 46 hộ`: a count after a
+    word of equivalence right after a rate (or a rate's reduction) is the count the rate amounts to (or its
+    reduction), fractions.csv naming which count a rate is of."""
+    last = next(sent_facts.latest_first(0), None)
+    if last is None or last.unit != "percent" or last.role != "level" or last.char_end < m.start - 48:
+        return None
+    gap = fold(doc.text[last.char_end:m.number_start])
+    cut = max(gap.find(","), gap.find("("))
+    if not doc.g.equivalent.fullmatch(gap) and not (  # (past the rate's noun: `1,17% hộ nghèo, tương đương`)
+            cut > 0 and not DIGIT.search(gap, 0, cut) and doc.g.equivalent.fullmatch(gap, cut)):
+        return None
+    metrics = doc.ref.metrics
+    counts = {rate: count for count, rate in doc.g.rates.items()}
+    count = counts.get(last.metric)
+    if count is None:  # a rate's reduction: the count's reduction
+        of_reduction = _RATE_OF_REDUCTION.get(id(metrics))
+        if of_reduction is None:
+            of_reduction = _RATE_OF_REDUCTION[id(metrics)] = {
+                mt.reduction_code: c for c, mt in metrics.items() if mt.reduction_code}
+        rate = of_reduction.get(last.metric)
+        count = metrics[counts[rate]].reduction_code if rate in counts and counts[rate] in metrics else None
+    if count is None or count not in metrics or not compatible(metrics[count].unit, m):
+        return None
+    return Choice(doc.g.metric_alias(count), last.char_start, last.char_start, "the count a rate just read amounts to")
+
+
+def _count_with_rate(doc: Document, sent_facts: SentenceFacts, clause_start: int) -> Fact | None:
+    """The count just read in the clause that has a rate of its own (fractions.csv), past its fraction's whole
+    (`59/127 xã`: 59, not 127)."""
+    for f in sent_facts.latest_first(clause_start):
+        if f.unit == "count" and f.role == "level" and f.metric in doc.g.rates:
+            return f
+        if f.metric not in doc.g.fractions.values():
+            return None
+    return None
+
+
 def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
                  clause_start: int, ctx: AliasHit | None) -> _Reading | None:
     """`Công nghiệp - dịch vụ - nông nghiệp với tỷ trọng tương ứng 66,17% - 23,83% - 2,62%`; `giá trị sản xuất
@@ -123,12 +164,17 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             and doc.g.standard_threshold.fullmatch(doc.key, low.char_end, m.number_start) \
             and doc.g.standard_noun.match(doc.key, m.number_end):
         return None, "the size of the standard a count meets (31 xã đạt 19 tiêu chí)"
-    if low is not None and low.unit == "count" and low.role == "level" and low.metric in doc.g.rates \
-            and m.unit == "percent" and low.char_end <= m.number_start \
-            and doc.g.share_before.search(doc.key, low.char_end, m.number_start) \
-            and doc.g.share_of_count.match(doc.key, m.end):
-        # `Có 31 xã đạt chuẩn nông thôn mới, chiếm 16,23% số xã`: the count's share of its whole is its rate
-        return Choice(doc.g.metric_alias(doc.g.rates[low.metric]), low.char_start, low.char_start,
+    amounted = _count_of_rate(doc, m, sent_facts) if m.unit == "count" else None
+    if amounted is not None:
+        return amounted, None
+    counted = _count_with_rate(doc, sent_facts, clause_start) if m.unit == "percent" else None
+    if counted is not None and counted.char_end <= m.number_start and (
+            (doc.g.share_before.search(doc.key, counted.char_end, m.number_start)
+             and doc.g.share_of_count.match(doc.key, m.end))
+            or doc.g.rate_before.search(doc.key, counted.char_end, m.number_start)):
+        # `Có 31 xã đạt chuẩn nông thôn mới, chiếm 16,23% số xã`, `59/127 xã ..., bằng 46,46% tổng số xã`, `44/64
+        # trường, chiếm tỷ lệ 68,75%`: the count's share of its whole is its rate
+        return Choice(doc.g.metric_alias(doc.g.rates[counted.metric]), counted.char_start, counted.char_start,
                       "the rate of the count just read"), None
     if low is not None and low.char_end <= m.number_start and (m.range_part == "high" or (
             low.unit == "percent" == m.unit and doc.key[low.char_end:m.number_start].strip())) and \
