@@ -65,6 +65,7 @@ def _sibling_in_gap(frame: str, matched: str) -> bool:
     frame's own noun (`{N} chỉ tiêu … chưa đạt` over `gần đạt và 1 chỉ tiêu chưa đạt`): a sibling item."""
     pattern = _sibling_pattern(frame)
     return pattern is not None and pattern.search(matched) is not None
+_ITEM_CUT = re.compile(r"[,;]")
 _ITEM_SEPARATOR = re.compile(r",|;|(?<!\w)va(?!\w)")  # between the items of a list (not a dash: `nông - lâm`)
 LIST_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*")  # a figure of a list, not a year
 ASIDE = re.compile(r"\([^()]*\)")  # a bracketed aside: its numbers are no earlier figure
@@ -74,6 +75,7 @@ BULLET = re.compile(r"\s*[-+•*–]\s")
 
 
 _SUBJECT_KINDS = ("sector", "domain", "ownership")  # concept kinds a whole sentence is about
+HARM_ACTIONS = ("damage", "pest")  # concept values of harm: a pest's (an area damaged) or the weather's
 _NAMED_AFTER_KINDS = ("crop", "cycle")  # concept kinds written after their figure (`86,72ha chè`)
 
 
@@ -163,6 +165,8 @@ class Document:
         self.frame_starts = [f[0] for f in self.frames]
         self.concepts = concept_hits(self.hits, self.key, self.g.sector_compounds)
         self.concept_starts = [c[0] for c in self.concepts]
+        self._harms: list[tuple[int, int, str, str]] | None = None  # (built on first use)
+        self._harm_starts: list[int] = []
         self.periods: list[tuple[int, int, str]] = []  # start, end, the period named (`10M`, '' for a year)
         self.topics, self.crop_topics = self._paragraph_topics()
 
@@ -267,6 +271,14 @@ class Document:
                 out.append(self.periods[k][:2])
             k += 1
         return out
+
+    def harm_words(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        """The words of harm (a pest's, the weather's: concept actions `pest`, `damage`) inside [lo, hi)."""
+        if self._harms is None:
+            self._harms = [c for c in self.concepts if c[2] == "action" and c[3] in HARM_ACTIONS]
+            self._harm_starts = [c[0] for c in self._harms]
+        found = self._harms[bisect_left(self._harm_starts, lo):bisect_left(self._harm_starts, hi)]
+        return [c for c in found if c[1] <= hi]
 
     def concepts_in(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
         """Concept words (start, end, kind, value) lying inside [lo, hi), the longest where they overlap; a
@@ -479,11 +491,12 @@ class Document:
                      and c[0] not in self.heads_after]
         item_heads = [c for c in heads if c[0] >= item_lo]
         mods = {(c[2], c[3]) for c in in_sentence if c[0] >= item_lo and c[2] not in ("head", *_SUBJECT_KINDS)}
-        sep = re.search(r"[,;]", self.key[item_lo:m.number_start]) \
-            if item_lo > sent.start and self.key[item_lo - 1] not in ",;:(" else None
+        crops = [c for c in in_sentence if c[2] in _NAMED_AFTER_KINDS]
+        named_after = [c for c in crops if c[0] >= item_lo]
+        sep = _ITEM_CUT.search(self.key, item_lo, m.number_start) \
+            if named_after and item_lo > sent.start and self.key[item_lo - 1] not in ",;:(" else None
         if sep is not None:  # `trồng mới 86,72ha chè, 95,79ha rừng`: the crop after the figure before is that one's
-            own_from = item_lo + sep.end()
-            mods -= {(c[2], c[3]) for c in in_sentence if item_lo <= c[0] < own_from and c[2] in _NAMED_AFTER_KINDS}
+            mods -= {(c[2], c[3]) for c in named_after if c[0] < sep.end()}
         mods |= {(c[2], c[3]) for c in after}
         right_after = [c for c in all_after if c[0] <= m.end + 2]
         for kind in _SUBJECT_KINDS:  # the sentence's subject: its nearest sector, domain, ownership
@@ -504,12 +517,12 @@ class Document:
                 # (named before the figure, in the same item: not a sibling's in a list `tôm thẻ 3.100 tấn; cá ...`)
                 mods.add(("crop", named[0][3]))
                 mods |= {(c[2], c[3]) for c in self.concepts_in(named[0][0], named[0][1]) if c[2] == "cycle"}
-        if not any(k == "crop" for k, _ in mods) and not any(c[0] >= item_lo and c[2] in _SUBJECT_KINDS
-                                                            for c in in_sentence):
+        if crops and not any(k == "crop" for k, _ in mods) and not any(
+                c[0] >= item_lo and c[2] in _SUBJECT_KINDS for c in in_sentence):
             # `Cây ngô: năng suất ước đạt 46,7 tạ/ha (+1,1%), sản lượng đạt 1.235 tấn`: the crop its clause is
             # about, when the clause names one and the item nothing of its own
             cut = self.key.rfind(";", sent.start, m.number_start)
-            words = self.concepts_in(cut + 1 if cut >= 0 else sent.start, item_lo)
+            words = [c for c in crops if (cut + 1 if cut >= 0 else sent.start) <= c[0] and c[1] <= item_lo]
             named = {c[3] for c in words if c[2] == "crop"}
             if len(named) == 1:
                 mods.add(("crop", named.pop()))

@@ -53,8 +53,7 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
     ngô`, `thiệt hại 300 ha lúa`) is no area sown nor output, whatever names a crop: the harm's own indicator
     (a pest's: an area damaged), else none."""
     prev_end = sent_facts.last_end(clause_start, m.start)
-    harm = [c for c in doc.concepts_in(max(clause_start, prev_end or clause_start), m.number_start)
-            if c[2] == "action" and c[3] in _HARM_ACTIONS]
+    harm = [c for c in doc.harm_words(max(clause_start, prev_end or clause_start), m.number_start)]
     if not harm:
         last = next(sent_facts.latest_first(sent.start), None)
         if m.unit in (None, "percent") or last is None or last.metric_how != HARM \
@@ -450,7 +449,6 @@ _NAMED_AFTER = "a rate named after the figure in words the grammar does not know
 _HARMED = "an area or output harmed (gây hại, cắn phá, thiệt hại ...): no indicator the grammar knows"
 DISTRIBUTED = "the sector at the figure's place in a list named before `tương ứng` or `lần lượt`"
 HARM = "concept words of harm (a pest's, the weather's)"
-_HARM_ACTIONS = ("damage", "pest")  # concept values of harm: a pest's (an area damaged) or the weather's
 
 
 def percent_dropped(doc: Document, m: Mention, clause_start: int) -> bool:
