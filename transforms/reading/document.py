@@ -512,9 +512,12 @@ class Document:
             # a sentence about one crop (`gieo sạ lúa được 20.039 ha, đạt 102,49% kế hoạch năm, tăng 427 ha`): its
             # figures are that crop's, when no other crop is named in it
             named = [c for c in self.concepts_in(sent.start, sent.end) if c[2] == "crop"]
-            if len({c[3] for c in named}) == 1 and named[0][1] <= m.number_start \
-                    and not any(ch in self.key[named[0][1]:m.number_start] for ch in ";:"):
-                # (named before the figure, in the same item: not a sibling's in a list `tôm thẻ 3.100 tấn; cá ...`)
+            cut = max(self.key.rfind(";", sent.start, m.number_start), self.key.rfind(":", sent.start, m.number_start))
+            if len({c[3] for c in named}) == 1 and named[0][1] <= m.number_start and (
+                    cut < named[0][1] or any(c[2] == "head" and c[0] > cut for c in in_sentence)):
+                # (named before the figure, in the same item: not a sibling's in a list `tôm thẻ 3.100 tấn; cá ...`;
+                # past a semicolon only for an item that names the measure and no thing: `Diện tích lạc đạt 168,2
+                # ha; sản lượng đạt 415,7 tấn`)
                 mods.add(("crop", named[0][3]))
                 mods |= {(c[2], c[3]) for c in self.concepts_in(named[0][0], named[0][1]) if c[2] == "cycle"}
         if crops and not any(k == "crop" for k, _ in mods) and not any(
