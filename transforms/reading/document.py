@@ -66,6 +66,7 @@ def _sibling_in_gap(frame: str, matched: str) -> bool:
     pattern = _sibling_pattern(frame)
     return pattern is not None and pattern.search(matched) is not None
 _ITEM_CUT = re.compile(r"[,;]")
+_OWN_FIGURE = re.compile(r"\s*(?:là|đạt|:)?\s*\d")  # a head's own figure right after it (`tỷ trọng 65,34%`)
 _ITEM_SEPARATOR = re.compile(r",|;|(?<!\w)va(?!\w)")  # between the items of a list (not a dash: `nông - lâm`)
 LIST_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*")  # a figure of a list, not a year
 ASIDE = re.compile(r"\([^()]*\)")  # a bracketed aside: its numbers are no earlier figure
@@ -464,6 +465,16 @@ class Document:
         split(0, n, [], 0)
         return best[1] if best is not None else None
 
+    def _names_own_figure(self, h: tuple[int, int, str, str], heads: list[tuple[int, int, str, str]],
+                          before: int) -> bool:
+        """Whether head `h` is written right before a figure of its own that comes before `before` (`tỷ trọng
+        65,34%`, `chiếm tỷ trọng 27,43%`: heads joined one to the next count as one)."""
+        end = h[1]
+        for k in heads:
+            if k[0] >= end and k[0] - end <= 2:
+                end = k[1]
+        return end < before - 3 and _OWN_FIGURE.match(self.key, end) is not None
+
     def concept_choice(self, sent: Sentence, item_lo: int, m: Mention, governing: Alias | None,
                        wide: bool = True) -> Choice | None:
         """A metric composed from concept words (seeds/grammar/concepts.csv) by the signatures of
@@ -548,6 +559,10 @@ class Document:
                         and c[0] not in self.heads_after]
         own_words = any(c[0] >= item_lo and c[2] in _SUBJECT_KINDS for c in in_sentence)
         for h in reversed(item_heads or (heads if wide else [])):  # the nearest head first
+            if not item_heads and len(heads) > 1 and self._names_own_figure(h, heads, m.number_start):
+                # `..., chiếm tỷ trọng 65,34%; nhóm ngành công nghiệp - xây dựng tăng 14,31%`: a head written right
+                # before a figure of its own names that figure, not a later item's (the sentence's other heads do)
+                continue
             if h[3] == "value_generic" and not own_words and governing is not None \
                     and compatible(self.ref.metrics[governing.code].unit, m):
                 # `tổng mức bán lẻ ... tháng 9 ước đạt 5.588,6 tỷ đồng; còn luỹ kế 9 tháng giá trị ước đạt 48.197,4 tỷ
