@@ -390,7 +390,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             role, base = "pct_change", base or GROWTH
         elif base in ("same_period", "prior_year", "prior_period") and verb in ("reach", "equal", None) \
                 and metric.label_en.endswith(" index"):
-            role = "pct_of_base"  # `chỉ số sản xuất công nghiệp tháng 8 ước đạt 101,09% so với tháng trước`
+            # `chỉ số sản xuất công nghiệp tháng 8 ước đạt 101,09% so với tháng trước`: the index to its base; but
+            # `chỉ số sản xuất công nghiệp ... tăng trưởng khá cao, đạt 14,02% so cùng kỳ`: its growth
+            grown = any(w in left for w in g.growth_words)
+            role = "pct_change" if grown else "pct_of_base"
         else:
             base = None
     else:
