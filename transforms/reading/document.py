@@ -167,6 +167,12 @@ class Document:
         self.concepts = concept_hits(self.hits, self.key, self.g.sector_compounds)
         self.concept_starts = [c[0] for c in self.concepts]
         self._harms: list[tuple[int, int, str, str]] | None = None  # (built on first use)
+        self._cues: list[tuple[int, int]] | None = None
+        self._cue_starts: list[int] = []
+        self._cue_lists: dict[int, list[int] | None] = {}
+        self._sectors: list[tuple[int, int, str, str]] | None = None
+        self._marks: dict[str, list[int]] = {}
+        self._sector_items: dict[tuple[int, int, int], list[tuple[int, int, str]] | None] = {}
         self._harm_starts: list[int] = []
         self.periods: list[tuple[int, int, str]] = []  # start, end, the period named (`10M`, '' for a year)
         self.topics, self.crop_topics = self._paragraph_topics()
@@ -272,6 +278,38 @@ class Document:
                 out.append(self.periods[k][:2])
             k += 1
         return out
+
+    def distributive_list(self, lo: int, hi: int, sent_end: int) -> tuple[int, int, list[int]] | None:
+        """The last `tương ứng` / `lần lượt` in [lo, hi) outside a bracket, with the starts of the figures after it
+        to the end of its clause (each cue's list found once per report)."""
+        if self._cues is None:
+            self._cues = [(c.start(), c.end()) for c in self.g.distributive.finditer(self.key)]
+            self._cue_starts = [c[0] for c in self._cues]
+        k = bisect_left(self._cue_starts, hi) - 1
+        if k < 0 or self._cues[k][0] < lo:
+            return None
+        start, end = self._cues[k]
+        if start not in self._cue_lists:
+            stop = self.key.find(";", end, sent_end)
+            inside = self.key.rfind("(", lo, start) > self.key.rfind(")", lo, start)
+            # (a bracket's `tương ứng` restates the list read before it: see extract's brackets)
+            self._cue_lists[start] = None if inside else [
+                f.start() for f in LIST_FIGURE.finditer(self.key, end, stop if stop >= 0 else sent_end)]
+        figures = self._cue_lists[start]
+        return (start, end, figures) if figures is not None and len(figures) >= 2 else None
+
+    def last_mark(self, marks: str, lo: int, hi: int) -> int:
+        """The position of the last of `marks` (`;`, `:`) in [lo, hi), else -1 (a look-up, not a scan: reports
+        may hold megabyte sentences)."""
+        found = -1
+        for mark in marks:
+            at = self._marks.get(mark)
+            if at is None:
+                at = self._marks[mark] = [i for i, ch in enumerate(self.key) if ch == mark]
+            k = bisect_left(at, hi) - 1
+            if k >= 0 and at[k] >= lo:
+                found = max(found, at[k])
+        return found
 
     def harm_words(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
         """The words of harm (a pest's, the weather's: concept actions `pest`, `damage`) inside [lo, hi)."""
@@ -422,8 +460,10 @@ class Document:
         """The sectors named in [lo, hi) read as exactly `n` items, in order, or None: each item a sector word or
         words a compound names (`nông nghiệp, công nghiệp - xây dựng, dịch vụ`; `Công nghiệp - dịch vụ - nông
         nghiệp - thuế sản phẩm`). Items part at commas and `và` before they part at dashes."""
-        found = sorted((h.start, h.end, t.extra, t.value) for h in self.hits if lo <= h.start and h.end <= hi
-                       for t in h.tags if t.kind == "concept" and t.extra in ("sector", "sector_part"))
+        if (lo, hi, n) in self._sector_items:
+            return self._sector_items[(lo, hi, n)]
+        found = sorted(c for c in self._sector_words() if lo <= c[0] and c[1] <= hi)
+        self._sector_items[(lo, hi, n)] = None
         if n < 2:
             return None
         for whole in (True, False):  # the longest words where they overlap, else none spanning a comma or `và`
@@ -435,8 +475,16 @@ class Document:
                     words.append(c)
             items = self._partition(sorted(words), n) if len(words) >= n else None
             if items is not None:
+                self._sector_items[(lo, hi, n)] = items
                 return items
         return None
+
+    def _sector_words(self) -> list[tuple[int, int, str, str]]:
+        """Every sector word and part of a sector's name in the report, overlaps kept (built once)."""
+        if self._sectors is None:
+            self._sectors = sorted((h.start, h.end, t.extra, t.value) for h in self.hits for t in h.tags
+                                   if t.kind == "concept" and t.extra in ("sector", "sector_part"))
+        return self._sectors
 
     def _partition(self, words: list[tuple[int, int, str, str]], n: int) -> list[tuple[int, int, str]] | None:
         compounds = self.g.sector_compounds
@@ -523,7 +571,7 @@ class Document:
             # a sentence about one crop (`gieo sạ lúa được 20.039 ha, đạt 102,49% kế hoạch năm, tăng 427 ha`): its
             # figures are that crop's, when no other crop is named in it
             named = [c for c in self.concepts_in(sent.start, sent.end) if c[2] == "crop"]
-            cut = max(self.key.rfind(";", sent.start, m.number_start), self.key.rfind(":", sent.start, m.number_start))
+            cut = self.last_mark(";:", sent.start, m.number_start)
             if len({c[3] for c in named}) == 1 and named[0][1] <= m.number_start and (
                     cut < named[0][1] or any(c[2] == "head" and c[0] > cut for c in in_sentence)):
                 # (named before the figure, in the same item: not a sibling's in a list `tôm thẻ 3.100 tấn; cá ...`;
@@ -535,7 +583,7 @@ class Document:
                 c[0] >= item_lo and c[2] in _SUBJECT_KINDS for c in in_sentence):
             # `Cây ngô: năng suất ước đạt 46,7 tạ/ha (+1,1%), sản lượng đạt 1.235 tấn`: the crop its clause is
             # about, when the clause names one and the item nothing of its own
-            cut = self.key.rfind(";", sent.start, m.number_start)
+            cut = self.last_mark(";", sent.start, m.number_start)
             words = [c for c in crops if (cut + 1 if cut >= 0 else sent.start) <= c[0] and c[1] <= item_lo]
             named = {c[3] for c in words if c[2] == "crop"}
             if len(named) == 1:

@@ -17,7 +17,6 @@ from transforms.reading.document import (
     CONTRIBUTION,
     DIGIT,
     FORMER_AREA,
-    LIST_FIGURE,
     LIST_LEAD,
     PLANNED,
     SECTOR_UNDER,
@@ -116,18 +115,12 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
     """`Công nghiệp - dịch vụ - nông nghiệp với tỷ trọng tương ứng 66,17% - 23,83% - 2,62%`; `giá trị sản xuất
     nông nghiệp, công nghiệp và dịch vụ lần lượt tăng 3,1%, 9,5% và 8,2%`: the i-th figure after `tương ứng` or
     `lần lượt` is the i-th of as many sectors named before it, under the clause's head word."""
-    key = doc.key
-    cue = None
-    for cue in doc.g.distributive.finditer(key, clause_start, m.number_start):  # noqa: B007 (the last one)
-        pass
-    if cue is None or key.rfind("(", clause_start, cue.start()) > key.rfind(")", clause_start, cue.start()):
-        return None  # (a bracket's `tương ứng` restates the list read before it: see extract's brackets)
-    end = key.find(";", cue.end(), sent.end)
-    figures = [f.start() for f in LIST_FIGURE.finditer(key, cue.end(), end if end >= 0 else sent.end)]
-    if len(figures) < 2 or m.number_start not in figures:
+    found = doc.distributive_list(clause_start, m.number_start, sent.end)
+    if found is None or m.number_start not in found[2]:
         return None
-    items = doc.sector_items(clause_start, cue.start(), len(figures))
-    heads = [c for c in doc.concepts_in(clause_start, cue.end()) if c[2] == "head"]
+    cue_start, cue_end, figures = found
+    items = doc.sector_items(clause_start, cue_start, len(figures))
+    heads = [c for c in doc.concepts_in(clause_start, cue_end) if c[2] == "head"]
     if items is None or not heads:
         return None
     start, end_, sector = items[figures.index(m.number_start)]
