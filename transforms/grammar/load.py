@@ -33,6 +33,7 @@ class Grammar:
     sector_compounds: dict[frozenset[str], str] = field(default_factory=dict)
     rates: dict[str, str] = field(default_factory=dict)  # a count's metric → the rate its share of the total is
     averages: dict[str, str] = field(default_factory=dict)  # a count's metric → its average (a decimal count)
+    crop_cycles: dict[str, str] = field(default_factory=dict)  # a crop → its cycle (`perennial`), where one is said
 
     @property
     def numerators(self) -> dict[str, str]:
@@ -147,6 +148,7 @@ class Grammar:
         self.respectively = re.compile(r"\([^()]*?(?<!\w)(?:" + word_alternation(w.get("respectively", []))
                                        + r")(?!\w)[^():]*:([^()]*)\)")
         # `nông nghiệp, công nghiệp và dịch vụ lần lượt tăng 3,1%, 9,5% và 8,2%`: the figures go to the names in order
+        self.destination = words(r"(?<!\w)", "destination", r"(?!\w)")  # `sang nuôi trồng thủy sản`: where to
         self.distributive = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("distributive", [])) + r")(?!\w)")
         # `...; cùng kỳ năm 2015, mức đóng góp của các khu vực lần lượt là 1,5%, 4,1%, 1,8% và 0,5%`: the same,
         # unbracketed, to the end of the clause (group 1: the list of figures)
@@ -234,6 +236,10 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
                 if (r.get("average_metric") or "").strip()}
     compounds = {frozenset(r["parts"].strip().split("+")): r["sector"].strip()
                  for r in rows["grammar/sector_compounds.csv"]}
+    kinds: dict[str, dict[str, str]] = {}
+    for r in rows["grammar/concepts.csv"]:
+        kinds.setdefault(r["phrase"].strip(), {})[r["kind"].strip()] = r["value"].strip()
+    crop_cycles = {k["crop"]: k["cycle"] for k in kinds.values() if "crop" in k and "cycle" in k}
     return Grammar(Lexicon(entries), RoleWords.from_rows(rows["grammar/cues.csv"]),
                    mask_rules(rows["grammar/masks.csv"]), Concepts(signatures, head_of_metric), unit_heads, words,
-                   counters, by_metric, fractions, compounds, rates, averages)
+                   counters, by_metric, fractions, compounds, rates, averages, crop_cycles)

@@ -537,6 +537,8 @@ class Document:
         for ch in ",;(":
             i = self.key.find(ch, m.end, stop)
             stop = i if i >= 0 else stop
+        dest = g.destination.search(self.key, m.end, stop)
+        stop = dest.start() if dest is not None else stop
         in_sentence = self.concepts_in(sent.start, m.number_start)
         all_after = self.concepts_in(m.end, min(stop, sent.end))
         after = [c for c in all_after if c[2] not in ("head", *_SUBJECT_KINDS)]
@@ -578,7 +580,6 @@ class Document:
                 # past a semicolon only for an item that names the measure and no thing: `Diện tích lạc đạt 168,2
                 # ha; sản lượng đạt 415,7 tấn`)
                 mods.add(("crop", named[0][3]))
-                mods |= {(c[2], c[3]) for c in self.concepts_in(named[0][0], named[0][1]) if c[2] == "cycle"}
         if crops and not any(k == "crop" for k, _ in mods) and not any(
                 c[0] >= item_lo and c[2] in _SUBJECT_KINDS for c in in_sentence):
             # `Cây ngô: năng suất ước đạt 46,7 tạ/ha (+1,1%), sản lượng đạt 1.235 tấn`: the crop its clause is
@@ -588,13 +589,14 @@ class Document:
             named = {c[3] for c in words if c[2] == "crop"}
             if len(named) == 1:
                 mods.add(("crop", named.pop()))
-                mods |= {(c[2], c[3]) for c in words if c[2] == "cycle"}
         if any(c[2] == "per" and c[3] == "10k" for c in in_sentence):
             mods.add(("per", "10k"))  # `Mỗi vạn dân có 28 giường bệnh và 8,5 bác sĩ`: the frame covers the list
         if m.unit in _UNIT_MODS:  # `131,9 triệu đồng/ha`: the unit says per what
             mods.add(_UNIT_MODS[m.unit])
         if sent.paragraph in self.crop_topics and not any(k == "crop" for k, _ in mods):
             mods.add(("crop", self.crop_topics[sent.paragraph]))  # the paragraph's label (`Cây lúa: ...`)
+        # (a crop is perennial or not wherever it was named: its area stands or is sown)
+        mods |= {("cycle", g.crop_cycles[v]) for k, v in list(mods) if k == "crop" and v in g.crop_cycles}
         options: list[tuple[str, int, int, str]] = []  # head, start, end, how
         if m.points and any(c[3] == "growth_contribution" for c in in_sentence if c[2] == "head" and c[0] >= item_lo):
             options.append(("growth_contribution", m.start, m.start, "concept"))
