@@ -580,6 +580,13 @@ class Document:
                 # past a semicolon only for an item that names the measure and no thing: `Diện tích lạc đạt 168,2
                 # ha; sản lượng đạt 415,7 tấn`)
                 mods.add(("crop", named[0][3]))
+            elif cut >= 0 and any(c[2] == "head" and c[0] > cut for c in in_sentence) and not any(
+                    c[0] > cut and c[2] in (*_SUBJECT_KINDS, "crop") for c in in_sentence):
+                # `...; cây rau các loại, năng suất đạt 249,7 tạ/ha, tăng 1,2%; sản lượng đạt 45,8 nghìn tấn`: an item
+                # naming only the measure goes on with the crop named last before it
+                before = [c for c in named if c[1] <= cut]
+                if before:
+                    mods.add(("crop", before[-1][3]))
         if crops and not any(k == "crop" for k, _ in mods) and not any(
                 c[0] >= item_lo and c[2] in _SUBJECT_KINDS for c in in_sentence):
             # `Cây ngô: năng suất ước đạt 46,7 tạ/ha (+1,1%), sản lượng đạt 1.235 tấn`: the crop its clause is

@@ -29,8 +29,11 @@ def estimate_of_another_clause(doc: Document, sent: Sentence, m: Mention) -> boo
         return False  # `... ước đạt: a; b; c`
     k = bisect_left(doc.subject_starts, sent.start)
     named_before = k < len(doc.subject_starts) and doc.subject_starts[k] < at  # an indicator before the word
+    named_before = named_before or any(c[2] == "head" for c in doc.concepts_in(sent.start, at))
     j = bisect_left(doc.subject_starts, clause)
     own = j < len(doc.subject_starts) and doc.subject_starts[j] < m.start  # the clause names its own indicator
+    if not own:  # (or its own concept words: `...; cây rau các loại, năng suất đạt 249,7 tạ/ha`)
+        own = any(c[2] == "head" for c in doc.concepts_in(clause, m.start))
     return named_before and own
 
 
