@@ -3,6 +3,8 @@ clause's alias, the context), each either naming it, saying why there is none, o
 
 from __future__ import annotations
 
+import re
+
 from transforms.grammar.indicator import (
     AliasHit,
     Choice,
@@ -70,6 +72,19 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
 
 
 _RATE_OF_REDUCTION: dict[int, dict[str, str]] = {}
+
+
+def _item_of_lead(doc: Document, lead_end: int, m: Mention) -> bool:
+    """`chỉ số sản xuất công nghiệp tăng cao, như: Sản xuất máy móc thiết bị ... tăng 107,55%; ...`: a figure past
+    a colon after the indicator, in a list item with words of its own the grammar does not know (a branch, a
+    product): the lead names the indicator, the item only a part of it (no proof against the total)."""
+    colon = doc.key.rfind(":", lead_end, m.number_start)
+    if colon < 0:
+        return False
+    cut = max(colon, doc.last_mark(";,", colon, m.number_start))
+    item = doc.key[cut + 1:m.number_start]
+    words = [w for w in re.findall(r"[^\W\d_]+", item) if w not in doc.g.function]
+    return len(words) > 2  # (more than a verb and a qualifier: `tăng`, `đạt`, `ước đạt`)
 
 
 def _count_of_rate(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Choice | None:
@@ -294,7 +309,7 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
             continue  # `đóng góp gần 900 tỷ đồng, tăng 3%`: the contribution is the amount's, the change its growth
         if compatible(ref.metrics[h.alias.code].unit, m) or (
                 m.unit == "count" and ref.metrics[h.alias.code].unit == "count"):
-            choice = Choice(h.alias, h.start, h.end, "clause")
+            choice = Choice(h.alias, h.start, h.end, LIST_LEAD if _item_of_lead(doc, h.end, m) else "clause")
             break
     if choice is not None and prev_end is not None and choice.end <= prev_end and m.unit == "percent" \
             and not m.points and not any(c[2] == "head" and c[3] == "share"
