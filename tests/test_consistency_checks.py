@@ -231,3 +231,28 @@ def test_outputs_of_crops_without_codes_of_their_own_are_no_conflict(tmp_path: P
             "hồ tiêu 350 tấn.\n\nVới một số cây ăn quả chủ yếu, sản lượng đạt: chuối 5.400 tấn; xoài 130 tấn.")
     rows = _checks(tmp_path, {"a.txt": HEAD + text})
     assert not [r for r in rows if r[0] == "conflict" and r[1] == "fail"], rows
+
+
+def test_two_views_of_one_total_in_one_sentence_only_warn(tmp_path: Path) -> None:
+    """Parts listed twice under one total in one sentence (by variety, then by stage) overshoot it together but
+    each list fits it: two views, no proof of an error; one list that overshoots still fails."""
+    two = ("Năm 2024, cây chanh: diện tích đạt 985,22 ha. Trong đó diện tích chanh không hạt 975,22 ha, còn lại "
+           "10 ha chanh bông tím; giai đoạn cho trái 929,32 ha, chưa cho trái 55,9 ha.")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    rows = [r for r in _checks(tmp_path / "a", {"a.txt": HEAD + two}) if r[0] == "part_sum"]
+    assert rows and all(o == "warn" for _, o, _ in rows), rows
+    one = ("Năm 2024, cây chanh: diện tích đạt 985,22 ha. Trong đó diện tích chanh không hạt 975,22 ha, còn lại "
+           "110 ha chanh bông tím.")
+    rows = [r for r in _checks(tmp_path / "b", {"a.txt": HEAD + one}) if r[0] == "part_sum"]
+    assert rows and any(o == "fail" for _, o, _ in rows), rows
+
+
+def test_a_branch_listed_under_its_index_is_no_conflict_with_the_index(tmp_path: Path) -> None:
+    """`chỉ số sản xuất công nghiệp tăng ..., như: Sản xuất máy móc thiết bị tăng 107,55%`: the item is a branch
+    the lead's indicator names, not the index again."""
+    text = ("Quý I/2024, chỉ số sản xuất công nghiệp tăng 14,02% so cùng kỳ. Trong đó, nhiều ngành có chỉ số sản "
+            "xuất công nghiệp tăng cao, như: Sản xuất máy móc thiết bị chưa được phân vào đâu tăng 107,55%; "
+            "sản xuất kim loại tăng 61,65%.")
+    rows = _checks(tmp_path, {"a.txt": HEAD + text})
+    assert not [r for r in rows if r[0] == "conflict" and r[1] == "fail"], rows
