@@ -426,6 +426,16 @@ class Document:
 
     # -- context --------------------------------------------------------------------------------
 
+    def names_only_a_source(self, lo: int, m: Mention) -> bool:
+        """`...; vốn huyện đạt 72,9%`, `; nguồn vốn của thành phố đạt 61%`: the words before the figure name a
+        funding source and nothing else but elided words (verbs, `là`, `được`)."""
+        seg = self.key[lo:m.start]
+        if not self.g.funding_source.search(seg):
+            return False
+        seg = self.g.funding_source.sub(" ", seg)
+        words = [w for w in re.findall(r"[^\s,;:()]+", seg) if not any(c.isdigit() for c in w)]
+        return all(w in self.g.elided or w == "-" for w in words)
+
     def from_context(self, ctx: AliasHit, lo: int, m: Mention) -> AliasHit | None:
         """The indicator of a clause that names none, from the last one read in the paragraph.
 

@@ -386,6 +386,13 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     governing = ctx.alias if ctx is not None else last_alias
     if last_alias is not None and doc.g.continuation.search(key, sent.start, min(sent.end, sent.start + 40)):
         governing = last_alias  # `Tốc độ tăng trưởng kinh tế đạt 13,7%. Trong đó, khu vực ...`: the figure just read
+    just_read = next(sent_facts.latest_first(sent.start), None)
+    if just_read is not None and m.unit == "percent" and doc.names_only_a_source(lo, m):
+        # `giải ngân ... nguồn ngân sách tỉnh đạt 38,1% kế hoạch năm; vốn huyện đạt 72,9%`: a clause naming only
+        # another funding source goes on with the sentence's indicator (the source is the figure's scope)
+        src = doc.g.funding_source.search(key, lo, m.start)
+        at = src.start(1) if src is not None else m.start
+        return Choice(doc.g.metric_alias(just_read.metric), at, at, "context"), None
     concept = doc.concept_choice(sent, lo, m, governing, wide=False)  # a head in the figure's own item
     if concept is not None:
         return concept, None
