@@ -41,6 +41,7 @@ from transforms.reading.timing import (
     YEAR_IN,
     default_year_of,
     estimate_of_another_clause,
+    month_of_base,
     only_a_date,
     own_period,
     period_after,
@@ -254,11 +255,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     fact.period_year, fact.period, fact.period_stated_at = after.year, after.period, after.start
                 elif running_total(doc, m.number_start):  # `tháng 10 ... 895,5 tỷ đồng, lũy kế ước đạt
                     fact.period = year_to_date(fact.period)  # 7.693,4 tỷ đồng`: the months to date
-                elif fact.period.endswith("M") and (fact.period_stated_at or -1) < sent.start \
-                        and g.month_base.search(key, sent.start, sent.end):
-                    # `Lũy kế 10 tháng, ... / Kim ngạch xuất khẩu ước đạt 2,533 tỷ USD, tăng 7,1% so với tháng
-                    # trước`: a sentence naming no period that compares with the month before states a month
-                    fact.period = f"M{int(fact.period[:-1]):02d}"
+                elif (month := month_of_base(doc, sent, fact)) is not None:
+                    fact.period = month
 
                 cue = doc.status.before(sent.start, m.start)
                 if cue == "estimate" and not in_list and estimate_of_another_clause(doc, sent, m):

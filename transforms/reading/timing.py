@@ -155,3 +155,12 @@ def default_year_of(clean: CleanText, periods: list[PeriodMention], key: str = "
     # the term's last year; of two terms (the one reviewed, the one opening) the earlier ends first
     ends = [int(m.group(2)) for m in _YEAR_RANGE.finditer(key) if int(m.group(1)) < int(m.group(2))]
     return min(ends) if ends else None
+
+
+def month_of_base(doc: Document, sent: Sentence, fact: Fact) -> str | None:
+    """`Lũy kế 10 tháng, ... / Kim ngạch xuất khẩu ước đạt 2,533 tỷ USD, tăng 7,1% so với tháng trước`: a sentence
+    naming no period of its own that compares with the month before states that month, not the months to date."""
+    if fact.period is None or not fact.period.endswith("M") or (fact.period_stated_at or -1) >= sent.start \
+            or not doc.g.month_base.search(doc.key, sent.start, sent.end):
+        return None
+    return f"M{int(fact.period[:-1]):02d}"
