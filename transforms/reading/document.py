@@ -172,6 +172,7 @@ class Document:
         self._cue_lists: dict[int, list[int] | None] = {}
         self._sectors: list[tuple[int, int, str, str]] | None = None
         self._marks: dict[str, list[int]] = {}
+        self._sentence_crops: dict[int, list[tuple[int, int, str, str]]] = {}
         self._sector_items: dict[tuple[int, int, int], list[tuple[int, int, str]] | None] = {}
         self._harm_starts: list[int] = []
         self.periods: list[tuple[int, int, str]] = []  # start, end, the period named (`10M`, '' for a year)
@@ -309,6 +310,14 @@ class Document:
             k = bisect_left(at, hi) - 1
             if k >= 0 and at[k] >= lo:
                 found = max(found, at[k])
+        return found
+
+    def _crops_in(self, sent: Sentence) -> list[tuple[int, int, str, str]]:
+        """The crop words of a sentence (looked up once per sentence: every figure asks)."""
+        found = self._sentence_crops.get(sent.start)
+        if found is None:
+            found = self._sentence_crops[sent.start] = [c for c in self.concepts_in(sent.start, sent.end)
+                                                        if c[2] == "crop"]
         return found
 
     def harm_words(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
@@ -582,7 +591,7 @@ class Document:
         if not any(k == "crop" for k, _ in mods):
             # a sentence about one crop (`gieo sạ lúa được 20.039 ha, đạt 102,49% kế hoạch năm, tăng 427 ha`): its
             # figures are that crop's, when no other crop is named in it
-            named = [c for c in self.concepts_in(sent.start, sent.end) if c[2] == "crop"]
+            named = self._crops_in(sent)
             cut = self.last_mark(";:", sent.start, m.number_start)
             if len({c[3] for c in named}) == 1 and named[0][1] <= m.number_start and (
                     cut < named[0][1] or any(c[2] == "head" and c[0] > cut for c in in_sentence)):
