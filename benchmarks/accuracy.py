@@ -42,6 +42,7 @@ SETS = {
     "sealed7": (ROOT / "tests" / "fixtures" / "sealed7" / "docs", ROOT / "tests" / "fixtures" / "sealed7" / "gold"),
     "sealed8": (ROOT / "tests" / "fixtures" / "sealed8" / "docs", ROOT / "tests" / "fixtures" / "sealed8" / "gold"),
     "sealed9": (ROOT / "tests" / "fixtures" / "sealed9" / "docs", ROOT / "tests" / "fixtures" / "sealed9" / "gold"),
+    "sealed10": (ROOT / "tests" / "fixtures" / "sealed10" / "docs", ROOT / "tests" / "fixtures" / "sealed10" / "gold"),
 }
 
 
