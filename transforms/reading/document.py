@@ -570,6 +570,10 @@ class Document:
                      and (m.points or c[3] != "growth_contribution") and not self.whole_of_share(lead, c[0])
                      and c[0] not in self.heads_after]
         item_heads = [c for c in heads if c[0] >= item_lo]
+        if m.unit == "percent" and not item_heads and g.rate_noun.search(self.key, item_lo, m.number_start):
+            # `...; tỷ lệ hộ dân được cung cấp nước sạch đạt hơn 96,3%`: an item naming a rate no alias knows is
+            # that rate, not a change of the indicator an earlier item named
+            return None
         mods = {(c[2], c[3]) for c in in_sentence if c[0] >= item_lo and c[2] not in ("head", *_SUBJECT_KINDS)}
         crops = [c for c in in_sentence if c[2] in _NAMED_AFTER_KINDS]
         named_after = [c for c in crops if c[0] >= item_lo]
