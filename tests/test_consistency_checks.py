@@ -256,3 +256,13 @@ def test_a_branch_listed_under_its_index_is_no_conflict_with_the_index(tmp_path:
             "sản xuất kim loại tăng 61,65%.")
     rows = _checks(tmp_path, {"a.txt": HEAD + text})
     assert not [r for r in rows if r[0] == "conflict" and r[1] == "fail"], rows
+
+
+def test_a_second_trong_do_lists_the_parts_of_the_part_before_it(tmp_path: Path) -> None:
+    """`..., trong đó ngân sách địa phương hưởng 705,722 tỷ đồng, ..., trong đó thu cân đối 96,635 tỷ đồng`: the
+    second list is the first part's, so the total's parts do not overshoot it."""
+    text = ("Năm 2023, thu ngân sách nhà nước của huyện ước thực hiện 711,980 tỷ đồng, đạt 102,78% so dự toán tỉnh "
+            "giao, trong đó ngân sách địa phương hưởng 705,722 tỷ đồng, đạt 102,55% so dự toán, trong đó thu cân "
+            "đối ngân sách trên địa bàn 96,635 tỷ đồng.")
+    rows = _checks(tmp_path, {"a.txt": HEAD + text})
+    assert not [r for r in rows if r[0] == "part_sum" and r[1] == "fail"], rows

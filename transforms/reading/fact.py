@@ -209,6 +209,13 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         # listed one after another are siblings; only a marker after one (`trong đó`) makes the next its part
         total = None
     if total is not None and m.range_part is None and (marker is not None or intro):
+        inner = next((f for f in sent_facts.latest_first(total.char_end) if f.role == "part"
+                      and f.parent_fact_id == total.fact_id and f.unit == unit and abs(value) < abs(f.value)), None)
+        if inner is not None and g.list_marker.search(key, inner.char_end, m.number_start) is not None \
+                and ":" not in key[inner.char_end:m.number_start]:
+            # `thu ngân sách ... 711,980 tỷ đồng, trong đó ngân sách địa phương hưởng 705,722 tỷ đồng, ..., trong đó
+            # thu cân đối 96,635 tỷ đồng`: a second `trong đó` after a part lists the part's own parts
+            total = inner
         role, parent_id = "part", total.fact_id
         part_list = "partial" if intro or marker is None or marker.group().lstrip().startswith(g.partial_marker) \
             else "complete"
