@@ -74,6 +74,19 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
 _RATE_OF_REDUCTION: dict[int, dict[str, str]] = {}
 
 
+def _same_head_again(doc: Document, choice: Choice, nearer: Choice) -> bool:
+    """Whether a head word nearer the figure only repeats the head of an alias that already names a specific
+    indicator (`nguồn vốn đầu tư công ... quyết định đầu tư gần 717 tỷ đồng`), rather than refining a generic one
+    (`giá trị sản xuất ... của ngành xây dựng`)."""
+    concepts = doc.g.concepts
+    head = concepts.head_of_metric.get(nearer.code)
+    own = {c[3] for c in doc.concepts_in(choice.start, choice.end) if c[2] == "head"}
+    if head is None or head not in own:
+        return False
+    generic = concepts.metric(head, set())
+    return generic is None or generic.metric != choice.code
+
+
 def _item_of_lead(doc: Document, lead_end: int, m: Mention) -> bool:
     """`chỉ số sản xuất công nghiệp tăng cao, như: Sản xuất máy móc thiết bị ... tăng 107,55%; ...`: a figure past
     a colon after the indicator, in a list item with words of its own the grammar does not know (a branch, a
@@ -345,7 +358,10 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
         item_lo = max(clause_start, prev_end or clause_start)
         nearer = doc.concept_choice(sent, item_lo, m, None, wide=False)
         if nearer is not None and nearer.end > choice.end and nearer.code != choice.code \
-                and nearer.start < m.number_start:  # named before the figure, not after it
+                and nearer.start < m.number_start \
+                and not (choice.start >= item_lo and _same_head_again(doc, choice, nearer)):
+            # (named before the figure, not after it; and not the alias's own head again: `nguồn vốn đầu tư công
+            # các dự án do tỉnh quyết định đầu tư gần 717 tỷ đồng` stays the public investment)
             return (nearer, None), whole
         # an indicator named in the figure's own item yields only to a share head there or to the list's
         # (`Cơ cấu kinh tế: ...; thuế sản phẩm 3,4%`), not to an earlier figure's verb (`...chiếm tỷ lệ 68,75%;
