@@ -306,7 +306,7 @@ class Document:
         for mark in marks:
             at = self._marks.get(mark)
             if at is None:
-                at = self._marks[mark] = [i for i, ch in enumerate(self.key) if ch == mark]
+                at = self._marks[mark] = [x.start() for x in re.finditer(re.escape(mark), self.key)]
             k = bisect_left(at, hi) - 1
             if k >= 0 and at[k] >= lo:
                 found = max(found, at[k])
