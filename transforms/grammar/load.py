@@ -86,7 +86,7 @@ class Grammar:
         self.result_heading = words(r"(?<!\w)", "result_heading", r"(?!\w)")
         self.heading_intent = words(r"(?<!\w)", "heading_intent", r"(?!\w)")
         self.exclusion_paren = re.compile(fold_pattern(r"\(\s*(?:không|chưa|trừ|loại trừ)[^()]{0,160}\)"))
-        self.growth_words = (fold("tăng trưởng"), fold("tốc độ tăng"))
+        self.growth_words = tuple(fold(x) for x in w.get("growth_word", []))  # `tăng trưởng`: a growth is named
         # the shapes the sentence loop reads around a figure, their words from seeds/grammar/words.csv
         self.running = words(r"(?<!\w)", "running_total", r"(?!\w)[^\d;:]{0,16}$")
         self.complete_list = words(r"(?<!\w)", "complete_list", r"\s*:$")
