@@ -76,7 +76,6 @@ def find_locality(text: str, title: str, ref: Reference) -> DocLocality:
     return DocLocality(None, None, None, None)
 
 
-_NAMES: dict[int, frozenset[str]] = {}
 _TYPE_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(fold(t)) for t in sorted(TYPE_WORDS, key=len, reverse=True))
                           + r"|xa|phuong|thi tran)\s+")
 
@@ -84,8 +83,5 @@ _TYPE_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(fold(t)) for t in sorted(
 def names_a_locality(words: str, ref: Reference) -> bool:
     """Whether `words` are a locality's name in the gazetteer, its type word optional (`Sông Hinh`, `huyện Đồng
     Xuân`, `TP. Tuy Hòa`): the item of a breakdown by area (`6.020 ha (Sông Hinh 2.600 ha, Đồng Xuân 1.800 ha)`)."""
-    names = _NAMES.get(id(ref))
-    if names is None:
-        names = _NAMES[id(ref)] = frozenset(loc.key for loc in ref.localities)
     key = fold(words).strip(" :-")
-    return bool(key) and _TYPE_PREFIX.sub("", key) in names
+    return bool(key) and _TYPE_PREFIX.sub("", key) in ref.locality_keys

@@ -86,11 +86,15 @@ class Reference:
     word_index: dict[str, list[int]] = field(default_factory=dict)  # folded word → subject aliases holding it
     first_words: frozenset[str] = frozenset()  # the folded first word of every subject alias
     reduction_codes: frozenset[str] = frozenset()  # codes that are another rate's fall in points
+    rate_of_reduction: dict[str, str] = field(default_factory=dict)  # a fall's code → the rate it is of
+    locality_keys: frozenset[str] = frozenset()  # every locality's folded name
     # the first word after `{N}` of each frame → its aliases' indices (`doanh` → `{N} doanh nghiệp đăng ký mới`)
     frames_after_word: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reduction_codes = frozenset(m.reduction_code for m in self.metrics.values() if m.reduction_code)
+        self.rate_of_reduction = {m.reduction_code: c for c, m in self.metrics.items() if m.reduction_code}
+        self.locality_keys = frozenset(loc.key for loc in self.localities)
         for i, a in enumerate(self.aliases):
             if a.kind == "subject":
                 self.subject_index.setdefault(_norm_key(a.text), []).append(a)

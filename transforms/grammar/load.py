@@ -34,6 +34,7 @@ class Grammar:
     rates: dict[str, str] = field(default_factory=dict)  # a count's metric → the rate its share of the total is
     averages: dict[str, str] = field(default_factory=dict)  # a count's metric → its average (a decimal count)
     crop_cycles: dict[str, str] = field(default_factory=dict)  # a crop → its cycle (`perennial`), where one is said
+    counts_of_rate: dict[str, str] = field(default_factory=dict)  # a rate's metric → the count it is the share of
 
     @property
     def numerators(self) -> dict[str, str]:
@@ -86,6 +87,7 @@ class Grammar:
         self.result_heading = words(r"(?<!\w)", "result_heading", r"(?!\w)")
         self.heading_intent = words(r"(?<!\w)", "heading_intent", r"(?!\w)")
         self.exclusion_paren = re.compile(fold_pattern(r"\(\s*(?:không|chưa|trừ|loại trừ)[^()]{0,160}\)"))
+        self.counts_of_rate = {rate: count for count, rate in self.rates.items()}
         self.growth_words = tuple(fold(x) for x in w.get("growth_word", []))  # `tăng trưởng`: a growth is named
         # the shapes the sentence loop reads around a figure, their words from seeds/grammar/words.csv
         self.running = words(r"(?<!\w)", "running_total", r"(?!\w)[^\d;:]{0,16}$")

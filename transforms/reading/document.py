@@ -65,6 +65,8 @@ def _sibling_in_gap(frame: str, matched: str) -> bool:
     frame's own noun (`{N} chỉ tiêu … chưa đạt` over `gần đạt và 1 chỉ tiêu chưa đạt`): a sibling item."""
     pattern = _sibling_pattern(frame)
     return pattern is not None and pattern.search(matched) is not None
+
+
 _ITEM_CUT = re.compile(r"[,;]")
 _OWN_FIGURE = re.compile(r"\s*(?:là|đạt|:)?\s*\d")  # a head's own figure right after it (`tỷ trọng 65,34%`)
 _ITEM_SEPARATOR = re.compile(r",|;|(?<!\w)va(?!\w)")  # between the items of a list (not a dash: `nông - lâm`)
@@ -441,7 +443,10 @@ class Document:
         seg = self.key[lo:m.start]
         if not self.g.funding_source.search(seg):
             return False
-        seg = self.g.funding_source.sub(" ", seg)
+        return self._says_nothing(self.g.funding_source.sub(" ", seg))
+
+    def _says_nothing(self, seg: str) -> bool:
+        """Whether a stretch of the key holds only elided words (verbs, `là`, `được`), dashes and numbers."""
         words = [w for w in re.findall(r"[^\s,;:()]+", seg) if not any(c.isdigit() for c in w)]
         return all(w in self.g.elided or w == "-" for w in words)
 
@@ -459,8 +464,7 @@ class Document:
         seg = self.key[lo:m.start]
         for a, b in self.period_spans(lo, m.start):
             seg = seg[:a - lo] + " " * (b - a) + seg[b - lo:]
-        words = [w for w in re.findall(r"[^\s,;:()]+", seg) if not any(c.isdigit() for c in w)]
-        if all(w in self.g.elided or w == "-" for w in words):
+        if self._says_nothing(seg):
             return ctx if compatible(self.ref.metrics[ctx.alias.code].unit, m) else None
         for phrase in (item_phrase(seg, 0, len(seg), self.g.function, cut=False),
                        item_phrase(seg, 0, len(seg), self.g.function)):

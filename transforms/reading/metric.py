@@ -54,7 +54,7 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
     ngô`, `thiệt hại 300 ha lúa`) is no area sown nor output, whatever names a crop: the harm's own indicator
     (a pest's: an area damaged), else none."""
     prev_end = sent_facts.last_end(clause_start, m.start)
-    harm = [c for c in doc.harm_words(max(clause_start, prev_end or clause_start), m.number_start)]
+    harm = doc.harm_words(max(clause_start, prev_end or clause_start), m.number_start)
     if not harm:
         last = next(sent_facts.latest_first(sent.start), None)
         if m.unit in (None, "percent") or last is None or last.metric_how != HARM \
@@ -69,9 +69,6 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
     if sig is None:
         return None, _HARMED
     return Choice(doc.g.metric_alias(sig.metric), harm[0][0], harm[-1][1], HARM), None
-
-
-_RATE_OF_REDUCTION: dict[int, dict[str, str]] = {}
 
 
 def _same_head_again(doc: Document, choice: Choice, nearer: Choice) -> bool:
@@ -112,15 +109,10 @@ def _count_of_rate(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Choi
     if not doc.g.equivalent.fullmatch(gap) and not (  # (past the rate's noun: `1,17% hộ nghèo, tương đương`)
             cut > 0 and not DIGIT.search(gap, 0, cut) and doc.g.equivalent.fullmatch(gap, cut)):
         return None
-    metrics = doc.ref.metrics
-    counts = {rate: count for count, rate in doc.g.rates.items()}
+    metrics, counts = doc.ref.metrics, doc.g.counts_of_rate
     count = counts.get(last.metric)
     if count is None:  # a rate's reduction: the count's reduction
-        of_reduction = _RATE_OF_REDUCTION.get(id(metrics))
-        if of_reduction is None:
-            of_reduction = _RATE_OF_REDUCTION[id(metrics)] = {
-                mt.reduction_code: c for c, mt in metrics.items() if mt.reduction_code}
-        rate = of_reduction.get(last.metric)
+        rate = doc.ref.rate_of_reduction.get(last.metric)
         count = metrics[counts[rate]].reduction_code if rate in counts and counts[rate] in metrics else None
     if count is None or count not in metrics or not compatible(metrics[count].unit, m):
         return None
