@@ -215,7 +215,7 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
     for r in rows["grammar/concepts.csv"]:
         if r["kind"].strip() == "unit_head":
             unit_heads[r["phrase"].strip()] = r["value"].strip()
-        else:
+        elif r["kind"].strip() != "cycle":  # (a crop's cycle is data about the crop: `crop_cycles` below)
             entries.append((r["phrase"], Tag("concept", r["value"].strip(), r["kind"].strip())))
     signatures = []
     head_of_metric: dict[str, str] = {}

@@ -79,7 +79,7 @@ BULLET = re.compile(r"\s*[-+•*–]\s")
 
 _SUBJECT_KINDS = ("sector", "domain", "ownership")  # concept kinds a whole sentence is about
 HARM_ACTIONS = ("damage", "pest")  # concept values of harm: a pest's (an area damaged) or the weather's
-_NAMED_AFTER_KINDS = ("crop", "cycle")  # concept kinds written after their figure (`86,72ha chè`)
+_NAMED_AFTER_KINDS = ("crop",)  # concept kinds written after their figure (`86,72ha chè`)
 
 
 _UNIT_MODS = {"VND/ha": ("per", "ha"), "VND/person/year": ("per", "person"), "USD/person/year": ("per", "person")}
