@@ -15,6 +15,7 @@ from itertools import accumulate
 
 from transforms.grammar.keys import fold  # noqa: E402,F401 - the one matching key, re-exported
 from transforms.grammar.masks import fold_pattern  # noqa: E402,F401
+from transforms.grammar.syllables import split_glued_words
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
@@ -53,12 +54,12 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 
 def normalise(raw: str) -> str:
-    """NFC, one kind of space and dash, no zero-width characters, no markdown emphasis."""
+    """NFC, one kind of space and dash, no zero-width characters, no markdown emphasis, no words typed together."""
     text = unicodedata.normalize("NFC", raw)
     text = text.translate(_ZERO_WIDTH).translate(_SPACES).translate(_DASHES)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _MARKDOWN.sub("", text)
-    return _GLUED_VERB.sub(r"\1 ", text)
+    return split_glued_words(_GLUED_VERB.sub(r"\1 ", text))
 
 
 # a verb typed against its figure (`giảm10,07%`, `tăng12%`): the space the grammar reads words by

@@ -1,0 +1,33 @@
+"""Words typed together are spaced; words that are one syllable, names and codes are left as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.grammar.syllables import split_glued_words
+from transforms.text import normalise
+
+GLUED = [
+    ("bằng 108,4% dựtoán", "bằng 108,4% dự toán"),  # not `dựt oán`: the next syllable takes the consonant
+    ("vượtkế hoạch", "vượt kế hoạch"),  # not `vư ợt`
+    ("thungânsách; chi ngân sách", "thu ngân sách; chi ngân sách"),  # three syllables, `ngân` a word of the text
+    ("ngàyđêm", "ngày đêm"),  # the fewest syllables, not `ngà y đêm`
+    ("ThuNgânSách", "Thu Ngân Sách"),  # a capital inside starts a syllable
+    ("Quốchội họp; Quốc hội", "Quốc hội họp; Quốc hội"),  # two partings: the one the text writes elsewhere
+]
+KEPT = ["nghiêng", "Nguyễn", "khuyến nông", "quyết định", "người dân", "chuyển đổi", "Quỳnh Lưu", "ĐắkNông",
+        "HĐND", "ĐBSCL", "Covid-19", "KT-XH", "đạt96,12%KH", "Êđê", "thuyền", "giường bệnh"]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED)
+def test_glued_words_are_spaced(text: str, expected: str) -> None:
+    assert split_glued_words(text) == expected
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_words_of_one_syllable_and_names_are_kept(text: str) -> None:
+    assert split_glued_words(text) == text
+
+
+def test_cleaning_spaces_glued_words() -> None:
+    assert normalise("đạt 37,4% dựtoán") == "đạt 37,4% dự toán"
