@@ -658,8 +658,15 @@ class Document:
         if not wide:
             governing = None
         if governing is not None and governing.code in g.concepts.head_of_metric:
-            options.append((g.concepts.head_of_metric[governing.code], item_lo, item_lo,
-                            f"concept under the indicator '{governing.text}'"))
+            head = g.concepts.head_of_metric[governing.code]
+            if head == "share" and m.unit == "percent" and not m.points and any(
+                    k == "sector" for k, _ in mods) and g.roles.last_verb(
+                    self.key[item_lo:m.number_start]) in ("increase", "decrease"):
+                # `khu vực công nghiệp xây dựng chiếm tỷ trọng 60% trong GRDP ... ngành công nghiệp chế biến chế tạo
+                # tăng gần 7,5%`: a sector said to grow by a percentage under a share is its value added growing (a
+                # share moves by points, and is named as such)
+                head = "grdp"
+            options.append((head, item_lo, item_lo, f"concept under the indicator '{governing.text}'"))
         if wide and m.unit in g.unit_heads:
             options.append((g.unit_heads[m.unit], item_lo, item_lo, f"concept of a figure in {m.unit}"))
         for head, start, end, how in options:
