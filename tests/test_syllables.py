@@ -14,9 +14,13 @@ GLUED = [
     ("ngàyđêm", "ngày đêm"),  # the fewest syllables, not `ngà y đêm`
     ("ThuNgânSách", "Thu Ngân Sách"),  # a capital inside starts a syllable
     ("Quốchội họp; Quốc hội", "Quốc hội họp; Quốc hội"),  # two partings: the one the text writes elsewhere
+    ("cải thiện donền kinh tế", "cải thiện do nền kinh tế"),  # a consonant between vowels parts two syllables
+    ("sản xuấttăngso tháng trước", "sản xuất tăng so tháng trước"),
+    ("ước đạt 12 tỷ đồng, đạtước tính", "ước đạt 12 tỷ đồng, đạt ước tính"),  # the text's words before the shape
 ]
 KEPT = ["nghiêng", "Nguyễn", "khuyến nông", "quyết định", "người dân", "chuyển đổi", "Quỳnh Lưu", "ĐắkNông",
-        "HĐND", "ĐBSCL", "Covid-19", "KT-XH", "đạt96,12%KH", "Êđê", "thuyền", "giường bệnh"]
+        "HĐND", "ĐBSCL", "Covid-19", "KT-XH", "đạt96,12%KH", "thuyền", "giường bệnh",
+        "điệ"]  # (a word cut short is no two syllables: not `đi ệ`)
 
 
 @pytest.mark.parametrize(("text", "expected"), GLUED)
@@ -31,3 +35,4 @@ def test_words_of_one_syllable_and_names_are_kept(text: str) -> None:
 
 def test_cleaning_spaces_glued_words() -> None:
     assert normalise("đạt 37,4% dựtoán") == "đạt 37,4% dự toán"
+    assert normalise("chế tạotăng1,36%") == "chế tạo tăng 1,36%"  # then the verb is parted from its figure

@@ -59,7 +59,7 @@ def normalise(raw: str) -> str:
     text = text.translate(_ZERO_WIDTH).translate(_SPACES).translate(_DASHES)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _MARKDOWN.sub("", text)
-    return split_glued_words(_GLUED_VERB.sub(r"\1 ", text))
+    return _GLUED_VERB.sub(r"\1 ", split_glued_words(text))
 
 
 # a verb typed against its figure (`giảm10,07%`, `tăng12%`): the space the grammar reads words by

@@ -35,12 +35,11 @@ _RHYMES = _RHYME_LIST.split()
 _SYLLABLE = re.compile(rf"(?:{_ONSETS})?(?:{'|'.join(sorted(_RHYMES, key=len, reverse=True))})")
 
 _LETTER = r"[^\W\d_]"
-# a token that may be two syllables typed together: seven letters or more, or two tone marks (one syllable has one)
-_TONED = "".join(sorted({c for c in (unicodedata.normalize("NFC", v + t) for v in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
-                                                               for t in _TONE_MARKS) if len(c) == 1}))
-# (two tone marks need not be a whole token's: the match is widened to its token; one scan of the text is the
-# whole cost, so the pattern stays simple)
-_CANDIDATE = re.compile(rf"\b{_LETTER}{{7,16}}\b|[{_TONED}]{_LETTER}*[{_TONED}]")
+_VOWELS = "".join(sorted({unicodedata.normalize("NFC", v + t) for v in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+                          for t in ("", *_TONE_MARKS)}))
+# one syllable keeps its vowels together (`nghiêng`, `khuya`): a consonant between two vowels of a token parts two
+# syllables (`donền`, `dựtoán`); the match is widened to its token, and one scan of the text is the whole cost
+_CANDIDATE = re.compile(rf"[{_VOWELS}][^\W\d_{_VOWELS}]+[{_VOWELS}]")
 
 
 def _plain(part: str) -> tuple[str, int]:
@@ -57,21 +56,21 @@ def _is_syllable(part: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def partings(token: str) -> tuple[tuple[str, ...], ...]:
-    """The likeliest ways `token` is two or three syllables typed together (none when it is one syllable, or
-    not syllables): of all partings, those with the fewest syllables, then the most that begin with a consonant
-    (`dựtoán` is `dự toán`, not `dựt oán`; `vượtkế` is `vượt kế`, not `vư ợt kế`), a capital starting one."""
+    """The ways `token` is two or three syllables typed together, likeliest first (none when it is one
+    syllable, or not syllables, or only with a one-letter syllable: `điệ` is a word cut short, not `đi ệ`).
+    The fewest syllables, a capital inside starting one (`ThuNgân`), then the most that begin with a consonant
+    (`vượtkế` is `vượt kế`, not `vư ợt kế`; `dựtoán` is `dự toán` before `dựt oán`)."""
     if token.isascii() or _is_syllable(token):
         return ()
-    ways = _ways(token, 3)
+    ways = [w for w in _ways(token, 3) if min(map(len, w)) > 1]
     if not ways:
         return ()
+    fewest = min(map(len, ways))
 
-    def rank(parts: tuple[str, ...]) -> tuple[int, int, int]:  # (a capital inside starts a syllable: `ThuNgân`)
-        return (len(parts), -sum(p[0].isupper() for p in parts[1:]),
-                -sum(_ONSET.match(p.lower()) is not None for p in parts[1:]))
+    def rank(parts: tuple[str, ...]) -> tuple[int, int]:
+        return (-sum(p[0].isupper() for p in parts[1:]), -sum(_ONSET.match(p.lower()) is not None for p in parts[1:]))
 
-    best = min(map(rank, ways))
-    return tuple(w for w in ways if rank(w) == best)
+    return tuple(sorted((w for w in ways if len(w) == fewest), key=rank))
 
 
 _ONSET = re.compile(rf"(?:{_ONSETS})(?!$)")
@@ -89,7 +88,8 @@ def _ways(token: str, most: int) -> list[tuple[str, ...]]:
 
 def split_glued_words(text: str) -> str:
     """`text` with every token that is syllables typed together spaced. Where the orthography allows two
-    partings (`Quốchội`: `Quốc hội` or `Quố chội`), the one whose syllables the text writes elsewhere as words."""
+    partings (`Quốchội`: `Quốc hội` or `Quố chội`; `đạtước`: `đạt ước` or `đạ tước`), the one whose syllables
+    the text writes elsewhere as words, else the likeliest by their shape."""
     vocabulary: set[str] | None = None
 
     def spaced(token: str) -> str:
@@ -101,7 +101,7 @@ def split_glued_words(text: str) -> str:
             if vocabulary is None:
                 vocabulary = {w.lower() for w in _WORD.findall(text)}
             known = vocabulary
-            return " ".join(max(ways, key=lambda parts: (sum(p.lower() in known for p in parts), len(parts[0]))))
+            return " ".join(max(ways, key=lambda parts: sum(p.lower() in known for p in parts)))
         return " ".join(ways[0])
 
     out, at = [], 0
