@@ -39,7 +39,7 @@ _VOWELS = "".join(sorted({unicodedata.normalize("NFC", v + t) for v in "aăâeê
                           for t in ("", *_TONE_MARKS)}))
 # one syllable keeps its vowels together (`nghiêng`, `khuya`): a consonant between two vowels of a token parts two
 # syllables (`donền`, `dựtoán`); the match is widened to its token, and one scan of the text is the whole cost
-_CANDIDATE = re.compile(rf"[{_VOWELS}][^\W\d_{_VOWELS}]+[{_VOWELS}]")
+_CANDIDATE = re.compile(rf"[{_VOWELS}][^\W\d_{_VOWELS}]+[{_VOWELS}]{_LETTER}*")
 
 
 def _plain(part: str) -> tuple[str, int]:
@@ -49,6 +49,7 @@ def _plain(part: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS)), marks
 
 
+@lru_cache(maxsize=65536)
 def _is_syllable(part: str) -> bool:
     plain, marks = _plain(part)
     return marks <= 1 and _SYLLABLE.fullmatch(plain) is not None
@@ -104,16 +105,20 @@ def split_glued_words(text: str) -> str:
             return " ".join(max(ways, key=lambda parts: sum(p.lower() in known for p in parts)))
         return " ".join(ways[0])
 
-    out, at = [], 0
+    out, at, done = [], 0, 0
     for m in _CANDIDATE.finditer(text):
+        if m.start() < done or m.group().isascii():
+            continue  # a token already looked at, or letters of no Vietnamese word (base64, a code)
         lo, hi = m.start(), m.end()
-        if lo < at:
-            continue
-        while lo > 0 and _is_letter(text[lo - 1]):
+        while lo > 0 and _is_letter(text[lo - 1]) and hi - lo <= _LONGEST:
             lo -= 1
-        while hi < len(text) and _is_letter(text[hi]):
+        while hi < len(text) and _is_letter(text[hi]) and hi - lo <= _LONGEST:
             hi += 1
-        if hi - lo > 16:
+        done = hi
+        if hi - lo > _LONGEST:
+            while hi < len(text) and _is_letter(text[hi]):  # no syllables typed together: a run of letters
+                hi += 1
+            done = hi
             continue
         token = text[lo:hi]
         new = spaced(token)
@@ -121,6 +126,9 @@ def split_glued_words(text: str) -> str:
             out += [text[at:lo], new]
             at = hi
     return "".join(out) + text[at:] if out else text
+
+
+_LONGEST = 16  # three syllables typed together at most
 
 
 def _is_letter(ch: str) -> bool:
