@@ -287,8 +287,9 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 fact.status = "target" if fact.metric_how == PLANNED else status
                 if fact.metric_how == PLANNED and after is None:
                     fact.period = "FY"  # `(KH năm tăng 6,8%)`, `480.000/540.000 con`: the year's plan
-                if fact.status != "target" and result_year is not None and override is None and own is None:
-                    fact.period_year = result_year  # a result, though a plan's year was named since
+                if fact.status != "target" and override is None and own is None:
+                    if result_year is not None:
+                        fact.period_year = result_year  # a result, though a plan's year was named since
                     if after is None and result_period is not None and period_at != result_period[1] and not (
                             parent is not None and fact.role == "part"):  # a part's period is its total's
                         fact.period, fact.period_stated_at = result_period  # `(kế hoạch năm 2023 là 7,5%)`

@@ -165,8 +165,8 @@ _DEN_CUOI = fold_pattern("đến cuối")
 # a figure, its unit, then `của` (`4,84% của quý I/2024`, `mức 120 tỷ đồng của năm 2023`)
 _OF_FIGURE_BEFORE = re.compile(fold_pattern(r"\d(?:[.,]\d+)*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?\s+(?:của|cho)\s*$"))
 # `đến năm 2025 phấn đấu đạt ...`: the year a target is set for (a plan's year: it dates targets only);
-# `từ ... đến năm 2025` and `so với ... đến` stay what _NOT_PERIOD_BEFORE says
-_HORIZON = re.compile(fold_pattern(r"(?<!\w)(?<!từ\s)(?:phấn\s+đấu\s+)?đến\s*$"))
+# `từ ... đến năm 2025`, `so với ... đến` and `tầm nhìn đến năm 2030` (a plan's name) stay what _NOT_PERIOD_BEFORE says
+_HORIZON = re.compile(fold_pattern(r"(?<!\w)(?<!từ\s)(?<!nhìn\s)(?:phấn\s+đấu\s+)?đến\s*$"))
 # a plan's year: a plan word before it with no result word in between (`đánh giá tình hình ... năm 2022 và
 # kế hoạch phát triển kinh tế - xã hội năm 2023`)
 _PLAN_BEFORE = re.compile(fold_pattern(
