@@ -1,4 +1,5 @@
-"""Words typed together are spaced; words that are one syllable, names and codes are left as written."""
+"""Cleaning the letters a page lost or changed: words typed together are spaced (words of one syllable, names and
+codes are left as written), lookalike letters become the Vietnamese ones."""
 
 from __future__ import annotations
 
@@ -36,3 +37,7 @@ def test_words_of_one_syllable_and_names_are_kept(text: str) -> None:
 def test_cleaning_spaces_glued_words() -> None:
     assert normalise("đạt 37,4% dựtoán") == "đạt 37,4% dự toán"
     assert normalise("chế tạotăng1,36%") == "chế tạo tăng 1,36%"  # then the verb is parted from its figure
+
+
+def test_lookalike_letters_are_the_vietnamese_ones() -> None:
+    assert normalise("đấu giá QSDÐ, ðạt") == "đấu giá QSDĐ, đạt"  # Icelandic eth (U+00D0, U+00F0) for đ

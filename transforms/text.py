@@ -20,6 +20,8 @@ from transforms.grammar.syllables import split_glued_words
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# letters that look like Vietnamese ones, left by old encodings' converters (`QSDÐ`: Icelandic eth for đ)
+_LOOKALIKES = {0x00D0: "Đ", 0x00F0: "đ"}
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,10 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 
 def normalise(raw: str) -> str:
-    """NFC, one kind of space and dash, no zero-width characters, no markdown emphasis, no words typed together."""
+    """NFC, one kind of space and dash, no zero-width characters or lookalike letters, no markdown emphasis, no
+    words typed together."""
     text = unicodedata.normalize("NFC", raw)
-    text = text.translate(_ZERO_WIDTH).translate(_SPACES).translate(_DASHES)
+    text = text.translate(_ZERO_WIDTH).translate(_SPACES).translate(_DASHES).translate(_LOOKALIKES)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _MARKDOWN.sub("", text)
     return _GLUED_VERB.sub(r"\1 ", split_glued_words(text))
