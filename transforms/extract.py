@@ -69,6 +69,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     kept_spans = {(m.number_start, m.number_end) for m in kept_mentions}
     periods = find_periods(key, masks.spans("date", "document number"), doc.tone_key)
     period_starts = [p.start for p in periods]
+    plan_starts = {p.start for p in periods if p.plan}
     doc.periods = [(p.start, p.end, p.period or "") for p in periods]
     ref_date = reference_date(doc)
     out = Extraction(sentences=sentences)
@@ -269,9 +270,14 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     and (section_period is None or fact.period == section_period)
                 if cue is None and horizon_at >= sent.start and own is None and after is None:
                     cue = "target"
-                if cue is None and (carried_target or in_section or (
-                        target_year is not None and fact.period_year == target_year
-                        and (target_period is None or fact.period == target_period))):
+                of_target_period = target_year is not None and fact.period_year == target_year \
+                    and (target_period is None or fact.period == target_period)
+                if of_target_period and period_at in plan_starts and period_at < sent.start and override is None \
+                        and own is None and after is None and result_period is not None:
+                    # `..., vượt ... so với kế hoạch đề ra đầu năm 2022 là 8,42%. Các thị trường ... tăng 12,09%`: the
+                    # period a plan was named by in an earlier sentence is not this result's (it is the 9 months')
+                    of_target_period = False
+                if cue is None and (carried_target or in_section or of_target_period):
                     cue = "target"
                 if cue is None and fact.period in estimated_periods:
                     cue = "estimate"

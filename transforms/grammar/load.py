@@ -138,7 +138,9 @@ class Grammar:
         self.plan_word_end = re.compile(r"\s*(?:" + plan + r")(?!\w)")  # `đạt 55,3 kế hoạch.`
         # `bằng 115% kế hoạch (kế hoạch 1.350 tỷ đồng)`, `đạt 51,8% so với nghị quyết đề ra (23.600 tỷ đồng)`: after
         # a ratio to the plan, a bracket of an amount (its own plan word or none) states the plan's value
-        self.plan_amount_bracket = re.compile(r"[^()\d;]{0,40}\(\s*(?:(?:" + plan + r")[^()\d]{0,30})?$")
+        # (the plan's year may be named before the bracket: `bằng 48% kế hoạch năm 2023 (10.800 tỷ đồng)`)
+        self.plan_amount_bracket = re.compile(r"(?:[^()\d;]|(?:19|20)\d\d(?!\d)){0,40}\(\s*(?:(?:" + plan
+                                              + r")[^()\d]{0,30})?$")
         self.plan_named_bracket = re.compile(
             r"\s*[,;]?\s*(?:" + word_alternation(w.get("plan_comparative", [])) + r")?\s*(?:"
             + word_alternation(w.get("plan_named", [])) + r")[^()\d,;]{0,40}\(\s*")
