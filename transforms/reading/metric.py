@@ -130,6 +130,16 @@ def _count_with_rate(doc: Document, sent_facts: SentenceFacts, clause_start: int
     return None
 
 
+def _is_fraction_rate(doc: Document, counted: Fact, m: Mention, sent_facts: SentenceFacts) -> bool:
+    """Whether percentage `m` is the fraction `counted`/its whole (`18/22 ... 81,8%`), the whole read right after
+    the count and no figure between the whole and `m`."""
+    whole = next((f for f in sent_facts if f.char_start >= counted.char_end and f.unit == "count"
+                  and f.metric == doc.g.fractions.get(counted.metric)), None)
+    if whole is None or not whole.value or any(whole.char_end <= f.char_start < m.number_start for f in sent_facts):
+        return False
+    return abs(100 * counted.value / whole.value - m.value) <= m.precision + 1e-9
+
+
 def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
                  clause_start: int, ctx: AliasHit | None) -> _Reading | None:
     """`Công nghiệp - dịch vụ - nông nghiệp với tỷ trọng tương ứng 66,17% - 23,83% - 2,62%`; `giá trị sản xuất
@@ -186,6 +196,11 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             or doc.g.rate_before.search(doc.key, counted.char_end, m.number_start)):
         # `Có 31 xã đạt chuẩn nông thôn mới, chiếm 16,23% số xã`, `59/127 xã ..., bằng 46,46% tổng số xã`, `44/64
         # trường, chiếm tỷ lệ 68,75%`: the count's share of its whole is its rate
+        return Choice(doc.g.metric_alias(doc.g.rates[counted.metric]), counted.char_start, counted.char_start,
+                      "the rate of the count just read"), None
+    if counted is not None and counted.char_end <= m.number_start and _is_fraction_rate(doc, counted, m, sent_facts):
+        # `18/22 xã, thị trấn đạt chuẩn NTM nâng cao, bằng 81,8%`: a percentage that is the fraction just read, to
+        # the precision it is written with, is the count's rate whatever the verb before it
         return Choice(doc.g.metric_alias(doc.g.rates[counted.metric]), counted.char_start, counted.char_start,
                       "the rate of the count just read"), None
     if low is not None and low.char_end <= m.number_start and (m.range_part == "high" or (
