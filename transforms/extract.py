@@ -48,6 +48,7 @@ from transforms.reading.timing import (
     reference_date,
     reports_results,
     resolve_growth_base,
+    section_year_of,
     year_stated_in,
 )
 from transforms.reference import Alias, Reference
@@ -145,8 +146,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                               and not reports_results(g, key, sent))
             section_period = "FY" if own_figure else None
             # of the year it names and later: `... các nhiệm vụ trọng tâm năm 2024` over a review of 2023
-            named = [int(y) for y in YEAR_IN.findall(key, sent.start, sent.end)]
-            section_year = max(named) if section_target and named else None
+            section_year = section_year_of(key, sent) if section_target else None
             # `Tình hình kinh tế - xã hội ước tháng 9 và 9 tháng năm 2018`: a heading with no figure of its own
             # that estimates its periods makes the section's figures of those periods estimates
             # (`Đánh giá kết quả 9 tháng, ước thực hiện cả năm 2024`: only those named after the cue)

@@ -103,6 +103,8 @@ class Grammar:
         change = word_alternation(w.get("change_verb", []))
         self.change_between = re.compile(r"[\s,;(]*(?:" + change + r")(?:\s+(?:"
                                          + word_alternation(w.get("change_particle", [])) + r"))?\s*")
+        self.change_before = re.compile(r"(?<!\w)(?:" + change + r")(?:\s+(?:"
+                                        + word_alternation(w.get("change_particle", [])) + r"))?\s*$")  # `, tăng `
         self.change_bracket_open = re.compile(r"\s*\(\s*(?:" + change + r")\s*")  # `giảm 0,71% (giảm 9,20 ha)`
         self.change_in_bracket = re.compile(r"(\d)[^\d(),;]{0,20}\(\s*(?:" + change + r")\s*$")  # `202.000 tấn (tăng `
         self.share_verb = tuple(fold(x) for x in w.get("share_verb", []))

@@ -217,7 +217,10 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
                 if shared.unit is not None:
                     read, after_at = UnitRead(e, shared.scale, shared.unit, shared.counter, shared.points), den.end()
         denominator_of = None
-        if s >= 2 and key[s - 1] == "/" and out and out[-1].number_end == s - 1:
+        # (`161.973 tấn/145.200 tấn`: each with its unit)
+        if s >= 2 and key[s - 1] == "/" and out and (out[-1].number_end == s - 1 or (
+                out[-1].end == s - 1 and out[-1].unit is not None and out[-1].unit == read.unit
+                and out[-1].scale == read.scale and out[-1].counter == read.counter)):
             denominator_of = out[-1].number_start
         mention = _mention(text, s, e, read.end, parsed, read, None, sign, extra,
                            last_scale if extra else None)

@@ -269,7 +269,7 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
         after = key[m.end:min(sent.end, m.end + 64)]
         skip = doc.g.counter_skip.match(after)
         offset = m.end + (skip.end() if skip else 0)
-        right = doc.first_right(m.end, offset + 1)
+        right = doc.first_right(m.end, min(offset + 1, sent.end - 1))  # (`6%.Tỷ lệ ...`: not the next sentence's)
         if right is not None and ref.metrics[right.alias.code].unit == "percent":
             return Choice(right.alias, right.start, right.end, "after"), None
         of = doc.g.of_indicator.match(key, m.end)
@@ -399,6 +399,20 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
     return None, whole
 
 
+def _change_of_amount_just_read(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts) -> Choice | None:
+    """`Tổng diện tích trồng lúa 26.146,4 ha, đạt 108,4% kế hoạch, tăng 1.176,7ha so với năm trước`: a change in the
+    unit of the amount the sentence read last, naming no indicator of its own, is that amount's change."""
+    if m.unit in (None, "percent") or not doc.g.change_before.search(doc.key, max(sent.start, m.number_start - 12),
+                                                                      m.number_start):
+        return None
+    amount = next((f for f in sent_facts.latest_first(sent.start) if f.unit != "percent"), None)
+    if amount is None or amount.unit != m.unit or amount.role not in ("level", "part") \
+            or doc.first_right(amount.char_end, m.start) is not None \
+            or any(c[2] == "head" for c in doc.concepts_in(amount.char_end, m.start)):
+        return None
+    return Choice(doc.g.metric_alias(amount.metric), amount.char_end, amount.char_end, "context")
+
+
 def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
                   clause_start: int, ctx: AliasHit | None, last_alias: Alias | None, prev_facts: list[Fact] | None,
                   whole: AliasHit | None) -> _Reading:
@@ -436,6 +450,9 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         if found is not None:  # composed with the clause's own words (a sector, a scope): named here in part
             how = "context" if found.alias.code == ctx.alias.code else "composed"
             return Choice(found.alias, found.start, found.end, how), None
+    changed = _change_of_amount_just_read(doc, sent, m, sent_facts)
+    if changed is not None:
+        return changed, None
     share = _share_reading(doc, sent, lo, m)
     if share is not None:  # before a misspelt alias: the structure's head words are the better evidence
         return share, None

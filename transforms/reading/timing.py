@@ -73,6 +73,16 @@ def _title_years(doc: Document) -> list[int]:
 _HORIZON_YEAR = re.compile(fold_pattern(r"(?<!\w)đến\s+năm\s+(?:19|20)\d{2}"))
 
 
+def section_year_of(key: str, sent: Sentence) -> int | None:
+    """The first year a heading of targets sets them for: the year it names (`nhiệm vụ trọng tâm năm 2024` over a
+    review of 2023: of that year and later), or the nearest of the horizons it names (`đặt chỉ tiêu phát triển
+    đến năm 2025 và năm 2030`: the 2025 targets are targets too)."""
+    named = [int(y) for y in YEAR_IN.findall(key, sent.start, sent.end)]
+    if not named:
+        return None
+    return min(named) if _HORIZON_YEAR.search(key, sent.start, sent.end) else max(named)
+
+
 def reference_date(doc: Document) -> date | None:
     """When the report was written: its date line, else the latest past period it names. A date line more
     than a year before the first year the title names (`Thứ 6 - 26/02/2016` over `Tình hình kinh tế - xã
