@@ -91,6 +91,7 @@ class Grammar:
         self.growth_words = tuple(fold(x) for x in w.get("growth_word", []))  # `tăng trưởng`: a growth is named
         # the shapes the sentence loop reads around a figure, their words from seeds/grammar/words.csv
         self.running = words(r"(?<!\w)", "running_total", r"(?!\w)[^\d;:]{0,16}$")
+        self.running_word = words(r"(?<!\w)", "running_total", r"(?!\w)")
         self.complete_list = words(r"(?<!\w)", "complete_list", r"\s*:$")
         self.base_lead = words(r"(?<!\w)", "base_lead", r"(?!\w)")
         # a frame ending on a bare classifier (`thu hút … {N} lượt`) and the noun after it that names what is

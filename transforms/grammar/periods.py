@@ -47,6 +47,7 @@ _MONTH_NEEDS_YEAR = {"năm", "sáu"}
 _N = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # `Năm tháng đầu năm 2024`: before `tháng đầu/cuối năm` the word `năm` can only be five
 _N_EDGE = _N[:-1] + r"|năm)"
+_DAY_31 = re.compile(r"(?<!\d)31\s*/\s*12\s*/")
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # `Trong nhiệm kỳ vừa qua, ...` in a congress report of `nhiệm kỳ 2020-2025`: the term just ended, its
     # results dated at its last year (the current term's first)
@@ -216,6 +217,8 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
             return None
         if n == 1:
             return PeriodMention(s, e, int(m.group(2)) - 1, "FY", "as_of")
+        if n == 12 and _DAY_31.search(m.group(0)):  # `đến ngày 31/12/2022`: the year's end, a stock of the year
+            return PeriodMention(s, e, int(m.group(2)), "FY", "as_of")
         return PeriodMention(s, e, int(m.group(2)), f"M{n:02d}", "as_of")
     if kind == "as_of_words":  # its month for its own sentence, like a date in figures
         n = int(m.group(1))

@@ -445,9 +445,9 @@ class Document:
         seg = self.key[lo:m.start]
         if not self.g.funding_source.search(seg):
             return False
-        return self._says_nothing(self.g.funding_source.sub(" ", seg))
+        return self.says_nothing(self.g.funding_source.sub(" ", seg))
 
-    def _says_nothing(self, seg: str) -> bool:
+    def says_nothing(self, seg: str) -> bool:
         """Whether a stretch of the key holds only elided words (verbs, `là`, `được`), dashes and numbers."""
         words = [w for w in re.findall(r"[^\s,;:()]+", seg) if not any(c.isdigit() for c in w)]
         return all(w in self.g.elided or w == "-" for w in words)
@@ -466,7 +466,7 @@ class Document:
         seg = self.key[lo:m.start]
         for a, b in self.period_spans(lo, m.start):
             seg = seg[:a - lo] + " " * (b - a) + seg[b - lo:]
-        if self._says_nothing(seg):
+        if self.says_nothing(seg):
             return ctx if compatible(self.ref.metrics[ctx.alias.code].unit, m) else None
         for phrase in (item_phrase(seg, 0, len(seg), self.g.function, cut=False),
                        item_phrase(seg, 0, len(seg), self.g.function)):

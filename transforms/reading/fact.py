@@ -169,8 +169,11 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         total = next((f for f in prev_facts if is_total(f)), None)
         last = next((f for f in reversed(prev_facts) if f.role == "level" and f.unit == unit
                      and f.metric in (metric.code, metric.part_of)), None)
-        if last is not None and running_total(doc, last.char_start):
-            total = last  # `..., lũy kế ước đạt 7.693,4 tỷ đồng. Trong đó ...`: the running total's parts
+        if last is not None and running_total(doc, last.char_start) \
+                and g.running_word.search(key, m.end, sent.end) is None:
+            # `..., lũy kế ước đạt 7.693,4 tỷ đồng. Trong đó ...`: the running total's parts (not when the part
+            # has a running total of its own after it: `Trong đó, thu nội địa được 230 tỷ đồng, lũy kế được ...`)
+            total = last
         marker = opening
     opened = key.rfind("(", sent.start, m.start)
     if total is None and opened > key.rfind(")", sent.start, m.start) and g.list_start.match(key, opened + 1):

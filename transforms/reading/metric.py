@@ -450,6 +450,12 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         if found is not None:  # composed with the clause's own words (a sector, a scope): named here in part
             how = "context" if found.alias.code == ctx.alias.code else "composed"
             return Choice(found.alias, found.start, found.end, how), None
+    if ctx is None and last_alias is not None and m.unit == "percent" \
+            and any(f.metric == last_alias.code for f in sent_facts.latest_first(sent.start)) \
+            and doc.says_nothing(key[lo:m.start]):
+        # `... tháng 5 tăng 12,79%; lũy kế 5 tháng đầu năm tăng 37,12%`: a clause of only a period and a verb goes
+        # on with the indicator the sentence read last (no level read, so no context yet)
+        return Choice(last_alias, lo, lo, "context"), None
     changed = _change_of_amount_just_read(doc, sent, m, sent_facts)
     if changed is not None:
         return changed, None
