@@ -214,6 +214,12 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         # `ngô 1.294 ha, giảm 0,71% (giảm 9,20 ha)`: the same change in the item's own unit
         return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start,
                       "the change just read, in units"), None
+    if low is not None and low.role == "abs_change" and m.unit == "percent" and low.char_end <= m.number_start \
+            and _SIGNED_BRACKET.fullmatch(doc.key, low.char_end, m.number_start) \
+            and (_SIGN.search(doc.key, low.char_end, m.number_start) or doc.key[m.number_start] in _SIGNS):
+        # `do diện tích giảm 1.504,9 ha (-4,4%)`: the same change of the figure the bracket follows, in percent
+        return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start,
+                      "the change just read, in units"), None
     equal = _equivalent_amount(doc, m, sent_facts)
     if equal is not None:
         return equal, None
@@ -397,6 +403,11 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
             return (refined, None), whole
         return (choice, None), whole
     return None, whole
+
+
+_SIGNS = "+-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_SIGN = re.compile(f"[{re.escape(_SIGNS)}]")
+_SIGNED_BRACKET = re.compile(f"\\s*\\(\\s*[{re.escape(_SIGNS)}]?\\s*")
 
 
 def _change_of_amount_just_read(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts) -> Choice | None:
