@@ -413,7 +413,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         elif verb in ("increase", "decrease") and not g.roles.level_after_verb.search(left) and (
                 base is not None or any(f.role in ("level", "part") and f.metric == metric.code and f.unit == unit
                                         for f in sent_facts.latest_first(clause_start))
-                or (unit != "count" and metric.code not in ref.reduction_codes  # (`tăng thêm 44 doanh nghiệp`: new ones)
+                or (unit != "count" and metric.code not in ref.reduction_codes  # (`tăng thêm 44 doanh nghiệp`: new)
                     and g.change_before.search(key, max(clause_start, m.number_start - 12), m.number_start))):
             # (`diện tích gieo trồng lúa giảm 1.504,9 ha`: a change verb right before an amount, no base written)
             # `tăng 473 hộ so với đầu năm`; `đạt 2.514 ha, tăng 391,76 ha, đạt 118% so với năm 2022`: a change
