@@ -103,6 +103,11 @@ def unit_after(key: str, pos: int, units: list) -> UnitRead:
         if c is not None:
             counter, unit = c.word, "count"
             end = p + len(c.word)
+            while end < len(key) and key[end] == "/":  # `3 huyện/thành phố`, `12 xã/phường/thị trấn`: alternatives
+                other = _match_word(key, _skip_spaces(key, end + 1), units, "counter")
+                if other is None:
+                    break
+                end = _skip_spaces(key, end + 1) + len(other.word)
     return UnitRead(end, scale, unit, counter, points)
 
 
