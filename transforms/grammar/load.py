@@ -125,6 +125,9 @@ class Grammar:
         self.tally_threshold = re.compile(
             rf"(?:\s*{alt['tally_noun']})?(?:\s+{alt['tally_rest']})?\s+{alt['tally_verb']}\s+(?:{alt['tally_degree']}\s+)?"
             rf"(?:[\d.,]+\s*%?\s*(?:[-–]|{alt['range_word']})\s*(?:{alt['tally_degree']}\s+)?)?")
+        self.band_under = words(r"(?<!\w)", "band_under", r"(?!\w)")  # `đạt từ 70% đến dưới 100%`: below the whole
+        # a count of targets met (`{N} chỉ tiêu đạt`) in a band below the whole plan: the targets not met
+        self.tally_short_of = dict(zip(w.get("tally_met", []), w.get("tally_short", []), strict=True))
         # `31 xã đạt 19 tiêu chí NTM`: the words between a count of what meets a standard and the standard's size
         self.standard_threshold = re.compile(
             rf"\s*(?:{alt['standard_rest']}\s+)?{alt['tally_verb']}\s+(?:{alt['standard_rest']}\s+)?(?:{alt['tally_degree']}\s+)?")

@@ -63,6 +63,7 @@ class Mention:
     denominator_of: int | None = None  # for `134/190 tiêu chí`: the numerator's number_start
     points: bool = False  # `2,5 điểm phần trăm`: percentage points (a contribution or a change of a rate)
     after_at: int | None = None  # where the words that name it begin, when not right after it (`32/33 chỉ tiêu`)
+    alternatives: bool = False  # its counted noun is places written as slash alternatives (`3 huyện/thành phố`)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class UnitRead:
     unit: str | None
     counter: str | None
     points: bool = False
+    alternatives: bool = False  # `huyện/thành phố`: places written as slash alternatives
 
 
 _AMOUNT_UNITS = ("VND", "USD", "ha", "tonne")
@@ -88,7 +90,7 @@ def unit_after(key: str, pos: int, units: list) -> UnitRead:
         end = p + len(w.word)
         p = _skip_spaces(key, end)
     u = _match_word(key, p, units, "unit")
-    points = False
+    points = alternatives = False
     if u is not None and not (u.word == "%" and p > end + 1):
         unit = u.unit
         scale *= u.scale
@@ -103,12 +105,14 @@ def unit_after(key: str, pos: int, units: list) -> UnitRead:
         if c is not None:
             counter, unit = c.word, "count"
             end = p + len(c.word)
-            while end < len(key) and key[end] == "/":  # `3 huyện/thành phố`, `12 xã/phường/thị trấn`: alternatives
-                other = _match_word(key, _skip_spaces(key, end + 1), units, "counter")
+            # `3 huyện/thành phố`, `12 xã/phường/thị trấn`: places written as alternatives (not `17 tiêu chí/xã`)
+            while end < len(key) and key[end] == "/" and _match_word(key, p, units, "place") is not None:
+                other = _match_word(key, _skip_spaces(key, end + 1), units, "place")
                 if other is None:
                     break
                 end = _skip_spaces(key, end + 1) + len(other.word)
-    return UnitRead(end, scale, unit, counter, points)
+                alternatives = True
+    return UnitRead(end, scale, unit, counter, points, alternatives)
 
 
 def _skip_spaces(key: str, pos: int) -> int:
@@ -259,4 +263,4 @@ def _mention(text: str, s: int, e: int, end: int, parsed: ParsedNumber, read: Un
     # the sign's dash is written right before the number, or one space before it (any dash: `‐0` reads `-0`)
     start = s - 1 if sign < 0 and (text[s - 1] == "-" or text[s - 1] in DASHES) else (max(0, s - 2) if sign < 0 else s)
     return Mention(start, end, s, e, text[start:end], value, parsed.decimals, read.scale, read.unit, read.counter,
-                   precision, range_part, points=read.points)
+                   precision, range_part, points=read.points, alternatives=read.alternatives)

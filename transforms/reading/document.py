@@ -357,7 +357,7 @@ class Document:
         befores = (self.g.lead_in.sub("", raw_before, count=1), raw_before)
         after_at = m.after_at or m.number_end  # `32/33 chỉ tiêu đạt`: the words after the denominator
         after = key[after_at:lookahead_end(key, after_at, sent.end)]
-        if m.unit == "count" and m.end > after_at:  # `3 huyện/thành phố đạt chuẩn`: alternatives read as one noun
+        if m.alternatives and m.end > after_at:  # `3 huyện/thành phố đạt chuẩn`: alternatives read as one noun
             after = after[:m.end - after_at].replace("/", " ") + after[m.end - after_at:]
         head = after.lstrip()
         scale_word = next((u.word for u in ref.units if u.kind == "scale" and head.startswith(u.word)

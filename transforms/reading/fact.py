@@ -115,6 +115,27 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
         metric_how=PLANNED)
 
 
+def _short_of_plan(doc: Document, m: Mention, short: str) -> str | None:
+    """`3/16 chỉ tiêu còn lại đạt hơn 76%`, `3/14 chỉ tiêu đạt từ 70% đến dưới 100%`: targets counted in a band
+    of attainment below the whole plan are targets not met (`4/14 chỉ tiêu đạt 100% trở lên` are met)."""
+    band = doc.g.tally_threshold.match(doc.key, m.after_at or m.end)
+    if band is None or band.end() == (m.after_at or m.end):
+        return None
+    threshold = NUMBER_AT.match(doc.key, band.end())
+    if threshold is None or not doc.key.startswith("%", _skip(doc.key, threshold.end())):
+        return None
+    under = doc.g.band_under.search(band.group())
+    value = float(threshold.group().replace(".", "").replace(",", "."))
+    return short if under or value < 100 else None
+
+
+def _skip(key: str, pos: int) -> int:
+    while pos < len(key) and key[pos] == " ":
+        pos += 1
+    return pos
+
+
+NUMBER_AT = re.compile(r"\d{1,3}(?:,\d+)?(?!\d)")
 _SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-\u2212\u2013])\s*$")
 
 
@@ -287,6 +308,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     if metric.code in g.averages and m.value % 1:
         # `bình quân tiêu chí ... đạt 18,1/19 tiêu chí`: whole things counted with a decimal part are an average
         metric = ref.metrics[g.averages[metric.code]]
+    if metric.code in g.tally_short_of:
+        metric = ref.metrics[_short_of_plan(doc, m, g.tally_short_of[metric.code]) or metric.code]
     # a count frame names what is counted (`thu hút … {N} lượt`) when the unit words do not
     counted_by_frame = choice.how == "frame" and m.unit is None and metric.unit == "count"
     per_capita_count = m.unit == "count" and metric.unit == "per_10k_people"
