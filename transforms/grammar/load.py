@@ -125,6 +125,7 @@ class Grammar:
         self.tally_threshold = re.compile(
             rf"(?:\s*{alt['tally_noun']})?(?:\s+{alt['tally_rest']})?\s+{alt['tally_verb']}\s+(?:{alt['tally_degree']}\s+)?"
             rf"(?:[\d.,]+\s*%?\s*(?:[-–]|{alt['range_word']})\s*(?:{alt['tally_degree']}\s+)?)?")
+        self.share_of_count = words(r"\s*", "share_of_count", r"(?!\w)")  # `2,34% số hộ nghèo`: a share of a count
         self.band_under = words(r"(?<!\w)", "band_under", r"(?!\w)")  # `đạt từ 70% đến dưới 100%`: below the whole
         # a count of targets met (`{N} chỉ tiêu đạt`) in a band below the whole plan: the targets not met
         self.tally_short_of = dict(zip(w.get("tally_met", []), w.get("tally_short", []), strict=True))

@@ -324,6 +324,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     prev_end = clause_start if prev_end is None else prev_end
     left = key[max(prev_end, clause_start, alias_span[1] if alias_span[1] <= m.start else 0):m.start]
     verb = g.roles.last_verb(left)
+    if metric.code in ref.reduction_codes and g.roles.level_after_verb.search(left):
+        # `giảm tỷ lệ hộ nghèo xuống còn 3,5%`: the rate it falls to, not the fall
+        metric = next((x for x in ref.metrics.values() if x.reduction_code == metric.code), metric)
     right = key[m.end:next_start]
     bracket = VALUE_BRACKET.match(key, m.end, sent.end)
     if bracket is not None:  # `76,89% (KH 74%)`: the bracket states the plan's value; the base comes after it

@@ -278,6 +278,11 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
         right = doc.first_right(m.end, min(offset + 1, sent.end - 1))  # (`6%.Tỷ lệ ...`: not the next sentence's)
         if right is not None and ref.metrics[right.alias.code].unit == "percent":
             return Choice(right.alias, right.start, right.end, "after"), None
+        rate = doc.g.rates.get(right.alias.code) if right is not None and doc.g.share_of_count.match(
+            key, m.end) else None
+        if rate is not None and rate in ref.metrics:
+            # `giảm 2,34% số hộ nghèo`, `63,6% số xã đạt chuẩn`: a share of what a count counts is that count's rate
+            return Choice(doc.g.metric_alias(rate), right.start, right.end, "after"), None
         of = doc.g.of_indicator.match(key, m.end)
         if of is not None and doc.g.growth_subject.search(key, max(clause_start, m.number_start - 24), m.number_start):
             # `thể hiện qua mức tăng 21,4% của tổng mức bán lẻ hàng hóa`: the growth of the indicator named after it
