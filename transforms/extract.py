@@ -361,8 +361,26 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         if any(f.status == "target" for f in sent_facts) or doc.status.any_in(last_end, sent.end, "target"):
             prev_status_target_sentence = sent.index
     _read_tables(doc, out, periods, default_year)
+    _headline_periods(doc, out.facts)
     out.numbers.sort(key=lambda n: n.char_start)
     return out
+
+
+def _headline_periods(doc: Document, facts: list[Fact]) -> None:
+    """`Kiến Tường: Thực hiện đạt và vượt 7/14 chỉ tiêu Nghị quyết Thị ủy năm 2024` over `Trong 9 tháng năm 2024, ...
+    Có 7/14 chỉ tiêu đạt và vượt`: a headline's figure dated only by a year is the body's same figure, of the
+    body's period (a headline abridges)."""
+    heads = {s.index for s in doc.sentences[:3] if s.is_heading}
+    if not heads:
+        return
+    body = [f for f in facts if f.sentence_index not in heads]
+    for f in facts:
+        if f.sentence_index not in heads or f.period != "FY":
+            continue
+        same = {b.period for b in body if b.metric == f.metric and b.role == f.role and b.value == f.value
+                and b.period_year == f.period_year and b.unit == f.unit}
+        if len(same) == 1 and "FY" not in same:
+            f.period = same.pop()
 
 
 def _read_tables(doc: Document, out: Extraction, periods: list[PeriodMention], default_year: int | None) -> None:
