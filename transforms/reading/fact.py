@@ -135,6 +135,7 @@ def _skip(key: str, pos: int) -> int:
     return pos
 
 
+_LEADING_SCALE = re.compile(r"^(?:triệu|nghìn|ngàn|vạn|tỷ)\s+", re.IGNORECASE)
 NUMBER_AT = re.compile(r"\d{1,3}(?:,\d+)?(?!\d)")
 _SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-\u2212\u2013])\s*$")
 
@@ -479,7 +480,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     if sp:
         scope = re.sub(r"\s+", " ", text[m.end + sp.start(1):m.end + sp.end(1)]).strip()
     elif alias.is_scope:
-        scope = re.sub(r"\s+", " ", text[alias_span[0]:alias_span[1]]).strip()
+        lo = m.number_end if alias_span[0] <= m.number_start < alias_span[1] else alias_span[0]  # (a frame's number
+        scope = _LEADING_SCALE.sub("", re.sub(r"\s+", " ", text[lo:alias_span[1]]).strip())  # is no scope)
     elif choice.scope is not None:  # `Chuối 5.400 tấn; dứa 3.930 tấn`: one crop's output of many
         scope = text[choice.scope[0]:choice.scope[1]].strip()
     else:
