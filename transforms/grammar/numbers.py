@@ -236,6 +236,25 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
         if denominator_of is not None or after_at is not None:
             mention = Mention(**{**mention.__dict__, "denominator_of": denominator_of, "after_at": after_at})
         out.append(mention)
+    words = _multiples_in_words(text, key, mask_index, out)
+    return sorted(out + words, key=lambda x: x.start) if words else out
+
+
+# `gấp đôi`, `gấp ba lần`, `gấp rưỡi`: a multiple written as a word (`năm` only with `lần`: not a year)
+_TIMES_WORD = re.compile(fold_pattern(r"(?<!\w)gấp\s+(đôi|hai|ba|bốn|rưỡi|mười|năm(?=\s+lần))(?:\s+lần)?(?!\w)"))
+_TIMES_VALUE = {fold(w): v for w, v in (("đôi", 2), ("hai", 2), ("ba", 3), ("bốn", 4), ("rưỡi", 1.5), ("mười", 10),
+                                        ("năm", 5))}
+
+
+def _multiples_in_words(text: str, key: str, mask_index: SpanIndex, read: list[Mention]) -> list[Mention]:
+    """The multiples written in words, as percentages of their base like `gấp 2,3 lần` (230%)."""
+    out = []
+    for w in _TIMES_WORD.finditer(key):
+        s, e = w.span(1)
+        if mask_index.overlaps(s, w.end()) or any(x.start < w.end() and s < x.end for x in read):
+            continue
+        value = _TIMES_VALUE[w.group(1)] * 100
+        out.append(Mention(s, w.end(), s, e, text[s:w.end()], value, 0, 100.0, "percent", None, 0.5))
     return out
 
 
