@@ -41,6 +41,7 @@ _CURRENCY = {"usd": "USD", "vnd": "VND", "vnđ": "VND", "₫": "VND", "$": "USD"
 _MINUS_WORD = re.compile(r"(?<!\w)âm $", re.IGNORECASE)  # `tăng trưởng âm 2,5%`: the word for minus
 # `37 tỷ 748 triệu`, `3 triệu 150 ngàn`: a smaller scale's figure completing a larger one
 _COMPOUND = re.compile(fold_pattern(r"\s+(\d{1,3})\s+(triệu|nghìn|ngàn)(?!\w)"))
+_SPOKEN_TENTH = re.compile(r" (\d)(?=[,;.)]|\s+[^\W\d_])")  # `1.375 tỷ 9 vượt ...`, `2 triệu 5;`
 _COMPOUND_SCALE = {fold("triệu"): 1e6, fold("nghìn"): 1e3, fold("ngàn"): 1e3}
 
 
@@ -212,6 +213,13 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
             compound_end = tail.end()  # the counted noun's words begin after the last scale word
             rest = unit_after(key, tail.end(), units)
             read = UnitRead(rest.end, read.scale, rest.unit, rest.counter, rest.points)
+        spoken = _SPOKEN_TENTH.match(key, read.end) if read.unit is None and read.scale >= 1e6 and not extra else None
+        if spoken is not None and unit_after(key, spoken.end(1), units).end == spoken.end(1):
+            # `1.375 tỷ 9` (said for 1.375,9 tỷ): one digit after the scale word is its tenth
+            last_scale = read.scale / 10
+            extra = float(spoken.group(1)) * last_scale
+            taken_until = spoken.end(1)
+            read = UnitRead(spoken.end(1), read.scale, None, None, read.points)
         after_at = compound_end
         if read.unit is None:
             before = _CURRENCY_BEFORE.search(key, max(0, s - 5), s)
