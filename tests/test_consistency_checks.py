@@ -266,3 +266,33 @@ def test_a_second_trong_do_lists_the_parts_of_the_part_before_it(tmp_path: Path)
             "đối ngân sách trên địa bàn 96,635 tỷ đồng.")
     rows = _checks(tmp_path, {"a.txt": HEAD + text})
     assert not [r for r in rows if r[0] == "part_sum" and r[1] == "fail"], rows
+
+
+def test_two_targets_of_one_ratio_against_unnamed_bases_only_warn(tmp_path: Path) -> None:
+    """`gấp 1,5 lần so với đầu nhiệm kỳ` and `gấp đôi hiện nay` for one year: a plan's ratios measure against
+    bases it seldom names alike, so two of them are no proof of an error; two results of one ratio still are."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    targets = ("Đến năm 2030, phấn đấu quy mô nền kinh tế (GRDP) gấp 1,5 lần so với đầu nhiệm kỳ.\n\n"
+               "Mục tiêu đến năm 2030, quy mô GRDP gấp đôi hiện nay.")
+    rows = [r for r in _checks(tmp_path / "a", {"a.txt": HEAD + targets}) if r[0] == "conflict"]
+    assert rows and all(o == "warn" for _, o, _ in rows), rows
+    results = ("Năm 2023, tổng thu ngân sách nhà nước tăng 12% so với năm 2022.\n\n"
+               "Cũng trong năm 2023, tổng thu ngân sách nhà nước tăng 15% so với năm 2022.")
+    rows = [r for r in _checks(tmp_path / "b", {"a.txt": HEAD + results}) if r[0] == "conflict"]
+    assert any(o == "fail" for _, o, _ in rows), rows
+
+
+def test_a_figure_whose_period_is_only_defaulted_proves_no_conflict(tmp_path: Path) -> None:
+    """A headline above every date (`Hà Tĩnh đặt mục tiêu ..., GRDP bình quân đạt 168 triệu đồng`) has a period the
+    reader guesses, not one the text states: against a stated figure it can only warn."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    headline = ("Yên Phong: thu ngân sách đạt 1.500 tỷ đồng\n\n"
+                "Năm 2023, tổng thu ngân sách nhà nước trên địa bàn huyện Yên Phong đạt 1.250 tỷ đồng.")
+    rows = [r for r in _checks(tmp_path / "a", {"a.txt": headline}) if r[0] == "conflict"]
+    assert rows and all(o == "warn" for _, o, _ in rows), rows
+    dated = ("Yên Phong: năm 2023 thu ngân sách đạt 1.500 tỷ đồng\n\n"
+             "Năm 2023, tổng thu ngân sách nhà nước trên địa bàn huyện Yên Phong đạt 1.250 tỷ đồng.")
+    rows = [r for r in _checks(tmp_path / "b", {"a.txt": dated}) if r[0] == "conflict"]
+    assert any(o == "fail" for _, o, _ in rows), rows

@@ -54,6 +54,7 @@ compared as (
         a.value_high as a_high,
         a.is_exact as a_exact,
         a.is_named_here as a_named_here,
+        a.is_period_stated as a_period_stated,
         a.price_basis as a_price_basis,
         a.sentence as a_sentence,
         case
@@ -83,7 +84,11 @@ select
             -- stands, one price basis, and not a ratio to a plan (whose giver the text may vary:
             -- `120% dự toán HĐND huyện giao` and `153,1% dự toán tỉnh giao`)
             and is_named_here and a_named_here and price_basis is not distinct from a_price_basis
+            and is_period_stated and a_period_stated
             and role <> 'pct_of_plan' and coalesce(comparison_base, '') not in ('plan', 'budget_estimate')
+            -- two targets of one ratio for one year measure against bases a plan seldom names (`gấp 1,5 lần
+            -- so với đầu nhiệm kỳ`, `gấp đôi hiện nay`): which base each means is not settled by the text
+            and not (status = 'target' and role in ('pct_of_base', 'pct_change'))
             then 'fail'
         else 'warn'
     end as outcome,

@@ -34,6 +34,9 @@ select
     -- can prove two statements contradict each other
     metric_how in ('clause', 'frame', 'fraction', 'concept', 'composed', 'after', 'respectively', 'reviewer')
         or starts_with(metric_how, 'the plan') as is_named_here,
+    -- the report names the figure's period somewhere before it or right after it; a period only defaulted (a
+    -- headline above every date, a report naming no period) is a guess no contradiction can rest on
+    period_stated_at is not null as is_period_stated,
     -- the price basis the sentence names (`theo giá hiện hành`, `giá so sánh 2010`): values at two bases differ
     case
         when regexp_matches(lower(sentence), 'giá\s+(so\s+sánh|cố\s+định)') then 'constant'
