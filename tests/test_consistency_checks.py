@@ -175,7 +175,7 @@ def test_done_over_planned_checks_its_attainment(ratio: str, outcome: str, tmp_p
 
 
 @pytest.mark.parametrize("line", ["Thứ năm, 15 Tháng 3 2018", "Thời sự - Tháng 3/2018", "Bạn cần biết - Tháng 3/2018",
-                                  "Tin tức - 15/3/2018"])
+                                  "Tin tức - 15/3/2018", "VnEconomy, tháng 3/2018", "Kinh tế | 15/3/2018"])
 def test_a_date_line_is_no_reporting_period(line: str, tmp_path: Path) -> None:
     """`Thứ năm, 15 Tháng 3 2018`, a site's section and a date (`Thời sự - Tháng 3/2018`) over a report of the
     first two months is when it was written."""
@@ -296,3 +296,15 @@ def test_a_figure_whose_period_is_only_defaulted_proves_no_conflict(tmp_path: Pa
              "Năm 2023, tổng thu ngân sách nhà nước trên địa bàn huyện Yên Phong đạt 1.250 tỷ đồng.")
     rows = [r for r in _checks(tmp_path / "b", {"a.txt": dated}) if r[0] == "conflict"]
     assert any(o == "fail" for _, o, _ in rows), rows
+
+
+def test_a_quarters_report_gives_the_year_to_date_too(tmp_path: Path) -> None:
+    """`Tình hình kinh tế - xã hội ... trong quý III/2019` over `thu ngân sách 9 tháng ... 1.210 tỷ đồng`: the nine
+    months end with the quarter, as a month's report gives its year to date; six months under it still fail."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    head = "Tình hình kinh tế - xã hội huyện Yên Phong trong quý III/2019\n\n"
+    rows = _checks(tmp_path / "a", {"a.txt": head + "Thu ngân sách 9 tháng năm 2019 ước thực hiện được 1.210 tỷ đồng."})
+    assert [o for c, o, _ in rows if c == "period_mismatch"] == ["pass"], rows
+    rows = _checks(tmp_path / "b", {"a.txt": head + "Thu ngân sách 6 tháng năm 2019 ước thực hiện được 810 tỷ đồng."})
+    assert [o for c, o, _ in rows if c == "period_mismatch"] == ["fail"], rows

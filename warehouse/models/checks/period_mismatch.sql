@@ -56,6 +56,8 @@ figures as (
             -- a month's report gives the year to date too (`tháng 6 và 6 tháng`): a figure that ends in
             -- the heading's month agrees with it
             when hp.months = 1 and fp.end_month = hp.end_month then 0
+            -- and so does a quarter's (`quý III` and `9 tháng`): the year to date that ends with it
+            when fp.start_month = 1 and fp.end_month = hp.end_month then 0
             else greatest(hp.start_month - fp.start_month, 0) + greatest(fp.end_month - hp.end_month, 0)
         end as months_outside
     from sections
