@@ -308,3 +308,17 @@ def test_a_quarters_report_gives_the_year_to_date_too(tmp_path: Path) -> None:
     assert [o for c, o, _ in rows if c == "period_mismatch"] == ["pass"], rows
     rows = _checks(tmp_path / "b", {"a.txt": head + "Thu ngân sách 6 tháng năm 2019 ước thực hiện được 810 tỷ đồng."})
     assert [o for c, o, _ in rows if c == "period_mismatch"] == ["fail"], rows
+
+
+def test_a_list_short_of_an_item_read_as_its_own_indicator_only_warns(tmp_path: Path) -> None:
+    """`Cụ thể: ngành thương mại được 1.787 tỷ đồng; dịch vụ lưu trú và ăn uống 139 tỷ đồng; dịch vụ khác 199,9 tỷ
+    đồng` with the last item read as another indicator: the parts read fall short only because one was missed; the
+    same list without that item still fails."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    lead = ("Tháng 8 năm 2021, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của huyện Yên Phong đạt "
+            "2.125 tỷ đồng. Cụ thể: ngành thương mại được 1.787 tỷ đồng; dịch vụ lưu trú và ăn uống 139 tỷ đồng")
+    rows = _checks(tmp_path / "a", {"a.txt": HEAD + lead + "; giá trị sản xuất công nghiệp 199,9 tỷ đồng."})
+    assert [o for c, o, _ in rows if c == "part_sum"] == ["warn"], rows
+    rows = _checks(tmp_path / "b", {"a.txt": HEAD + lead + "."})
+    assert [o for c, o, _ in rows if c == "part_sum"] == ["fail"], rows
