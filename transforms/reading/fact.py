@@ -266,7 +266,10 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
             # a sibling component read earlier in the sentence as a part of an earlier total (`khu vực nông, lâm
             # nghiệp, thủy sản đóng góp 10.551,6 tỷ đồng (tăng 8,3%); khu vực công nghiệp – xây dựng đạt 10.929,6
             # tỷ đồng`; `Bên cạnh đó, thuế sản phẩm ... đạt 2.890,6 tỷ đồng`): the list goes on under the same total
-            sibling = next((f for f in [*reversed(sent_facts), *reversed(para_facts or [])]
+            # (or in the paragraph before, when this one opens with the next sector: `Tổng giá trị tăng thêm khu vực
+            # công nghiệp và xây dựng (khu vực II) ...` after a paragraph listing khu vực I under the GRDP)
+            before = [] if para_facts or sent_facts else list(reversed(prev_facts or []))
+            sibling = next((f for f in [*reversed(sent_facts), *reversed(para_facts or []), *before]
                             if f.role == "part" and f.unit == unit
                             and doc.ref.metrics[f.metric].part_of == whole and f.metric != metric.code), None)
             total = next((f for f in doc.levels.get(whole, []) if f.fact_id == sibling.parent_fact_id), None) \
