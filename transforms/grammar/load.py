@@ -13,7 +13,8 @@ from transforms.grammar.roles import RoleWords
 from transforms.grammar.tables import TableWords
 
 GRAMMAR_FILES = ("grammar/cues.csv", "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv",
-                 "grammar/words.csv", "grammar/bounds.csv", "grammar/fractions.csv", "grammar/sector_compounds.csv")
+                 "grammar/words.csv", "grammar/bounds.csv", "grammar/fractions.csv", "grammar/sector_compounds.csv",
+                 "grammar/within.csv")
 
 
 
@@ -35,6 +36,7 @@ class Grammar:
     averages: dict[str, str] = field(default_factory=dict)  # a count's metric → its average (a decimal count)
     crop_cycles: dict[str, str] = field(default_factory=dict)  # a crop → its cycle (`perennial`), where one is said
     counts_of_rate: dict[str, str] = field(default_factory=dict)  # a rate's metric → the count it is the share of
+    within: dict[str, frozenset[str]] = field(default_factory=dict)  # a metric → the wider totals it is listed under
 
     @property
     def numerators(self) -> dict[str, str]:
@@ -125,6 +127,7 @@ class Grammar:
         self.tally_threshold = re.compile(
             rf"(?:\s*{alt['tally_noun']})?(?:\s+{alt['tally_rest']})?\s+{alt['tally_verb']}\s+(?:{alt['tally_degree']}\s+)?"
             rf"(?:[\d.,]+\s*%?\s*(?:[-–]|{alt['range_word']})\s*(?:{alt['tally_degree']}\s+)?)?")
+        self.industry_branches = frozenset(w.get("industry_branch", []))  # sectors inside the industry, no code
         self.share_of_count = words(r"\s*", "share_of_count", r"(?!\w)")  # `2,34% số hộ nghèo`: a share of a count
         self.band_under = words(r"(?<!\w)", "band_under", r"(?!\w)")  # `đạt từ 70% đến dưới 100%`: below the whole
         # a count of targets met (`{N} chỉ tiêu đạt`) in a band below the whole plan: the targets not met
@@ -254,6 +257,9 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
     for r in rows["grammar/concepts.csv"]:
         kinds.setdefault(r["phrase"].strip(), {})[r["kind"].strip()] = r["value"].strip()
     crop_cycles = {k["crop"]: k["cycle"] for k in kinds.values() if "crop" in k and "cycle" in k}
+    within: dict[str, frozenset[str]] = {}
+    for r in rows["grammar/within.csv"]:
+        within[r["metric"].strip()] = within.get(r["metric"].strip(), frozenset()) | {r["within"].strip()}
     return Grammar(Lexicon(entries), RoleWords.from_rows(rows["grammar/cues.csv"]),
                    mask_rules(rows["grammar/masks.csv"]), Concepts(signatures, head_of_metric), unit_heads, words,
-                   counters, by_metric, fractions, compounds, rates, averages, crop_cycles)
+                   counters, by_metric, fractions, compounds, rates, averages, crop_cycles, within=within)

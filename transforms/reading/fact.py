@@ -178,8 +178,10 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     # or of the metric it is a component of (`Trong đó: giá trị sản xuất nông nghiệp ...`)
     running = running_total(doc, m.number_start)
 
+    wider = g.within.get(metric.code, frozenset())
+
     def is_total(f: Fact) -> bool:  # of the same kind: a running total's parts are running totals
-        return f.role == "level" and f.unit == unit and f.metric in (metric.code, metric.part_of) \
+        return f.role == "level" and f.unit == unit and f.metric in (metric.code, metric.part_of, *wider) \
             and running_total(doc, f.char_start) == running
 
     total = next((f for f in sent_facts if is_total(f)), None)
@@ -517,6 +519,16 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     else:
         role, parent_id, part_list = _part_of_total(doc, sent, m, sent_facts, metric, alias, choice, unit, value,
                                                     prev_facts, para_facts)
+        total = next((f for f in [*sent_facts, *(prev_facts or []), *(para_facts or [])] if f.fact_id == parent_id),
+                     None) if role == "part" else None
+        item_start = max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start)
+        if total is not None and total.metric in g.within.get(metric.code, ()) and any(
+                c[2] == "sector" and c[3] in g.industry_branches for c in doc.concepts_in(item_start, m.start)):
+            # `Trong đó, công nghiệp sản xuất điện, nước đạt 5.854,2 tỷ đồng` under the industry and construction
+            # total: a branch with no code of its own is a part of the total it is listed under, in its code (and
+            # so are the ratios that follow it)
+            metric = ref.metrics[total.metric]
+            alias = g.metric_alias(total.metric)
     fact = Fact(
         fact_id=fid, doc_id=doc.doc_id, metric=metric.code, role=role, value=value, unit=unit,
         period_year=None, period=None, status="actual", qualifier=qualifier, comparison_base=base,
