@@ -103,6 +103,10 @@ def unit_after(key: str, pos: int, units: list) -> UnitRead:
             unit = f"{unit}/{goods.word}"
     else:
         c = _match_word(key, p, units, "counter")
+        if c is None and end > pos and _match_word(key, p, units, "per_goods") is not None:
+            # `2 triệu 560 nghìn m3`, `1,2 triệu lít`: a scaled quantity in a unit of goods the contract does not
+            # know, no amount of money
+            return UnitRead(p, scale, "other", None, False)
         if c is not None:
             counter, unit = c.word, "count"
             end = p + len(c.word)
@@ -212,6 +216,8 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
             taken_until = tail.end(1)  # `150` is a part of this number, not one of its own
             compound_end = tail.end()  # the counted noun's words begin after the last scale word
             rest = unit_after(key, tail.end(), units)
+            if rest.unit is None and _match_word(key, _skip_spaces(key, rest.end), units, "per_goods") is not None:
+                rest = UnitRead(rest.end, rest.scale, "other", None)  # `2 triệu 560 nghìn m3`: no money
             read = UnitRead(rest.end, read.scale, rest.unit, rest.counter, rest.points)
         spoken = _SPOKEN_TENTH.match(key, read.end) if read.unit is None and read.scale >= 1e6 and not extra else None
         if spoken is not None and unit_after(key, spoken.end(1), units).end == spoken.end(1):
