@@ -134,6 +134,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 key, max(sent.start, m.number_start - 24), m.number_start) else m for m in ms]
         ms_starts = [m.number_start for m in ms]
         sent_facts = SentenceFacts()
+        attained = g.roles.attainment.search(key, sent.start, sent.end) is not None
         sent_is_continuation = g.continuation.search(key, sent.start, min(sent.end, sent.start + 40)) is not None \
             or g.follow_on.match(key, sent.start) is not None  # `Theo đó, tốc độ tăng trưởng GRDP ...`
         # a `Trong đó ...` sentence right after a sentence of targets continues the list of targets
@@ -267,7 +268,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 if cue == "estimate" and after is not None and after.of_figure:
                     cue = None  # `ước tính tăng 6,72%, cao hơn mức tăng 4,84% của quý I/2024`: a past result
                 in_section = section_target and (section_year is None or (fact.period_year or 0) >= section_year) \
-                    and (section_period is None or fact.period == section_period)
+                    and (section_period is None or fact.period == section_period) \
+                    and not attained  # (`đạt 52,29% kế hoạch` under a heading of targets: a result)
                 if cue is None and horizon_at >= sent.start and own is None and after is None:
                     cue = "target"
                 of_target_period = target_year is not None and fact.period_year == target_year \

@@ -44,6 +44,7 @@ class RoleWords:
     level_after_verb: re.Pattern[str]
     plan_paren: re.Pattern[str]  # `(KH 74%)`, `(kế hoạch năm 2023 là 1.800 tỷ đồng)` before the plan's figure
     plan_of: re.Pattern[str]  # `đạt 95% kế hoạch ` + the indicator the plan is of (`thu ngân sách`)
+    attainment: re.Pattern[str]  # `đạt 52,29% kế hoạch`, `bằng 86,1% KH`: a result measured against its plan
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, str]]) -> RoleWords:
@@ -91,6 +92,8 @@ class RoleWords:
                 r"trung\s+ương|hđnd|ubnd)[^,;.()]{0,24}?\s+giao)")),
             level_after_verb=re.compile(fold_pattern(r"(?:còn|lên|xuống)\s*$")),
             plan_of=re.compile(r"\s*(?:" + plan_words + r")\s+"),
+            attainment=re.compile(fold_pattern(r"(?<!\w)(?:đạt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:")
+                                  + plan_words + r")(?!\w)"),
             # `10,43% so cùng kỳ (KH năm tăng 6,8%)`: the figure's base may stand between it and the bracket
             plan_paren=re.compile(fold_pattern(r"(?:\s*so[^()\d;]{0,24}(?:(?:19|20)\d\d)?)?\s*\(\s*(?:")
                                   + plan_words + fold_pattern(
