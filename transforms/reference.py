@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ from transforms.text import BoilerplateRule, fold, fold_pattern
 
 SEED_FILES = ("metrics.csv", "units.csv", "localities.csv", "boilerplate.csv", "grammar/bounds.csv", "grammar/cues.csv",
               "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv", "grammar/words.csv",
-              "grammar/fractions.csv", "grammar/sector_compounds.csv", "grammar/within.csv")
+              "grammar/fractions.csv", "grammar/sector_compounds.csv", "grammar/within.csv",
+              "grammar/abbreviations.csv")
 GAP_WORDS = 8  # how many words `…` in an alias may stand for
 TOPIC_MARK = "@"  # in a frame, before the words of its topic, which may also come before the figure
 
@@ -208,6 +210,19 @@ def _read_csv(text: str, name: str = "") -> list[dict[str, str]]:
     return rows
 
 
+def _with_abbreviations(texts: Iterable[str], shortened: list[tuple[re.Pattern[str], str]]) -> list[str]:
+    """Each alias, then the same alias with its words abbreviated as reports write them (`doanh nghiệp` → `DN`,
+    seeds/grammar/abbreviations.csv), where that is another text."""
+    out: list[str] = []
+    for text in texts:
+        out.append(text)
+        for rx, short in shortened:
+            variant = rx.sub(short, text)
+            if variant != text and variant not in out:
+                out.append(variant)
+    return out
+
+
 def parse_reference(files: dict[str, str]) -> Reference:
     """Build the reference from the seed files' text (name → content)."""
     digest = hashlib.sha256()
@@ -216,6 +231,8 @@ def parse_reference(files: dict[str, str]) -> Reference:
         digest.update(files[name].encode("utf-8"))
     metrics: dict[str, Metric] = {}
     aliases: list[Alias] = []
+    shortened = [(re.compile(r"(?<!\w)" + re.escape(r["expansion"].strip()) + r"(?!\w)"), r["abbreviation"].strip())
+                 for r in _read_csv(files["grammar/abbreviations.csv"], "grammar/abbreviations.csv")]
     for line, row in enumerate(_read_csv(files["metrics.csv"], "metrics.csv"), start=2):
         code = row["code"].strip()
         if code in metrics:  # a second row would silently replace the first and duplicate the dimension
@@ -223,9 +240,10 @@ def parse_reference(files: dict[str, str]) -> Reference:
         metrics[code] = Metric(code, row["unit"].strip(), row["domain"].strip(), row.get("label_en", "").strip(),
                                (row.get("part_of") or "").strip() or None,
                                (row.get("reduction_code") or "").strip() or None)
-        for text in filter(None, (a.strip() for a in row["aliases"].split("|"))):
+        for text in _with_abbreviations(filter(None, (a.strip() for a in row["aliases"].split("|"))), shortened):
             aliases.append(make_alias(code, text))
-        for text in filter(None, (a.strip() for a in (row.get("scope_aliases") or "").split("|"))):
+        for text in _with_abbreviations(filter(None, (a.strip() for a in (row.get("scope_aliases") or "").split("|"))),
+                                        shortened):
             aliases.append(make_alias(code, text, is_scope=True))
     units = [
         UnitWord(fold(r["word"].strip()), r["kind"].strip(), float(r["scale"] or 1), r["unit"].strip())
