@@ -81,6 +81,7 @@ class Grammar:
                                      + fold_pattern(r"trong\s+tổng") + r"(?:\s+\w+){0,3}?\s+(?:"
                                      + word_alternation(w.get("anaphor", [])) + r"))(?!\w)")
         self.continuation = words(r"\s*", "list_marker", r"(?!\w)")
+        self.list_lead = re.compile(fold_pattern(r"(?<!\w)(?:như|gồm|bao gồm|cụ thể)\s*:"))  # `..., như: a; b; c`
         self.follow_on = words(r"\s*", "follow_on", r"(?!\w)")  # `Theo đó, ...` after a sentence announcing targets
         self.total_intro = words(r"", "total_intro", r"\s+$")
         self.past_year = re.compile(fold_pattern(r"(?<!\w)năm\s+((?:19|20)\d{2})\s+(?:")

@@ -218,6 +218,17 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
                             and not DIGIT.search(key, f.char_end, opened)), None)
             if by_area is not None:
                 total, intro = by_area, True
+    led = g.list_lead.search(key, sent.start, m.start) if total is None and not in_bracket and para_facts else None
+    if led is not None and not sent_facts.last_end(led.end(), m.start):
+        # `Giá trị sản xuất công nghiệp ước đạt 2.897 tỷ đồng ... Nhiều ngành công nghiệp chủ lực đạt giá trị sản
+        # lượng cao ... như: dệt may ..., giá trị 350 tỷ đồng`: the first item of a list a later sentence of the
+        # paragraph opens (`như:`, `gồm:`) under the total the paragraph stated
+        total = next((f for f in reversed(para_facts or []) if is_total(f) and f.sentence_index < sent.index), None)
+        intro = total is not None
+    elif led is not None:
+        total = next((f for f in reversed(para_facts or []) if is_total(f) and f.sentence_index < sent.index), None)
+        intro = total is not None and any(f.parent_fact_id == total.fact_id for f in sent_facts)
+        total = total if intro else None
     breakdown = g.breakdown_lead.match(key, sent.start) if total is None and not in_bracket else None
     if breakdown is not None:  # `Xét theo ngành, ...` under the total read last, in any paragraph
         # the last total read of the indicator or of the whole it is a part of (`Xét theo khu vực kinh tế,
