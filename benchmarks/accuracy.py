@@ -43,6 +43,8 @@ SETS = {
     "sealed8": (ROOT / "tests" / "fixtures" / "sealed8" / "docs", ROOT / "tests" / "fixtures" / "sealed8" / "gold"),
     "sealed9": (ROOT / "tests" / "fixtures" / "sealed9" / "docs", ROOT / "tests" / "fixtures" / "sealed9" / "gold"),
     "sealed10": (ROOT / "tests" / "fixtures" / "sealed10" / "docs", ROOT / "tests" / "fixtures" / "sealed10" / "gold"),
+    "sealed12": (ROOT / "tests" / "fixtures" / "sealed12" / "docs", ROOT / "tests" / "fixtures" / "sealed12" / "gold"),
+    "sealed13": (ROOT / "tests" / "fixtures" / "sealed13" / "docs", ROOT / "tests" / "fixtures" / "sealed13" / "gold"),
 }
 
 

@@ -322,3 +322,12 @@ def test_a_list_short_of_an_item_read_as_its_own_indicator_only_warns(tmp_path: 
     assert [o for c, o, _ in rows if c == "part_sum"] == ["warn"], rows
     rows = _checks(tmp_path / "b", {"a.txt": HEAD + lead + "."})
     assert [o for c, o, _ in rows if c == "part_sum"] == ["fail"], rows
+
+
+def test_counts_of_two_sets_of_targets_only_warn(tmp_path: Path) -> None:
+    """`hoàn thành 18/18 chỉ tiêu kinh tế - xã hội` and `đạt được 42/59 chỉ tiêu đô thị loại I`: a report tallies
+    several sets of targets and seldom says which set a count is of, so two counts prove no error."""
+    text = ("Năm 2024, thành phố Yên Phong đã hoàn thành 18/18 chỉ tiêu kinh tế - xã hội.\n\n"
+            "Năm 2024, thành phố Yên Phong đạt được 42/59 chỉ tiêu đô thị loại I.")
+    rows = [r for r in _checks(tmp_path, {"a.txt": HEAD + text}) if r[0] == "conflict"]
+    assert rows and all(o == "warn" for _, o, _ in rows), rows
