@@ -96,6 +96,8 @@ _NOT_PERIOD_BEFORE = re.compile(
         r"(?:so\s+với\s+(?:thời\s+điểm|mức|số\s+liệu|cùng\s+thời\s+điểm)|"  # `so với thời điểm cuối năm 2020`
         r"so\s+(?:với\s+)?(?:ước\s+)?(?:thực\s+hiện|kết\s+quả)|"  # `so với ước thực hiện năm 2024`: a base
         r"chuyển\s+nguồn|"  # `khoản thu chuyển nguồn năm 2017 mang sang`: last year's funds carried over
+        # `gần gấp đôi cả năm 2023`, `gấp 1,5 lần so với năm 2020`: the base of a multiple
+        r"gấp\s+(?:đôi|rưỡi|hai|ba|bốn|mười|[\d.,]+\s+lần)(?:\s+(?:so\s+với|so|cả|của))?|"
         r"so\s+với|so|với|cùng\s+kỳ|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn\s+đến|đến|từ|khóa|khoá|"
         r"năm\s+học|niên\s+khóa|vụ\s+\w+|trước|ngày\s+\d{1,2}|giá\s+so\s+sánh|giá\s+cố\s+định)\s*$"
     )
