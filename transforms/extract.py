@@ -12,6 +12,7 @@ are in `transforms.reading`: the document and its look-ups (`document`), a figur
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
@@ -53,6 +54,8 @@ from transforms.reading.timing import (
 )
 from transforms.reference import Alias, Reference
 from transforms.text import CleanText
+
+CAPTION = re.compile(r"[-–]\s*Ảnh(?:\s+minh\s+họa)?\s*\d*\.?\s*$|\(\s*Ảnh\s*:[^)]*\)\s*$", re.IGNORECASE)
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Fact", "NumberRead", "extract", "fact_id"]
 
@@ -128,6 +131,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     brackets.sort()
     read_by_id: dict[str, Fact] = {}  # every fact read so far
     for sent in sentences:
+        # `828.000 khách quốc tế tới Ninh Bình trong 8 tháng ... - Ảnh 1.`: the state a caption leaves untouched
+        caption = (year, result_year, period, period_at, result_period) if CAPTION.search(sent.text) else None
         ms = kept_mentions[bisect_left(kept_starts, sent.start):bisect_left(kept_starts, sent.end)]
         if g.growth_in.search(key, sent.start, sent.end):
             ms = [replace(m, points=True) if m.unit == "percent" and not m.points and g.contribution_pct.search(
@@ -199,7 +204,12 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     aside_end, before_aside = aside[1], (year, result_year, period, period_at, result_period)
                 if p.relative == "as_of" and p.year is not None:  # the cut-off's year dates what follows
                     year = result_year = p.year
-                if p.relative is not None:
+                if p.relative == "to_date" and "M" in last_of:
+                    # `Lũy kế từ đầu năm đến nay, ...`: the months to date of the month last named, from here on
+                    period, period_at = year_to_date(last_of["M"]), p.start
+                    result_period = (period, p.start)
+                    override, override_year = None, None
+                elif p.relative is not None:
                     if p.start >= sent.start:
                         named = {"month": last_of.get("M"), "quarter": last_of.get("Q")}.get(p.relative, p.period)
                         override = (named or period or "FY", p.start)
@@ -346,6 +356,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                                           sent.index, fact.fact_id, None))
         if aside_end >= 0:
             year, result_year, period, period_at, result_period = before_aside
+        if caption is not None:  # a photo's caption dates its own figures, not the text after it
+            year, result_year, period, period_at, result_period = caption
         prev_facts = list(sent_facts) if sent_facts else prev_facts
         opens = sent.text.rstrip().endswith(":")
         if opens and not sent_facts:  # `Ước tính 6 tháng đầu năm 2024, một số chỉ tiêu chủ yếu như sau:`

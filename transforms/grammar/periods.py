@@ -87,6 +87,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?<!\w)nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)"), "term_named"),
     (_rx(r"(?<!\w)(?:cả\s+|trong\s+|đến\s+cuối\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\s*-\s*\d)"), "year"),
     (_rx(r"(?<!\w)trong\s+tháng(?!\s*(?:\d|đầu|cuối|qua|tới))"), "this_month"),
+    # `Lũy kế từ đầu năm đến nay, ...`, `tính từ đầu năm đến nay`: the months to date of the month last named
+    # (`tuy nhiên từ đầu năm đến nay lượng mưa ít` names no figure's period: only the running-total words or a
+    # comma after make it one)
+    (_rx(r"(?<!\w)(?:(?:(?:lũy|luỹ)\s+kế\s+|tính\s+)từ\s+đầu\s+năm\s+(?:đến|tới)\s+(?:nay|thời\s+điểm\s+này)"
+         r"|từ\s+đầu\s+năm\s+(?:đến|tới)\s+nay(?=\s*,))"), "to_date"),
     (_rx(r"(?<!\w)trong\s+quý(?!\s*(?:[ivx]+|\d)(?!\w))"), "this_quarter"),
     (_rx(r"(?<!\w)(?:cả|trong)\s+năm(?!\s*(?:19|20)\d{2}|\s+(?:học|tới|sau|trước|qua))"), "this_year"),
 ]
@@ -259,6 +264,8 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         return PeriodMention(s, e, int(m.group(1)), "FY")
     if kind == "this_month":
         return PeriodMention(s, e, None, None, "month")
+    if kind == "to_date":
+        return PeriodMention(s, e, None, None, "to_date")
     if kind == "this_quarter":
         return PeriodMention(s, e, None, None, "quarter")
     if kind == "this_year":
