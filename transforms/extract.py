@@ -12,7 +12,6 @@ are in `transforms.reading`: the document and its look-ups (`document`), a figur
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
@@ -53,9 +52,7 @@ from transforms.reading.timing import (
     year_stated_in,
 )
 from transforms.reference import Alias, Reference
-from transforms.text import CleanText
-
-CAPTION = re.compile(r"[-–]\s*Ảnh(?:\s+minh\s+họa)?\s*\d*\.?\s*$|\(\s*Ảnh\s*:[^)]*\)\s*$", re.IGNORECASE)
+from transforms.text import PHOTO_CAPTION, CleanText
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Fact", "NumberRead", "extract", "fact_id"]
 
@@ -132,7 +129,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     read_by_id: dict[str, Fact] = {}  # every fact read so far
     for sent in sentences:
         # `828.000 khách quốc tế tới Ninh Bình trong 8 tháng ... - Ảnh 1.`: the state a caption leaves untouched
-        caption = (year, result_year, period, period_at, result_period) if CAPTION.search(sent.text) else None
+        caption = (year, result_year, period, period_at, result_period) if PHOTO_CAPTION.search(sent.text) else None
         ms = kept_mentions[bisect_left(kept_starts, sent.start):bisect_left(kept_starts, sent.end)]
         if g.growth_in.search(key, sent.start, sent.end):
             ms = [replace(m, points=True) if m.unit == "percent" and not m.points and g.contribution_pct.search(

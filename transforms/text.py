@@ -46,6 +46,8 @@ _NGAY = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
 _DATE_LINE = re.compile(r"^(?:[^\d:]{0,24}[:,]\s*)?(?:(?P<d>\d{1,2})[/.\-])?(?P<m>\d{1,2})[/.\-]"
                         r"(?P<y>(?:19|20)\d{2})\b")
 _CAPTION_HINT = re.compile(r"\((ảnh|nguồn)\s*:[^)]*\)\s*$", re.IGNORECASE)
+# a photo's caption, by its credit at the end (`... - Ảnh 1.`, `(Ảnh: ...)`): its figures date nothing after it
+PHOTO_CAPTION = re.compile(r"[-–]\s*Ảnh(?:\s+minh\s+họa)?\s*\d*\.?\s*$|\(\s*Ảnh\s*:[^)]*\)\s*$", re.IGNORECASE)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

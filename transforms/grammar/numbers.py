@@ -81,15 +81,16 @@ _AMOUNT_UNITS = ("VND", "USD", "ha", "tonne")
 _SLASH = re.compile(r"\s?/\s?")
 
 
-def unit_after(key: str, pos: int, units: list) -> UnitRead:
-    """Scale words, unit and counted noun after position `pos` of the key (`units`: longest first)."""
+def unit_after(key: str, pos: int, units: list, scaled: bool = False) -> UnitRead:
+    """Scale words, unit and counted noun after position `pos` of the key (`units`: longest first); `scaled`:
+    a scale word was read before `pos` (the last part of `2 triệu 560 nghìn`)."""
     end, scale, unit, counter = pos, 1.0, None, None
-    p = _skip_spaces(key, pos)
+    p = skip_spaces(key, pos)
     w = _match_word(key, p, units, "scale")
     if w is not None:
         scale = w.scale
         end = p + len(w.word)
-        p = _skip_spaces(key, end)
+        p = skip_spaces(key, end)
     u = _match_word(key, p, units, "unit")
     points = alternatives = False
     if u is not None and not (u.word == "%" and p > end + 1):
@@ -103,7 +104,7 @@ def unit_after(key: str, pos: int, units: list) -> UnitRead:
             unit = f"{unit}/{goods.word}"
     else:
         c = _match_word(key, p, units, "counter")
-        if c is None and end > pos and _match_word(key, p, units, "per_goods") is not None:
+        if c is None and (end > pos or scaled) and _match_word(key, p, units, "per_goods") is not None:
             # `2 triệu 560 nghìn m3`, `1,2 triệu lít`: a scaled quantity in a unit of goods the contract does not
             # know, no amount of money
             return UnitRead(p, scale, "other", None, False)
@@ -112,15 +113,15 @@ def unit_after(key: str, pos: int, units: list) -> UnitRead:
             end = p + len(c.word)
             # `3 huyện/thành phố`, `12 xã/phường/thị trấn`: places written as alternatives (not `17 tiêu chí/xã`)
             while end < len(key) and key[end] == "/" and _match_word(key, p, units, "place") is not None:
-                other = _match_word(key, _skip_spaces(key, end + 1), units, "place")
+                other = _match_word(key, skip_spaces(key, end + 1), units, "place")
                 if other is None:
                     break
-                end = _skip_spaces(key, end + 1) + len(other.word)
+                end = skip_spaces(key, end + 1) + len(other.word)
                 alternatives = True
     return UnitRead(end, scale, unit, counter, points, alternatives)
 
 
-def _skip_spaces(key: str, pos: int) -> int:
+def skip_spaces(key: str, pos: int) -> int:
     while pos < len(key) and key[pos] == " ":
         pos += 1
     return pos
@@ -215,9 +216,7 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
             extra += float(tail.group(1)) * last_scale
             taken_until = tail.end(1)  # `150` is a part of this number, not one of its own
             compound_end = tail.end()  # the counted noun's words begin after the last scale word
-            rest = unit_after(key, tail.end(), units)
-            if rest.unit is None and _match_word(key, _skip_spaces(key, rest.end), units, "per_goods") is not None:
-                rest = UnitRead(rest.end, rest.scale, "other", None)  # `2 triệu 560 nghìn m3`: no money
+            rest = unit_after(key, tail.end(), units, scaled=True)
             read = UnitRead(rest.end, read.scale, rest.unit, rest.counter, rest.points)
         spoken = _SPOKEN_TENTH.match(key, read.end) if read.unit is None and read.scale >= 1e6 and not extra else None
         if spoken is not None and unit_after(key, spoken.end(1), units).end == spoken.end(1):

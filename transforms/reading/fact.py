@@ -15,7 +15,7 @@ from transforms.grammar.indicator import (
 )
 from transforms.grammar.keys import fold
 from transforms.grammar.load import Grammar
-from transforms.grammar.numbers import Mention
+from transforms.grammar.numbers import Mention, skip_spaces
 from transforms.locality import names_a_locality
 from transforms.reading.document import (
     DIGIT,
@@ -122,17 +122,11 @@ def _short_of_plan(doc: Document, m: Mention, short: str) -> str | None:
     if band is None or band.end() == (m.after_at or m.end):
         return None
     threshold = NUMBER_AT.match(doc.key, band.end())
-    if threshold is None or not doc.key.startswith("%", _skip(doc.key, threshold.end())):
+    if threshold is None or not doc.key.startswith("%", skip_spaces(doc.key, threshold.end())):
         return None
     under = doc.g.band_under.search(band.group())
     value = float(threshold.group().replace(".", "").replace(",", "."))
     return short if under or value < 100 else None
-
-
-def _skip(key: str, pos: int) -> int:
-    while pos < len(key) and key[pos] == " ":
-        pos += 1
-    return pos
 
 
 _LEADING_SCALE = re.compile(r"^(?:triệu|nghìn|ngàn|vạn|tỷ)\s+", re.IGNORECASE)
@@ -219,15 +213,13 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
             if by_area is not None:
                 total, intro = by_area, True
     led = g.list_lead.search(key, sent.start, m.start) if total is None and not in_bracket and para_facts else None
-    if led is not None and not sent_facts.last_end(led.end(), m.start):
+    if led is not None:
         # `Giá trị sản xuất công nghiệp ước đạt 2.897 tỷ đồng ... Nhiều ngành công nghiệp chủ lực đạt giá trị sản
-        # lượng cao ... như: dệt may ..., giá trị 350 tỷ đồng`: the first item of a list a later sentence of the
-        # paragraph opens (`như:`, `gồm:`) under the total the paragraph stated
+        # lượng cao ... như: dệt may ..., giá trị 350 tỷ đồng`: the items of a list a later sentence of the paragraph
+        # opens (`như:`, `gồm:`) under the total the paragraph stated (after the first, while they are its parts)
         total = next((f for f in reversed(para_facts or []) if is_total(f) and f.sentence_index < sent.index), None)
-        intro = total is not None
-    elif led is not None:
-        total = next((f for f in reversed(para_facts or []) if is_total(f) and f.sentence_index < sent.index), None)
-        intro = total is not None and any(f.parent_fact_id == total.fact_id for f in sent_facts)
+        first = not sent_facts.last_end(led.end(), m.start)
+        intro = total is not None and (first or any(f.parent_fact_id == total.fact_id for f in sent_facts))
         total = total if intro else None
     breakdown = g.breakdown_lead.match(key, sent.start) if total is None and not in_bracket else None
     if breakdown is not None:  # `Xét theo ngành, ...` under the total read last, in any paragraph

@@ -13,7 +13,7 @@ from transforms.grammar.indicator import (
     fuzzy_alias,
     item_phrase,
 )
-from transforms.grammar.keys import fold
+from transforms.grammar.keys import DASHES, fold
 from transforms.grammar.numbers import Mention
 from transforms.reading.document import (
     CONTRIBUTION,
@@ -410,7 +410,7 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
     return None, whole
 
 
-_SIGNS = "+-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_SIGNS = "+-" + DASHES
 _SIGN = re.compile(f"[{re.escape(_SIGNS)}]")
 _SIGNED_BRACKET = re.compile(f"\\s*\\(\\s*[{re.escape(_SIGNS)}]?\\s*")
 
