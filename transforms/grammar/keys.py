@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -144,27 +145,13 @@ class Tokens:
 
 
 def tokenize(key: str) -> Tokens:
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    norm_parts: list[str] = []
-    norm_starts: dict[int, int] = {}
-    norm_ends: dict[int, int] = {}
-    offset = 0
-    for m in TOKEN.finditer(key):
-        word = m.group()
-        if word in _SKIP:
-            continue
-        i = len(words)
-        starts.append(m.start())
-        ends.append(m.end())
-        words.append(word)
-        norm_starts[offset] = i
-        offset += len(word)
-        norm_ends[offset] = i
-        norm_parts.append(word)
-        offset += 1
-    return Tokens(starts, ends, words, " ".join(norm_parts), norm_starts, norm_ends)
+    found = [m for m in TOKEN.finditer(key) if m.group() not in _SKIP]
+    words = [m.group() for m in found]
+    norm_starts_list = list(accumulate((len(w) + 1 for w in words), initial=0))[:-1]  # each word's offset in `norm`
+    indices = range(len(words))
+    return Tokens([m.start() for m in found], [m.end() for m in found], words, " ".join(words),
+                  dict(zip(norm_starts_list, indices, strict=True)),
+                  dict(zip((o + len(w) for o, w in zip(norm_starts_list, words, strict=True)), indices, strict=True)))
 
 
 def normalise_phrase(phrase: str) -> str:

@@ -32,6 +32,87 @@ def fold_pattern(pattern: str) -> str:
     return "".join(out)
 
 
+_LOOKBEHIND = re.compile(r"\(\?<[!=]((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*)\)")
+_SPECIAL = set("\\.^$*+?{}[]|()")
+_QUANTIFIER = re.compile(r"\+|\{(\d+)(?:,(\d*))?\}")
+
+
+def skip_friendly(pattern: str) -> str:
+    """The same pattern with its leading lookbehinds checked after its first literal or digit.
+
+    Python's engine skips ahead to a pattern's literal prefix or first character class, but not when a lookbehind
+    comes first: `(?<!\\w)tháng` tries every position, `tháng(?<!\\wtháng)` jumps from one `tháng` to the next
+    (ten times faster on a report). The two match the same spans: the lookbehind sees the same text before."""
+    pos, looks = 0, []
+    while (m := _LOOKBEHIND.match(pattern, pos)) is not None:
+        looks.append(m)
+        pos = m.end()
+    if not looks:
+        return pattern
+    rest = pattern[pos:]
+    if rest.startswith("\\d"):
+        q = _QUANTIFIER.match(rest, 2)
+        if rest[2:3] in ("*", "?"):
+            return pattern  # maybe no digit at all
+        if q is None:
+            first, tail = "\\d", rest[2:]
+        elif q.group() == "+":
+            first, tail = "\\d", "\\d*" + rest[q.end():]
+        elif int(q.group(1)) >= 1:
+            lo, hi = int(q.group(1)) - 1, q.group(2)
+            more = "" if hi is None else "," + (str(int(hi) - 1) if hi else "")
+            first, tail = "\\d", f"\\d{{{lo}{more}}}" + rest[q.end():]
+        else:
+            return pattern
+    elif rest.startswith("(?:"):
+        return _distributed(pattern[:pos], rest)
+    else:
+        n = 0
+        while n < len(rest) and rest[n] not in _SPECIAL:
+            n += 1
+        if n < len(rest) and rest[n] in "*+?{":
+            n -= 1  # the last letter is quantified: not part of the prefix
+        if n <= 0:
+            return pattern
+        first, tail = rest[:n], rest[n:]
+    moved = "".join(m.group()[:-1] + first + ")" for m in looks)
+    return first + moved + tail
+
+
+def _distributed(looks: str, rest: str) -> str:
+    """`(?<!\\w)(?:top|hạng)...` as `(?:top(?<!\\wtop)|hạng(?<!\\whạng))...`: each alternative skip-friendly,
+    or the pattern unchanged if one cannot be."""
+    depth, alts, start, i = 0, [], 3, 3
+    while i < len(rest):
+        c = rest[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = rest.index("]", i + 2) + 1  # a class: no groups or alternatives inside
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+        elif c == ")":
+            break
+        elif c == "|" and not depth:
+            alts.append(rest[start:i])
+            start = i + 1
+        i += 1
+    else:
+        return looks + rest
+    alts.append(rest[start:i])
+    tail = rest[i + 1:]
+    if tail[:1] in ("*", "+", "?", "{"):
+        return looks + rest  # a quantified group: its first letters are not sure to be there
+    moved = [skip_friendly(looks + alt) for alt in alts]
+    if any(m == looks + alt for m, alt in zip(moved, alts, strict=True)):
+        return looks + rest
+    return "(?:" + "|".join(moved) + ")" + tail
+
+
 def word_alternation(words: Iterable[str], space: str = r"\s+") -> str:
     """A regex alternation of word phrases as they read in the folded key, longest first."""
     alts = {fold_pattern(re.escape(w)).replace(r"\ ", space) for w in words}
@@ -45,7 +126,7 @@ class MaskRule:
 
 
 def mask_rules(rows: list[dict[str, str]]) -> list[MaskRule]:
-    return [MaskRule(r["reason"].strip(), re.compile(fold_pattern(r["pattern"]))) for r in rows]
+    return [MaskRule(r["reason"].strip(), re.compile(skip_friendly(fold_pattern(r["pattern"])))) for r in rows]
 
 
 _DAY_MONTH = re.compile(r"\d{1,2}/\d{1,2}")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from transforms.grammar.keys import fold, tones, word_tones
-from transforms.grammar.masks import fold_pattern
+from transforms.grammar.masks import fold_pattern, skip_friendly
 from transforms.text import SpanIndex
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -34,7 +34,7 @@ class PeriodMention:
 
 
 def _rx(p: str) -> re.Pattern[str]:
-    return re.compile(fold_pattern(p))
+    return re.compile(skip_friendly(fold_pattern(p)))
 
 
 _YEAR = r"(?:\s*(?:năm|/|-)?\s*((?:19|20)\d{2}))?"  # `quý I năm 2023`, `quý I/2023`, `quý I-2023`
