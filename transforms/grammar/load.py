@@ -37,6 +37,8 @@ class Grammar:
     crop_cycles: dict[str, str] = field(default_factory=dict)  # a crop → its cycle (`perennial`), where one is said
     counts_of_rate: dict[str, str] = field(default_factory=dict)  # a rate's metric → the count it is the share of
     within: dict[str, frozenset[str]] = field(default_factory=dict)  # a metric → the wider totals it is listed under
+    # a domain → the head a figure takes when the domain alone names it (`Sản phẩm sợi tăng 7%`: the product's output)
+    domain_heads: dict[str, str] = field(default_factory=dict)
 
     @property
     def numerators(self) -> dict[str, str]:
@@ -227,9 +229,12 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
     for r in rows["grammar/cues.csv"]:
         entries.append((r["phrase"], Tag(r["kind"].strip(), r["value"].strip())))
     unit_heads: dict[str, str] = {}
+    domain_heads: dict[str, str] = {}
     for r in rows["grammar/concepts.csv"]:
         if r["kind"].strip() == "unit_head":
             unit_heads[r["phrase"].strip()] = r["value"].strip()
+        elif r["kind"].strip() == "domain_head":
+            domain_heads[r["phrase"].strip()] = r["value"].strip()
         elif r["kind"].strip() != "cycle":  # (a crop's cycle is data about the crop: `crop_cycles` below)
             entries.append((r["phrase"], Tag("concept", r["value"].strip(), r["kind"].strip())))
     signatures = []
@@ -263,4 +268,5 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
         within[r["metric"].strip()] = within.get(r["metric"].strip(), frozenset()) | {r["within"].strip()}
     return Grammar(Lexicon(entries), RoleWords.from_rows(rows["grammar/cues.csv"]),
                    mask_rules(rows["grammar/masks.csv"]), Concepts(signatures, head_of_metric), unit_heads, words,
-                   counters, by_metric, fractions, compounds, rates, averages, crop_cycles, within=within)
+                   counters, by_metric, fractions, compounds, rates, averages, crop_cycles, within=within,
+                   domain_heads=domain_heads)

@@ -701,6 +701,19 @@ class Document:
             return Choice(g.metric_alias(sig.metric), lo, hi, how, (wild[-1][0], wild[-1][1]) if wild else None)
         return None
 
+    def domain_choice(self, sent: Sentence, item_lo: int, m: Mention) -> Choice | None:
+        """`sản phẩm chủ yếu như: Sản phẩm sợi tăng 7%`: a change whose item names only a domain with a head of its
+        own (`seeds/grammar/concepts.csv`, kind domain_head), when nothing else named the figure."""
+        if m.unit != "percent":
+            return None
+        for c in reversed(self.concepts_in(max(item_lo, sent.start), m.number_start)):
+            if c[2] != "domain" or c[3] not in self.g.domain_heads:
+                continue
+            sig = self.g.concepts.metric(self.g.domain_heads[c[3]], {("domain", c[3])})
+            if sig is not None and compatible(self.ref.metrics[sig.metric].unit, m):
+                return Choice(self.g.metric_alias(sig.metric), c[0], c[1], f"concept of the domain '{c[3]}'")
+        return None
+
 
 def clause_start_of(key: str, sent: Sentence, pos: int) -> int:
     cut = key.rfind(";", sent.start, pos)

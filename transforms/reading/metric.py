@@ -508,6 +508,9 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     former = former_area_total(doc, sent, m, prev_facts or [])
     if former is not None:  # `Trong đó, khu vực TP.HCM cũ thấp nhất với 7.947 USD; Bình Dương đạt 8.554 USD`
         return Choice(doc.g.metric_alias(former.metric), m.start, m.start, FORMER_AREA), None
+    product = doc.domain_choice(sent, lo, m)
+    if product is not None:
+        return product, None
     return None, "no indicator named for it"
 
 
