@@ -26,6 +26,7 @@ from transforms.grammar.tables import table_readings
 from transforms.numbers import separator_habit
 from transforms.reading.document import (
     ASIDE,
+    BASE_PERIOD,
     BULLET,
     LIST_FIGURE,
     PLANNED,
@@ -237,6 +238,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, reason))
                 continue
+            # (the same period a year before, stated after a figure: its period is the figure's, its year its own)
+            pinned = (fact.period_year, fact.period) if fact.metric_how == BASE_PERIOD else None
             parent = read_by_id.get(fact.parent_fact_id) if fact.parent_fact_id else None
             if parent is not None and parent.sentence_index != sent.index and fact.role != "part":
                 parent = None  # only a part takes a total of an earlier sentence (its period)
@@ -320,6 +323,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     fact.base_year = fact.period_year - 1
                 if fact.comparison_base == "prior_period" and fact.base_year is None:
                     fact.base_year = fact.period_year
+            if pinned is not None:
+                fact.period_year, fact.period, fact.status = pinned[0], pinned[1], "actual"
             if fact.period_year is None:
                 out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, "no year named anywhere in the report"))

@@ -43,6 +43,7 @@ GROWTH = "_growth"  # growth with no base written: resolved once the period is k
 
 
 PLANNED = "the plan's value stated beside a figure (in brackets, or after a slash)"
+BASE_PERIOD = "the same period's value stated after a figure (cùng kỳ năm trước đạt ...)"
 
 
 # (also after a rate per year: `12,59%/năm (KH 12,5%)`)

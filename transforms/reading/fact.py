@@ -18,6 +18,7 @@ from transforms.grammar.load import Grammar
 from transforms.grammar.numbers import Mention, skip_spaces
 from transforms.locality import names_a_locality
 from transforms.reading.document import (
+    BASE_PERIOD,
     DIGIT,
     FORMER_AREA,
     GROWTH,
@@ -113,6 +114,28 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
         scope=prev.scope, parent_fact_id=None, char_start=m.start, char_end=m.end, value_text=doc.text[m.start:m.end],
         value_precision=m.precision, sentence=prev.sentence, sentence_index=prev.sentence_index,
         metric_how=PLANNED)
+
+
+def _base_period_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact | None:
+    """`thu ngân sách đạt 500 tỷ đồng, cùng kỳ năm trước đạt 450 tỷ đồng`, `giải ngân đạt 27,07% (cao hơn so với
+    cùng kỳ năm 2023 (17,4%)`: the figure after the same period named as a subject is that period's value of the
+    indicator just read (its role, a year before), not a change; read only in the figure's own unit."""
+    if not sent_facts:
+        return None
+    prev = sent_facts[-1]
+    if prev.char_end > m.start or prev.period_year is None or prev.unit != (m.unit or "") \
+            or prev.role not in ("level", "part", "pct_of_plan"):
+        return None
+    said = doc.g.base_period_value.fullmatch(doc.key, prev.char_end, m.start)
+    if said is None:
+        return None
+    year = int(said.group(1)) if said.group(1) and said.group(1).isdigit() else prev.period_year - 1
+    return Fact(
+        fact_id=fact_id(doc.doc_id, m.start, m.end), doc_id=doc.doc_id, metric=prev.metric, role=prev.role,
+        value=m.value, unit=prev.unit, period_year=year, period=prev.period, status="actual", qualifier="exact",
+        comparison_base=prev.comparison_base, base_year=prev.base_year, scope=prev.scope, parent_fact_id=None,
+        char_start=m.start, char_end=m.end, value_text=doc.text[m.start:m.end], value_precision=m.precision,
+        sentence=prev.sentence, sentence_index=prev.sentence_index, metric_how=BASE_PERIOD)
 
 
 def _short_of_plan(doc: Document, m: Mention, short: str) -> str | None:
@@ -299,7 +322,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     clause_start = clause_start_of(key, sent, m.start)
     if m.unit is None and m.scale == 1 and m.range_part is None and percent_dropped(doc, m, clause_start):
         m = replace(m, unit="percent")
-    planned = _planned_value(doc, m, sent_facts)
+    planned = _planned_value(doc, m, sent_facts) or _base_period_value(doc, m, sent_facts)
     if planned is not None:
         return planned, None, None
     choice, why_not = choose_metric(doc, sent, m, sent_facts, clause_start, ctx, last_alias, prev_facts)
