@@ -104,7 +104,7 @@ _NOT_PERIOD_BEFORE = re.compile(
         # `gần gấp đôi cả năm 2023`, `gấp 1,5 lần so với năm 2020`: the base of a multiple
         r"gấp\s+(?:đôi|rưỡi|hai|ba|bốn|mười|[\d.,]+\s+lần)(?:\s+(?:so\s+với|so|cả|của))?|"
         r"so\s+với|so|với|cùng\s+kỳ|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn\s+đến|đến|từ|khóa|khoá|"
-        r"năm\s+học|niên\s+khóa|vụ\s+\w+|trước|ngày\s+\d{1,2}|giá\s+so\s+sánh|giá\s+cố\s+định)\s*$"
+        r"năm\s+học|niên\s+khóa|vụ\s+\w+|trước|ngày\s+\d{1,2}|giá\s+(?:so\s+sánh|ss)|giá\s+cố\s+định)\s*$"
     )
 )
 
