@@ -74,6 +74,8 @@ _ITEM_CUT = re.compile(r"[,;]")
 _OWN_FIGURE = re.compile(r"\s*:?\s*\d")
 _ITEM_SEPARATOR = re.compile(r",|;|(?<!\w)va(?!\w)")  # between the items of a list (not a dash: `nông - lâm`)
 LIST_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*")  # a figure of a list, not a year
+# three or more figures (percentages, or plain) joined by dashes alone: `2,1% - 64,3% - 33,6%`
+DASH_CHAIN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*\s*%?(?:\s*-\s*\d+(?:[.,]\d+)*\s*%?){2,}(?![\w.,]*\d)")
 ASIDE = re.compile(r"\([^()]*\)")  # a bracketed aside: its numbers are no earlier figure
 
 
@@ -155,6 +157,7 @@ class Document:
         self.bullet_paragraphs = {p for p, sent in opening.items() if BULLET.match(sent.text)}  # list items
         self.paragraph_start = {p: sent.start for p, sent in opening.items()}
         # each list item's lead: the sentence ending in a colon right above the run of items it belongs to
+        self._chains: list[tuple[int, int]] | None = None
         self.list_leads: dict[int, Sentence] = {}
         lead: Sentence | None = None
         for i, sent in enumerate(self.sentences):
@@ -303,6 +306,18 @@ class Document:
                 f.start() for f in LIST_FIGURE.finditer(self.key, end, stop if stop >= 0 else sent_end)]
         figures = self._cue_lists[start]
         return (start, end, figures) if figures is not None and len(figures) >= 2 else None
+
+    def dash_chain(self, lo: int, hi: int) -> tuple[int, int, list[int]] | None:
+        """`Nông nghiệp - Công nghiệp, TTCN - Thương mại, dịch vụ là 2,1% - 64,3% - 33,6%`: three or more figures
+        joined by dashes alone, holding the figure at `hi`, in order for as many things named in [lo, chain) (two
+        would be a range). The report's chains are found once."""
+        if self._chains is None:
+            self._chains = [(c.start(), c.end()) for c in DASH_CHAIN.finditer(self.key)]
+        k = bisect_right(self._chains, (hi, len(self.key))) - 1
+        if k < 0 or not (lo <= self._chains[k][0] <= hi < self._chains[k][1]):
+            return None
+        start, end = self._chains[k]
+        return start, start, [f.start() for f in LIST_FIGURE.finditer(self.key, start, end)]
 
     def last_mark(self, marks: str, lo: int, hi: int) -> int:
         """The position of the last of `marks` (`;`, `:`) in [lo, hi), else -1 (a look-up, not a scan: reports

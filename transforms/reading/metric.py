@@ -145,7 +145,8 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
     """`Công nghiệp - dịch vụ - nông nghiệp với tỷ trọng tương ứng 66,17% - 23,83% - 2,62%`; `giá trị sản xuất
     nông nghiệp, công nghiệp và dịch vụ lần lượt tăng 3,1%, 9,5% và 8,2%`: the i-th figure after `tương ứng` or
     `lần lượt` is the i-th of as many sectors named before it, under the clause's head word."""
-    found = doc.distributive_list(clause_start, m.number_start, sent.end)
+    found = doc.distributive_list(clause_start, m.number_start, sent.end) or doc.dash_chain(clause_start,
+                                                                                            m.number_start)
     if found is None or m.number_start not in found[2]:
         return None
     cue_start, cue_end, figures = found
