@@ -722,6 +722,10 @@ class Document:
         own (`seeds/grammar/concepts.csv`, kind domain_head), when nothing else named the figure."""
         if m.unit != "percent":
             return None
+        para_lo = self.paragraph_start.get(sent.paragraph, sent.start)
+        if any(self.ref.metrics[h.alias.code].domain == "trade"
+               for h in self.lefts_nearest_first(para_lo, m.number_start)):
+            return None  # `mọi nhóm hàng hóa đều tăng, ... kim loại quý và sản phẩm tăng 22,2%`: goods sold, not made
         for c in reversed(self.concepts_in(max(item_lo, sent.start), m.number_start)):
             if c[2] != "domain" or c[3] not in self.g.domain_heads:
                 continue
