@@ -325,6 +325,11 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     fact.base_year = fact.period_year
             if pinned is not None:
                 fact.period_year, fact.period, fact.status = pinned[0], pinned[1], "actual"
+            if fact.role == "part" and fact.metric in g.outcome_tallies and not (
+                    parent is not None and g.subset_marker.search(key, parent.char_end, fact.char_start)):
+                # `Trong tổng số 16 chỉ tiêu có 13 chỉ tiêu đạt`: dated by the total, a level of its own code (after
+                # `trong đó` a subset of the figure before: a part)
+                fact.role, fact.parent_fact_id, fact.part_list = "level", None, None
             if fact.period_year is None:
                 out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, "no year named anywhere in the report"))
