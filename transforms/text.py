@@ -45,8 +45,10 @@ _MARKDOWN = re.compile(r"\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)|__")
 _META_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*")
 _DMY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _NGAY = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-# (with slashes, dashes or dots: `Thứ Năm, 15-10-2020, 21:49`, `Cập nhật: 04/2022`)
-_DATE_LINE = re.compile(r"^(?:[^\d:]{0,24}[:,]\s*)?(?:(?P<d>\d{1,2})[/.\-])?(?P<m>\d{1,2})[/.\-]"
+# (with slashes, dashes or dots: `Thứ Năm, 15-10-2020, 21:49`, `Cập nhật: 04/2022`; the time may come first:
+# `05:41 PM 09/03/2023`, `14:25 05/07/2024`)
+_DATE_LINE = re.compile(r"^(?:\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?i:am|pm|sa|ch)?\s*[,|\-]?\s*)?"
+                        r"(?:[^\d:]{0,24}[:,]\s*)?(?:(?P<d>\d{1,2})[/.\-])?(?P<m>\d{1,2})[/.\-]"
                         r"(?P<y>(?:19|20)\d{2})\b")
 _CAPTION_HINT = re.compile(r"\((ảnh|nguồn)\s*:[^)]*\)\s*$", re.IGNORECASE)
 # a photo's caption, by its credit at the end (`... - Ảnh 1.`, `(Ảnh: ...)`): its figures date nothing after it
