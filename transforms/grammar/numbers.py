@@ -238,6 +238,14 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
                 shared = unit_after(key, den.end(), units)
                 if shared.unit is not None:
                     read, after_at = UnitRead(e, shared.scale, shared.unit, shared.counter, shared.points), den.end()
+        if read.unit is None and read.scale == 1 and (change := _CHANGE_AFTER.match(key, read.end)) is not None:
+            nxt = NUMBER.match(key, change.end())
+            by = unit_after(key, nxt.end(), units) if nxt is not None else None
+            p2 = parse_number(text[nxt.start():nxt.end()], habit) if nxt is not None else None
+            if by is not None and by.unit in _MEASURES and by.scale == 1 and p2 is not None \
+                    and p2.value < parsed.value:
+                # `Sản lượng lương thực có hạt đạt 151.432 tăng 2.797 tấn`: the unit written once, on the change
+                read = UnitRead(read.end, 1.0, by.unit, by.counter, by.points)
         denominator_of = None
         # (`161.973 tấn/145.200 tấn`: each with its unit)
         if s >= 2 and key[s - 1] == "/" and out and (out[-1].number_end == s - 1 or (
@@ -251,6 +259,11 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
         out.append(mention)
     words = _multiples_in_words(text, key, mask_index, out)
     return sorted(out + words, key=lambda x: x.start) if words else out
+
+
+# a change right after a bare figure (`đạt 151.432 tăng 2.797 tấn`), and the measures whose unit it lends the figure
+_CHANGE_AFTER = re.compile(fold_pattern(r"\s*[,(]?\s*(?:tăng|giảm)(?:\s+thêm)?\s+(?=\d)"))
+_MEASURES = ("tonne", "ha")
 
 
 # `gấp đôi`, `gấp ba lần`, `gấp rưỡi`: a multiple written as a word (`năm` only with `lần`: not a year)
