@@ -607,14 +607,19 @@ class Document:
             mods -= {(c[2], c[3]) for c in named_after if c[0] < sep.end()}
         mods |= {(c[2], c[3]) for c in after}
         right_after = [c for c in all_after if c[0] <= m.end + 2]
+        semi = self.last_mark(";", sent.start, m.number_start) if any(k == "per" for k, _ in mods) else -1
+        if not any(c[0] > semi for c in heads):
+            semi = -1
         for kind in _SUBJECT_KINDS:  # the sentence's subject: its nearest sector, domain, ownership
-            nearest = [c for c in in_sentence if c[2] == kind]
+            # (not an earlier item's, past a semicolon, when the item names its own head per person or area: `công
+            # nghiệp tăng 7%; GRDP/người đạt 175 triệu đồng`)
+            nearest = [c for c in in_sentence if c[2] == kind and c[0] > semi]
             named_after = [c for c in right_after if c[2] == kind]
             if named_after and not any(c[0] >= item_lo for c in nearest):
                 mods.add((kind, named_after[0][3]))  # `thả nuôi được 297.739 ha thủy sản`: what the unit measures
             elif nearest:
                 mods.add((kind, nearest[-1][3]))
-            elif kind == "sector" and sent.paragraph in self.topics:
+            elif kind == "sector" and sent.paragraph in self.topics and semi < 0:
                 mods.add(("sector", self.topics[sent.paragraph]))  # the paragraph's topic (`Sản xuất công nghiệp ...`)
         if not any(k == "crop" for k, _ in mods):
             # a sentence about one crop (`gieo sạ lúa được 20.039 ha, đạt 102,49% kế hoạch năm, tăng 427 ha`): its

@@ -116,6 +116,9 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
         metric_how=PLANNED)
 
 
+_PER_PERSON_BELOW = 1e9  # đồng: below this a product (GRDP, value added) is an amount per person
+
+
 def _base_period_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact | None:
     """`thu ngân sách đạt 500 tỷ đồng, cùng kỳ năm trước đạt 450 tỷ đồng`, `giải ngân đạt 27,07% (cao hơn so với
     cùng kỳ năm 2023 (17,4%)`: the figure after the same period named as a subject is that period's value of the
@@ -340,6 +343,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     if metric.code in g.averages and m.value % 1:
         # `bình quân tiêu chí ... đạt 18,1/19 tiêu chí`: whole things counted with a decimal part are an average
         metric = ref.metrics[g.averages[metric.code]]
+    if m.unit == "VND" and m.value < _PER_PERSON_BELOW and g.concepts.head_of_metric.get(metric.code) == "grdp":
+        # `GRDP đến năm 2025 bình quân đạt 105 triệu đồng`: no territory's product is a few million đồng; per person
+        per_person = g.concepts.metric("grdp", {("per", "person")})
+        metric = ref.metrics[per_person.metric] if per_person is not None else metric
     if metric.code in g.tally_short_of:
         metric = ref.metrics[_short_of_plan(doc, m, g.tally_short_of[metric.code]) or metric.code]
     # a count frame names what is counted (`thu hút … {N} lượt`) when the unit words do not
