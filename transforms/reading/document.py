@@ -583,7 +583,9 @@ class Document:
         dest = g.destination.search(self.key, m.end, stop)
         stop = dest.start() if dest is not None else stop
         in_sentence = self.concepts_in(sent.start, m.number_start)
-        all_after = self.concepts_in(m.end, min(stop, sent.end))
+        # (a verb holding the destination word is the figure's: `3.500 ha đất lúa được chuyển sang ...`)
+        all_after = [c for c in self.concepts_in(m.end, min(dest.end() if dest is not None else stop, sent.end))
+                     if c[0] < stop]
         after = [c for c in all_after if c[2] not in ("head", *_SUBJECT_KINDS)]
         # `đóng góp` heads only a figure in percentage points (a contribution to growth)
         heads = [c for c in in_sentence if c[2] == "head" and (m.points or c[3] != "growth_contribution")
