@@ -340,6 +340,15 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         # indicator of a wider territory, not of the report's locality
         return None, "the figure of a wider territory", None
     metric = ref.metrics[alias.code]
+    if alias.is_scope and sent_facts:
+        # `tổng lượt khách cơ sở lưu trú phục vụ ước đạt 7,8 triệu lượt; trong đó: khách quốc tế ước đạt 2,8 triệu
+        # lượt`: a scope listed under a total of another indicator is a part of that total, in its code
+        total = next((f for f in sent_facts.latest_first(sent.start) if f.role == "level"), None)
+        if total is not None and total.metric != metric.code and total.unit == metric.unit \
+                and total.char_end <= m.start and not total.scope:
+            marker = sent_facts.marker_after(total, doc, sent.end)
+            if marker is not None and marker.end() <= m.start:
+                metric = ref.metrics[total.metric]
     if metric.code in g.averages and m.value % 1:
         # `bình quân tiêu chí ... đạt 18,1/19 tiêu chí`: whole things counted with a decimal part are an average
         metric = ref.metrics[g.averages[metric.code]]
