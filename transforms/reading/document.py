@@ -362,13 +362,15 @@ class Document:
 
     # -- frames ---------------------------------------------------------------------------------
 
-    def frame_alias(self, sent: Sentence, m: Mention) -> tuple[Alias, int, int] | None:
+    def frame_alias(self, sent: Sentence, m: Mention, lead_end: int | None = None) -> tuple[Alias, int, int] | None:
         """The `{N}` alias that fits around the number, most specific first. Only frames whose
         first words after `{N}` (or last words before it) the lexicon found near the number are
-        tried."""
+        tried. With `lead_end`, the words before the figure are those before `lead_end` (the first item of a list
+        whose verb comes once: `thành lập mới 14 doanh nghiệp; 04 hợp tác xã`)."""
         key, ref = self.key, self.ref
-        lo = lookback_start(key, sent.start, m.number_start)
-        raw_before = key[lo:m.number_start]
+        before_end = m.number_start if lead_end is None else lead_end
+        lo = lookback_start(key, sent.start, before_end)
+        raw_before = key[lo:before_end]
         # `có hơn 12`: the lead-in words are skipped, unless the frame itself holds them
         befores = (self.g.lead_in.sub("", raw_before, count=1), raw_before)
         after_at = m.after_at or m.number_end  # `32/33 chỉ tiêu đạt`: the words after the denominator
@@ -384,6 +386,8 @@ class Document:
             after = after[skipped:]
         cands = {idx for start, _, _, idx in
                  self.frames[bisect_left(self.frame_starts, lo):bisect_left(self.frame_starts, m.number_end + 120)]}
+        if lead_end is not None:  # (only frames with words before the figure: the shared verb)
+            cands = {i for i in cands if ref.aliases[i].pre is not None}
         # `352 doanh nghiệp, 4 hợp tác xã thành lập mới`, `232 doanh nghiệp và 137 đơn vị trực thuộc đăng ký mới`:
         # nouns coordinated after the counted noun share its predicate; the frame may also read past them
         coordinated = self._without_coordinated(after)

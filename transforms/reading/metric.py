@@ -234,6 +234,13 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         if concept is not None and concept.alias.code.endswith(CONTRIBUTION):
             return concept, None
     frame = doc.frame_alias(sent, m)
+    if frame is None and m.unit == "count":
+        first = sent_facts[0] if sent_facts else None
+        if first is not None and first.metric_how == "frame" and first.unit == "count" and first.role == "level" \
+                and first.char_end <= m.start and _BARE_ITEM.search(doc.key, first.char_end, m.start):
+            # `Thành lập mới 14 doanh nghiệp, bằng 35,0% kế hoạch; 04 hợp tác xã, ...`: the verb before the list's
+            # first count is each count's
+            frame = doc.frame_alias(sent, m, lead_end=first.char_start)
     if frame is not None and m.after_at is not None and doc.key.startswith("/", m.number_end) \
             and frame[0].code in doc.g.numerators:
         # `hoàn thành 15/16 chỉ tiêu`: the numerator counts what was met of the total
@@ -248,6 +255,10 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     if m.unit is None and m.scale == 1:
         return None, "a number with no unit and no counted indicator"
     return None
+
+
+# an item of a list that is only its figure (`; 04 hợp tác xã`, `, 3 hợp tác xã`): no verb of its own
+_BARE_ITEM = re.compile(r"(?:[;,]|\s(?:va|và))\s*$")
 
 
 def _equivalent_amount(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Choice | None:
