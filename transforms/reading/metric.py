@@ -38,7 +38,7 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
                    prev_facts: list[Fact] | None = None) -> tuple[Choice | None, str | None]:
     """The indicator of figure `m` (see `transforms.grammar.indicator` for the order of evidence),
     or why none was found."""
-    for reading in (_harmed, _distributed, _by_shape, _named_after_figure):
+    for reading in (_harmed, _distributed, _by_shape, _named_after_figure, _list_sibling):
         found = reading(doc, sent, m, sent_facts, clause_start, ctx)
         if found is not None:
             return found
@@ -69,6 +69,25 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
     if sig is None:
         return None, _HARMED
     return Choice(doc.g.metric_alias(sig.metric), harm[0][0], harm[-1][1], HARM), None
+
+
+def _list_sibling(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                  clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """`một số nguồn vốn giải ngân khá như: Chương trình MTQG (61,99%), nguồn thu xổ số kiến thiết (48,27%)`: an
+    item shaped like the one before it (a name, its figure in brackets) in a list whose items the lead names is the
+    lead's too, whatever indicator its own words could name."""
+    last = sent_facts[-1] if sent_facts else None
+    if last is None or last.metric_how != LIST_LEAD or last.char_end > m.start or m.unit != last.unit:
+        return None
+    if not (_BRACKET_FIRST.search(doc.key, max(0, last.char_start - 80), last.char_start)
+            and _BRACKET_NEXT.fullmatch(doc.key, last.char_end, m.start)):
+        return None
+    return Choice(doc.g.metric_alias(last.metric), m.start, m.start, LIST_LEAD), None
+
+
+# items whose figures stand alone in brackets after their names: `Chương trình MTQG (61,99%), nguồn thu ... (`
+_BRACKET_FIRST = re.compile(r"[^\d(),;]{2,80}\(\s*$")
+_BRACKET_NEXT = re.compile(r"\s*\)\s*[,;]\s*[^\d(),;]{2,80}\(\s*")
 
 
 def _same_head_again(doc: Document, choice: Choice, nearer: Choice) -> bool:
