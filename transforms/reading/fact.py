@@ -340,6 +340,14 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         # indicator of a wider territory, not of the report's locality
         return None, "the figure of a wider territory", None
     metric = ref.metrics[alias.code]
+    if alias.kind != "frame" and choice.how in ("clause", "concept") and prev_facts \
+            and g.list_start.match(key, sent.start, min(sent.end, sent.start + 48)):
+        # `Giá trị sản xuất công nghiệp ... ước đạt 2.340 tỷ đồng ... Trong đó, giá trị sản xuất gốm tăng gần 2,9%`:
+        # the whole's generic name over a list under a narrower total just read is that total's
+        total = next((f for f in reversed(prev_facts) if f.role == "level"), None)
+        total = total if total is not None and total.sentence_index == prev_facts[-1].sentence_index else None
+        if total is not None and ref.metrics[total.metric].part_of == metric.code and total.unit == metric.unit:
+            metric = ref.metrics[total.metric]
     if alias.is_scope and sent_facts:
         # `tổng lượt khách cơ sở lưu trú phục vụ ước đạt 7,8 triệu lượt; trong đó: khách quốc tế ước đạt 2,8 triệu
         # lượt`: a scope listed under a total of another indicator is a part of that total, in its code
