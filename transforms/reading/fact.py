@@ -107,8 +107,11 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
         return None
     if prev.unit != (m.unit or prev.unit) and (m.unit == "percent") != (prev.unit == "percent"):
         return None
+    planned = prev.metric
+    if planned in doc.g.planned_as_whole and prev.role == "level" and doc.ref.metrics[planned].part_of:
+        planned = doc.ref.metrics[planned].part_of  # the capital allocated, which a disbursement is measured against
     return Fact(
-        fact_id=fact_id(doc.doc_id, m.start, m.end), doc_id=doc.doc_id, metric=prev.metric, role=prev.role,
+        fact_id=fact_id(doc.doc_id, m.start, m.end), doc_id=doc.doc_id, metric=planned, role=prev.role,
         value=m.value, unit=prev.unit if m.unit is None or prev.unit != "percent" else m.unit, period_year=None,
         period=None, status="target", qualifier="exact", comparison_base=prev.comparison_base, base_year=prev.base_year,
         scope=prev.scope, parent_fact_id=None, char_start=m.start, char_end=m.end, value_text=doc.text[m.start:m.end],

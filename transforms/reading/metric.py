@@ -380,7 +380,7 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
         # after an amount, with no indicator named between them, is the amount's, however it was composed
         # (or after the amount's own ratios: `đạt 21.300 ha, đạt 101,2% kế hoạch, tăng 2,3%`; or a share's change:
         # `thuế sản phẩm trừ trợ cấp chiếm 5,50%, giảm 0,11%`)
-        chain = list(sent_facts.latest_first(clause_start))
+        chain = [f for f in sent_facts.latest_first(clause_start) if f.metric_how != PLANNED]  # (not a plan's value)
         k = next((i for i, f in enumerate(chain) if f.role in ("level", "part")), None)
         last = chain[k] if k is not None and all(f.metric == chain[k].metric for f in chain[:k]) else None
         share_change = last is not None and last.metric.startswith("share_") and last.role == "level" \
@@ -470,7 +470,7 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     governing = ctx.alias if ctx is not None else last_alias
     if last_alias is not None and doc.g.continuation.search(key, sent.start, min(sent.end, sent.start + 40)):
         governing = last_alias  # `Tốc độ tăng trưởng kinh tế đạt 13,7%. Trong đó, khu vực ...`: the figure just read
-    just_read = next(sent_facts.latest_first(sent.start), None)
+    just_read = next((f for f in sent_facts.latest_first(sent.start) if f.metric_how != PLANNED), None)
     if just_read is not None and m.unit == "percent" and doc.names_only_a_source(lo, m):
         # `giải ngân ... nguồn ngân sách tỉnh đạt 38,1% kế hoạch năm; vốn huyện đạt 72,9%`: a clause naming only
         # another funding source goes on with the sentence's indicator (the source is the figure's scope)
