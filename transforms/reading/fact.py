@@ -144,6 +144,17 @@ def _base_period_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> 
         sentence=prev.sentence, sentence_index=prev.sentence_index, metric_how=BASE_PERIOD)
 
 
+def _ratio_of_listed_total(doc: Document, sent_facts: SentenceFacts, m: Mention) -> str | None:
+    """The base of the total's first ratio when that is to its plan and a list (`trong đó:`) opens after it before
+    `m`: the items' bare ratios are of the same kind."""
+    first = next((f for f in sent_facts if f.unit == "percent"), None)
+    if first is None or first.role != "pct_of_plan" or first.char_end > m.start:
+        return None
+    total = next((f for f in sent_facts if f.fact_id == first.parent_fact_id), None)
+    marker = sent_facts.marker_after(total, doc, m.start) if total is not None else None
+    return first.comparison_base if marker is not None and marker.start() > first.char_end else None
+
+
 def _short_of_plan(doc: Document, m: Mention, short: str) -> str | None:
     """`3/16 chỉ tiêu còn lại đạt hơn 76%`, `3/14 chỉ tiêu đạt từ 70% đến dưới 100%`: targets counted in a band
     of attainment below the whole plan are targets not met (`4/14 chỉ tiêu đạt 100% trở lên` are met)."""
@@ -450,6 +461,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                 f.role in ("level", "part") and f.metric == metric.code for f in sent_facts.latest_first(clause_start)):
             # `giải ngân 1.151 tỉ đồng, đạt 32,52%.`: a bare ratio the amount reached is its attainment of the plan
             role, base = "pct_of_plan", "plan"
+        elif verb in ("reach", None) and base is None and (listed := _ratio_of_listed_total(doc, sent_facts, m)):
+            # `Thu ngân sách đạt 733.155 triệu đồng bằng 38,25% dự toán ...; trong đó: thu ngoài quốc doanh đạt 32%;
+            # thuế thu nhập cá nhân 70%`: bare ratios of the items listed under a total measured against its plan
+            role, base = "pct_of_plan", listed
         else:  # a percentage of an amount, named with no verb (`tốc độ tăng năng suất lao động bình quân 8%`)
             role, base = "pct_change", GROWTH
     elif m.unit == "percent":
