@@ -497,11 +497,14 @@ def test_a_scaled_count_reads_its_counted_noun():
 
 
 def test_nhung_is_not_a_list_marker():
-    """`như` (such as) introduces a complete list; `nhưng` (but) does not: the unmet targets are a part of
-    the stated total, in no list said to be complete."""
-    found = facts("Năm 2023, huyện đề ra 12 chỉ tiêu, nhưng có 5 chỉ tiêu chưa đạt.")
-    missed = only(found, metric="targets_missed")
-    assert (missed.role, missed.part_list) == ("part", "partial")
+    """`như` (such as) introduces a complete list; `nhưng` (but) does not: the targets after it are in no list
+    said to be complete (the unmet ones a level of their own code, as every annotator writes a tally)."""
+    listed = facts("Năm 2023, huyện đề ra 12 chỉ tiêu, như: kinh tế có 5 chỉ tiêu; xã hội có 7 chỉ tiêu.")
+    assert {f.part_list for f in listed if f.role == "part"} == {"complete"}
+    found = facts("Năm 2023, huyện đề ra 12 chỉ tiêu, nhưng kinh tế chỉ có 5 chỉ tiêu.")
+    assert all(f.part_list != "complete" for f in found)
+    missed = only(facts("Năm 2023, huyện đề ra 12 chỉ tiêu, nhưng có 5 chỉ tiêu chưa đạt."), metric="targets_missed")
+    assert (missed.role, missed.part_list) == ("level", None)
 
 
 # --- the year of a plan measured against is not the figures' period ----------------------------

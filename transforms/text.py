@@ -159,7 +159,8 @@ class Sentence:
     is_heading: bool
 
 
-_ABBREVIATIONS = ("tp", "tx", "th", "ths", "ts", "pgs", "gs", "đ/c", "tt", "v.v", "st", "ubnd")
+# (`tr.đ`: triệu đồng abbreviated)
+_ABBREVIATIONS = ("tp", "tx", "th", "ths", "ts", "pgs", "gs", "đ/c", "tt", "v.v", "st", "ubnd", "tr")
 _BOUNDARY = re.compile(r"[.!?…]+(?=[\s\"”’)\]]*(?:[A-ZÀ-ỸĐ0-9\"“‘(]|$))|\n+")
 
 
