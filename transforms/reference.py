@@ -106,6 +106,14 @@ class Reference:
                 self.frames_after_word.setdefault(w.group(1), []).append(i)
         self.first_words = frozenset(w.group() for a in self.aliases if a.kind == "subject"
                                      and (w := re.match(r"\w+", fold(a.text))) is not None)
+        # `99,8% số hộ dân sử dụng điện`: what a rate's name (`tỷ lệ hộ dân sử dụng điện`) counts, named after a
+        # percentage, is that rate
+        rate_word = fold("tỷ lệ ")
+        counted = {fold(a.text)[len(rate_word):]: a.code for a in self.aliases if a.kind == "subject"
+                   and self.metrics[a.code].unit == "percent" and fold(a.text).startswith(rate_word)}
+        self.rate_of_counted = counted
+        self.counted_after = re.compile(r"\s*(?:" + re.escape(fold("số")) + r"\s+)?(" + "|".join(
+            re.escape(c).replace(r"\ ", r"\s+") for c in sorted(counted, key=len, reverse=True)) + r")(?!\w)")
 
     def out_of_bounds(self, unit: str, value: float, year: int | None) -> str | None:
         """Why a reading cannot be a fact of the contract (seeds/grammar/bounds.csv), or None."""

@@ -314,6 +314,11 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
         if rate is not None and rate in ref.metrics:
             # `giảm 2,34% số hộ nghèo`, `63,6% số xã đạt chuẩn`: a share of what a count counts is that count's rate
             return Choice(doc.g.metric_alias(rate), right.start, right.end, "after"), None
+        counted = ref.counted_after.match(key, m.end) if ref.rate_of_counted else None
+        if counted is not None:
+            # `toàn huyện có 99,8% số hộ dân sử dụng điện`: the share of what a rate's name counts is that rate
+            code = ref.rate_of_counted[re.sub(r"\s+", " ", counted.group(1))]
+            return Choice(doc.g.metric_alias(code), counted.start(1), counted.end(1), "after"), None
         of = doc.g.of_indicator.match(key, m.end)
         if of is not None and doc.g.growth_subject.search(key, max(clause_start, m.number_start - 24), m.number_start):
             # `thể hiện qua mức tăng 21,4% của tổng mức bán lẻ hàng hóa`: the growth of the indicator named after it
