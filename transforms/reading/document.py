@@ -340,6 +340,10 @@ class Document:
                                                         if c[2] == "crop"]
         return found
 
+    def crop_named(self, lo: int, hi: int) -> bool:
+        """Whether a crop word stands in [lo, hi)."""
+        return any(c[2] == "crop" for c in self.concepts_in(lo, hi))
+
     def harm_words(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
         """The words of harm (a pest's, the weather's: concept actions `pest`, `damage`) inside [lo, hi)."""
         if self._harms is None:

@@ -261,6 +261,13 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         first = not sent_facts.last_end(led.end(), m.start)
         intro = total is not None and (first or any(f.parent_fact_id == total.fact_id for f in sent_facts))
         total = total if intro else None
+    if marker is None and not intro and in_bracket and unit != "percent" and doc.crop_named(opened, m.number_start):
+        # `Tổng diện tích cây ăn trái hơn 8.113ha (xoài hơn 6.408ha, ...)`: a crop's figure in a bracket right after
+        # a total of the same kind is a part of it
+        # (the crop keeps its own code: `diện tích cây lâu năm đạt 12.500 ha (cà phê 8.200 ha, ...)`)
+        total = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened
+                      and f.role == "level" and f.unit == unit and not key[f.char_end:opened].strip()), None)
+        intro = total is not None
     breakdown = g.breakdown_lead.match(key, sent.start) if total is None and not in_bracket else None
     if breakdown is not None:  # `Xét theo ngành, ...` under the total read last, in any paragraph
         # the last total read of the indicator or of the whole it is a part of (`Xét theo khu vực kinh tế,
