@@ -237,7 +237,7 @@ class Document:
     def _paragraph_topics(self) -> tuple[dict[int, str], dict[int, str]]:
         """A paragraph whose first sentence opens on a sector (`Sản xuất công nghiệp tiếp tục tăng ...`,
         `Ngành nông nghiệp ...`, `- Công nghiệp: ...`) is about that sector; one labelled with a crop
-        (`Cây lúa: ...`, `- Cây rau màu: ...`) is about that crop."""
+        (`Cây lúa: ...`, `- Cây rau màu: ...`) or opening on one (`Cây lúa đông xuân gieo cấy ...`) about that crop."""
         topics: dict[int, str] = {}
         crops: dict[int, str] = {}
         seen: set[int] = set()
@@ -252,6 +252,10 @@ class Document:
                 topics[s.paragraph] = sectors[0][3]
             colon = self.key.find(":", s.start, min(s.end, s.start + 40))
             label = [c for c in opening if c[2] == "crop" and colon >= 0 and c[1] <= colon]
+            if not label and opening and opening[0][2] == "crop" and not self.key[s.start:opening[0][0]].strip("-+* "):
+                # `Cây lúa đông xuân gieo cấy được 3.672 ha ... Sản lượng ước đạt 18.030 tấn`: a paragraph opening on
+                # a crop is about it
+                label = opening[:1]
             if label:
                 crops[s.paragraph] = label[0][3]
         return topics, crops
