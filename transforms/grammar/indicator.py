@@ -174,7 +174,8 @@ def fuzzy_alias(key: str, tone_key: str, lo: int, m: Mention, ref: Reference) ->
     spelled_window: tuple[str, list[int]] | None = None
     best: tuple[float, int, Alias, int, int] | None = None
     index = ref.word_index
-    found = sorted({i for w in set(re.findall(r"\w+", plain)) for i in index.get(w, ())})
+    words = set(re.findall(r"\w+", plain))
+    found = sorted({i for w in words for i in index.get(w, ())})
     for i in found:
         a = ref.aliases[i]
         if a.literal_len < FUZZY_MIN_LEN or not compatible(ref.metrics[a.code].unit, m):
@@ -189,6 +190,9 @@ def fuzzy_alias(key: str, tone_key: str, lo: int, m: Mention, ref: Reference) ->
         if al is None:
             continue
         cand = (al.score, len(target), a, lo + where[al.dest_start], lo + where[al.dest_end - 1] + 1)
+        own = set(re.findall(r"\w+", fold(a.text)))
+        if any((x, y) in ref.grammar.contrasts for x in own - words for y in words - own):
+            continue  # `tổng thu mới ngân sách` is no misspelt `chi ngân sách`: a typo never swaps thu and chi
         if _other_head(key, cand[3], a.text, ref):
             continue  # `vốn ngân sách nhà nước` is no misspelt `thu ngân sách nhà nước`: a typo keeps the head
         if best is None or cand[:2] > best[:2] or (cand[:2] == best[:2] and cand[3] > best[3]):

@@ -60,6 +60,9 @@ class Grammar:
         self.dateline_words = frozenset(fold(x) for x in w.get("dateline", []))
         self.elided = frozenset(fold(x) for x in w.get("elided", []))
         self.planned_as_whole = frozenset(w.get("planned_as_whole", []))  # a disbursement's plan: the allocation
+        # pairs of words a typo never turns into each other (`thu`/`chi`), both ways
+        self.contrasts = frozenset((fold(a), fold(b)) for x in w.get("contrast", []) for a, b in [x.split("/", 1)]) | \
+            frozenset((fold(b), fold(a)) for x in w.get("contrast", []) for a, b in [x.split("/", 1)])
         self.outcome_tallies = frozenset(w.get("outcome_tally", []))  # targets met, missed ...: levels, not parts
         self.subset_marker = words(r"(?<!\w)", "subset_marker", r"(?!\w)")  # `trong đó có 12 chỉ tiêu vượt`: a part
         self.trade_heads = frozenset(w.get("trade_head", []))  # concept heads of goods traded (export, import)
