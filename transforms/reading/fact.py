@@ -590,6 +590,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         if role == "part" and verb == "share":
             parent = next((f for f in reversed(sent_facts) if f.metric == metric.code and f.role in ("level", "part")),
                           None)
+        if parent is not None and (opened := key.rfind("(", parent.char_end, m.start)) >= 0 \
+                and key.find(")", opened, m.start) < 0 and g.subset_marker.match(key, skip_spaces(key, opened + 1)):
+            parent = None  # `đạt 1.046 tỷ đồng, bằng 100% dự toán (riêng số thu do huyện quản lý đạt 125% ...)`
         parent_id = parent.fact_id if parent else None
     else:
         role, parent_id, part_list = _part_of_total(doc, sent, m, sent_facts, metric, alias, choice, unit, value,
