@@ -141,8 +141,10 @@ def find_periods(key: str, masked: list[tuple[int, int]], tone_key: str | None =
                 continue
             if kind == "month_word" and tone_key is not None and not _month_tones(m, tone_key):
                 continue
-            not_period = _NOT_PERIOD_BEFORE.search(before) or _PLAN_YEAR_BEFORE.search(key[max(0, s - 48):s])
-            horizon = kind == "year" and _HORIZON.search(before) is not None
+            plan_name = kind == "year" and _PLAN_NAME_BEFORE.search(key, max(0, s - 90), s) is not None
+            not_period = _NOT_PERIOD_BEFORE.search(before) or _PLAN_YEAR_BEFORE.search(key[max(0, s - 48):s]) \
+                or plan_name
+            horizon = kind == "year" and _HORIZON.search(before) is not None and not plan_name
             if not_period and not (kind == "year" and m.group().startswith(_DEN_CUOI)) and not horizon:
                 insort(taken, (s, e))  # a comparison base or a term: not a period, but consumed
                 continue
@@ -170,6 +172,10 @@ def _past_term(key: str, s: int, e: int) -> PeriodMention | None:
 
 
 _DEN_CUOI = fold_pattern("đến cuối")
+# the horizon in a plan's or scheme's name (`Đồ án điều chỉnh quy hoạch chung đô thị Diên Khánh đến năm 2040`): the
+# name's year, no period of any figure
+_PLAN_NAME_BEFORE = re.compile(fold_pattern(r"(?<!\w)(?:quy\s+hoạch|đồ\s+án|chiến\s+lược|đề\s+án)[^.;:\n\d]{0,70}"
+                                            r"(?:đến|tới)\s*$"))
 # a figure, its unit, then `của` (`4,84% của quý I/2024`, `mức 120 tỷ đồng của năm 2023`)
 _OF_FIGURE_BEFORE = re.compile(fold_pattern(r"\d(?:[.,]\d+)*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?\s+(?:của|cho)\s*$"))
 # `đến năm 2025 phấn đấu đạt ...`: the year a target is set for (a plan's year: it dates targets only);
