@@ -23,7 +23,7 @@ from transforms.grammar.indicator import (
     subject_hits,
 )
 from transforms.grammar.keys import fold, tokenize, tones
-from transforms.grammar.numbers import Mention
+from transforms.grammar.numbers import Mention, skip_spaces
 from transforms.grammar.status import StatusCues
 from transforms.reading.records import Fact
 from transforms.reference import Alias, Reference
@@ -343,6 +343,13 @@ class Document:
             found = self._sentence_crops[sent.start] = [c for c in self.concepts_in(sent.start, sent.end)
                                                         if c[2] == "crop"]
         return found
+
+    def opens_on_ownership(self, sent: Sentence) -> bool:
+        """Whether the sentence's subject, in its first words (after `Trong đó,`), is an ownership group (`khối
+        doanh nghiệp có vốn đầu tư nước ngoài ...`)."""
+        lead = self.g.list_start.match(self.key, sent.start, min(sent.end, sent.start + 48))
+        lo = skip_spaces(self.key, lead.end()) if lead is not None else sent.start
+        return any(c[2] == "ownership" and c[0] <= lo + 12 for c in self.concepts_in(lo, min(sent.end, lo + 80)))
 
     def crop_named(self, lo: int, hi: int) -> bool:
         """Whether a crop word stands in [lo, hi)."""
