@@ -45,6 +45,7 @@ SETS = {
     "sealed10": (ROOT / "tests" / "fixtures" / "sealed10" / "docs", ROOT / "tests" / "fixtures" / "sealed10" / "gold"),
     "sealed12": (ROOT / "tests" / "fixtures" / "sealed12" / "docs", ROOT / "tests" / "fixtures" / "sealed12" / "gold"),
     "sealed13": (ROOT / "tests" / "fixtures" / "sealed13" / "docs", ROOT / "tests" / "fixtures" / "sealed13" / "gold"),
+    "sealed14": (ROOT / "tests" / "fixtures" / "sealed14" / "docs", ROOT / "tests" / "fixtures" / "sealed14" / "gold"),
     "dev2": (ROOT / "tests" / "fixtures" / "dev2" / "docs", ROOT / "tests" / "fixtures" / "dev2" / "gold"),
 }
 

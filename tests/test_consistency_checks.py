@@ -184,6 +184,16 @@ def test_a_date_line_is_no_reporting_period(line: str, tmp_path: Path) -> None:
     assert not [r for r in rows if r[0] == "period_mismatch"], rows
 
 
+@pytest.mark.parametrize("caption", ["Toàn cảnh hội nghị giao ban báo chí tháng 6/2019 tại thành phố Uông Bí",
+                                     "Quang cảnh buổi giao ban tháng 6/2019"])
+def test_a_meetings_month_is_no_reporting_period(caption: str, tmp_path: Path) -> None:
+    """A photo caption of the month's press briefing (`hội nghị giao ban báo chí tháng 6/2019`) over a report of the
+    first five months names when the meeting was held, not the figures' period."""
+    rows = _checks(tmp_path, {"a.txt": f"Uông Bí: thu ngân sách tăng\n\n{caption}\n\n"
+                                       "5 tháng đầu năm 2019, thu ngân sách đạt 1.250 tỷ đồng, bằng 117,8% cùng kỳ."})
+    assert not [r for r in rows if r[0] == "period_mismatch" and r[1] == "fail"], rows
+
+
 def test_a_plans_term_counted_inclusively_is_no_anniversary(tmp_path: Path) -> None:
     rows = _checks(tmp_path, {"a.txt": HEAD + "Tốc độ tăng trưởng GRDP bình quân 5 năm (2021-2025) đạt 8,0%."})
     assert not [r for r in rows if r[0] == "anniversary"], rows

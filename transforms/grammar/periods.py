@@ -71,6 +71,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?<!\w)nửa\s+(?:năm\s+)?(đầu|cuối)(?:\s+năm)?" + _YEAR), "half"),  # `Nửa đầu năm nay`
     (_rx(r"(?<!\w)(?:phiên|kỳ|cuộc)\s+(?:họp\s+)?(?:thường\s+kỳ\s+|định\s+kỳ\s+)?tháng\s+(\d{1,2})" + _YEAR),
      "meeting"),
+    # `hội nghị giao ban báo chí tháng 6/2019`, `giao ban tháng 5`: a meeting's month, no reporting period
+    (_rx(r"(?<!\w)(?:hội\s+nghị\s+)?giao\s+ban(?:\s+[^\W\d]+){0,3}?\s+tháng\s+(\d{1,2})" + _YEAR), "meeting"),
     # a stock counted to a month (`Đến tháng 10, toàn tỉnh ... thu hoạch 12.848 ha`, `tính đến hết tháng 9`): that month
     (_rx(r"(?<!\w)(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?tháng\s+(\d{1,2})(?!\s*/\s*\d{1,2}\b)" + _YEAR), "month"),
     (_rx(r"(?<!\w)tháng\s+(\d{1,2})(?!\s*/\s*\d{1,2}\b)" + _YEAR), "month"),
