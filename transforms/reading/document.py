@@ -351,6 +351,10 @@ class Document:
         lo = skip_spaces(self.key, lead.end()) if lead is not None else sent.start
         return any(c[2] == "ownership" and c[0] <= lo + 12 for c in self.concepts_in(lo, min(sent.end, lo + 80)))
 
+    def sector_item(self, lo: int, hi: int) -> bool:
+        """Whether [lo, hi) names a sector of its own (`KV II: 20,69%`): a sibling of the rate just read, not it."""
+        return any(c[2] == "sector" for c in self.concepts_in(lo, hi))
+
     def crop_named(self, lo: int, hi: int) -> bool:
         """Whether a crop word stands in [lo, hi)."""
         return any(c[2] == "crop" for c in self.concepts_in(lo, hi))

@@ -489,7 +489,8 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
             and not any(c[2] == "sector" for c in doc.concepts_in(lo, m.start)):
         # `Mức tăng này cao hơn mục tiêu cả năm là 6,5%`: growth named alone (no sector) is the indicator's just read
         return Choice(governing, m.start, m.start, "context"), None
-    if ctx is not None and m.unit == "percent" and any(
+    if ctx is not None and m.unit == "percent" and not (
+            ref.metrics[ctx.alias.code].unit == "percent" and doc.sector_item(lo, m.number_start)) and any(
             f.metric == ctx.alias.code and (f.role in ("level", "part") or f.unit == "percent" != ref.metrics[
                 f.metric].unit and doc.g.roles.base_after(key[m.end:m.end + 48])[0] is not None)
             for f in sent_facts.latest_first(clause_start)):
