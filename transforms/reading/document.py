@@ -715,7 +715,8 @@ class Document:
                 # share moves by points, and is named as such)
                 head = "grdp"
             options.append((head, item_lo, item_lo, f"concept under the indicator '{governing.text}'"))
-        if wide and m.unit in g.unit_heads:
+        if wide and m.unit in g.unit_heads and not any(c[3] == "revenue" for c in item_heads):
+            # (a revenue named in the item is no production value: `doanh thu của doanh nghiệp trong nước đạt ...`)
             options.append((g.unit_heads[m.unit], item_lo, item_lo, f"concept of a figure in {m.unit}"))
         for head, start, end, how in options:
             sig = g.concepts.metric(head, mods)
