@@ -86,7 +86,7 @@ class RoleWords:
             at_least_after=re.compile(fold_pattern(r"^\s*(?:(?:so\s+với\s+|so\s+)?(?:" + plan_words +
                                                    r")(?:\s+[^\s,;]+){0,4}?\s+)?(?:" + after + ")")),
             scope_paren=re.compile(fold_pattern(
-                r"^\s*\(\s*((?:không|chưa|chỉ|trừ|loại trừ|bao gồm|gồm cả|kể cả)[^()]{0,160})\)")),
+                r"^\s*\(\s*((?:không|chưa|chỉ|trừ|loại trừ|bao gồm|gồm cả|kể cả)(?!\w)[^()]{0,160})\)")),
             scope_giver=re.compile(fold_pattern(
                 r"^\s*(?:" + "kế\\s+hoạch|dự\\s+toán|chỉ\\s+tiêu" + r")\s+((?:tỉnh|thành\s+phố|thị\s+xã|huyện|"
                 r"trung\s+ương|hđnd|ubnd)[^,;.()]{0,24}?\s+giao)")),

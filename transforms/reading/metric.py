@@ -14,6 +14,7 @@ from transforms.grammar.indicator import (
     item_phrase,
 )
 from transforms.grammar.keys import DASHES, fold
+from transforms.grammar.masks import fold_pattern
 from transforms.grammar.numbers import Mention
 from transforms.reading.document import (
     CONTRIBUTION,
@@ -38,7 +39,7 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
                    prev_facts: list[Fact] | None = None) -> tuple[Choice | None, str | None]:
     """The indicator of figure `m` (see `transforms.grammar.indicator` for the order of evidence),
     or why none was found."""
-    for reading in (_harmed, _distributed, _by_shape, _named_after_figure, _list_sibling):
+    for reading in (_harmed, _distributed, _share_of_amount, _by_shape, _named_after_figure, _list_sibling):
         found = reading(doc, sent, m, sent_facts, clause_start, ctx)
         if found is not None:
             return found
@@ -69,6 +70,22 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
     if sig is None:
         return None, _HARMED
     return Choice(doc.g.metric_alias(sig.metric), harm[0][0], harm[-1][1], HARM), None
+
+
+# `khu vực nhà nước đạt 68 tỷ đồng (chiếm 0,15%)`: the share, in brackets, of the amount just read
+_SHARE_BRACKET = re.compile(fold_pattern(r"\s*\(\s*chiếm\s+(?:tỷ\s+(?:lệ|trọng)\s+)?"
+                                         r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
+
+
+def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                     clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """`Trong đó, khu vực nhà nước đạt 68 tỷ đồng (chiếm 0,15%)`: a share in brackets right after an amount is that
+    amount's indicator (a part in percent of its total), whatever sector words the clause holds."""
+    last = sent_facts[-1] if sent_facts else None
+    if m.unit != "percent" or last is None or last.unit == "percent" or last.role not in ("level", "part") \
+            or not _SHARE_BRACKET.fullmatch(doc.key, last.char_end, m.number_start):
+        return None
+    return Choice(doc.g.metric_alias(last.metric), last.char_end, last.char_end, "context"), None
 
 
 def _list_sibling(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
