@@ -451,6 +451,7 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
         refined = doc.concept_choice(sent, lo, m, choice.alias)
         if refined is not None and refined.code != choice.code and (
                 ref.metrics[refined.code].part_of == choice.code
+                or choice.code in doc.g.within.get(refined.code, ())  # `lương thực ... (trong đó: ..., ngô 2.042 tấn)`
                 # `công nghiệp, tiểu thủ công nghiệp, xây dựng cơ bản đạt ...`: a longer sector phrase around
                 # the alias names a sibling of the alias's indicator
                 or (refined.end > choice.end and ref.metrics[refined.code].part_of is not None
