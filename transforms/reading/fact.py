@@ -161,6 +161,30 @@ def _ratio_of_listed_total(doc: Document, sent_facts: SentenceFacts, m: Mention)
     return first.comparison_base if marker is not None and marker.start() > first.char_end else None
 
 
+def _metric_of_list(doc: Document, sent: Sentence, m: Mention, metric: Metric, alias: Alias, choice: Choice,
+                    sent_facts: SentenceFacts, prev_facts: list[Fact] | None) -> Metric:
+    """The indicator of a figure listed under a total of a narrower or another indicator: the total's."""
+    key, ref, g = doc.key, doc.ref, doc.g
+    if alias.kind != "frame" and choice.how in ("clause", "concept") and prev_facts \
+            and g.list_start.match(key, sent.start, min(sent.end, sent.start + 48)):
+        # `Giá trị sản xuất công nghiệp ... ước đạt 2.340 tỷ đồng ... Trong đó, giá trị sản xuất gốm tăng gần 2,9%`:
+        # the whole's generic name over a list under a narrower total just read is that total's
+        total = next((f for f in reversed(prev_facts) if f.role == "level"), None)
+        total = total if total is not None and total.sentence_index == prev_facts[-1].sentence_index else None
+        if total is not None and ref.metrics[total.metric].part_of == metric.code and total.unit == metric.unit:
+            return ref.metrics[total.metric]
+    if alias.is_scope and sent_facts:
+        # `tổng lượt khách cơ sở lưu trú phục vụ ước đạt 7,8 triệu lượt; trong đó: khách quốc tế ước đạt 2,8 triệu
+        # lượt`: a scope listed under a total of another indicator is a part of that total, in its code
+        total = next((f for f in sent_facts.latest_first(sent.start) if f.role == "level"), None)
+        if total is not None and total.metric != metric.code and total.unit == metric.unit \
+                and total.char_end <= m.start and not total.scope:
+            marker = sent_facts.marker_after(total, doc, sent.end)
+            if marker is not None and marker.end() <= m.start:
+                return ref.metrics[total.metric]
+    return metric
+
+
 def _short_of_plan(doc: Document, m: Mention, short: str) -> str | None:
     """`3/16 chỉ tiêu còn lại đạt hơn 76%`, `3/14 chỉ tiêu đạt từ 70% đến dưới 100%`: targets counted in a band
     of attainment below the whole plan are targets not met (`4/14 chỉ tiêu đạt 100% trở lên` are met)."""
@@ -366,24 +390,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         # `tốc độ tăng GRDP 6 tháng đầu năm 2024 của toàn vùng Đồng bằng sông Cửu Long ước đạt 6,12%`: the
         # indicator of a wider territory, not of the report's locality
         return None, "the figure of a wider territory", None
-    metric = ref.metrics[alias.code]
-    if alias.kind != "frame" and choice.how in ("clause", "concept") and prev_facts \
-            and g.list_start.match(key, sent.start, min(sent.end, sent.start + 48)):
-        # `Giá trị sản xuất công nghiệp ... ước đạt 2.340 tỷ đồng ... Trong đó, giá trị sản xuất gốm tăng gần 2,9%`:
-        # the whole's generic name over a list under a narrower total just read is that total's
-        total = next((f for f in reversed(prev_facts) if f.role == "level"), None)
-        total = total if total is not None and total.sentence_index == prev_facts[-1].sentence_index else None
-        if total is not None and ref.metrics[total.metric].part_of == metric.code and total.unit == metric.unit:
-            metric = ref.metrics[total.metric]
-    if alias.is_scope and sent_facts:
-        # `tổng lượt khách cơ sở lưu trú phục vụ ước đạt 7,8 triệu lượt; trong đó: khách quốc tế ước đạt 2,8 triệu
-        # lượt`: a scope listed under a total of another indicator is a part of that total, in its code
-        total = next((f for f in sent_facts.latest_first(sent.start) if f.role == "level"), None)
-        if total is not None and total.metric != metric.code and total.unit == metric.unit \
-                and total.char_end <= m.start and not total.scope:
-            marker = sent_facts.marker_after(total, doc, sent.end)
-            if marker is not None and marker.end() <= m.start:
-                metric = ref.metrics[total.metric]
+    metric = _metric_of_list(doc, sent, m, ref.metrics[alias.code], alias, choice, sent_facts, prev_facts)
     if metric.code in g.averages and m.value % 1:
         # `bình quân tiêu chí ... đạt 18,1/19 tiêu chí`: whole things counted with a decimal part are an average
         metric = ref.metrics[g.averages[metric.code]]
