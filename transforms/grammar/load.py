@@ -61,8 +61,8 @@ class Grammar:
         self.elided = frozenset(fold(x) for x in w.get("elided", []))
         self.planned_as_whole = frozenset(w.get("planned_as_whole", []))  # a disbursement's plan: the allocation
         # pairs of words a typo never turns into each other (`thu`/`chi`), both ways
-        self.contrasts = frozenset((fold(a), fold(b)) for x in w.get("contrast", []) for a, b in [x.split("/", 1)]) | \
-            frozenset((fold(b), fold(a)) for x in w.get("contrast", []) for a, b in [x.split("/", 1)])
+        pairs = [tuple(map(fold, x.split("/", 1))) for x in w.get("contrast", [])]
+        self.contrasts = frozenset(pairs) | frozenset((b, a) for a, b in pairs)
         self.outcome_tallies = frozenset(w.get("outcome_tally", []))  # targets met, missed ...: levels, not parts
         self.subset_marker = words(r"(?<!\w)", "subset_marker", r"(?!\w)")  # `trong đó có 12 chỉ tiêu vượt`: a part
         self.trade_heads = frozenset(w.get("trade_head", []))  # concept heads of goods traded (export, import)

@@ -351,6 +351,17 @@ class Document:
         lo = skip_spaces(self.key, lead.end()) if lead is not None else sent.start
         return any(c[2] == "ownership" and c[0] <= lo + 12 for c in self.concepts_in(lo, min(sent.end, lo + 80)))
 
+    def ownership_sibling(self, sent: Sentence, prev_facts: list[Fact], unit: str | None,
+                          metric: str | None = None) -> Fact | None:
+        """`Trong đó, khối doanh nghiệp trong nước ước đạt 48,06 triệu USD ... Khối doanh nghiệp có vốn đầu tư nước
+        ngoài ước đạt 29,46 triệu USD`: the part (of `metric`, in `unit`) the sentence before listed under a total,
+        when both sentences open on an ownership group: this one's sibling."""
+        if not self.opens_on_ownership(sent):
+            return None
+        return next((f for f in reversed(prev_facts) if f.role == "part" and f.unit == unit and f.parent_fact_id
+                     and (metric is None or f.metric == metric) and self.follows(f.sentence_index, sent.index)
+                     and self.opens_on_ownership(self.sentences[f.sentence_index])), None)
+
     def sector_item(self, lo: int, hi: int) -> bool:
         """Whether [lo, hi) names a sector of its own (`KV II: 20,69%`): a sibling of the rate just read, not it."""
         return any(c[2] == "sector" for c in self.concepts_in(lo, hi))

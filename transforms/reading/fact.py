@@ -31,7 +31,6 @@ from transforms.reading.document import (
     running_total,
 )
 from transforms.reading.metric import (
-    LISTED_SIBLING,
     RATE_CHANGE,
     choose_metric,
     former_area_total,
@@ -610,12 +609,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     else:
         role, parent_id, part_list = _part_of_total(doc, sent, m, sent_facts, metric, alias, choice, unit, value,
                                                     prev_facts, para_facts)
-        if role == "level" and not sent_facts and (choice.how == LISTED_SIBLING or doc.opens_on_ownership(sent)):
-            # (the sibling's total is this group's too: `khối doanh nghiệp trong nước ... Khối doanh nghiệp có vốn đầu
-            # tư nước ngoài ước đạt 29,46 triệu USD`)
-            sibling = next((f for f in reversed(prev_facts or []) if f.role == "part" and f.metric == metric.code
-                            and f.unit == unit and f.parent_fact_id and doc.follows(f.sentence_index, sent.index)
-                            and doc.opens_on_ownership(doc.sentences[f.sentence_index])), None)
+        if role == "level" and not sent_facts:  # (the ownership sibling's total is this group's too)
+            sibling = doc.ownership_sibling(sent, prev_facts or [], unit, metric.code)
             if sibling is not None:
                 role, parent_id, part_list = "part", sibling.parent_fact_id, "partial"
         total = next((f for f in [*sent_facts, *(prev_facts or []), *(para_facts or [])] if f.fact_id == parent_id),

@@ -641,12 +641,8 @@ def _listed_under_total(doc: Document, sent: Sentence, m: Mention, sent_facts: S
         if listed:
             return Choice(ctx.alias, m.start, m.start, "a part listed under its total")
     if not opens:
-        sibling = next((f for f in reversed(prev_facts) if f.role == "part" and f.unit == m.unit
-                        and doc.follows(f.sentence_index, sent.index)), None)
-        if sibling is not None and doc.opens_on_ownership(sent) and doc.opens_on_ownership(
-                next(s for s in doc.sentences if s.index == sibling.sentence_index)):
-            # `Trong đó, khối doanh nghiệp trong nước ước đạt 48,06 triệu USD ... Khối doanh nghiệp có vốn đầu tư nước
-            # ngoài ước đạt 29,46 triệu USD`: the next ownership group after one listed under a total is its sibling
+        sibling = doc.ownership_sibling(sent, prev_facts, m.unit)
+        if sibling is not None:  # the next ownership group after one listed under a total is its sibling
             return Choice(g.metric_alias(sibling.metric), m.start, m.start, LISTED_SIBLING)
         return None
     wholes = {f.metric for f in prev_facts if f.role == "level" and f.unit == m.unit
