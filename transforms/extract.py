@@ -294,14 +294,15 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 if cue is None and fact.period in estimated_periods:
                     cue = "estimate"
                 status = cue or "actual"
-                if (status == "actual" and ref_date and fact.period_year and fact.period
-                        and period_start(fact.period_year, fact.period) > ref_date):
-                    status = "target"  # a period not begun when the report was written: a plan
                 if parent is not None and fact.role == "part":
                     if parent.sentence_index == sent.index:  # a part in a sentence of its own has its own cue
                         status = parent.status
                     fact.period_year, fact.period = parent.period_year, parent.period
                     fact.period_stated_at = parent.period_stated_at
+                if (status == "actual" and ref_date and fact.period_year and fact.period
+                        and period_start(fact.period_year, fact.period) > ref_date):
+                    status = "target"  # a period not begun when the report was written: a plan (a part's own
+                    #                    period is its total's: the date line's month does not date it)
                 fact.status = "target" if fact.metric_how == PLANNED else status
                 if fact.metric_how == PLANNED and after is None:
                     fact.period = "FY"  # `(KH năm tăng 6,8%)`, `480.000/540.000 con`: the year's plan
