@@ -248,9 +248,12 @@ def compose(head: Alias, phrase: str, ref: Reference) -> Alias | None:
 
 @dataclass(frozen=True)
 class Signature:
-    metric: str
+    metric: str  # NO_METRIC: the words name a measure the contract has no code for (a price)
     head: str
     modifiers: frozenset[tuple[str, str]]  # (kind, value) pairs all required
+
+
+NO_METRIC = "-"
 
 
 class Concepts:

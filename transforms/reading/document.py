@@ -11,6 +11,7 @@ from dataclasses import replace
 from functools import cache
 
 from transforms.grammar.indicator import (
+    NO_METRIC,
     AliasHit,
     Choice,
     compatible,
@@ -600,6 +601,17 @@ class Document:
                 end = k[1]
         return end < before - 3 and _OWN_FIGURE.match(self.key, end) is not None
 
+    def priced(self, lo: int, hi: int) -> bool:
+        """`giá lúa tăng 25-30%`: the last head before the figure names the price of a thing written right
+        after it, which no indicator measures (not the paddy's yield an earlier `năng suất` would make it)."""
+        heads = [c for c in self.concepts_in(lo, hi) if c[2] == "head"]
+        if not heads:
+            return False
+        sig = self.g.concepts.metric(heads[-1][3], set())
+        end = heads[-1][1]
+        return sig is not None and sig.metric == NO_METRIC and any(
+            c[2] in _NAMED_AFTER_KINDS and end < c[0] <= end + 1 for c in self.concepts_in(end, hi))
+
     def concept_choice(self, sent: Sentence, item_lo: int, m: Mention, governing: Alias | None,
                        wide: bool = True) -> Choice | None:
         """A metric composed from concept words (seeds/grammar/concepts.csv) by the signatures of
@@ -732,6 +744,8 @@ class Document:
         for head, start, end, how in options:
             sig = g.concepts.metric(head, mods)
             if sig is None or (not sig.modifiers and how != "concept"):
+                continue
+            if sig.metric == NO_METRIC:  # (a price base, `theo giá so sánh 2010`, names no figure either)
                 continue
             if any(v == "*" for _, v in sig.modifiers) and head not in g.trade_heads and any(
                     c[2] == "head" and c[3] in g.trade_heads

@@ -39,6 +39,8 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
                    prev_facts: list[Fact] | None = None) -> tuple[Choice | None, str | None]:
     """The indicator of figure `m` (see `transforms.grammar.indicator` for the order of evidence),
     or why none was found."""
+    if doc.priced(max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start), m.number_start):
+        return None, "a price, which no indicator measures"
     for reading in (_harmed, _distributed, _share_of_amount, _by_shape, _named_after_figure, _list_sibling):
         found = reading(doc, sent, m, sent_facts, clause_start, ctx)
         if found is not None:
