@@ -60,6 +60,7 @@ class Grammar:
         self.dateline_words = frozenset(fold(x) for x in w.get("dateline", []))
         self.elided = frozenset(fold(x) for x in w.get("elided", []))
         self.planned_as_whole = frozenset(w.get("planned_as_whole", []))  # a disbursement's plan: the allocation
+        self.marked_parts = frozenset(w.get("part_when_marked", []))  # a part only after `trong đó`, `cụ thể:`
         # pairs of words a typo never turns into each other (`thu`/`chi`), both ways
         pairs = [tuple(map(fold, x.split("/", 1))) for x in w.get("contrast", [])]
         self.contrasts = frozenset(pairs) | frozenset((b, a) for a, b in pairs)

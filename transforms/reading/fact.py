@@ -327,7 +327,7 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
             else "complete"
         if breakdown is not None:  # one breakdown of the total among others (by ownership, by industry)
             part_list = "breakdown"
-    elif m.range_part is None and (metric.part_of or alias.is_scope):
+    elif m.range_part is None and (metric.part_of or alias.is_scope) and metric.code not in g.marked_parts:
         # a component the paragraph has stated the total of (`khu vực dịch vụ đạt 7.709 tỷ đồng` after
         # the GRDP; `thu nội địa` after the budget revenue): a part, the list not said to be complete
         whole = metric.code if alias.is_scope else metric.part_of
