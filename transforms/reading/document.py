@@ -83,6 +83,9 @@ ASIDE = re.compile(r"\([^()]*\)")  # a bracketed aside: its numbers are no earli
 BULLET = re.compile(r"\s*[-+•*–]\s")
 
 
+_COPULA_BEFORE = re.compile(r"(?:(?<!\w)la|:)\s*$")  # the key is folded: `là` reads `la`
+# `số`, `tổng số` opening a subject: what it names is counted
+_COUNT_SUBJECT = re.compile(rf"(?:(?<!\w){fold('tổng')}\s+)?(?<!\w)({fold('số')})\s")
 _SUBJECT_KINDS = ("sector", "domain", "ownership")  # concept kinds a whole sentence is about
 HARM_ACTIONS = ("damage", "pest")  # concept values of harm: a pest's (an area damaged) or the weather's
 _NAMED_AFTER_KINDS = ("crop",)  # concept kinds written after their figure (`86,72ha chè`)
@@ -489,6 +492,18 @@ class Document:
                     fold(h.alias.text)):
                 return h
         return None
+
+    def count_subject(self, m: Mention, clause_start: int) -> AliasHit | None:
+        """`số hộ nghèo còn lại cuối năm là 873`: a bare number a copula joins to a subject that counts
+        something (`số ...`, `tổng số ...`, naming an indicator counted in units) is that count."""
+        if m.unit is not None or m.scale != 1 or not _COPULA_BEFORE.search(self.key, max(clause_start, m.start - 8),
+                                                                          m.number_start):
+            return None
+        h = next(self.lefts_nearest_first(lookback_start(self.key, clause_start, m.start), m.start), None)
+        if h is None or self.ref.metrics[h.alias.code].unit != "count":
+            return None
+        said = _COUNT_SUBJECT.search(self.key, max(clause_start, h.start - 8), h.start + 4)
+        return h if said is not None and said.start(1) <= h.start + 1 else None
 
     # -- context --------------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from transforms.reading.document import (
     running_total,
 )
 from transforms.reading.metric import (
+    COUNT_SUBJECT,
     RATE_CHANGE,
     choose_metric,
     former_area_total,
@@ -400,7 +401,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     if metric.code in g.tally_short_of:
         metric = ref.metrics[_short_of_plan(doc, m, g.tally_short_of[metric.code]) or metric.code]
     # a count frame names what is counted (`thu hút … {N} lượt`) when the unit words do not
-    counted_by_frame = choice.how == "frame" and m.unit is None and metric.unit == "count"
+    counted_by_frame = choice.how in ("frame", COUNT_SUBJECT) and m.unit is None and metric.unit == "count"
     per_capita_count = m.unit == "count" and metric.unit == "per_10k_people"
     per_unit = PER_UNIT_CURRENCY.get(metric.unit) == m.unit  # `thu nhập bình quân đầu người 75 triệu đồng`
     per_capita = metric.unit.endswith("/person/year") and m.unit in PER_CAPITA_OF

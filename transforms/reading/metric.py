@@ -291,6 +291,9 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             return Choice(named.alias, named.start, named.end, "clause"), None
         return Choice(frame[0], frame[1], frame[2], "frame"), None
     if m.unit is None and m.scale == 1:
+        counted = doc.count_subject(m, clause_start)
+        if counted is not None:
+            return Choice(counted.alias, counted.start, counted.end, COUNT_SUBJECT), None
         return None, "a number with no unit and no counted indicator"
     return None
 
@@ -655,6 +658,7 @@ def _listed_under_total(doc: Document, sent: Sentence, m: Mention, sent_facts: S
 
 
 RATE_CHANGE = "the change of the rate just read"
+COUNT_SUBJECT = "the count its subject names (số ... là {N})"
 LISTED_SIBLING = "the group after one listed under a total: that total's"
 
 
