@@ -102,7 +102,7 @@ def reference_date(doc: Document) -> date | None:
     for m in doc.g.past_year.finditer(doc.key):
         d = date(int(m.group(1)), 12, 31)
         best = d if best is None or d > best else best
-    for m in re.finditer(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])", doc.key):
+    for m in _DATE.finditer(doc.key):
         try:
             d = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
@@ -112,6 +112,7 @@ def reference_date(doc: Document) -> date | None:
     return best
 
 
+_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")  # d/m/yyyy
 YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
@@ -168,6 +169,11 @@ def default_year_of(clean: CleanText, periods: list[PeriodMention], key: str = "
     bases = [int(m.group(1)) + 1 for m in SAME_PERIOD_YEAR.finditer(key)]
     if bases:
         return max(set(bases), key=bases.count)
+    # a year only in a date of the text (`Trong hai ngày 9 và 10/7/2024, HĐND huyện ... kỳ họp` over `6 tháng đầu
+    # năm, ...`): the year of the meeting or release the report is of
+    dated = [int(m.group(3)) for m in _DATE.finditer(key)]
+    if dated:
+        return max(set(dated), key=dated.count)
     # a term's report (`Trong nhiệm kỳ 2015 - 2020 ...`, `bình quân 5 năm (2021-2025)`): its figures are of
     # the term's last year; of two terms (the one reviewed, the one opening) the earlier ends first
     ends = [int(m.group(2)) for m in _YEAR_RANGE.finditer(key) if int(m.group(1)) < int(m.group(2))]
