@@ -32,6 +32,10 @@ NUMBER = re.compile(r"(?<![\w.,])\d{1,40}(?:[.,]\d{1,40}){0,12}(?![.,]\d)(?!\d)"
 _SPACE_GROUPED = re.compile(fold_pattern(
     r"(?<![\w.,])\d{1,3}(?: \d{3})+(?:,\d{1,6})?"
     r"(?=\s*(?:₫|đ(?!\w)|đồng|vnđ|vnd|usd|tỷ|tỉ|triệu|nghìn|ngàn|%|ha(?!\w)|tấn))"))
+# `20, 466 tỷ đồng`, `115 ,67%`: a decimal comma with a stray space beside it, the unit right after the fraction
+_SPACED_DECIMAL = re.compile(fold_pattern(
+    r"(?<![\w.,])\d{1,3}(?:\.\d{3})*(?: ,|, )\d{1,3}(?![\d.,])"
+    r"(?=\s*(?:₫|đ(?!\w)|đồng|usd|tỷ|tỉ|triệu|nghìn|ngàn|%|ha(?!\w)|tấn))"))
 _RANGE_JOIN = re.compile(fold_pattern(r"\s*(?:-|đến|tới)\s*"))  # matched on the key
 _RANGE_FROM = re.compile(fold_pattern(r"(?<!\w)(?:từ|tu)\s*$"))
 _GLUED_LETTERS = re.compile(r"[^\W\d_]")
@@ -163,7 +167,9 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
     key = fold(text) if key is None else key
     masks = sorted(masked or [])
     out: list[Mention] = []
-    grouped: list[tuple[int, int]] = [m.span() for m in _SPACE_GROUPED.finditer(key)]  # disjoint, in order
+    spaced = {m.start(): m.end() for m in _SPACED_DECIMAL.finditer(key)}
+    grouped: list[tuple[int, int]] = sorted([m.span() for m in _SPACE_GROUPED.finditer(key)]
+                                            + [(a, b) for a, b in spaced.items()])  # disjoint, in order
     spans = list(grouped)
     for m in NUMBER.finditer(key):
         i = bisect_right(grouped, (m.start(), len(key) + 1)) - 1  # the last group starting at or before it
@@ -180,7 +186,9 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
             mask_i += 1
         if mask_i < len(masks) and masks[mask_i][0] < e and s < masks[mask_i][1]:
             continue
-        raw = text[s:e].replace(" ", ".") if " " in text[s:e] else text[s:e]
+        raw = text[s:e]
+        if " " in raw:  # `1 000 000 ₫`: groups of digits; `20, 466 tỷ`: a decimal comma
+            raw = raw.replace(" ", "") if spaced.get(s) == e else raw.replace(" ", ".")
         parsed = parse_number(raw, habit)
         if parsed is None or not math.isfinite(parsed.value):
             continue
