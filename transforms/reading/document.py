@@ -495,12 +495,17 @@ class Document:
 
     def count_subject(self, m: Mention, clause_start: int) -> AliasHit | None:
         """`số hộ nghèo còn lại cuối năm là 873`: a bare number a copula joins to a subject that counts
-        something (`số ...`, `tổng số ...`, naming an indicator counted in units) is that count."""
-        if m.unit is not None or m.scale != 1 or not _COPULA_BEFORE.search(self.key, max(clause_start, m.start - 8),
-                                                                          m.number_start):
+        something (`số ...`, `tổng số ...`, naming an indicator counted in units) is that count; a bare number
+        in thousands or millions after an indicator counted in units (`lượt khách đến Hà Tiên đạt hơn 2,2 triệu`),
+        likewise."""
+        if m.unit is not None:
             return None
         h = next(self.lefts_nearest_first(lookback_start(self.key, clause_start, m.start), m.start), None)
         if h is None or self.ref.metrics[h.alias.code].unit != "count":
+            return None
+        if m.scale >= 1e3:
+            return h
+        if not _COPULA_BEFORE.search(self.key, max(clause_start, m.start - 8), m.number_start):
             return None
         said = _COUNT_SUBJECT.search(self.key, max(clause_start, h.start - 8), h.start + 4)
         return h if said is not None and said.start(1) <= h.start + 1 else None

@@ -290,10 +290,10 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         if named is not None:  # `tổng số tiêu chí ... là 245 tiêu chí`: the name is more specific
             return Choice(named.alias, named.start, named.end, "clause"), None
         return Choice(frame[0], frame[1], frame[2], "frame"), None
+    counted = doc.count_subject(m, clause_start)
+    if counted is not None:
+        return Choice(counted.alias, counted.start, counted.end, COUNT_SUBJECT), None
     if m.unit is None and m.scale == 1:
-        counted = doc.count_subject(m, clause_start)
-        if counted is not None:
-            return Choice(counted.alias, counted.start, counted.end, COUNT_SUBJECT), None
         return None, "a number with no unit and no counted indicator"
     return None
 
