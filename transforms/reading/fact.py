@@ -101,9 +101,11 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
     prev = sent_facts[-1]
     if prev.char_end > m.start:
         return None
-    if prev.role == "pct_of_plan" and m.unit not in (None, "percent") \
+    if (prev.role == "pct_of_plan" or prev.comparison_base == "plan" and prev.role == "pct_change") \
+            and m.unit not in (None, "percent") \
             and doc.g.plan_amount_bracket.match(doc.key, prev.char_end, m.number_start):
-        # `bằng 115% kế hoạch (kế hoạch 1.350 tỷ đồng)`: the bracket states the plan of the amount the ratio is of
+        # `bằng 115% kế hoạch (kế hoạch 1.350 tỷ đồng)`, `vượt 15,7% KH (KH 9.500 người)`: the bracket states the
+        # plan of the amount the ratio is of
         level = next((f for f in sent_facts if f.fact_id == prev.parent_fact_id), None)
         if level is None or level.unit != m.unit:
             return None
@@ -430,7 +432,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         base = _lead_base(doc, sent, m)
     if base is None and m.unit == "percent":
         base, base_year = _opening_base(doc, sent)
-    after_plan = bool(sent_facts) and sent_facts[-1].metric_how == PLANNED and sent_facts[-1].char_end <= m.start
+    after_plan = bool(sent_facts) and sent_facts[-1].metric_how == PLANNED and sent_facts[-1].char_end <= m.start \
+        and sent_facts[-1].metric == metric.code  # (not another indicator's ratio after it: `(KH 9.500 người); tỷ lệ`)
     if base is None and after_plan and verb in ("equal", "reach") and m.unit == "percent":
         base = "plan"  # `7.596 tấn (KH 7.526 tấn) bằng 100,93%`: the ratio to the plan just stated
     role = "level"
