@@ -66,6 +66,9 @@ class Grammar:
         self.contrasts = frozenset(pairs) | frozenset((b, a) for a, b in pairs)
         self.outcome_tallies = frozenset(w.get("outcome_tally", []))  # targets met, missed ...: levels, not parts
         self.subset_marker = words(r"(?<!\w)", "subset_marker", r"(?!\w)")  # `trong đó có 12 chỉ tiêu vượt`: a part
+        # `chế biến gỗ và sản xuất sản phẩm từ gỗ`: words naming a branch of industry, not a product
+        self.branch_word = words(r"(?<!\w)", "branch_word", r"(?!\w)")
+        self.branches_named = words(r"(?<!\w)", "branches_named", r"(?!\w)")  # `Nhiều ngành có chỉ số ... tăng`
         self.trade_heads = frozenset(w.get("trade_head", []))  # concept heads of goods traded (export, import)
         self.done_of_plan = frozenset(w.get("done_of_plan", []))  # metric codes: what is done is of a plan
         # between a percentage change and the same change in the level's unit: its base, then a word of

@@ -41,7 +41,8 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     or why none was found."""
     if doc.priced(max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start), m.number_start):
         return None, "a price, which no indicator measures"
-    for reading in (_harmed, _distributed, _share_of_amount, _by_shape, _named_after_figure, _list_sibling):
+    for reading in (_harmed, _product_item, _distributed, _share_of_amount, _by_shape, _named_after_figure,
+                    _list_sibling):
         found = reading(doc, sent, m, sent_facts, clause_start, ctx)
         if found is not None:
             return found
@@ -88,6 +89,33 @@ def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
             or not _SHARE_BRACKET.fullmatch(doc.key, last.char_end, m.number_start):
         return None
     return Choice(doc.g.metric_alias(last.metric), last.char_end, last.char_end, "context"), None
+
+
+def _product_item(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                  clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """`chỉ số sản xuất công nghiệp tháng 1 tăng 11,3%, thép xây dựng tăng 67,5%; sản phẩm may mặc tăng 40,9%`: an
+    item after a figure that names a product and no indicator of its own is the product's output, not a change of
+    the index or total the sentence named first."""
+    if m.unit != "percent":
+        return None
+    lo = sent_facts.last_end(sent.start, m.start)
+    if lo is None or doc.first_right(lo, m.start) is not None:
+        return None
+    words = doc.concepts_in(lo, m.number_start)
+    if any(c[2] == "head" for c in words) or not any(
+            c[2] == "domain" and c[3] in doc.g.domain_heads for c in words) \
+            or doc.g.branch_word.search(doc.key, lo, m.number_start):
+        return None  # (`chế biến gỗ và sản xuất sản phẩm từ gỗ (+26,73%)`: a branch of the index, not a product)
+    heads = [c for c in doc.concepts_in(sent.start, lo) if c[2] == "head"]
+    if (heads and heads[-1][3] in _VALUE_HEADS) or doc.g.branches_named.search(doc.key, sent.start, lo):
+        # `giá trị sản xuất gốm tăng gần 2,9%; ...; nước máy tăng 34,5%`, `Nhiều ngành có chỉ số sản xuất ... tăng,
+        # như: ...`: the items of a value or of branches are branches
+        return None
+    product = doc.domain_choice(sent, lo, m)
+    return (product, None) if product is not None else None
+
+
+_VALUE_HEADS = ("production_value", "value_added", "value_generic", "grdp")  # concept heads of a sector's value
 
 
 def _list_sibling(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
