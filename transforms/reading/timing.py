@@ -112,6 +112,8 @@ def reference_date(doc: Document) -> date | None:
     return best
 
 
+# `Quyết định số 1980/QĐ-TTg ngày 17/10/2016`: a document's code right before the date dates the document only
+_DOCUMENT_DATED = re.compile(r"\d+\s*/\s*[^\s\d/]+(?:/[^\s\d/]+)?\s+(?:ngay\s+)?$")
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")  # d/m/yyyy
 YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
@@ -171,7 +173,8 @@ def default_year_of(clean: CleanText, periods: list[PeriodMention], key: str = "
         return max(set(bases), key=bases.count)
     # a year only in a date of the text (`Trong hai ngày 9 và 10/7/2024, HĐND huyện ... kỳ họp` over `6 tháng đầu
     # năm, ...`): the year of the meeting or release the report is of
-    dated = [int(m.group(3)) for m in _DATE.finditer(key)]
+    dated = [int(m.group(3)) for m in _DATE.finditer(key)
+             if not _DOCUMENT_DATED.search(key, max(0, m.start() - 40), m.start())]  # (not a decision's own date)
     if dated:
         return max(set(dated), key=dated.count)
     # a term's report (`Trong nhiệm kỳ 2015 - 2020 ...`, `bình quân 5 năm (2021-2025)`): its figures are of
