@@ -442,8 +442,16 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     if per_capita and not per_unit:
         unit = PER_CAPITA_OF[m.unit]  # GRDP per capita written in đồng: VND/person/year
     # the growth of the indicator, in its name or right before it (`Phấn đấu tăng trưởng GRDP năm 2024 đạt 8,5%`)
-    alias_growth = any(w in fold(alias.text) for w in g.growth_words) or (
-        alias_span[1] <= m.start and any(key.endswith(w + " ", max(clause_start, alias_span[0] - 16), alias_span[0])
+    named_at, named = alias_span[0], fold(alias.text)
+    if key.endswith("(", max(0, named_at - 2), named_at):
+        # `tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) ... đạt 11,86%`: an abbreviation in brackets after
+        # the indicator's full name is named as the full name is
+        full = next((h for h in doc.lefts_nearest_first(max(clause_start, named_at - 80), named_at)
+                     if h.alias.code == alias.code), None)
+        if full is not None:
+            named_at, named = full.start, named + " " + fold(full.alias.text)
+    alias_growth = any(w in named for w in g.growth_words) or (
+        alias_span[1] <= m.start and any(key.endswith(w + " ", max(clause_start, named_at - 16), named_at)
                                          for w in g.growth_words))
     if m.points:  # `đóng góp 2,5 điểm phần trăm`, `tăng 3,45 điểm %`: a change in points is its own level
         if verb == "decrease" and metric.reduction_code:  # `tỷ lệ hộ nghèo ..., giảm 1,05 điểm`: its own code
