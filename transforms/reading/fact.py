@@ -31,6 +31,7 @@ from transforms.reading.document import (
     running_total,
 )
 from transforms.reading.metric import (
+    BRACKET_PART,
     COUNT_SUBJECT,
     RATE_CHANGE,
     choose_metric,
@@ -293,7 +294,8 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         first = not sent_facts.last_end(led.end(), m.start)
         intro = total is not None and (first or any(f.parent_fact_id == total.fact_id for f in sent_facts))
         total = total if intro else None
-    if marker is None and not intro and in_bracket and unit != "percent" and doc.crop_named(opened, m.number_start):
+    if marker is None and not intro and in_bracket and unit != "percent" and (
+            doc.crop_named(opened, m.number_start) or choice.how == BRACKET_PART):
         # `Tổng diện tích cây ăn trái hơn 8.113ha (xoài hơn 6.408ha, ...)`: a crop's figure in a bracket right after
         # a total of the same kind is a part of it
         # (the crop keeps its own code: `diện tích cây lâu năm đạt 12.500 ha (cà phê 8.200 ha, ...)`)

@@ -41,8 +41,8 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     or why none was found."""
     if doc.priced(max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start), m.number_start):
         return None, "a price, which no indicator measures"
-    for reading in (_harmed, _product_item, _distributed, _share_of_amount, _by_shape, _named_after_figure,
-                    _list_sibling):
+    for reading in (_harmed, _product_item, _bracket_breakdown, _distributed, _share_of_amount, _by_shape,
+                    _named_after_figure, _list_sibling):
         found = reading(doc, sent, m, sent_facts, clause_start, ctx)
         if found is not None:
             return found
@@ -115,6 +115,31 @@ def _product_item(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     return (product, None) if product is not None else None
 
 
+def _bracket_breakdown(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                       clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """`Diện tích nuôi năm 2020 đạt 2.300ha (nước ngọt 1.800ha, nước lợ 500ha)`: an item of a bracket opened right
+    after an amount, in the amount's unit, naming nothing the grammar knows and with no verb of its own, is one of
+    the amount's parts: its indicator."""
+    if m.unit in (None, "percent"):
+        return None
+    key = doc.key
+    opened = key.rfind("(", sent.start, m.start)
+    if opened < 0 or key.rfind(")", opened, m.start) >= 0:
+        return None
+    total = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened), None)
+    if total is None or key[total.char_end:opened].strip() or total.unit != m.unit or total.role not in (
+            "level", "part") or total.metric_how == PLANNED:
+        return None
+    item = max(opened, key.rfind(",", opened, m.number_start), key.rfind(";", opened, m.number_start)) + 1
+    seg = key[item:m.number_start]
+    if not seg.strip() or DIGIT.search(seg) or len(seg.split()) > 4 or doc.first_right(item, m.start) is not None \
+            or doc.concepts_in(item, m.number_start) or doc.g.roles.last_verb(seg) is not None \
+            or doc.g.plan_named_bracket.search(key, opened, m.number_start):
+        return None
+    return Choice(doc.g.metric_alias(total.metric), item, item, BRACKET_PART), None
+
+
+BRACKET_PART = "a part in brackets right after its total"
 _VALUE_HEADS = ("production_value", "value_added", "value_generic", "grdp")  # concept heads of a sector's value
 
 
