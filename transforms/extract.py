@@ -42,6 +42,7 @@ from transforms.reading.timing import (
     YEAR_IN,
     default_year_of,
     estimate_of_another_clause,
+    level_year,
     month_of_base,
     only_a_date,
     own_period,
@@ -243,7 +244,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             parent = read_by_id.get(fact.parent_fact_id) if fact.parent_fact_id else None
             if parent is not None and parent.sentence_index != sent.index and fact.role != "part":
                 parent = None  # only a part takes a total of an earlier sentence (its period)
-            own = own_period(periods, period_starts, sent, m, nxt)
+            own = own_period(periods, period_starts, sent, m, nxt) or level_year(periods, period_starts, key, m,
+                                                                                 g.roles)
             if own is None and aside_end >= 0 and m.start < aside_end:
                 own = periods[pi - 1]  # `(năm 2021 tăng 6,6%)`: the aside names the figure's own period
             if own is not None:  # `thấp hơn mức tăng 11,2% của năm 2022`: another period's figure, no child

@@ -42,6 +42,8 @@ class RoleWords:
     scope_paren: re.Pattern[str]
     scope_giver: re.Pattern[str]
     level_after_verb: re.Pattern[str]
+    from_level: re.Pattern[str]  # `giảm từ 2,9% ... xuống còn 2,1%`: the level a change starts from (with to_level)
+    to_level: re.Pattern[str]
     plan_paren: re.Pattern[str]  # `(KH 74%)`, `(kế hoạch năm 2023 là 1.800 tỷ đồng)` before the plan's figure
     plan_of: re.Pattern[str]  # `đạt 95% kế hoạch ` + the indicator the plan is of (`thu ngân sách`)
     attainment: re.Pattern[str]  # `đạt 52,29% kế hoạch`, `bằng 86,1% KH`: a result measured against its plan
@@ -91,6 +93,9 @@ class RoleWords:
                 r"^\s*(?:" + "kế\\s+hoạch|dự\\s+toán|chỉ\\s+tiêu" + r")\s+((?:tỉnh|thành\s+phố|thị\s+xã|huyện|"
                 r"trung\s+ương|hđnd|ubnd)[^,;.()]{0,24}?\s+giao)")),
             level_after_verb=re.compile(fold_pattern(r"(?:còn|lên|xuống)\s*$")),
+            from_level=re.compile(fold_pattern(r"(?<!\w)từ\s*$")),
+            to_level=re.compile(fold_pattern(
+                r"[^,;.\d]{0,30}?(?:(?:19|20)\d\d[^,;.\d]{0,16}?)?(?<!\w)(?<!trở )(?:lên|xuống)(?!\w)")),
             plan_of=re.compile(r"\s*(?:" + plan_words + r")\s+"),
             attainment=re.compile(fold_pattern(r"(?<!\w)(?:đạt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:")
                                   + plan_words + r")(?!\w)"),

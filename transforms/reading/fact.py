@@ -418,7 +418,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     prev_end = clause_start if prev_end is None else prev_end
     left = key[max(prev_end, clause_start, alias_span[1] if alias_span[1] <= m.start else 0):m.start]
     verb = g.roles.last_verb(left)
-    if metric.code in ref.reduction_codes and g.roles.level_after_verb.search(left):
+    starts_change = g.roles.from_level.search(left) is not None and g.roles.to_level.match(key, m.end) is not None
+    if starts_change:
+        verb = None  # `tăng từ 45 triệu đồng năm 2020 lên 52 triệu đồng`: the level the change starts from
+    if metric.code in ref.reduction_codes and (g.roles.level_after_verb.search(left) or starts_change):
         # `giảm tỷ lệ hộ nghèo xuống còn 3,5%`: the rate it falls to, not the fall
         metric = next((x for x in ref.metrics.values() if x.reduction_code == metric.code), metric)
     right = key[m.end:next_start]

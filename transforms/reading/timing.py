@@ -11,6 +11,7 @@ from transforms.grammar.load import Grammar
 from transforms.grammar.masks import fold_pattern
 from transforms.grammar.numbers import Mention
 from transforms.grammar.periods import PeriodMention
+from transforms.grammar.roles import RoleWords
 from transforms.reading.document import GROWTH, Document, clause_start_of
 from transforms.reading.records import Fact
 from transforms.text import CleanText, Sentence
@@ -139,6 +140,23 @@ def own_period(periods: list[PeriodMention], starts: list[int], sent: Sentence, 
         if p.of_figure and p.period is not None:
             return p
     return None
+
+
+def level_year(periods: list[PeriodMention], starts: list[int], key: str, m: Mention,
+               roles: RoleWords) -> PeriodMention | None:
+    """`tăng từ 45 triệu đồng năm 2020 lên 52 triệu đồng năm 2023`, `giảm từ 2,9% năm 2021 xuống còn 2,1% vào cuối
+    năm 2022`: each level of a change from one to another is dated by the year written right after it."""
+    before = key[max(0, m.start - 12):m.start]
+    if not (roles.level_after_verb.search(before) or (
+            roles.from_level.search(before) and roles.to_level.match(key, m.end))):
+        return None
+    for p in periods[bisect_left(starts, m.end):bisect_left(starts, m.end + 24)]:
+        if p.year is not None and p.relative is None and _YEAR_LEAD.fullmatch(key, m.end, p.start):
+            return p
+    return None
+
+
+_YEAR_LEAD = re.compile(r"[\s(]*(?:vao\s+)?(?:cuôi\s+|đâu\s+)?")  # folded `(vào) (cuối|đầu)` before `năm ...`
 
 
 def resolve_growth_base(fact: Fact) -> None:
