@@ -624,7 +624,32 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     product = doc.domain_choice(sent, lo, m)
     if product is not None:
         return product, None
+    item = _breakdown_item(doc, sent, m, sent_facts)
+    if item is not None:
+        return item, None
     return None, "no indicator named for it"
+
+
+def _breakdown_item(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts) -> Choice | None:
+    """`Trong đó, châu Á ... tăng 10,43%, tương đương hơn 3 tỷ USD; thị trường châu Âu (chiếm tỷ trọng 6,33%) tăng
+    70,94%`: an item past a semicolon of a sentence that breaks a figure down (`Trong đó`, `Xét theo ...`, its first
+    item read as a part), naming no indicator or rate of its own, is a figure of the first item's indicator."""
+    first = sent_facts[0] if sent_facts else None
+    key = doc.key
+    if first is None or first.role != "part" or not (
+            doc.g.list_start.match(key, sent.start, min(sent.end, sent.start + 48))
+            or doc.g.breakdown_lead.match(key, sent.start)):
+        return None
+    cut = doc.last_mark(";", sent.start, m.number_start)
+    metric = doc.ref.metrics[first.metric]
+    if cut < first.char_end or doc.first_right(cut, m.start) is not None or not compatible(metric.unit, m) \
+            or any(c[2] == "head" and c[3] != "share" for c in doc.concepts_in(cut, m.number_start)) \
+            or doc.g.rate_noun.search(key, cut, m.number_start):
+        return None  # (`(chiếm tỷ trọng 6,33%)`: the item's share of the indicator, as the first item's was)
+    return Choice(doc.g.metric_alias(first.metric), cut + 1, cut + 1, BREAKDOWN_ITEM)
+
+
+BREAKDOWN_ITEM = "the indicator of the first item of a breakdown"
 
 
 def former_area_total(doc: Document, sent: Sentence, m: Mention, prev_facts: list[Fact]) -> Fact | None:
