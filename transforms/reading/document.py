@@ -85,6 +85,7 @@ ASIDE = re.compile(r"\([^()]*\)")  # a bracketed aside: its numbers are no earli
 BULLET = re.compile(r"\s*[-+•*–]\s")
 
 
+_CLASSIFIER = re.compile(rf"^{fold('lượt')}\s+")  # a classifier before the counted noun
 _COPULA_BEFORE = re.compile(r"(?:(?<!\w)la|:)\s*$")  # the key is folded: `là` reads `la`
 # `số`, `tổng số` opening a subject: what it names is counted
 _COUNT_SUBJECT = re.compile(rf"(?:(?<!\w){fold('tổng')}\s+)?(?<!\w)({fold('số')})\s")
@@ -494,7 +495,9 @@ class Document:
         if m.counter is None or post.strip() != m.counter or \
                 frame_weight(frame.text, self.g.lead_in) != len(post.replace(" ", "")):
             return None
-        word = re.compile(r"(?<!\w)" + re.escape(m.counter) + r"(?!\w)")
+        # (`lượt khách` counts `khách`: `tổng số khách đến các cơ sở lưu trú ... 961,0 nghìn lượt khách`)
+        noun = _CLASSIFIER.sub("", m.counter) or m.counter
+        word = re.compile(r"(?<!\w)(?:" + re.escape(m.counter) + "|" + re.escape(noun) + r")(?!\w)")
         for h in self.lefts_nearest_first(lookback_start(self.key, clause_start, m.start), m.start):
             if self.ref.metrics[h.alias.code].unit == "count" and h.alias.code != frame.code and word.search(
                     fold(h.alias.text)):
