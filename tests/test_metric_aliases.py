@@ -361,7 +361,6 @@ NEAR_MISSES = [
     "Năm 2023, chi thưởng cho người lao động là 12 tỷ đồng.",
     "Năm 2023, tỷ lệ hồ sơ trực tuyến đạt 98%.",
     "Năm 2023, tỷ lệ lao động nữ đạt 45%.",
-    "Năm 2023, diện tích rừng trồng mới đạt 150 ha.",
     "Năm 2023, tổng vốn vay ưu đãi đạt 120 tỷ đồng.",
     "Năm 2023, giá trị tài sản cố định đạt 200 tỷ đồng.",
     "Năm 2023, doanh thu của doanh nghiệp nhà nước đạt 300 tỷ đồng.",
