@@ -501,6 +501,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             # `Thu ngân sách đạt 733.155 triệu đồng bằng 38,25% dự toán ...; trong đó: thu ngoài quốc doanh đạt 32%;
             # thuế thu nhập cá nhân 70%`: bare ratios of the items listed under a total measured against its plan
             role, base = "pct_of_plan", listed
+        elif verb == "equal" and base is None:
+            # `Đàn trâu ước đạt 5.337 con, bằng 99,34%`: the amount as a share of the same period before (no base
+            # written)
+            role, base = "pct_of_base", GROWTH
         else:  # a percentage of an amount, named with no verb (`tốc độ tăng năng suất lao động bình quân 8%`)
             role, base = "pct_change", GROWTH
     elif m.unit == "percent":
