@@ -816,6 +816,8 @@ class Document:
         for c in reversed(self.concepts_in(max(item_lo, sent.start), m.number_start)):
             if c[2] != "domain" or c[3] not in self.g.domain_heads:
                 continue
+            if self.g.branch_word.search(self.key, max(self.last_mark(",;", sent.start, c[0]), sent.start), c[0]):
+                return None  # (`ngành sản xuất da và các sản phẩm có liên quan ... tăng 65,29%`: a branch)
             sig = self.g.concepts.metric(self.g.domain_heads[c[3]], {("domain", c[3])})
             if sig is not None and compatible(self.ref.metrics[sig.metric].unit, m):
                 return Choice(self.g.metric_alias(sig.metric), c[0], c[1], f"concept of the domain '{c[3]}'")
