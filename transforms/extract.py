@@ -347,7 +347,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 continue
             if fact.status == "target":
                 prev_status_target_sentence = sent.index
-                if fact.metric_how != PLANNED:
+                if fact.metric_how != PLANNED and not doc.status.clause_bound(sent.start, m.start):
                     # (the period too: `phấn đấu ... 14-16%` for the year does not make `Trong 6 tháng đầu năm
                     # 2011, ... đạt 644,9 tỷ đồng` a target)
                     target_year, target_period = fact.period_year, fact.period

@@ -87,7 +87,8 @@ class Grammar:
         self.of_indicator = words(r"\s*(?:", "of_indicator", r")\s+")  # `mức tăng 21,4% của tổng mức bán lẻ`
         self.lead_in = words(r"(?:", "lead_in", r"\s+)*$")
         self.counter_skip = words(r"\s*(?:", "counter_skip", r"\s+)?")
-        self.list_marker = words(r"(?<!\w)", "list_marker", r"(?!\w)|:")
+        # (a colon right before a figure labels it, `cây nghệ đỏ:18/15ha`: it opens no list)
+        self.list_marker = words(r"(?<!\w)", "list_marker", r"(?!\w)|:(?!\s*\d)")
         # `Trong đó`, `Cụ thể`, or a whole named again (`Trong tổng giá trị nói trên, ...`, `Trong tổng số này`)
         self.list_start = re.compile(r"\s*(?:" + word_alternation(w.get("list_start", [])) + "|"
                                      + fold_pattern(r"trong\s+tổng") + r"(?:\s+\w+){0,3}?\s+(?:"

@@ -32,8 +32,12 @@ class StatusCues:
                 if t.value == "target" and _achieved(key, h.start, reached, intent):
                     cues.append((h.end, h.start, _REACHED))  # a target only for the plan's value right after it
                     continue
+                if t.value != "estimate" and _FIGURE_NEXT.match(key, h.end):
+                    cues.append((h.end, h.start, _CLAUSE_TARGET))  # `dự kiến 2 thôn ...; thành lập mới 20 doanh
+                    continue  # nghiệp`: a cue right before its figure sets that clause's figures only
                 cues.append((h.end, h.start, t.value))
         cues.sort()
+        self.key = key
         self.ends = [c[0] for c in cues]
         self.cues = cues
 
@@ -44,12 +48,30 @@ class StatusCues:
         k = bisect_right(self.ends, upto) - 1
         while k >= 0 and self.cues[k][1] >= lo:
             end, _, status = self.cues[k]
+            if status == _CLAUSE_TARGET:
+                if ";" not in self.key[end:upto]:
+                    return "target"
+                k -= 1
+                continue
             if status != _REACHED:
                 return status
             if upto - end <= 3:
                 return "target"
             k -= 1
         return None
+
+    def clause_bound(self, lo: int, upto: int) -> bool:
+        """Whether the cue `before` reads in [lo, upto) is one that sets only its own clause's figures (`dự kiến 2
+        thôn`): it marks no period as a plan's for the figures after it."""
+        k = bisect_right(self.ends, upto) - 1
+        while k >= 0 and self.cues[k][1] >= lo:
+            status = self.cues[k][2]
+            if status == _CLAUSE_TARGET and ";" not in self.key[self.cues[k][0]:upto]:
+                return True
+            if status not in (_REACHED, _CLAUSE_TARGET):
+                return False
+            k -= 1
+        return False
 
     def estimate_at(self, lo: int, upto: int) -> int | None:
         """Where the latest estimate cue in [lo, upto) starts, when `before` reads one there."""
@@ -86,6 +108,8 @@ def _words_before(words: list[str], gap: int) -> re.Pattern[str]:
 
 
 _REACHED = "reached"
+_CLAUSE_TARGET = "clause target"
+_FIGURE_NEXT = re.compile(r"\s{0,2}(?!(?:19|20)\d\d(?![\d.,]))\d")  # a cue's figure (not a year) right after it
 
 
 def _achieved(key: str, pos: int, reached: re.Pattern[str], intent: re.Pattern[str]) -> bool:

@@ -579,6 +579,11 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             m.range_part == "high" or key[low.char_end:m.number_start].strip()):
         # `tăng trưởng GRDP 8% - 8,5% so với năm 2023`: the high end of a range is what its low end is
         role, base, value = low.role, low.comparison_base, abs(value) if low.value >= 0 else -abs(value)
+    if role == "level" and metric.unit == "percent" and choice.how != "clause" and verb == "equal" \
+            and g.roles.base_after(right)[0] in ("same_period", "prior_year", "prior_period"):
+        # `doanh thu cả năm ước đạt 340 tỷ đồng, bằng 100,29% so với cùng kỳ` under a paragraph of shares: a ratio to
+        # a base is no level of the rate the paragraph named
+        return None, "a ratio to a base, not the rate named before", None
     if role == "level":
         base, base_year = None, None
     if base in ("plan", "budget_estimate"):
@@ -597,6 +602,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         scope = _LEADING_SCALE.sub("", re.sub(r"\s+", " ", text[lo:alias_span[1]]).strip())  # is no scope)
     elif choice.scope is not None:  # `Chuối 5.400 tấn; dứa 3.930 tấn`: one crop's output of many
         scope = text[choice.scope[0]:choice.scope[1]].strip()
+    elif choice.how == PLANNED and m.denominator_of is not None:  # `cây sắn 80/54ha`: the plan of the same crop
+        scope = next((f.scope for f in sent_facts if f.char_start == m.denominator_of), None)
     else:
         sg = g.roles.scope_giver.search(right[:60]) if base in ("plan", "budget_estimate") else None
         if sg:

@@ -717,7 +717,11 @@ def _listed_under_total(doc: Document, sent: Sentence, m: Mention, sent_facts: S
         total = next((f for f in sent_facts.latest_first(sent.start) if f.role == "level" and f.metric == code
                       and f.unit == m.unit), None)
         if total is not None:
-            listed = g.list_marker.search(key, total.char_end, m.start) is not None
+            marker = g.list_marker.search(key, total.char_end, m.start)
+            # (a list in brackets ends with them: `10.949,2 tấn (trong đó, thịt lợn ...); trứng gia cầm ...; sữa bò
+            # tươi 5.150 tấn` lists no part after the bracket closes)
+            listed = marker is not None and not (key.rfind("(", total.char_end, marker.start()) >= 0
+                                                 and key.find(")", marker.end(), m.start) >= 0)
         else:
             listed = opens and any(f.role == "level" and f.metric == code and f.unit == m.unit
                                    and doc.follows(f.sentence_index, sent.index) for f in prev_facts)

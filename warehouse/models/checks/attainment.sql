@@ -10,15 +10,17 @@
 -- `hơn`/`gần` bound) allows still overlap: the row passes exactly when |expected - observed| <=
 -- tolerance. Fail only within one document, with figures that are exact or one-sided bounds (whose
 -- interval is already in the tolerance) and no stated scope; a plan from another document (plans are
--- revised), one with a stated scope, an approximate figure (`khoảng`) or two ratios of one level
--- against plans named in different words (two plans are meant) is a warn.
+-- revised), one with a stated scope, an approximate figure (`khoảng`), a level measured against two plans
+-- named in different words (which one is stated?) or two ratios of one level against plans named in different
+-- words (two plans are meant) is a warn.
 with facts as (
     select * from cleaned.int_fact_tolerance
 ),
 
 ratios as (
     select
-        r.*,
+        -- a ratio is of its level's scope when it names none (`cây gừng 8/8ha, đạt 100% so với kế hoạch`)
+        r.* replace (coalesce(r.scope, l.scope) as scope),
         l.value as level_value,
         l.value_text as level_text,
         l.unit as level_unit,
@@ -38,6 +40,14 @@ ratios as (
     from facts as r
     inner join facts as l on l.fact_id = r.parent_fact_id and l.role = 'level'
     where r.role = 'pct_of_plan' and r.value > 0
+),
+
+plans_named as (
+    -- how many plans a level's ratios name in different words (`đạt 465% kế hoạch Thành phố giao và 175,5% kế
+    -- hoạch thị xã phấn đấu`): with two, a plan stated beside the level may be either's
+    select parent_fact_id, count(distinct base_words) as n_plans
+    from ratios
+    group by parent_fact_id
 ),
 
 stated_plans as (
@@ -110,9 +120,11 @@ against_plan as (
         case
             when p.value <= r.plan_implied then (p.value_high - p.value) + (r.plan_implied - r.plan_low)
             else (p.value - p.value_low) + (r.plan_high - r.plan_implied)
-        end as tolerance
+        end as tolerance,
+        n.n_plans
     from ratios as r
     inner join chosen_plans as p on p.ratio_id = r.fact_id
+    inner join plans_named as n on n.parent_fact_id = r.parent_fact_id
 ),
 
 sibling_ratios as (
@@ -140,7 +152,7 @@ select
     cast(null as varchar) as subject,
     case
         when abs(plan_value - plan_implied) <= tolerance then 'pass'
-        when doc_id = plan_doc_id and both_sharp and plan_sharp and scope is null then 'fail'
+        when doc_id = plan_doc_id and both_sharp and plan_sharp and scope is null and n_plans = 1 then 'fail'
         else 'warn'
     end as outcome,
     list_distinct([doc_id, plan_doc_id]) as doc_ids,

@@ -55,6 +55,7 @@ compared as (
         a.is_exact as a_exact,
         a.is_named_here as a_named_here,
         a.is_period_stated as a_period_stated,
+        a.is_unplaced_in_breakdown as a_unplaced_in_breakdown,
         a.price_basis as a_price_basis,
         a.sentence as a_sentence,
         case
@@ -85,6 +86,7 @@ select
             -- `120% dự toán HĐND huyện giao` and `153,1% dự toán tỉnh giao`)
             and is_named_here and a_named_here and price_basis is not distinct from a_price_basis
             and is_period_stated and a_period_stated
+            and not is_unplaced_in_breakdown and not a_unplaced_in_breakdown
             and role <> 'pct_of_plan' and coalesce(comparison_base, '') not in ('plan', 'budget_estimate')
             -- two targets of one ratio for one year measure against bases a plan seldom names (`gấp 1,5 lần
             -- so với đầu nhiệm kỳ`, `gấp đôi hiện nay`): which base each means is not settled by the text

@@ -37,6 +37,10 @@ select
     -- the report names the figure's period somewhere before it or right after it; a period only defaulted (a
     -- headline above every date, a report naming no period) is a guess no contradiction can rest on
     period_stated_at is not null as is_period_stated,
+    -- a figure of a sentence that breaks a total down (`Trong đó, châu Á ... tăng 10,43%`) with no part read for it
+    -- to hang on: a part's figure, or the total's, the text leaves open
+    parent_fact_id is null and role <> 'level'
+        and regexp_matches(lower(sentence), '^\s*(trong\s+đó|xét\s+theo|cụ\s+thể)') as is_unplaced_in_breakdown,
     -- the price basis the sentence names (`theo giá hiện hành`, `giá so sánh 2010`): values at two bases differ
     case
         when regexp_matches(lower(sentence), 'giá\s+(so\s+sánh|cố\s+định)') then 'constant'
