@@ -341,3 +341,14 @@ def test_counts_of_two_sets_of_targets_only_warn(tmp_path: Path) -> None:
             "Năm 2024, thành phố Yên Phong đạt được 42/59 chỉ tiêu đô thị loại I.")
     rows = [r for r in _checks(tmp_path, {"a.txt": HEAD + text}) if r[0] == "conflict"]
     assert rows and all(o == "warn" for _, o, _ in rows), rows
+
+
+@pytest.mark.parametrize("heading", ["UBND huyện Mộc Châu triển khai nhiệm vụ 3 tháng cuối năm 2023",
+                                     "Nhiệm vụ 6 tháng cuối năm 2023 của huyện"])
+def test_the_months_that_remain_are_no_reporting_period(heading: str, tmp_path: Path) -> None:
+    """A heading over the tasks of the months left (`3 tháng cuối năm`) names when they are to be done, not the
+    period of the results reported below it (dev3 ga01)."""
+    rows = _checks(tmp_path, {"a.txt": f"{heading}\n\n9 tháng năm 2023, thu ngân sách trên địa bàn đạt 520 tỷ đồng, "
+                                       "bằng 65,6% dự toán."})
+    assert not [r for r in rows if r[0] == "period_mismatch" and r[1] == "fail"], rows
+

@@ -83,6 +83,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             if named and only_a_date(doc, s, named):
                 continue  # `Thứ năm, 15 Tháng 3 2018`, `Tháng 4/2025`: when it was written, not what it is about
             for p in named:
+                if _TAIL_MONTHS in doc.key[p.start:p.end]:
+                    continue  # `triển khai nhiệm vụ 3 tháng cuối năm 2023`: the months left, the tasks' period
                 out.headings.append((s.index, p.start, p.year, p.period))
 
     sent_starts = [s.start for s in sentences]
@@ -388,6 +390,9 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     _headline_periods(doc, out.facts)
     out.numbers.sort(key=lambda n: n.char_start)
     return out
+
+
+_TAIL_MONTHS = fold(" cuối")  # `3 tháng cuối năm`, `6 tháng cuối năm`: the months that remain
 
 
 def _headline_periods(doc: Document, facts: list[Fact]) -> None:
