@@ -684,6 +684,12 @@ class Document:
             if named_after and item_lo > sent.start and self.key[item_lo - 1] not in ",;:(" else None
         if sep is not None:  # `trồng mới 86,72ha chè, 95,79ha rừng`: the crop after the figure before is that one's
             mods -= {(c[2], c[3]) for c in named_after if c[0] < sep.end()}
+        acts = [c for c in in_sentence if c[2] == "action" and c[0] >= item_lo]
+        comma = self.last_mark(",", item_lo, m.number_start) if len({c[3] for c in acts}) > 1 else -1
+        if comma >= 0 and any(c[0] > comma for c in acts):
+            # `lúa vụ Đông Xuân đã thu hoạch xong, với diện tích gieo trồng 26.844ha`: an action of the figure's own
+            # clause, not one an earlier clause says became of the crop
+            mods -= {("action", c[3]) for c in acts if c[0] < comma} - {("action", c[3]) for c in acts if c[0] > comma}
         mods |= {(c[2], c[3]) for c in after}
         right_after = [c for c in all_after if c[0] <= m.end + 2]
         semi = self.last_mark(";", sent.start, m.number_start) if any(k == "per" for k, _ in mods) else -1
