@@ -325,13 +325,16 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         if concept is not None and concept.alias.code.endswith(CONTRIBUTION):
             return concept, None
     frame = doc.frame_alias(sent, m)
-    if frame is None and m.unit == "count":
-        first = sent_facts[0] if sent_facts else None
-        if first is not None and first.metric_how == "frame" and first.unit == "count" and first.role == "level" \
-                and first.char_end <= m.start and _BARE_ITEM.search(doc.key, first.char_end, m.start):
-            # `Thành lập mới 14 doanh nghiệp, bằng 35,0% kế hoạch; 04 hợp tác xã, ...`: the verb before the list's
-            # first count is each count's
-            frame = doc.frame_alias(sent, m, lead_end=first.char_start)
+    if frame is None and m.unit == "count" and _BARE_ITEM.search(doc.key, sent.start, m.start):
+        # `Thành lập mới 14 doanh nghiệp, bằng 35,0% kế hoạch; 04 hợp tác xã, ...`: the verb before the list's
+        # first count is each count's (the nearest such count whose verb frames this one: `tăng 23 tiêu chí, ...;
+        # thành lập mới 28 doanh nghiệp, 11 hợp tác xã`)
+        for first in reversed(sent_facts):
+            if first.metric_how == "frame" and first.unit == "count" and first.role == "level" \
+                    and first.char_end <= m.start:
+                frame = doc.frame_alias(sent, m, lead_end=first.char_start)
+                if frame is not None:
+                    break
     if frame is not None and m.after_at is not None and doc.key.startswith("/", m.number_end) \
             and frame[0].code in doc.g.numerators:
         # `hoàn thành 15/16 chỉ tiêu`: the numerator counts what was met of the total
