@@ -47,6 +47,7 @@ _MONTH_NEEDS_YEAR = {"năm", "sáu"}
 _N = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # `Năm tháng đầu năm 2024`: before `tháng đầu/cuối năm` the word `năm` can only be five
 _N_EDGE = _N[:-1] + r"|năm)"
+_YEAR_END_DAY = re.compile(r"(?<!\d)31\s*[/.-]\s*12(?!\d)")
 _DAY_31 = re.compile(r"(?<!\d)31\s*/\s*12\s*/")
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # `Trong nhiệm kỳ vừa qua, ...` in a congress report of `nhiệm kỳ 2020-2025`: the term just ended, its
@@ -57,6 +58,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # month it closes
     (_rx(r"(?<!\w)(?:(?:tính\s+)?đến|(?:tại\s+|vào\s+|đến\s+)?thời\s+điểm)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)"),
      "as_of"),
+    # a cut-off day with no year (`ước tính đến ngày 30-9`, `tính đến ngày 30/9`): its month, the year the report's
+    (_rx(r"(?<!\w)(?:tính\s+)?đến\s+(?:hết\s+)?ngày\s+\d{1,2}\s*[/.-]\s*(\d{1,2})(?![\d/.-])"), "as_of_day"),
     # the same date in words (`Tính đến ngày 31 tháng 8`, `đến hết ngày 30 tháng 9 năm 2023`): its month
     # (written from its literal `đến`, which lets the scan skip ahead: `tính` before it changes nothing)
     (_rx(r"đến\s+(?:hết\s+)?ngày\s+\d{1,2}\s+tháng\s+(\d{1,2})(?:\s+năm\s+((?:19|20)\d{2}))?(?!\d)"),
@@ -235,6 +238,11 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         if n == 12 and _DAY_31.search(m.group(0)):  # `đến ngày 31/12/2022`: the year's end, a stock of the year
             return PeriodMention(s, e, int(m.group(2)), "FY", "as_of")
         return PeriodMention(s, e, int(m.group(2)), f"M{n:02d}", "as_of")
+    if kind == "as_of_day":
+        n = int(m.group(1))
+        if n == 12 and _YEAR_END_DAY.search(m.group(0)):  # `đến ngày 31/12`: the year's end, a stock of the year
+            return PeriodMention(s, e, None, "FY", "as_of")
+        return PeriodMention(s, e, None, f"M{n:02d}", "as_of") if 1 < n <= 12 else None
     if kind == "as_of_words":  # its month for its own sentence, like a date in figures
         n = int(m.group(1))
         return PeriodMention(s, e, _year(m, 2), f"M{n:02d}", "as_of") if 1 <= n <= 12 else None
