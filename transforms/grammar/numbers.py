@@ -33,9 +33,9 @@ _SPACE_GROUPED = re.compile(fold_pattern(
     r"(?<![\w.,])\d{1,3}(?: \d{3})+(?:,\d{1,6})?"
     r"(?=\s*(?:₫|đ(?!\w)|đồng|vnđ|vnd|usd|tỷ|tỉ|triệu|nghìn|ngàn|%|ha(?!\w)|tấn))"))
 # `20, 466 tỷ đồng`, `115 ,67%`: a decimal comma with a stray space beside it, the unit right after the fraction
-_SPACED_DECIMAL = re.compile(fold_pattern(
-    r"(?<![\w.,])\d{1,3}(?:\.\d{3})*(?: ,|, )\d{1,3}(?![\d.,])"
-    r"(?=\s*(?:₫|đ(?!\w)|đồng|usd|tỷ|tỉ|triệu|nghìn|ngàn|%|ha(?!\w)|tấn))"))
+_SPACED_TAIL = re.compile(fold_pattern(
+    r"(?: ,|, )\d{1,3}(?![\d.,])(?=\s*(?:₫|đ(?!\w)|đồng|usd|tỷ|tỉ|triệu|nghìn|ngàn|%|ha(?!\w)|tấn))"))
+_SPACED_HEAD = re.compile(r"\d{1,3}(?:\.\d{3})*")  # the integer part before such a comma
 _RANGE_JOIN = re.compile(fold_pattern(r"\s*(?:-|đến|tới)\s*"))  # matched on the key
 _RANGE_FROM = re.compile(fold_pattern(r"(?<!\w)(?:từ|tu)\s*$"))
 _GLUED_LETTERS = re.compile(r"[^\W\d_]")
@@ -167,14 +167,18 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
     key = fold(text) if key is None else key
     masks = sorted(masked or [])
     out: list[Mention] = []
-    spaced = {m.start(): m.end() for m in _SPACED_DECIMAL.finditer(key)}
-    grouped: list[tuple[int, int]] = sorted([m.span() for m in _SPACE_GROUPED.finditer(key)]
-                                            + [(a, b) for a, b in spaced.items()])  # disjoint, in order
+    grouped: list[tuple[int, int]] = [m.span() for m in _SPACE_GROUPED.finditer(key)]  # disjoint, in order
     spans = list(grouped)
+    spaced: set[int] = set()
     for m in NUMBER.finditer(key):
         i = bisect_right(grouped, (m.start(), len(key) + 1)) - 1  # the last group starting at or before it
         if i < 0 or not grouped[i][0] <= m.start() < grouped[i][1]:
-            spans.append(m.span())
+            tail = _SPACED_TAIL.match(key, m.end()) if key.startswith((", ", " ,"), m.end()) else None
+            if tail is not None and _SPACED_HEAD.fullmatch(key, m.start(), m.end()):
+                spans.append((m.start(), tail.end()))
+                spaced.add(m.start())
+            else:
+                spans.append(m.span())
     spans.sort()
     mask_index = SpanIndex(masks)
     taken_until = 0  # the high end of a range just read
@@ -188,7 +192,7 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
             continue
         raw = text[s:e]
         if " " in raw:  # `1 000 000 ₫`: groups of digits; `20, 466 tỷ`: a decimal comma
-            raw = raw.replace(" ", "") if spaced.get(s) == e else raw.replace(" ", ".")
+            raw = raw.replace(" ", "") if s in spaced else raw.replace(" ", ".")
         parsed = parse_number(raw, habit)
         if parsed is None or not math.isfinite(parsed.value):
             continue
