@@ -4,6 +4,7 @@ clause's alias, the context), each either naming it, saying why there is none, o
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from transforms.grammar.indicator import (
     AliasHit,
@@ -604,6 +605,15 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         ref.metrics[governing.code].unit, m) else None
     if sector is not None:
         return sector, None
+    opens_list = doc.g.list_start.match(key, sent.start, min(sent.end, sent.start + 48)) is not None
+    named = doc.concepts_in(lo, m.number_start) if opens_list else []
+    if named and all(c[2] == "ownership" for c in named):
+        # `Tổng mức bán lẻ hàng hoá ước đạt 20.088,11 tỷ đồng. / Trong đó, chia theo loại hình kinh tế: khu vực kinh
+        # tế Nhà nước ước đạt 1.205,32 tỷ đồng`: the ownership groups a list opening the sentence names are the parts
+        # of the total just read, before any indicator the unit alone would imply
+        listed = _listed_under_total(doc, sent, m, sent_facts, ctx, prev_facts or [])
+        if listed is not None:
+            return replace(listed, scope=(named[-1][0], named[-1][1])), None
     concept = doc.concept_choice(sent, lo, m, governing)  # the sentence's head, the paragraph's, the unit's
     if concept is not None:
         return concept, None
