@@ -352,3 +352,13 @@ def test_the_months_that_remain_are_no_reporting_period(heading: str, tmp_path: 
                                        "bằng 65,6% dự toán."})
     assert not [r for r in rows if r[0] == "period_mismatch" and r[1] == "fail"], rows
 
+
+
+def test_an_index_above_100_is_in_range(tmp_path: Path) -> None:
+    """`Chỉ số sản xuất toàn ngành công nghiệp (IIP) tháng 10 đạt 102,8%`: an index is a ratio to its base period, above
+    100 as readily as below (sealed15 me02); a rate above 100 still fails."""
+    text = HEAD + ("Chỉ số sản xuất toàn ngành công nghiệp (IIP) tháng 10/2023 đạt 102,8%, tăng hơn 2,8% so với "
+                   "tháng trước.\n\nNăm 2023, tỷ lệ che phủ rừng đạt 104%.")
+    rows = _checks(tmp_path, {"a.txt": text})
+    assert [(c, o) for c, o, m in rows if c == "range" and o == "fail"] == [("range", "fail")], rows
+    assert not [r for r in rows if r[0] == "range" and r[1] == "fail" and "102,8" in r[2]], rows

@@ -68,6 +68,9 @@ class Grammar:
         self.subset_marker = words(r"(?<!\w)", "subset_marker", r"(?!\w)")  # `trong đó có 12 chỉ tiêu vượt`: a part
         # `chế biến gỗ và sản xuất sản phẩm từ gỗ`: words naming a branch of industry, not a product
         self.branch_word = words(r"(?<!\w)", "branch_word", r"(?!\w)")
+        # `2.540,6 ha, chiếm 3,32%`: an amount's share written right after it (a part's)
+        self.share_after = re.compile(fold_pattern(
+            r"\s*[,(]?\s*(?:và\s+)?chiếm(?:\s+tỷ\s+trọng)?\s+(?:khoảng\s+)?[\d.,]+\s*%"))
         self.branches_named = words(r"(?<!\w)", "branches_named", r"(?!\w)")  # `Nhiều ngành có chỉ số ... tăng`
         self.trade_heads = frozenset(w.get("trade_head", []))  # concept heads of goods traded (export, import)
         self.done_of_plan = frozenset(w.get("done_of_plan", []))  # metric codes: what is done is of a plan

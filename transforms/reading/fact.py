@@ -128,6 +128,7 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
         metric_how=PLANNED)
 
 
+_AMOUNT_UNITS = ("ha", "tonne", "VND", "USD")  # amounts a share of a total can be written after (not a count's rate)
 _PER_PERSON_BELOW = 1e9  # đồng: below this a product (GRDP, value added) is an amount per person
 
 
@@ -641,6 +642,14 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             sibling = doc.ownership_sibling(sent, prev_facts or [], unit, metric.code)
             if sibling is not None:
                 role, parent_id, part_list = "part", sibling.parent_fact_id, "partial"
+        if role == "level" and unit in _AMOUNT_UNITS and g.share_after.match(key, m.end):
+            # `Diện tích lúa dài ngày là 2.540,6 ha, chiếm 3,32%, ...` after the crop's total: an amount said to be a
+            # share of a larger total of its own indicator read before is a part of it
+            whole = next((f for f in reversed([*(prev_facts or []), *(para_facts or []), *sent_facts])
+                          if f.role == "level" and f.metric == metric.code and f.unit == unit and f.value > value
+                          and f.metric_how != PLANNED), None)
+            if whole is not None:
+                role, parent_id, part_list = "part", whole.fact_id, "partial"
         total = next((f for f in [*sent_facts, *(prev_facts or []), *(para_facts or [])] if f.fact_id == parent_id),
                      None) if role == "part" else None
         item_start = max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start)

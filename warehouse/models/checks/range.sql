@@ -1,11 +1,16 @@
 -- range: values that cannot be true whatever the context (fail), or look implausible (warn).
--- fail: a rate level outside 0-100, a negative money total or count, a decline below -100 %, a
+-- fail: a rate level outside 0-100 (an index's, 0-1000), a negative money total or count, a decline below -100 %, a
 -- contribution to growth outside ±100 points (it may be negative: `đóng góp giảm 0,04 điểm`).
 -- warn: a ratio to plan or base above 1000 %, or growth above 1000 %: possible, rarely true.
 -- expected is the value moved into the allowed range, observed the value itself, tolerance 0:
 -- the row passes exactly when the two are equal.
 with facts as (
-    select * from marts.fct_indicators
+    select
+        f.*,
+        -- an index is a ratio to its base period (`IIP tháng 10 đạt 102,8%`): above 100 as readily as below
+        coalesce(m.label_en like '%index', false) as is_index
+    from marts.fct_indicators as f
+    left join marts.dim_metric as m using (metric)
 ),
 
 bounded as (
@@ -13,6 +18,7 @@ bounded as (
         *,
         case
             when metric like '%\_contribution' escape '\' then greatest(-100.0, least(value, 100.0))
+            when role = 'level' and unit = 'percent' and is_index then greatest(least(value, 1000.0), 0.0)
             when role = 'level' and unit = 'percent' then greatest(0.0, least(value, 100.0))
             when role = 'pct_change' then greatest(least(value, 1000.0), -100.0)
             when role in ('pct_of_plan', 'pct_of_base') then greatest(least(value, 1000.0), 0.0)
@@ -20,6 +26,7 @@ bounded as (
         end as allowed_value,
         case
             when metric like '%\_contribution' escape '\' then 'a contribution between -100 and 100 points'
+            when role = 'level' and unit = 'percent' and is_index then 'an index between 0 and 1000 %'
             when role = 'level' and unit = 'percent' then 'a rate between 0 and 100'
             when role = 'pct_change' then 'a change between -100 % and 1000 %'
             when role in ('pct_of_plan', 'pct_of_base') then 'a ratio between 0 and 1000 %'
