@@ -47,6 +47,7 @@ SETS = {
     "sealed13": (ROOT / "tests" / "fixtures" / "sealed13" / "docs", ROOT / "tests" / "fixtures" / "sealed13" / "gold"),
     "sealed14": (ROOT / "tests" / "fixtures" / "sealed14" / "docs", ROOT / "tests" / "fixtures" / "sealed14" / "gold"),
     "dev2": (ROOT / "tests" / "fixtures" / "dev2" / "docs", ROOT / "tests" / "fixtures" / "dev2" / "gold"),
+    "sealed15": (ROOT / "tests" / "fixtures" / "sealed15" / "docs", ROOT / "tests" / "fixtures" / "sealed15" / "gold"),
     "dev3": (ROOT / "tests" / "fixtures" / "dev3" / "docs", ROOT / "tests" / "fixtures" / "dev3" / "gold"),
 }
 

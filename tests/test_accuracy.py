@@ -23,16 +23,16 @@ CORPUS = FIXTURES / "corpus"
 PLANTED = FIXTURES / "planted"
 
 SAMPLE_F1 = 0.97  # issue 9: the samples stay at or above 0.97
-DEV_F1 = 0.95  # issue 9's target; measured 0.968 (P 0.974, R 0.962) on 43 development reports (0.962 at 9bc307d)
+DEV_F1 = 0.95  # issue 9's target; measured 0.971 (P 0.976, R 0.966) on 43 development reports (0.968 before)
 DEV_FALSE_ALARMS = 1  # measured 1 false `fail` on 43 untouched reports (2 at 36826ec, 4 before); the target is 0
 
 # The held-out sets: folder, gold facts, F1 floor, false `fail`s allowed, and their history. Every floor
-# is the score measured on the fifth 2026-12-05 session's last extractor change, rounded down to the hundredth;
+# is the score measured on the sixth 2026-12-05 session's last extractor change, rounded down to the hundredth;
 # each set's SCORES.md (where it has one) gives its blind scores.
 HELD_OUT = [
     # 20 sealed before the extractor changed: first 0.564, closing 0.776; 0.953 (P 0.957, R 0.948) now; 5 false
-    # alarms at the closing score
-    ("sealed", 330, 0.94, 0),
+    # alarms at the closing score (0.953 since the fifth session)
+    ("sealed", 330, 0.95, 0),
     # 15 written after the development corpus: first 0.636 before any change for them; 6 false alarms then; 0.933 now
     # (one false conflict left: 300 ha of pineapple read as the perennial crop area)
     ("fresh", 291, 0.93, 1),
@@ -56,25 +56,29 @@ HELD_OUT = [
     # R 0.758, 8cda56a) before it was read (SCORES.md); read and worked since: 0.933 now
     ("sealed9", 442, 0.93, 0),
     # 9 by three blind annotators of the third 2026-12-05 session, scored before reading: 0.825 and 0.866 (two
-    # batches) with that session's first extractor and its later code alike (SCORES.md); read and worked: 0.910 now
-    ("sealed10", 124, 0.90, 0),
+    # batches) with that session's first extractor and its later code alike (SCORES.md); read and worked: 0.926 now
+    ("sealed10", 124, 0.92, 0),
     # 18 by six blind annotators of the third and fourth 2026-12-05 sessions (SCORES.md): the 9 never read 0.851
-    # first, 0.859 closing; 0.886 with the 9 read (ub, ud, ue); 0.897 now (read again in the fifth session)
+    # first, 0.859 closing; 0.886 with the 9 read (ub, ud, ue); 0.8997 now (read again in the fifth session)
     ("sealed12", 380, 0.89, 0),
     # 15 by five blind annotators of the fourth 2026-12-05 session (SCORES.md): the 9 never read 0.820 first, 0.827
     # closing; 0.852 with the 6 read (vb, vc); 0.893 now (all read in the fifth session)
     ("sealed13", 252, 0.89, 0),
     # 18 by six blind annotators of the fifth 2026-12-05 session, outside the repository until scored twice
     # (SCORES.md): 0.732 with the session's first extractor, 0.787 (P 0.854, R 0.729) at its close; one false
-    # period_mismatch (a press briefing's month in a caption) mended after the closing score; read since: 0.844
-    ("sealed14", 288, 0.84, 0),
+    # period_mismatch (a press briefing's month in a caption) mended after the closing score; read since: 0.867
+    ("sealed14", 288, 0.86, 0),
     # 36 by twelve annotators of the fifth 2026-12-05 session, written blind, scored on arrival (0.63-0.86 by
-    # annotator, each at its arrival) and read as development material: 0.858 now
-    ("dev2", 727, 0.85, 0),
+    # annotator, each at its arrival) and read as development material: 0.867 now
+    ("dev2", 727, 0.86, 0),
     # 66 by twenty-two annotators of the sixth 2026-12-05 session, written blind, scored on arrival (0.48-0.96 by
-    # annotator, SCORES.md) and read as development material: 0.829 now; 2 false conflicts left (a medium-term
+    # annotator, SCORES.md) and read as development material: 0.836 now; 2 false conflicts left (a medium-term
     # disbursement against the year's; an organic-farming subset of a crop's area), written down in SCORES.md
-    ("dev3", 1166, 0.82, 2),
+    ("dev3", 1166, 0.83, 2),
+    # 18 by six blind annotators of the sixth 2026-12-05 session, outside the repository until scored twice
+    # (SCORES.md): 0.771 (P 0.819, R 0.728) with the session's first extractor, 0.784 (P 0.831, R 0.742) at its
+    # close, 2 false fails; read since: 0.816, no false fail
+    ("sealed15", 298, 0.81, 0),
 ]
 
 
