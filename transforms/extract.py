@@ -255,7 +255,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             if parent is not None and fact.role != "part":
                 fact.period_year, fact.period, fact.status = parent.period_year, parent.period, parent.status
                 fact.period_stated_at = parent.period_stated_at
-                resolve_growth_base(fact)
+                resolve_growth_base(fact, key)
                 if fact.comparison_base in YEAR_BASES and fact.base_year is None and parent.period_year:
                     fact.base_year = parent.period_year - 1
                 if fact.comparison_base == "prior_period" and fact.base_year is None:
@@ -323,7 +323,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     said = SAME_PERIOD_YEAR.search(key, sent.start, sent.end)
                     if said is not None and fact.period_year is not None and fact.period_year <= int(said.group(1)):
                         fact.period_year = int(said.group(1)) + 1
-                resolve_growth_base(fact)
+                resolve_growth_base(fact, key)
                 if fact.comparison_base in YEAR_BASES and fact.base_year is None and fact.period_year:
                     fact.base_year = fact.period_year - 1
                 if fact.comparison_base == "prior_period" and fact.base_year is None:

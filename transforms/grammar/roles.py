@@ -29,6 +29,10 @@ def _alternation(phrases: list[str]) -> str:
 _VALUE_PAREN = re.compile(r"(?:\s*/\s*n[aă]m)?\s*\([^()]*\d[^()]*\)")  # (a rate per year: `12,59%/năm (KH 12,5%)`)
 
 
+# a month named in words (`so với tháng Bảy`); `tháng năm` is left out, being more often `tháng, năm`
+MONTH_WORDS = r"(?:giêng|một|hai|ba|tư|bốn|sáu|bảy|tám|chín|mười\s+một|mười\s+hai|mười|chạp)(?!\w)"
+
+
 @dataclass
 class RoleWords:
     """The role grammar compiled from the cue rows."""
@@ -71,8 +75,8 @@ class RoleWords:
             (rx(r"^[^,;]{0,12}?(?<!\w)(?<!các )(?<!những )(?:" + plan + r")(?!\w)"), "plan"),
             (rx(r"^[^,;]{0,12}?(?:" + budget + r")"), "budget_estimate"),
             (rx(r"^[^,;]{0,16}?(?:" + same + r")"), "same_period"),
-            (rx(r"^[^,;]{0,16}?(?:" + prior_period + r"|so\s+(?:với\s+)?(?:tháng\s+\d{1,2}|quý\s+"
-                r"(?:iv|iii|ii|i|[1-4]))(?!\w))"), "prior_period"),
+            (rx(r"^[^,;]{0,16}?(?:" + prior_period + r"|so\s+(?:với\s+)?(?:tháng\s+(?:\d{1,2}|" + MONTH_WORDS
+                + r")|quý\s+(?:iv|iii|ii|i|[1-4]))(?!\w))"), "prior_period"),
             (rx(r"^[^,;]{0,16}?(?:" + prior_year + r"|so\s+(?:với\s+)?(?:(?:" + done + r")\s+)?năm)"), "prior_year"),
         ]
         quals = [(re.compile(r"(?<!\w)(?:" + _alternation(by[("qualifier", q)]) + r")\s*$"), q)

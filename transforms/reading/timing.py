@@ -159,11 +159,25 @@ def level_year(periods: list[PeriodMention], starts: list[int], key: str, m: Men
 _YEAR_LEAD = re.compile(r"[\s(]*(?:vao\s+)?(?:cuôi\s+|đâu\s+)?")  # folded `(vào) (cuối|đầu)` before `năm ...`
 
 
-def resolve_growth_base(fact: Fact) -> None:
+def resolve_growth_base(fact: Fact, key: str = "") -> None:
     """Growth without a stated base compares with the same period a year before: the previous
-    year for a whole-year figure, `cùng kỳ` for a quarter, half or months to date."""
+    year for a whole-year figure, `cùng kỳ` for a quarter, half or months to date. A month or quarter
+    named with an earlier year (`tăng 33,33% so với tháng 8/2016` of August 2017) is that same period."""
     if fact.comparison_base == GROWTH:
         fact.comparison_base = "prior_year" if fact.period == "FY" else "same_period"
+    if fact.comparison_base == "prior_period" and key and fact.period_year and fact.period:
+        named = _BASE_MONTH.match(key, fact.char_end)
+        if named is not None and int(named.group(3)) < fact.period_year:
+            n = int(named.group(2)) if named.group(2).isdigit() else _ROMAN.get(named.group(2), 0)
+            same = f"M{n:02d}" if named.group(1).startswith("th") else f"Q{n}"
+            if fact.period == same:
+                fact.comparison_base, fact.base_year = "same_period", int(named.group(3))
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# `so với tháng 8/2016`, `so với quý I năm 2022` (folded): the month or quarter compared with, and its year
+_BASE_MONTH = re.compile(fold_pattern(
+    r"[^,;.\d]{0,24}?so\s+(?:với\s+)?(?:cùng\s+)?(tháng|quý)\s+(\d{1,2}|iv|iii|ii|i)\s*(?:/|-|năm)\s*((?:19|20)\d{2})(?!\d)"))
 
 
 # folded `cùng kỳ (của) (năm) 2015`
