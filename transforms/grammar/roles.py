@@ -111,10 +111,10 @@ class RoleWords:
 
     def last_verb(self, left: str) -> str | None:
         """The meaning of the last verb in `left` (folded text before the figure)."""
-        found = list(self.verb.finditer(left))
-        if not found:
-            return None
-        return self.verb_value.get(re.sub(r"\s+", " ", found[-1].group(1)))
+        found = [self.verb_value.get(re.sub(r"\s+", " ", v.group(1))) for v in self.verb.finditer(left)]
+        if len(found) > 1 and found[-1] == "is":
+            return found[-2]  # `vượt kế hoạch tỉnh giao là 15%`: a copula goes on with the verb before it
+        return found[-1] if found else None
 
     def base_after(self, right: str) -> tuple[str | None, int | None]:
         """The comparison base written after a figure. A bracket holding a figure of its own right

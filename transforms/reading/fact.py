@@ -208,20 +208,24 @@ NUMBER_AT = re.compile(r"\d{1,3}(?:,\d+)?(?!\d)")
 _SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-\u2212\u2013])\s*$")
 
 
-def _change_shared(g: Grammar, key: str, sent_facts: SentenceFacts, m: Mention, code: str) -> str | None:
-    """`tăng 8,41% so với tháng 7/2017 và 48,44% so với tháng 8/2016`: a bare percentage joined by `và` (or a
-    comma) right after the base of a change of the same indicator is a change too, against its own base."""
+def _change_shared(g: Grammar, key: str, sent_facts: SentenceFacts, m: Mention, code: str,
+                   own_base: bool) -> Fact | None:
+    """`tăng 8,41% so với tháng 7/2017 và 48,44% so với tháng 8/2016`, `lần lượt vượt kế hoạch là hơn 15% và hơn 11%`:
+    a bare percentage joined by `và` (or a comma) to a change of the same indicator just read, after that change's
+    base or right after it, is a change too: the change whose verb (and, with no base of its own, base) it shares."""
     prev = next(iter(sent_facts.latest_first(0)), None)
-    if prev is None or prev.role != "pct_change" or prev.metric != code or prev.char_end > m.start:
-        return None
-    gap = _BASE_THEN_AND.fullmatch(key, prev.char_end, m.number_start)
+    if prev is None or prev.role != "pct_change" or prev.char_end > m.start or (own_base and prev.metric != code):
+        return None  # (with nothing but `và` between them, two indicators read in turn: `lần lượt ...`)
+    gap = (_BASE_THEN_AND if own_base else _JOINED).fullmatch(key, prev.char_end, m.number_start)
     if gap is None or g.roles.last_verb(gap.group(0)) is not None:
         return None
-    return "decrease" if prev.value < 0 else "increase"
+    return prev
 
 
-# folded: a base phrase (`so với tháng 7/2017`, `so cùng kỳ`), then `và` or a comma before the next figure
+# folded: a base phrase (`so với tháng 7/2017`, `so cùng kỳ`), then `và` or a comma before the next figure; or the
+# joining word alone, with a qualifier (`và hơn`)
 _BASE_THEN_AND = re.compile(r"\s*so\s[^;%()]{0,40}?(?:\s+va|\s*,)\s*")
+_JOINED = re.compile(r"\s*(?:,|va)\s*(?:(?:hơn|gân|khoang|trên|xâp xi)\s*)?")
 _SIGNED_IN_BRACKET = re.compile(r"\(\s*[+\-\u2010-\u2015\u2212]\s*\d")  # a signed figure opening a bracket
 
 
@@ -448,8 +452,12 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     if m.unit == "percent" and verb in ("reach", "equal", None) and g.wider_total.match(key, m.end):
         verb, base = "share", None  # `bằng 19,2% của toàn tỉnh`: the locality's share of the wider total
     own_base = base is not None  # written after the figure, not carried from the sentence's lead
-    if verb is None and own_base and m.unit == "percent" and m.scale != 100:
-        verb = _change_shared(g, key, sent_facts, m, metric.code) or verb
+    if verb is None and m.unit == "percent" and m.scale != 100:
+        shared = _change_shared(g, key, sent_facts, m, metric.code, own_base)
+        if shared is not None:
+            verb = "decrease" if shared.value < 0 else "increase"
+            if not own_base:  # `lần lượt vượt kế hoạch là hơn 15% và hơn 11%`: the base too
+                base, base_year = shared.comparison_base, shared.base_year
     if base is None and m.unit == "percent" and verb in ("reach", None):
         base = _lead_base(doc, sent, m)
     if base is None and m.unit == "percent":

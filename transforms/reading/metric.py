@@ -21,6 +21,7 @@ from transforms.reading.document import (
     CONTRIBUTION,
     DIGIT,
     FORMER_AREA,
+    LIST_FIGURE,
     LIST_LEAD,
     PLANNED,
     SECTOR_UNDER,
@@ -239,18 +240,110 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
     `lần lượt` is the i-th of as many sectors named before it, under the clause's head word."""
     found = doc.distributive_list(clause_start, m.number_start, sent.end) or doc.dash_chain(clause_start,
                                                                                             m.number_start)
-    if found is None or m.number_start not in found[2]:
+    if found is None:
+        return _respective_bracket(doc, sent, m, sent_facts)
+    if m.number_start not in found[2]:
         return None
     cue_start, cue_end, figures = found
     items = doc.sector_items(clause_start, cue_start, len(figures))
     heads = [c for c in doc.concepts_in(clause_start, cue_end) if c[2] == "head"]
     if items is None or not heads:
-        return None
+        return _respective_alias(doc, sent, m, sent_facts, cue_start, cue_end, figures)
     start, end_, sector = items[figures.index(m.number_start)]
     sig = doc.g.concepts.metric(heads[-1][3], {("sector", sector)})
     if sig is None or not compatible(doc.ref.metrics[sig.metric].unit, m):
         return None, "a sector at its place in a list whose head word names no indicator of that sector"
     return Choice(doc.g.metric_alias(sig.metric), start, end_, DISTRIBUTED), None
+
+
+def _respective_alias(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts, cue_start: int,
+                      cue_end: int, figures: list[int]) -> _Reading | None:
+    """`tổng thu, tổng chi ngân sách nhà nước ... đạt lần lượt gần 252 tỷ đồng và gần 112 tỷ đồng`; `tỷ lệ hộ nghèo
+    và tỷ lệ hộ cận nghèo lần lượt là 2,1% và 3,4%`: as many indicators named before `lần lượt` as figures after it
+    (up to a bracket), the nearest in order. A conjunct cut short before an indicator (`tổng thu, tổng chi ngân
+    sách`) is that indicator with the word it contrasts with (seeds/grammar/words.csv `contrast`)."""
+    key = doc.key
+    opened = key.find("(", cue_end, figures[-1])
+    figures = [f for f in figures if opened < 0 or f < opened]
+    if len(figures) < 2 or m.number_start not in figures:
+        return None
+    lo = max(sent.start, key.rfind(";", sent.start, cue_start) + 1, sent_facts.last_end(sent.start, cue_start) or 0)
+    named: list[Alias] = []
+    contrasts = doc.g.contrasts
+    for h in reversed(list(doc.lefts_nearest_first(lo, cue_start))):
+        before = _CONJUNCT_BEFORE.search(key, max(lo, h.start - 48), h.start)
+        if before is not None:  # `tổng thu, tổng chi ngân sách`: the first conjunct shares the hit's tail
+            words, whole = before.group(1).split(), before.group(2).split() + key[h.start:h.end].split()
+            j = len(words)
+            if j < len(whole) and words[:j - 1] == whole[:j - 1] and (words[-1], whole[j - 1]) in contrasts:
+                elided = doc.ref.subject_alias(" ".join(words + whole[j:]))
+                if elided is not None:
+                    named.append(elided)
+        pair = _contrast_pair(doc, key[h.start:h.end])
+        named.extend(pair or [h.alias])  # `kim ngạch xuất, nhập khẩu lần lượt đạt`: each of the two, in turn
+        after = _CONJUNCT_AFTER.match(key, h.end, cue_start)
+        if after is not None:  # `kim ngạch xuất khẩu và nhập khẩu`: the second conjunct shares the hit's head
+            words, whole = after.group(1).split(), key[h.start:h.end].split()
+            for k in range(min(len(words), len(whole)), 0, -1):
+                i = len(whole) - k
+                if i > 0 and (words[0], whole[i]) in contrasts and words[1:k] == whole[i + 1:]:
+                    elided = doc.ref.subject_alias(" ".join(whole[:i] + words[:k]))
+                    if elided is not None:
+                        named.append(elided)
+                    break
+    named = named[-len(figures):]  # (the nearest: `Về thu chi ngân sách, ...` labels the paragraph)
+    codes = [a.code for a in named]
+    if len(named) != len(figures) or len(set(codes)) != len(codes):
+        return None
+    alias = named[figures.index(m.number_start)]
+    if not compatible(doc.ref.metrics[alias.code].unit, m):
+        return None
+    return Choice(alias, cue_start, cue_end, RESPECTIVE), None  # (the verb is read after the cue)
+
+
+def _respective_bracket(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts) -> _Reading | None:
+    """`tổng thu, tổng chi ngân sách ... đạt lần lượt 252 tỷ đồng và 112 tỷ đồng (lần lượt vượt kế hoạch ... hơn 15% và
+    hơn 11%)`: the i-th figure after `lần lượt` in a bracket is of the i-th of as many amounts read before it."""
+    key = doc.key
+    opened = key.rfind("(", sent.start, m.number_start)
+    if opened < 0 or key.find(")", opened, m.number_start) >= 0:
+        return None
+    cue = doc.g.distributive.search(key, opened, m.number_start)
+    closed = key.find(")", m.number_start, sent.end)
+    if cue is None or closed < 0:
+        return None
+    figures = [f.start() for f in LIST_FIGURE.finditer(key, cue.end(), closed)]
+    amounts = [f for f in sent_facts if f.char_end <= opened and f.role in ("level", "part") and f.unit != "percent"]
+    if len(figures) < 2 or m.number_start not in figures or len(amounts) < len(figures):
+        return None
+    amounts = amounts[-len(figures):]
+    if len({f.metric for f in amounts}) != len(amounts):
+        return None
+    metric = amounts[figures.index(m.number_start)].metric
+    if not compatible(doc.ref.metrics[metric].unit, m):
+        return None
+    return Choice(doc.g.metric_alias(metric), cue.start(), cue.end(), RESPECTIVE), None
+
+
+def _contrast_pair(doc: Document, phrase: str) -> list[Alias] | None:
+    """`kim ngạch xuất, nhập khẩu`, `thu chi ngân sách`: an indicator naming two words that contrast (seeds/grammar/
+    words.csv) side by side stands for the two indicators each names alone, in order."""
+    for w in _WORD.finditer(phrase):
+        nxt = _NEXT_WORD.match(phrase, w.end())
+        if nxt is not None and (w.group(), nxt.group(1)) in doc.g.contrasts:
+            one = doc.ref.subject_alias(phrase[:w.end()] + phrase[nxt.end():])
+            other = doc.ref.subject_alias(phrase[:w.start()] + phrase[nxt.start(1):])
+            return [one, other] if one is not None and other is not None else None
+    return None
+
+
+_WORD = re.compile(r"\w+")
+_NEXT_WORD = re.compile(r"\s*(?:,|va(?!\w)|-|/)?\s*(\w+)")
+# (folded) a conjunct of one to three words ended by a comma or `và`, then up to two words the next conjunct shares,
+# right before an indicator; a conjunct after one, to the next punctuation
+_CONJUNCT_BEFORE = re.compile(r"(?<!\w)(\w+(?:\s+\w+){0,2}?)\s*(?:,|\bva\b)\s*((?:\w+\s+){0,2})$")
+_CONJUNCT_AFTER = re.compile(r"\s*(?:,|va(?!\w))\s*(\w+(?:\s+\w+){0,3})")
+RESPECTIVE = "the indicator at the figure's place in a list named before `lần lượt` or `tương ứng`"
 
 
 def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
