@@ -73,6 +73,8 @@ class Grammar:
             r"\s*[,(]?\s*(?:và\s+)?chiếm(?:\s+tỷ\s+trọng)?\s+(?:khoảng\s+)?[\d.,]+\s*%"))
         self.branches_named = words(r"(?<!\w)", "branches_named", r"(?!\w)")  # `Nhiều ngành có chỉ số ... tăng`
         self.trade_heads = frozenset(w.get("trade_head", []))  # concept heads of goods traded (export, import)
+        self.goods_group = words(r"(?<!\w)", "goods_group", r"(?!\w)")  # `một số nhóm ngành hàng tăng như: ...`
+        self.goods_totals = frozenset(w.get("goods_total", []))  # what goods groups break down (retail, export ...)
         self.done_of_plan = frozenset(w.get("done_of_plan", []))  # metric codes: what is done is of a plan
         # between a percentage change and the same change in the level's unit: its base, then a word of
         # equivalence (`tăng 9,03% (tương đương 12.600 tấn)`, `tăng 0,74% so với năm 2020, bằng 1.301 ha`)

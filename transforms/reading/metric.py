@@ -638,6 +638,23 @@ def _change_of_amount_just_read(doc: Document, sent: Sentence, m: Mention, sent_
     return Choice(doc.g.metric_alias(amount.metric), amount.char_end, amount.char_end, "context")
 
 
+def _goods_group_item(doc: Document, sent: Sentence, m: Mention) -> Choice | None:
+    """`So với tháng trước, một số nhóm ngành hàng tăng như: Vật phẩm, văn hoá, giáo dục tăng 3,05%; gỗ và vật liệu
+    xây dựng tăng 1,74%`: the items of a sentence about groups of goods, naming no indicator, are of the trade total
+    read last (seeds/grammar/words.csv `goods_group`, `goods_total`)."""
+    group = doc.g.goods_group.search(doc.key, sent.start, m.number_start)
+    if group is None or not doc.earlier or doc.earlier[-1].code not in doc.g.goods_totals \
+            or next(doc.lefts_nearest_first(sent.start, m.start), None) is not None:
+        return None
+    alias = doc.earlier[-1]
+    if not compatible(doc.ref.metrics[alias.code].unit, m):
+        return None
+    return Choice(alias, group.start(), group.end(), GOODS_GROUP)
+
+
+GOODS_GROUP = "an item of a list of goods groups, under the trade indicator read last"
+
+
 def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
                   clause_start: int, ctx: AliasHit | None, last_alias: Alias | None, prev_facts: list[Fact] | None,
                   whole: AliasHit | None) -> _Reading:
@@ -688,6 +705,9 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     share = _share_reading(doc, sent, lo, m)
     if share is not None:  # before a misspelt alias: the structure's head words are the better evidence
         return share, None
+    grouped = _goods_group_item(doc, sent, m)
+    if grouped is not None:
+        return grouped, None
     if m.unit is not None:
         fuzzy = fuzzy_alias(key, doc.tone_key, max(clause_start, sent.start), m, ref)
         if fuzzy is not None:
