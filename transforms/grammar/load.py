@@ -73,6 +73,12 @@ class Grammar:
             r"\s*[,(]?\s*(?:và\s+)?chiếm(?:\s+tỷ\s+trọng)?\s+(?:khoảng\s+)?[\d.,]+\s*%"))
         self.branches_named = words(r"(?<!\w)", "branches_named", r"(?!\w)")  # `Nhiều ngành có chỉ số ... tăng`
         self.trade_heads = frozenset(w.get("trade_head", []))  # concept heads of goods traded (export, import)
+        # `tăng 5,8% số lượng doanh nghiệp và tăng 6% vốn đăng ký`, `giảm 13,9% về vốn`: what a change measures
+        self.measure_count = words(r"\s*(?:vê\s+)?", "measure_count", r"(?!\w)")
+        self.measure_amount = words(r"\s*(?:vê\s+)?", "measure_amount", r"(?!\w)")
+        self.capital_of_projects = dict(x.split(">", 1) for x in w.get("capital_of_projects", []))
+        self.project_counts = frozenset(w.get("project_count", []))
+        self.capital_whole = words(r"(?<!\w)", "capital_whole", r"(?!\w)")
         self.goods_group = words(r"(?<!\w)", "goods_group", r"(?!\w)")  # `một số nhóm ngành hàng tăng như: ...`
         self.goods_totals = frozenset(w.get("goods_total", []))  # what goods groups break down (retail, export ...)
         self.done_of_plan = frozenset(w.get("done_of_plan", []))  # metric codes: what is done is of a plan

@@ -65,6 +65,7 @@ class RoleWords:
         same = _alternation(by.get(("base", "same_period"), []))
         prior_period = _alternation(by.get(("base", "prior_period"), []))
         prior_year = _alternation(by.get(("base", "prior_year"), []))
+        giver = _alternation(by.get(("base_giver", "plan"), []))  # `vượt 3,8% huyện giao`
         # what the last year did, named between `so với` and its year (`so với ước thực hiện năm 2024`)
         done = _alternation(by.get(("base_object", "prior_year"), []))
         def rx(pattern: str) -> re.Pattern[str]:
@@ -74,6 +75,7 @@ class RoleWords:
             # `8,62% (các chỉ tiêu về GRDP tính trên ...)`: targets as a plural noun are no plan base
             (rx(r"^[^,;]{0,12}?(?<!\w)(?<!các )(?<!những )(?:" + plan + r")(?!\w)"), "plan"),
             (rx(r"^[^,;]{0,12}?(?:" + budget + r")"), "budget_estimate"),
+            (rx(r"^[^,;\d]{0,4}?(?<!\w)(?:" + giver + r")(?!\w)"), "plan"),
             (rx(r"^[^,;]{0,16}?(?:" + same + r")"), "same_period"),
             (rx(r"^[^,;]{0,16}?(?:" + prior_period + r"|so\s+(?:với\s+)?(?:tháng\s+(?:\d{1,2}|" + MONTH_WORDS
                 + r")|quý\s+(?:iv|iii|ii|i|[1-4]))(?!\w))"), "prior_period"),

@@ -208,6 +208,18 @@ NUMBER_AT = re.compile(r"\d{1,3}(?:,\d+)?(?!\d)")
 _SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-\u2212\u2013])\s*$")
 
 
+def _of_projects(doc: Document, sent_facts: SentenceFacts, alias_span: tuple[int, int], m: Mention) -> bool:
+    """`thu hút 15 dự án với tổng vốn đầu tư 3.000 tỷ đồng`: a capital named right after a count of projects (nothing
+    but a joining word between) is the capital those projects registered."""
+    count = next((f for f in sent_facts.latest_first(0) if f.char_end <= alias_span[0]), None)
+    if count is None or count.role != "level" or count.metric not in doc.g.project_counts \
+            or alias_span[1] > m.number_start:
+        return False
+    gap = doc.key[count.char_end:alias_span[0]]
+    return len(gap) <= 60 and ";" not in gap and not DIGIT.search(gap) \
+        and not doc.g.capital_whole.search(doc.key, alias_span[0], m.number_start)
+
+
 def _change_shared(g: Grammar, key: str, sent_facts: SentenceFacts, m: Mention, code: str,
                    own_base: bool) -> Fact | None:
     """`tăng 8,41% so với tháng 7/2017 và 48,44% so với tháng 8/2016`, `lần lượt vượt kế hoạch là hơn 15% và hơn 11%`:
@@ -423,6 +435,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         metric = ref.metrics[per_person.metric] if per_person is not None else metric
     if metric.code in g.tally_short_of:
         metric = ref.metrics[_short_of_plan(doc, m, g.tally_short_of[metric.code]) or metric.code]
+    if metric.code in g.capital_of_projects and _of_projects(doc, sent_facts, alias_span, m):
+        metric = ref.metrics[g.capital_of_projects[metric.code]]
     # a count frame names what is counted (`thu hút … {N} lượt`) when the unit words do not
     counted_by_frame = choice.how in ("frame", COUNT_SUBJECT) and m.unit is None and metric.unit == "count"
     per_capita_count = m.unit == "count" and metric.unit == "per_10k_people"

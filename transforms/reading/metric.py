@@ -465,6 +465,28 @@ def _equivalent_amount(doc: Document, m: Mention, sent_facts: SentenceFacts) -> 
                   "the same amount in another currency")
 
 
+def _measured_after(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts) -> Choice | None:
+    """`24.303 doanh nghiệp ... với tổng số vốn đăng ký là 315.003 tỷ đồng (tăng 5,8% số lượng doanh nghiệp và tăng 6%
+    vốn đăng ký)`, `tăng 1,6% về giấy phép và giảm 13,9% về vốn`: a change followed by what it measures, a number or
+    an amount of money (seeds/grammar/words.csv `measure_count`, `measure_amount`), is of the sentence's count or
+    amount read last."""
+    said = doc.g.measure_count.match(doc.key, m.end)
+    units: tuple[str, ...] = ("count",)
+    if said is None:
+        said, units = doc.g.measure_amount.match(doc.key, m.end), ("VND", "USD")
+    if said is None:
+        return None
+    read = next((f for f in sent_facts.latest_first(sent.start) if f.role == "level" and f.unit in units
+                 and f.char_end <= m.start), None)
+    named = doc.first_right(m.end, said.end())
+    if read is None or named is not None:
+        return None  # (`bằng 68% vốn đầu tư`: an indicator's own name after the figure is read as such)
+    return Choice(doc.g.metric_alias(read.metric), m.end, m.end, MEASURED)
+
+
+MEASURED = "what the words after a change say it measures, among the sentence's figures"
+
+
 def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
                         clause_start: int, ctx: AliasHit | None) -> _Reading | None:
     """A percentage whose indicator is named right after it (`đạt 95,2% kế hoạch thu ngân sách`, `chiếm 28,4%
@@ -491,6 +513,9 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
             # `toàn huyện có 99,8% số hộ dân sử dụng điện`: the share of what a rate's name counts is that rate
             code = ref.rate_of_counted[re.sub(r"\s+", " ", counted.group(1))]
             return Choice(doc.g.metric_alias(code), counted.start(1), counted.end(1), "after"), None
+        measured = _measured_after(doc, sent, m, sent_facts)
+        if measured is not None:
+            return measured, None
         of = doc.g.of_indicator.match(key, m.end)
         if of is not None and doc.g.growth_subject.search(key, max(clause_start, m.number_start - 24), m.number_start):
             # `thể hiện qua mức tăng 21,4% của tổng mức bán lẻ hàng hóa`: the growth of the indicator named after it
