@@ -531,10 +531,12 @@ class Document:
             return False
         return self.says_nothing(self.g.funding_source.sub(" ", seg))
 
-    def says_nothing(self, seg: str) -> bool:
-        """Whether a stretch of the key holds only elided words (verbs, `là`, `được`), dashes and numbers."""
+    def says_nothing(self, seg: str, named: list[str] | None = None) -> bool:
+        """Whether a stretch of the key holds only elided words (verbs, `là`, `được`), dashes and numbers, or words of
+        the head of the indicator `named` just read again (`Nâng tổng kim ngạch ... lên`)."""
         words = [w for w in re.findall(r"[^\s,;:()]+", seg) if not any(c.isdigit() for c in w)]
-        return all(w in self.g.elided or w == "-" for w in words)
+        own = [w for w in words if w not in self.g.elided and w != "-"]
+        return not own or (named is not None and own == named[:len(own)])  # (the name's head: `kim ngạch`)
 
     def from_context(self, ctx: AliasHit, lo: int, m: Mention) -> AliasHit | None:
         """The indicator of a clause that names none, from the last one read in the paragraph.
@@ -550,7 +552,7 @@ class Document:
         seg = self.key[lo:m.start]
         for a, b in self.period_spans(lo, m.start):
             seg = seg[:a - lo] + " " * (b - a) + seg[b - lo:]
-        if self.says_nothing(seg):
+        if self.says_nothing(seg, self.key[ctx.start:ctx.end].split()):
             return ctx if compatible(self.ref.metrics[ctx.alias.code].unit, m) else None
         for phrase in (item_phrase(seg, 0, len(seg), self.g.function, cut=False),
                        item_phrase(seg, 0, len(seg), self.g.function)):
@@ -838,4 +840,5 @@ def clause_start_of(key: str, sent: Sentence, pos: int) -> int:
 def running_total(doc: Document, at: int) -> bool:
     """`..., luỹ kế được 1.489,51 tỷ đồng`: a running total, whose parts and total are running totals
     too (the month's figure beside it is another statement)."""
-    return doc.g.running.search(doc.key, max(0, at - 32), at) is not None
+    return doc.g.running.search(doc.key, max(0, at - 32), at) is not None \
+        or doc.g.running_lead.search(doc.key, max(0, at - 72), at) is not None
