@@ -89,6 +89,7 @@ class Grammar:
                                      + fold_pattern(r")\s*(?:tăng|giảm)?\s*"))
         self.breakdown_lead = words(r"\s*(?:[-+•*]\s*)?", "breakdown_lead", r"(?!\w)")
         self.growth_subject = words(r"(?<!\w)", "growth_subject", r"(?!\w)")
+        self.index_subject = words(r"(?<!\w)", "index_subject", r"(?!\w)")  # `tốc độ phát triển GRDP đạt 108,84%`
         self.wider_area = words(r"(?<!\w)", "wider_area", r"(?!\w)")  # `của toàn vùng`, `của cả nước` before a figure
         # a funding source named with a figure (group 1): its scope (`vốn ngân sách tỉnh`, `dự án FDI`)
         self.funding_source = re.compile(r"\s*(?<!\w)(" + word_alternation(w.get("funding_source", []))

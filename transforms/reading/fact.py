@@ -544,6 +544,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             # `Đàn trâu ước đạt 5.337 con, bằng 99,34%`: the amount as a share of the same period before (no base
             # written)
             role, base = "pct_of_base", GROWTH
+        elif verb in ("reach", None) and g.index_subject.search(key, clause_start, m.number_start):
+            role, base = "pct_of_base", base or GROWTH  # `tốc độ phát triển GRDP đạt 108,84%`: a ratio to the base
         else:  # a percentage of an amount, named with no verb (`tốc độ tăng năng suất lao động bình quân 8%`)
             role, base = "pct_change", GROWTH
     elif m.unit == "percent":
