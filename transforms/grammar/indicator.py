@@ -277,7 +277,14 @@ class Concepts:
             return False
         kinds = {k for s in self.by_head.get(head, ()) if s.metric == broader for k, _ in s.modifiers}
         own = {k for s in self.by_head.get(head, ()) if s.metric == code for k, _ in s.modifiers}
-        return bool(own - kinds - {"sector", "ownership", "action"})
+        # (and one of its signatures holds all of one of the broader's: the capital allocated is not narrowed to the
+        # capital registered by naming projects)
+        def covers(s: Signature, b: Signature) -> bool:
+            return all((k, v) in s.modifiers or (k, "*") in s.modifiers for k, v in b.modifiers)
+
+        extends = any(covers(s, b) for s in self.by_head.get(head, ()) if s.metric == code
+                      for b in self.by_head.get(head, ()) if b.metric == broader)
+        return extends and bool(own - kinds - {"sector", "ownership", "action"})
 
     def metric(self, head: str, mods: set[tuple[str, str]]) -> Signature | None:
         """The most specific signature of `head` whose modifiers are all present (`kind=*`: any

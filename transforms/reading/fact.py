@@ -175,8 +175,18 @@ def _metric_of_list(doc: Document, sent: Sentence, m: Mention, metric: Metric, a
         # the whole's generic name over a list under a narrower total just read is that total's
         total = next((f for f in reversed(prev_facts) if f.role == "level"), None)
         total = total if total is not None and total.sentence_index == prev_facts[-1].sentence_index else None
-        if total is not None and ref.metrics[total.metric].part_of == metric.code and total.unit == metric.unit:
+        if total is not None and _broader(doc, total.metric, metric.code) and total.unit == metric.unit:
             return ref.metrics[total.metric]
+    if alias.kind != "frame" and choice.how in ("clause", "concept") and choice.scope is None and sent_facts:
+        # `Tổng vốn đầu tư thành phố được giao khoảng 250 tỷ đồng, trong đó vốn tỉnh khoảng 40 tỷ đồng`: likewise after
+        # a marker in the total's own sentence, for items named by no word of their own kind (a crop, a sector)
+        total = next((f for f in sent_facts.latest_first(sent.start) if f.role == "level"), None)
+        if total is not None and total.char_end <= m.start and total.unit == metric.unit \
+                and _broader(doc, total.metric, metric.code):
+            marker = sent_facts.marker_after(total, doc, sent.end)
+            if marker is not None and marker.end() <= m.start and not any(
+                    c[2] != "head" for c in doc.concepts_in(marker.end(), m.number_start)):
+                return ref.metrics[total.metric]
     if alias.is_scope and sent_facts:
         # `tổng lượt khách cơ sở lưu trú phục vụ ước đạt 7,8 triệu lượt; trong đó: khách quốc tế ước đạt 2,8 triệu
         # lượt`: a scope listed under a total of another indicator is a part of that total, in its code
@@ -187,6 +197,16 @@ def _metric_of_list(doc: Document, sent: Sentence, m: Mention, metric: Metric, a
             if marker is not None and marker.end() <= m.start:
                 return ref.metrics[total.metric]
     return metric
+
+
+def _broader(doc: Document, code: str, generic: str) -> bool:
+    """Whether `generic` is what `code` is a part of, or the indicator its head names alone (`vốn` for the capital
+    allocated)."""
+    if doc.ref.metrics[code].part_of == generic:
+        return True
+    head = doc.g.concepts.head_of_metric.get(code)
+    sig = doc.g.concepts.metric(head, set()) if head is not None else None
+    return sig is not None and sig.metric == generic != code
 
 
 def _short_of_plan(doc: Document, m: Mention, short: str) -> str | None:
