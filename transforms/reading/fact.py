@@ -517,6 +517,11 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     alias_growth = any(w in named for w in g.growth_words) or (
         alias_span[1] <= m.start and any(key.endswith(w + " ", max(clause_start, named_at - 16), named_at)
                                          for w in g.growth_words))
+    if m.points and metric.label_en.endswith(" index") and not metric.code.endswith("_contribution") \
+            and g.contribution_pct.search(key, max(clause_start, m.number_start - 24), m.number_start):
+        # `ngành chế biến, chế tạo tăng 24,65%, đóng góp 24,08 điểm phần trăm vào mức tăng chung` of the industrial
+        # production index: a branch's contribution to the index's growth, which no code measures
+        return None, "a contribution to an index's growth, which no indicator measures", None
     if m.points:  # `đóng góp 2,5 điểm phần trăm`, `tăng 3,45 điểm %`: a change in points is its own level
         if verb == "decrease" and metric.reduction_code:  # `tỷ lệ hộ nghèo ..., giảm 1,05 điểm`: its own code
             metric = ref.metrics[metric.reduction_code]
