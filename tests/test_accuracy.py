@@ -33,9 +33,9 @@ HELD_OUT = [
     # 20 sealed before the extractor changed: first 0.564, closing 0.776; 0.953 (P 0.957, R 0.948) now; 5 false
     # alarms at the closing score (0.953 since the fifth session)
     ("sealed", 330, 0.95, 0),
-    # 15 written after the development corpus: first 0.636 before any change for them; 6 false alarms then; 0.933 now
-    # (one false conflict left: 300 ha of pineapple read as the perennial crop area)
-    ("fresh", 291, 0.93, 1),
+    # 15 written after the development corpus: first 0.636 before any change for them; 6 false alarms then; 0.938 now
+    # (its last false conflict, 300 ha of pineapple read as the perennial crop area, mended in the seventh session)
+    ("fresh", 291, 0.93, 0),
     # 15 sealed on arrival: first 0.628, closing 0.641 (P 0.840, R 0.518); 0.931 now; 4 false alarms at closing
     ("sealed2", 334, 0.93, 0),
     # 15 sealed on arrival: first 0.777, closing 0.781 (P 0.833, R 0.735); 0.921 now

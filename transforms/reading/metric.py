@@ -16,7 +16,7 @@ from transforms.grammar.indicator import (
 )
 from transforms.grammar.keys import DASHES, fold
 from transforms.grammar.masks import fold_pattern
-from transforms.grammar.numbers import Mention
+from transforms.grammar.numbers import Mention, skip_spaces
 from transforms.reading.document import (
     CONTRIBUTION,
     DIGIT,
@@ -545,7 +545,28 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
         if named is not None and ref.metrics[named.alias.code].unit != "percent":
             # `đạt 95,2% kế hoạch thu ngân sách`: the indicator the plan is of, named after it
             return Choice(named.alias, named.start, named.end, "after"), None
+    if m.unit == "ha":
+        crop = _crop_after(doc, m)
+        if crop is not None:
+            return crop, None
     return None
+
+
+def _crop_after(doc: Document, m: Mention) -> Choice | None:
+    """`... do người dân thuê đất để trồng 300 ha cây thơm`: a crop named right after an area is that area's
+    subject, whatever indicator the clause named before (the head `diện tích` with the crop, by the signatures)."""
+    at = skip_spaces(doc.key, m.end)
+    crop = next((c for c in doc.concepts_in(at, at + 24) if c[0] == at and c[2] == "crop"), None)
+    if crop is None:
+        return None
+    mods = {("crop", crop[3])}
+    if crop[3] in doc.g.crop_cycles:  # `cây thơm`: a perennial crop, whose area stands (no sown area)
+        mods.add(("cycle", doc.g.crop_cycles[crop[3]]))
+    sig = doc.g.concepts.metric("area", mods)
+    if sig is None or doc.ref.metrics[sig.metric].unit != "ha":
+        return None
+    wild = any(k == "crop" and v == "*" for k, v in sig.modifiers)
+    return Choice(doc.g.metric_alias(sig.metric), crop[0], crop[1], "after", scope=(crop[0], crop[1]) if wild else None)
 
 
 def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
