@@ -362,3 +362,18 @@ def test_an_index_above_100_is_in_range(tmp_path: Path) -> None:
     rows = _checks(tmp_path, {"a.txt": text})
     assert [(c, o) for c, o, m in rows if c == "range" and o == "fail"] == [("range", "fail")], rows
     assert not [r for r in rows if r[0] == "range" and r[1] == "fail" and "102,8" in r[2]], rows
+
+
+def test_a_list_of_other_indicators_holding_some_parts_is_no_complete_breakdown(tmp_path: Path) -> None:
+    """`Cụ thể, ở lĩnh vực kinh tế: (1) ... GRDP ... 8,5%; ... (7) Thu nội địa 6.220 tỷ đồng; thu từ hoạt động xuất
+    nhập khẩu 1.289 tỷ đồng`: a marker opening a list of targets of other indicators is no complete breakdown of the
+    budget revenue stated before (corpus g07); the same items listed right after the marker still fail."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    lead = "Năm 2024, thu ngân sách nhà nước trên địa bàn là 10.764 tỷ đồng.\n\n"
+    items = "thu nội địa 6.220 tỷ đồng; thu từ hoạt động xuất nhập khẩu 1.289 tỷ đồng."
+    rows = _checks(tmp_path / "a", {"a.txt": HEAD + lead + "Cụ thể: (1) Tăng trưởng GRDP năm 2024 đạt 8,5%; (2) "
+                                    "tổng vốn đầu tư toàn xã hội đạt 34.000 tỷ đồng; (3) " + items})
+    assert not [r for r in rows if r[0] == "part_sum" and r[1] == "fail"], rows
+    rows = _checks(tmp_path / "b", {"a.txt": HEAD + lead + "Cụ thể: " + items})
+    assert [o for c, o, _ in rows if c == "part_sum"] == ["fail"], rows

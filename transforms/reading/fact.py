@@ -381,6 +381,11 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         role, parent_id = "part", total.fact_id
         part_list = "partial" if intro or marker is None or marker.group().lstrip().startswith(g.partial_marker) \
             else "complete"
+        if part_list == "complete" and any(marker.end() <= f.char_start and f.char_end <= m.start
+                                           and f.metric not in (metric.code, total.metric) for f in sent_facts):
+            # `Cụ thể, ở lĩnh vực kinh tế: (1) ... GRDP ... 8,5%; ... (7) Thu nội địa 6.220 tỷ đồng`: the marker
+            # opens a list of other indicators, among them some parts of the total: not its complete breakdown
+            part_list = "partial"
         if breakdown is not None:  # one breakdown of the total among others (by ownership, by industry)
             part_list = "breakdown"
     elif m.range_part is None and (metric.part_of or alias.is_scope) and metric.code not in g.marked_parts:
