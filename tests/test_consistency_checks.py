@@ -377,3 +377,16 @@ def test_a_list_of_other_indicators_holding_some_parts_is_no_complete_breakdown(
     assert not [r for r in rows if r[0] == "part_sum" and r[1] == "fail"], rows
     rows = _checks(tmp_path / "b", {"a.txt": HEAD + lead + "Cụ thể: " + items})
     assert [o for c, o, _ in rows if c == "part_sum"] == ["fail"], rows
+
+
+def test_an_area_farmed_to_a_standard_is_no_restatement_of_the_whole(tmp_path: Path) -> None:
+    """`Huyện hiện có diện tích dừa 16.740 ha` and `vườn dừa canh tác hữu cơ, với tổng diện tích 6.291,08 ha`: the
+    organic part of the crop's area (its scope) restates no total (dev3 hf01); two different wholes still fail."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    whole = "Quý I/2025, huyện hiện có diện tích dừa 16.740 ha, đạt 102,1% kế hoạch năm.\n\n"
+    rows = _checks(tmp_path / "a", {"a.txt": HEAD + whole + "Quý I/2025, toàn huyện có 7.190 vườn dừa đang canh tác "
+                                    "hữu cơ, với tổng diện tích 6.291,08 ha."})
+    assert not [r for r in rows if r[0] == "conflict" and r[1] == "fail"], rows
+    rows = _checks(tmp_path / "b", {"a.txt": HEAD + whole + "Quý I/2025, huyện hiện có diện tích dừa 6.291,08 ha."})
+    assert [o for c, o, _ in rows if c == "conflict" and o == "fail"] == ["fail"], rows

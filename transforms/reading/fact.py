@@ -491,6 +491,11 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     if m.unit == "percent" and verb in ("reach", "equal", None) and g.wider_total.match(key, m.end):
         verb, base = "share", None  # `bằng 19,2% của toàn tỉnh`: the locality's share of the wider total
     own_base = base is not None  # written after the figure, not carried from the sentence's lead
+    if verb is None and own_base and m.unit not in (None, "percent"):
+        # `tăng 515 vườn, diện tích 394,28ha so với năm 2024`: an amount with a base of its own after a change verb
+        # read since the sentence's last figure (its clause names the measure) is that change, in its unit
+        since = g.roles.last_verb(key[sent_facts.last_end(sent.start, m.start) or sent.start:m.start])
+        verb = since if since in ("increase", "decrease") else None
     if verb is None and m.unit == "percent" and m.scale != 100:
         shared = _change_shared(g, key, sent_facts, m, metric.code, own_base)
         if shared is not None:
@@ -687,6 +692,11 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                 or g.funding_source.match(key, m.end)
             if src:
                 scope = re.sub(r"\s+", " ", text[src.start(1):src.end(1)]).strip()
+    std_lo = max(sent.start, sent_facts.last_end(sent.start, m.start) or sent.start)  # (since the figure before)
+    if (std := g.subset_standard.search(key, std_lo, m.number_start)) is not None:
+        # `vườn dừa đang thực hiện quy trình canh tác hữu cơ, với tổng diện tích 6.291,08ha`: the part of the indicator
+        # farmed to a standard, its scope (no restatement of the whole crop's area)
+        scope = f"{scope} ({text[std.start():std.end()]})" if scope else text[std.start():std.end()]
 
     fid = fact_id(doc.doc_id, m.start, m.end)
     part_list = None
