@@ -109,7 +109,9 @@ _NOT_PERIOD_BEFORE = re.compile(
         # `gần gấp đôi cả năm 2023`, `gấp 1,5 lần so với năm 2020`: the base of a multiple
         r"gấp\s+(?:đôi|rưỡi|hai|ba|bốn|mười|[\d.,]+\s+lần)(?:\s+(?:so\s+với|so|cả|của))?|"
         r"so\s+với|so|với|cùng\s+kỳ|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn\s+đến|đến|từ|khóa|khoá|"
-        r"năm\s+học|niên\s+khóa|vụ\s+\w+|trước|ngày\s+\d{1,2}|giá\s+(?:so\s+sánh|ss)|giá\s+cố\s+định)\s*$"
+        r"năm\s+học|niên\s+khóa|vụ\s+\w+|"
+        r"(?<!\w)vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân)|"  # `vụ đông xuân năm 2024`: the season's
+        r"trước|ngày\s+\d{1,2}|giá\s+(?:so\s+sánh|ss)|giá\s+cố\s+định)\s*$"
     )
 )
 
