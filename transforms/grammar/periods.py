@@ -110,7 +110,8 @@ _NOT_PERIOD_BEFORE = re.compile(
         r"gấp\s+(?:đôi|rưỡi|hai|ba|bốn|mười|[\d.,]+\s+lần)(?:\s+(?:so\s+với|so|cả|của))?|"
         r"so\s+với|so|với|cùng\s+kỳ|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn\s+đến|đến|từ|khóa|khoá|"
         r"năm\s+học|niên\s+khóa|vụ\s+\w+|"
-        r"(?<!\w)vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân)|"  # `vụ đông xuân năm 2024`: the season's
+        # `vụ đông xuân năm 2024`: the season's year, no whole year
+        r"(?<!\w)vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân)|"
         r"trước|ngày\s+\d{1,2}|giá\s+(?:so\s+sánh|ss)|giá\s+cố\s+định)\s*$"
     )
 )
