@@ -110,11 +110,16 @@ _NOT_PERIOD_BEFORE = re.compile(
         r"gấp\s+(?:đôi|rưỡi|hai|ba|bốn|mười|[\d.,]+\s+lần)(?:\s+(?:so\s+với|so|cả|của))?|"
         r"so\s+với|so|với|cùng\s+kỳ|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn\s+đến|đến|từ|khóa|khoá|"
         r"năm\s+học|niên\s+khóa|vụ\s+\w+|"
-        # `vụ đông xuân năm 2024`: the season's year, no whole year
-        r"(?<!\w)vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân)|"
         r"trước|ngày\s+\d{1,2}|giá\s+(?:so\s+sánh|ss)|giá\s+cố\s+định)\s*$"
     )
 )
+
+
+# a two-word crop season right before a year (folded; one-word seasons, `vụ mùa năm 2023`, are no period at all)
+_SEASON_BEFORE = re.compile(fold_pattern(r"(?<!\w)vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân)"
+                                         r"\s+(?:năm\s+)?$"))
+_SEASON_BASE_BEFORE = re.compile(fold_pattern(
+    r"(?<!\w)so\s+(?:với\s+)?(?:[^\s\d,;.]+\s+){0,2}vụ\s+\w+\s+\w+\s+(?:năm\s+)?$"))
 
 
 # the year of a plan a percentage is measured against (`đạt 51,8% kế hoạch vốn năm 2024`, `đạt 83% so với
@@ -159,6 +164,12 @@ def find_periods(key: str, masked: list[tuple[int, int]], tone_key: str | None =
             insort(taken, (s, e))
             if pm.year is not None and (horizon or _PLAN_BEFORE.search(key, max(0, s - 60), s)):
                 pm = PeriodMention(pm.start, pm.end, pm.year, pm.period, pm.relative, plan=True)
+            if kind == "year" and pm.relative is None and _SEASON_BEFORE.search(before):
+                # `vụ đông xuân năm 2024`: the season's year, no whole year: the report's period holds; `so với
+                # (chính thức) vụ đông xuân năm 2023`: a base, no year of the figures
+                if _SEASON_BASE_BEFORE.search(key[max(0, s - 48):s]):
+                    continue
+                pm = PeriodMention(pm.start, pm.end, pm.year, None, None, pm.plan)
             if pm.year is not None and pm.relative is None and _OF_FIGURE_BEFORE.search(before):
                 pm = PeriodMention(pm.start, pm.end, pm.year, pm.period, None, pm.plan, of_figure=True)
             found.append(pm)
