@@ -213,8 +213,12 @@ class Grammar:
         # (an item with no number of its own is a kind of unit named in words.csv: `, chi nhánh`, not `, huyện đã`)
         word = r"[^\W\d][^\s,;.()]*"
         joined = r"\s*(?:,|" + word_alternation(w.get("coordinator", [])) + r")\s*"
-        self.coordinated_items = [re.compile(joined + r"\d[\d.,]*\s+" + word + (r"\s+" + word) * (k - 1) + r"(?!\w)")
-                                  for k in range(1, 5)]
+        # (items before the last run to the next coordinated number: `, 32 hợp tác xã và hơn 4.300 hộ kinh doanh`)
+        lead = r"(?:(?:" + word_alternation(w.get("lead_in", [])) + r")\s+)?"
+        earlier = r"(?:" + joined + lead + r"\d[\d.,]*\s+" + word + r"(?:\s+" + word + r")*?(?=" + joined + lead \
+            + r"\d))*"
+        self.coordinated_items = [re.compile(earlier + joined + lead + r"\d[\d.,]*\s+" + word
+                                             + (r"\s+" + word) * (k - 1) + r"(?!\w)") for k in range(1, 6)]
         self.coordinated_items.append(re.compile(joined + "(?:" + word_alternation(w.get("coordinated_noun", []))
                                                  + r")(?!\w)"))
         self._counted = re.compile(r"\s*(?:" + "|".join(re.escape(c) for c in self.counters) + r")(?!\w)") \
