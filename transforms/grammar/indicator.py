@@ -290,12 +290,15 @@ class Concepts:
         """The most specific signature of `head` whose modifiers are all present (`kind=*`: any
         word of that kind). An action word the signature does not account for names another
         indicator (`diện tích đất trồng lúa chuyển đổi`: land converted, not an area sown): no
-        signature then."""
+        signature then; so does an ownership beside a share."""
         actions = {m for m in mods if m[0] == "action"}
+        # (a share by ownership, `công nghiệp có vốn nước ngoài chiếm hơn 90%`, is a part of the indicator read
+        # before, not a sector's share of the economy: the structure of the economy is by sectors)
+        owners = {m for m in mods if m[0] == "ownership"} if head == "share" else set()
         kinds = {k for k, _ in mods}
         for s in self.by_head.get(head, ()):
             if all((k in kinds) if v == "*" else ((k, v) in mods) for k, v in s.modifiers) and \
-                    actions <= s.modifiers:
+                    actions <= s.modifiers and owners <= s.modifiers:
                 return s
         return None
 
