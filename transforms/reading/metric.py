@@ -70,6 +70,9 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
         # `chuột cắn phá 49,2 ha, bệnh đạo ôn 35,1 ha`; `... gây hại 200 ha, trong khi năm trước là 400 ha`: the
         # harm goes on until a head word names another indicator
         return Choice(doc.g.metric_alias(last.metric), m.start, m.start, HARM), None
+    if any(doc.ref.metrics[h.alias.code].unit not in ("ha", "tonne")
+           for h in doc.lefts_nearest_first(harm[-1][1], m.number_start)):
+        return None  # `chịu nhiều thiệt hại: chỉ số sản xuất công nghiệp giảm 6,6%`: an indicator named after the harm
     head = doc.g.unit_heads.get(m.unit or "")
     sig = doc.g.concepts.metric(head, {(c[2], c[3]) for c in harm}) if head else None
     if sig is None:
