@@ -32,6 +32,7 @@ from transforms.reading.document import (
 )
 from transforms.reading.metric import (
     BRACKET_PART,
+    COUNT_SHARE,
     COUNT_SUBJECT,
     RATE_CHANGE,
     choose_metric,
@@ -490,6 +491,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     base, base_year = g.roles.base_after(right)
     if m.unit == "percent" and verb in ("reach", "equal", None) and g.wider_total.match(key, m.end):
         verb, base = "share", None  # `bằng 19,2% của toàn tỉnh`: the locality's share of the wider total
+    if choice.how == COUNT_SHARE and verb in ("reach", "equal", None):
+        verb, base = "share", None  # `có tới 82,6% doanh nghiệp thành lập mới hoạt động dịch vụ`: a share of the count
     own_base = base is not None  # written after the figure, not carried from the sentence's lead
     if verb is None and own_base and m.unit not in (None, "percent"):
         # `tăng 515 vườn, diện tích 394,28ha so với năm 2024`: an amount with a base of its own after a change verb
@@ -709,8 +712,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                        and f.unit != "percent" and f.metric_how != PLANNED), None)
         parent = parent if parent is None or parent.role == "level" or role != "part" else None
         if role == "part" and verb == "share":
-            parent = next((f for f in reversed(sent_facts) if f.metric == metric.code and f.role in ("level", "part")),
-                          None)
+            parent = next((f for f in reversed(sent_facts) if f.metric == metric.code and f.role in ("level", "part")
+                           and f.unit != "percent"), None)  # (a share is of an amount, not of a sibling share)
         if parent is not None and (opened := key.rfind("(", parent.char_end, m.start)) >= 0 \
                 and key.find(")", opened, m.start) < 0 and g.subset_marker.match(key, skip_spaces(key, opened + 1)):
             parent = None  # `đạt 1.046 tỷ đồng, bằng 100% dự toán (riêng số thu do huyện quản lý đạt 125% ...)`

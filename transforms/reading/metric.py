@@ -555,6 +555,20 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
     return None
 
 
+def _count_share_sibling(doc: Document, sent_facts: SentenceFacts, clause_start: int, m: Mention) -> Choice | None:
+    """`82,6% doanh nghiệp thành lập mới hoạt động dịch vụ, 17,1% doanh nghiệp ngành công nghiệp - xây dựng`: a
+    share of the same counted noun as the share of a count just read is another share of that count."""
+    last = next(sent_facts.latest_first(clause_start), None)
+    if last is None or last.metric_how != COUNT_SHARE:
+        return None
+    key = doc.key
+    mine, theirs = doc.g.counted_noun(key[m.end:m.end + 40]), doc.g.counted_noun(key[last.char_end:last.char_end + 40])
+    if mine is None or theirs is None \
+            or key[m.end:m.end + mine].strip() != key[last.char_end:last.char_end + theirs].strip():
+        return None
+    return Choice(doc.g.metric_alias(last.metric), m.end, m.end + mine, COUNT_SHARE)
+
+
 def _crop_after(doc: Document, m: Mention) -> Choice | None:
     """`... do người dân thuê đất để trồng 300 ha cây thơm`: a crop named right after an area is that area's
     subject, whatever indicator the clause named before (the head `diện tích` with the crop, by the signatures)."""
@@ -581,9 +595,16 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
     choice: Choice | None = None
     prev_end = sent_facts.last_end(clause_start, m.start)
     if _named_after(doc, m):
+        sibling = _count_share_sibling(doc, sent_facts, clause_start, m)
+        if sibling is not None:
+            return (sibling, None), whole
         own = next((h for h in doc.lefts_nearest_first(max(clause_start, prev_end or 0, sent.start), m.start)
                     if compatible(ref.metrics[h.alias.code].unit, m)), None)
         if own is None:  # `95% số dân sử dụng nước sạch`, `60% học sinh được học 2 buổi/ngày`: not the context's
+            counted = doc.frame_alias(sent, replace(m, number_end=m.end, after_at=m.end))
+            if counted is not None and ref.metrics[counted[0].code].unit == "count":
+                # `82,6% doanh nghiệp thành lập mới hoạt động dịch vụ`: a share of what a count's frame counts
+                return (Choice(counted[0], m.end, counted[2], COUNT_SHARE), None), whole
             return (None, _NAMED_AFTER), whole
     for h in doc.lefts_nearest_first(max(clause_start, sent.start), m.start):
         if prev_end is not None and h.end <= prev_end and any(
@@ -837,6 +858,7 @@ def former_area_total(doc: Document, sent: Sentence, m: Mention, prev_facts: lis
 
 
 _NAMED_AFTER = "a rate named after the figure in words the grammar does not know"
+COUNT_SHARE = "a share of what a count's frame names right after the figure"
 
 
 _HARMED = "an area or output harmed (gây hại, cắn phá, thiệt hại ...): no indicator the grammar knows"
