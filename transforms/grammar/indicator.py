@@ -78,7 +78,8 @@ def compatible(metric_unit: str, m: Mention) -> bool:
     """Whether a figure in `m`'s unit can be a figure of a metric in `metric_unit` (`tonne|count`: a
     metric measured in whichever unit its object takes, as one industrial product's output)."""
     if m.unit is None:  # `9.242 tỷ` without `đồng`: a scaled amount of the metric's currency
-        return m.scale >= 1e6 and metric_unit in ("VND", "USD")
+        # (`thu nhập bình quân đầu người đạt 51,7 triệu đồng, tăng 6,5 triệu`: of an amount per person too)
+        return m.scale >= 1e6 and (metric_unit in ("VND", "USD") or metric_unit in PER_CAPITA_OF.values())
     return (m.unit == "percent" or m.unit in metric_unit.split("|") or (metric_unit, m.unit) in _CURRENCY_TWINS
             or PER_UNIT_CURRENCY.get(metric_unit) == m.unit
             or (metric_unit.endswith("/person/year") and m.unit in PER_CAPITA_OF))

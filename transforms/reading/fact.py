@@ -516,6 +516,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     role = "level"
     value = m.value
     unit = metric.unit if per_capita_count or per_unit else (m.unit or metric.unit)
+    if m.unit is None and not (per_capita_count or per_unit):  # `đạt 85,2 triệu đồng, tăng 7,4 triệu`: the amount's
+        unit = next((f.unit for f in sent_facts.latest_first(sent.start) if f.metric == metric.code  # currency
+                     and f.role in ("level", "part") and f.unit != "percent"), unit)
     if per_capita and not per_unit:
         unit = PER_CAPITA_OF[m.unit]  # GRDP per capita written in đồng: VND/person/year
     # the growth of the indicator, in its name or right before it (`Phấn đấu tăng trưởng GRDP năm 2024 đạt 8,5%`)
