@@ -429,6 +429,13 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     return role, parent_id, part_list
 
 
+def _closed_aside(key: str, lo: int, at: int, before: int) -> bool:
+    """Whether position `at` lies in a bracket opened after `lo` and closed before `before` (`ước đạt 1.858 triệu
+    USD (chiếm khoảng 6,96% KNXK của cả nước), tăng 11,4%`: the wider territory is the aside's, not the figure's)."""
+    opened = key.rfind("(", lo, at)
+    return opened >= 0 and key.find(")", opened, at) < 0 and key.find(")", at, before) >= 0
+
+
 def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts, next_start: int,
                ctx: AliasHit | None = None, prev_facts: list[Fact] | None = None,
                last_alias: Alias | None = None,
@@ -445,8 +452,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         return None, why_not, None
     alias = choice.alias
     alias_span = (choice.start, choice.end)
-    wider = [w.end() for w in g.wider_area.finditer(key, max(clause_start, choice.end), m.number_start)] \
-        if choice.end <= m.number_start else []
+    wider = [w.end() for w in g.wider_area.finditer(key, max(clause_start, choice.end), m.number_start)
+             if not _closed_aside(key, choice.end, w.end(), m.number_start)] if choice.end <= m.number_start else []
     if wider and not g.own_area.search(key, wider[-1], m.number_start):  # (`..., của tỉnh đạt 7,2%`: its own)
         # `tốc độ tăng GRDP 6 tháng đầu năm 2024 của toàn vùng Đồng bằng sông Cửu Long ước đạt 6,12%`: the
         # indicator of a wider territory, not of the report's locality
