@@ -43,8 +43,8 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     or why none was found."""
     if doc.priced(max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start), m.number_start):
         return None, "a price, which no indicator measures"
-    for reading in (_harmed, _product_item, _bracket_breakdown, _distributed, _share_of_amount, _by_shape,
-                    _named_after_figure, _list_sibling):
+    for reading in (_harmed, _product_item, _bracket_breakdown, _distributed, _rate_of_count, _share_of_amount,
+                    _by_shape, _named_after_figure, _list_sibling):
         found = reading(doc, sent, m, sent_facts, clause_start, ctx)
         if found is not None:
             return found
@@ -83,6 +83,25 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
 # `khu vực nhà nước đạt 68 tỷ đồng (chiếm 0,15%)`: the share, in brackets, of the amount just read
 _SHARE_BRACKET = re.compile(fold_pattern(r"\s*\(\s*chiếm\s+(?:tỷ\s+(?:lệ|trọng)\s+)?"
                                          r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
+
+
+# `có 11.572 hộ nghèo (giảm 2.955 hộ), chiếm tỷ lệ 3,04%`: what stands between a count and its share
+_COUNT_SHARE_GAP = re.compile(fold_pattern(r"[\s,]*(?:\([^()]*\)[\s,]*)?chiếm\s+(?:tỷ\s+lệ\s+)?(?:là\s+)?"
+                                           r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
+
+
+def _rate_of_count(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                   clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """`toàn tỉnh có 11.572 hộ nghèo (giảm 2.955 hộ), chiếm tỷ lệ 3,04%`: the share a count makes of what it counts
+    is that count's rate (seeds/grammar/fractions.csv), not a part of the count."""
+    if m.unit != "percent" or m.points:
+        return None
+    count = next((f for f in sent_facts.latest_first(sent.start) if f.role == "level" and f.unit == "count"
+                  and _COUNT_SHARE_GAP.fullmatch(doc.key, f.char_end, m.number_start)), None)
+    rate = doc.g.rates.get(count.metric) if count is not None else None
+    if rate is None or rate not in doc.ref.metrics:
+        return None
+    return Choice(doc.g.metric_alias(rate), count.char_start, count.char_end, "the rate of the count just read"), None
 
 
 def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
