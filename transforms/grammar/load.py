@@ -200,6 +200,7 @@ class Grammar:
         self.respectively = re.compile(r"\([^()]*?(?<!\w)(?:" + word_alternation(w.get("respectively", []))
                                        + r")(?!\w)[^():]*:([^()]*)\)")
         # `nông nghiệp, công nghiệp và dịch vụ lần lượt tăng 3,1%, 9,5% và 8,2%`: the figures go to the names in order
+        self.whole_branch = words(r"\s*(?:", "whole_branch", r")(?!\w)")  # `giá trị sản xuất toàn ngành`
         self.rate_noun = words(r"(?<!\w)", "rate_noun", r"(?!\w)")  # `tỷ lệ ...`: an item that names a rate
         self.destination = words(r"(?<!\w)", "destination", r"(?!\w)")  # `sang nuôi trồng thủy sản`: where to
         self.distributive = re.compile(r"(?<!\w)(?:" + word_alternation(w.get("distributive", [])) + r")(?!\w)")

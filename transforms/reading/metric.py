@@ -44,7 +44,7 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     if doc.priced(max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start), m.number_start):
         return None, "a price, which no indicator measures"
     for reading in (_harmed, _product_item, _bracket_breakdown, _distributed, _rate_of_count, _share_of_amount,
-                    _by_shape, _named_after_figure, _list_sibling):
+                    _by_shape, _named_after_figure, _list_sibling, _whole_branch):
         found = reading(doc, sent, m, sent_facts, clause_start, ctx)
         if found is not None:
             return found
@@ -102,6 +102,33 @@ def _rate_of_count(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     if rate is None or rate not in doc.ref.metrics:
         return None
     return Choice(doc.g.metric_alias(rate), count.char_start, count.char_end, "the rate of the count just read"), None
+
+
+def _whole_branch(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                  clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """`giá trị sản xuất nông, lâm, thủy sản ... tăng 2,76%. Tổng giá trị sản xuất toàn ngành đạt 20.521 tỷ đồng`: a
+    generic head followed by the whole branch (`toàn ngành`) and no sector is the head of the sector just read."""
+    last = doc.earlier[-1] if doc.earlier else None  # (the indicator of the figure read last, of any role)
+    h = next(doc.lefts_nearest_first(max(clause_start, sent.start), m.start), None)
+    if last is None or h is None or h.alias.code == last.code:
+        return None
+    heads = doc.g.concepts.head_of_metric
+    if heads.get(h.alias.code) is None or heads.get(h.alias.code) != heads.get(last.code) \
+            or h.alias.code != heads.get(h.alias.code):  # (the head's own, generic code only)
+        return None
+    branch = doc.g.whole_branch.match(doc.key, h.end)
+    if branch is None or any(c[2] in ("sector", "sector_part") for c in doc.concepts_in(branch.end(), m.number_start)):
+        return None
+    # (the sector just read is the paragraph's only one: not `Ngược lại, sản xuất công nghiệp ... gặp trở ngại. Năm
+    # 2023, giá trị sản xuất toàn ngành chỉ đạt ...` after a figure of agriculture)
+    para = doc.paragraph_start.get(sent.paragraph, sent.start)
+    named = [(a.start, a.end) for a in doc.lefts_nearest_first(para, h.start) if a.alias.code == last.code]
+    if not named or any(c[2] in ("sector", "sector_part") and not any(a <= c[0] and c[1] <= b for a, b in named)
+                        for c in doc.concepts_in(para, h.start)):
+        return None
+    if not compatible(doc.ref.metrics[last.code].unit, m):
+        return None
+    return Choice(last, h.start, branch.end(), "context"), None
 
 
 def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
