@@ -201,10 +201,11 @@ _OF_FIGURE_BEFORE = re.compile(fold_pattern(r"\d(?:[.,]\d+)*\s*(?:%|[^\W\d]+(?:\
 # `từ ... đến năm 2025`, `so với ... đến` and `tầm nhìn đến năm 2030` (a plan's name) stay what _NOT_PERIOD_BEFORE says
 _HORIZON = re.compile(fold_pattern(r"(?<!\w)(?<!từ\s)(?<!nhìn\s)(?:phấn\s+đấu\s+)?đến\s*$"))
 # a plan's year: a plan word before it with no result word in between (`đánh giá tình hình ... năm 2022 và
-# kế hoạch phát triển kinh tế - xã hội năm 2023`)
+# kế hoạch phát triển kinh tế - xã hội năm 2023`); not a plan carried out (`tình hình thực hiện kế hoạch phát triển
+# kinh tế - xã hội năm 2022`: the year of its results)
 _PLAN_BEFORE = re.compile(fold_pattern(
-    r"(?<!\w)(?:kế hoạch|phương hướng|nhiệm vụ|mục tiêu|định hướng)(?:(?!kết quả|tình hình|thực hiện|đánh giá)"
-    r"[^.;\n\d])*$"))
+    r"(?<!\w)(?:(?<!thực hiện )kế hoạch|phương hướng|nhiệm vụ|mục tiêu|định hướng)"
+    r"(?:(?!kết quả|tình hình|thực hiện|đánh giá)[^.;\n\d])*$"))
 
 
 def _month_tones(m: re.Match[str], tone_key: str) -> bool:
