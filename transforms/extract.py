@@ -286,6 +286,11 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     and not attained  # (`đạt 52,29% kế hoạch` under a heading of targets: a result)
                 if cue is None and horizon_at >= sent.start and own is None and after is None:
                     cue = "target"
+                elif cue == "estimate" and horizon_at >= sent.start and own is None and after is None \
+                        and doc.status.any_in(sent.start, horizon_at, "target") \
+                        and not any(horizon_at < p.start < m.start for p in periods):
+                    cue = "target"  # `thống nhất mục tiêu năm 2026 ..., trong đó ..., tổng vốn đầu tư ước đạt 168
+                    #                  nghìn tỷ đồng`: an estimate said of the later year a sentence sets targets for
                 of_target_period = target_year is not None and fact.period_year == target_year \
                     and (target_period is None or fact.period == target_period)
                 if of_target_period and period_at in plan_starts and period_at < sent.start and override is None \
