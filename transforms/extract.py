@@ -205,9 +205,11 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     aside_end, before_aside = aside[1], (year, result_year, period, period_at, result_period)
                 if p.relative == "as_of" and p.year is not None:  # the cut-off's year dates what follows
                     year = result_year = p.year
-                if p.relative == "to_date" and "M" in last_of:
-                    # `Lũy kế từ đầu năm đến nay, ...`: the months to date of the month last named, from here on
-                    period, period_at = year_to_date(last_of["M"]), p.start
+                if p.relative == "to_date" and ("M" in last_of or "Q" in last_of):
+                    # `Lũy kế từ đầu năm đến nay, ...`: the months to date of the month last named, from here on (of the
+                    # quarter, when only a quarter was: `quý I/2024 ... Từ đầu năm đến nay ...` is the first quarter)
+                    last = last_of["M"] if "M" in last_of else f"M{3 * int(last_of['Q'][1]):02d}"
+                    period, period_at = year_to_date(last), p.start
                     result_period = (period, p.start)
                     override, override_year = None, None
                 elif p.relative is not None:

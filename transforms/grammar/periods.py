@@ -96,7 +96,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # (`tuy nhiên từ đầu năm đến nay lượng mưa ít` names no figure's period: only the running-total words or a
     # comma after make it one)
     (_rx(r"(?<!\w)(?:(?:(?:lũy|luỹ)\s+kế\s+|tính\s+)từ\s+đầu\s+năm\s+(?:đến|tới)\s+(?:nay|thời\s+điểm\s+này)"
-         r"|từ\s+đầu\s+năm\s+(?:đến|tới)\s+nay(?=\s*,))"), "to_date"),
+         r"|từ\s+đầu\s+năm\s+(?:đến|tới)\s+nay(?=\s*,)"
+         # (or opening a sentence: `... Từ đầu năm đến nay thực hiện vốn đầu tư ... đạt 46,3 tỷ đồng`)
+         r"|(?:^|(?<=\n)|(?<=\.\s))từ\s+đầu\s+năm\s+(?:đến|tới)\s+nay)"), "to_date"),
     (_rx(r"(?<!\w)trong\s+quý(?!\s*(?:[ivx]+|\d)(?!\w))"), "this_quarter"),
     (_rx(r"(?<!\w)(?:cả|trong)\s+năm(?!\s*(?:19|20)\d{2}|\s+(?:học|tới|sau|trước|qua))"), "this_year"),
 ]
