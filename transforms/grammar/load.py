@@ -78,6 +78,7 @@ class Grammar:
         self.measure_amount = words(r"\s*(?:vê\s+)?", "measure_amount", r"(?!\w)")
         self.capital_of_projects = dict(x.split(">", 1) for x in w.get("capital_of_projects", []))
         self.project_counts = frozenset(w.get("project_count", []))
+        self.public_funding = words(r"(?<!\w)", "public_funding", r"(?!\w)")  # `dự án ... từ vốn ngân sách`
         self.subset_standard = words(r"(?<!\w)", "subset_standard", r"(?!\w)")  # `canh tác hữu cơ`: a subset's scope
         self.capital_whole = words(r"(?<!\w)", "capital_whole", r"(?!\w)")
         self.goods_group = words(r"(?<!\w)", "goods_group", r"(?!\w)")  # `một số nhóm ngành hàng tăng như: ...`
