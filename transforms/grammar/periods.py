@@ -195,8 +195,9 @@ def _past_term(key: str, s: int, e: int) -> PeriodMention | None:
 _DEN_CUOI = fold_pattern("đến cuối")
 # the horizon in a plan's or scheme's name (`Đồ án điều chỉnh quy hoạch chung đô thị Diên Khánh đến năm 2040`): the
 # name's year, no period of any figure
-_PLAN_NAME_BEFORE = re.compile(fold_pattern(r"(?<!\w)(?:quy\s+hoạch|đồ\s+án|chiến\s+lược|đề\s+án)[^.;:\n\d]{0,70}"
-                                            r"(?:đến|tới)\s*$"))
+# (not `Theo đề án, đến năm 2025 ...`: a comma right after the plan word ends its name)
+_PLAN_NAME_BEFORE = re.compile(fold_pattern(r"(?<!\w)(?:quy\s+hoạch|đồ\s+án|chiến\s+lược|đề\s+án)(?!\s*,)"
+                                            r"[^.;:\n\d]{0,70}(?:đến|tới)\s*$"))
 # a figure, its unit, then `của` (`4,84% của quý I/2024`, `mức 120 tỷ đồng của năm 2023`)
 _OF_FIGURE_BEFORE = re.compile(fold_pattern(r"\d(?:[.,]\d+)*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?\s+(?:của|cho)\s*$"))
 # `đến năm 2025 phấn đấu đạt ...`: the year a target is set for (a plan's year: it dates targets only);
