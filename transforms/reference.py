@@ -92,6 +92,7 @@ class Reference:
     locality_keys: frozenset[str] = frozenset()  # every locality's folded name
     # the first word after `{N}` of each frame → its aliases' indices (`doanh` → `{N} doanh nghiệp đăng ký mới`)
     frames_after_word: dict[str, list[int]] = field(default_factory=dict)
+    counted_words: dict[str, set[str]] = field(default_factory=dict)  # first words after `{N}` in a metric's frames
 
     def __post_init__(self) -> None:
         self.reduction_codes = frozenset(m.reduction_code for m in self.metrics.values() if m.reduction_code)
@@ -104,6 +105,7 @@ class Reference:
                     self.word_index.setdefault(w, []).append(i)
             elif a.kind == "frame" and (w := re.match(r"\s*(\w+)", fold(a.text.split("{N}", 1)[1]))) is not None:
                 self.frames_after_word.setdefault(w.group(1), []).append(i)
+                self.counted_words.setdefault(a.code, set()).add(w.group(1))  # what a count of the metric counts
         self.first_words = frozenset(w.group() for a in self.aliases if a.kind == "subject"
                                      and (w := re.match(r"\w+", fold(a.text))) is not None)
         # `99,8% số hộ dân sử dụng điện`: what a rate's name (`tỷ lệ hộ dân sử dụng điện`) counts, named after a

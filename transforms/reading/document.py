@@ -796,6 +796,9 @@ class Document:
             if metric is None or not (compatible(metric.unit, m) or (
                     m.unit == "count" and metric.unit == "per_10k_people")):
                 continue
+            counted = self.ref.counted_words.get(sig.metric)
+            if m.counter and counted and m.counter.split()[0] not in counted:
+                continue  # `có 50 cơ sở khách sạn ...` after visitors: establishments are no visits
             words = [c for c in in_sentence + after
                      if (c[2], c[3]) in sig.modifiers or (c[2], "*") in sig.modifiers or c[3] == head]
             lo = min([start] + [c[0] for c in words])
