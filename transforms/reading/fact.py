@@ -88,6 +88,8 @@ def _lead_base(doc: Document, sent: Sentence, m: Mention) -> str | None:
     lead = doc.key[sent.start:colon]
     if DIGIT.search(YEAR_IN.sub("", lead)):
         return None  # the lead states its own figure, whose base it is
+    if doc.status.any_in(sent.start, colon, "target"):
+        return None  # `phấn đấu đạt một số chỉ tiêu: ...`: a list of targets, not of ratios to them
     for so in doc.g.base_lead.finditer(lead):  # the base phrase, wherever the lead writes it
         base, _ = doc.g.roles.base_after(lead[so.start():])
         if base in ("plan", "budget_estimate"):
