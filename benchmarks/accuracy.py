@@ -49,6 +49,8 @@ SETS = {
     "dev2": (ROOT / "tests" / "fixtures" / "dev2" / "docs", ROOT / "tests" / "fixtures" / "dev2" / "gold"),
     "sealed15": (ROOT / "tests" / "fixtures" / "sealed15" / "docs", ROOT / "tests" / "fixtures" / "sealed15" / "gold"),
     "dev3": (ROOT / "tests" / "fixtures" / "dev3" / "docs", ROOT / "tests" / "fixtures" / "dev3" / "gold"),
+    "sealed16": (ROOT / "tests" / "fixtures" / "sealed16" / "docs", ROOT / "tests" / "fixtures" / "sealed16" / "gold"),
+    "dev4": (ROOT / "tests" / "fixtures" / "dev4" / "docs", ROOT / "tests" / "fixtures" / "dev4" / "gold"),
 }
 
 

@@ -45,7 +45,7 @@ ratios as (
 ),
 
 metrics as (
-    select metric, domain from marts.dim_metric
+    select metric, domain, unit as metric_unit from marts.dim_metric
 ),
 
 bases as (
@@ -78,6 +78,7 @@ compared as (
         b.status as b_status,
         b.scope as b_scope,
         m.domain,
+        m.metric_unit,
         case
             when b.value <= r.base_implied then (b.value_high - b.value) + (r.base_implied - r.base_low)
             else (b.value - b.value_low) + (r.base_high - r.base_implied)
@@ -99,7 +100,9 @@ select
     case
         when abs(b_value - base_implied) <= tolerance then 'pass'
         when both_exact and b_exact and b_status = 'actual' and scope is not distinct from b_scope
-            and coalesce(domain, '') <> 'economy' then 'fail'
+            and coalesce(domain, '') <> 'economy'
+            -- (an output of one product, unnamed: `muối hạt 49.600 tấn` and `xi măng 74.360 tấn, giảm 12%` in one list)
+            and not (coalesce(metric_unit, '') like '%|%' and scope is null) then 'fail'
         else 'warn'
     end as outcome,
     list_distinct([doc_id, b_doc_id]) as doc_ids,
