@@ -77,6 +77,7 @@ class Grammar:
         self.measure_count = words(r"\s*(?:vê\s+)?", "measure_count", r"(?!\w)")
         self.measure_amount = words(r"\s*(?:vê\s+)?", "measure_amount", r"(?!\w)")
         self.capital_of_projects = dict(x.split(">", 1) for x in w.get("capital_of_projects", []))
+        self.capital_of_public_projects = dict(x.split(">", 1) for x in w.get("capital_of_public_projects", []))
         self.project_counts = frozenset(w.get("project_count", []))
         self.public_funding = words(r"(?<!\w)", "public_funding", r"(?!\w)")  # `dự án ... từ vốn ngân sách`
         self.subset_standard = words(r"(?<!\w)", "subset_standard", r"(?!\w)")  # `canh tác hữu cơ`: a subset's scope

@@ -131,8 +131,14 @@ class RoleWords:
             year = int(by.group(1)) if by else None
         return base, year
 
-    def qualifier(self, before: str, after: str, is_range: bool) -> str:
-        q = next((q for rx, q in self.qualifier_before if rx.search(before)), "exact")
+    def qualifier(self, before: str, after: str, is_range: bool, before_tones: str | None = None) -> str:
+        """`before_tones`: the tones of `before` (transforms.grammar.keys.tones), to tell `từ` (from) from `tư`
+        (invest), which fold alike: `tổng vốn đầu tư 3.000 tỷ đồng` sets no lower bound."""
+        found = next(((q, m) for rx, q in self.qualifier_before if (m := rx.search(before))), None)
+        q = found[0] if found else "exact"
+        if found and q == "at_least" and before_tones is not None and before.startswith("tư", found[1].start()) \
+                and before_tones[found[1].start() + 1] != "2":
+            q = "exact"
         if q == "at_least" and is_range:
             q = "exact"  # `từ 3,5 đến 4`: the low end of a range
         if self.at_least_after.match(after):

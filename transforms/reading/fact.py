@@ -18,6 +18,7 @@ from transforms.grammar.load import Grammar
 from transforms.grammar.numbers import Mention, skip_spaces
 from transforms.locality import names_a_locality
 from transforms.reading.document import (
+    ASIDE,
     BASE_PERIOD,
     DIGIT,
     FORMER_AREA,
@@ -431,15 +432,12 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     return role, parent_id, part_list
 
 
-_PUBLIC_CAPITAL = "public_investment_allocated"  # the capital of projects the state budget funds
-_TU_BEFORE = re.compile(r"(?<!\w)tư\s*$")  # the folded `từ` / `tư` right before a figure
 
 
 def _closed_aside(key: str, lo: int, at: int, before: int) -> bool:
     """Whether position `at` lies in a bracket opened after `lo` and closed before `before` (`ước đạt 1.858 triệu
     USD (chiếm khoảng 6,96% KNXK của cả nước), tăng 11,4%`: the wider territory is the aside's, not the figure's)."""
-    opened = key.rfind("(", lo, at)
-    return opened >= 0 and key.find(")", opened, at) < 0 and key.find(")", at, before) >= 0
+    return any(a.start() < at <= a.end() for a in ASIDE.finditer(key, lo, before))
 
 
 def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts, next_start: int,
@@ -477,7 +475,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     if metric.code in g.capital_of_projects and _of_projects(doc, sent_facts, alias_span, m):
         # (projects the state budget funds: their capital is the public investment allocated to them)
         public = g.public_funding.search(key, sent.start, m.number_start) is not None
-        metric = ref.metrics[_PUBLIC_CAPITAL if public else g.capital_of_projects[metric.code]]
+        metric = ref.metrics[(g.capital_of_public_projects if public else g.capital_of_projects)[metric.code]]
     # a count frame names what is counted (`thu hút … {N} lượt`) when the unit words do not
     counted_by_frame = choice.how in ("frame", COUNT_SUBJECT) and m.unit is None and metric.unit == "count"
     per_capita_count = m.unit == "count" and metric.unit == "per_10k_people"
@@ -686,11 +684,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     if base in ("plan", "budget_estimate"):
         base_year = None
 
-    qualifier = g.roles.qualifier(key[max(sent.start, m.number_start - 24):m.number_start], key[m.end:m.end + 16],
-                                  m.range_part is not None)
-    toneless = _TU_BEFORE.search(key, max(sent.start, m.number_start - 8), m.number_start)
-    if qualifier == "at_least" and toneless is not None and doc.tone_key[toneless.start() + 1] != "2":
-        qualifier = "exact"  # `tổng vốn đầu tư 3.000 tỷ đồng`: `tư` (invest) folds like `từ` (from) but has no tone
+    before_at = max(sent.start, m.number_start - 24)
+    qualifier = g.roles.qualifier(key[before_at:m.number_start], key[m.end:m.end + 16], m.range_part is not None,
+                                  doc.tone_key[before_at:m.number_start])
 
     # scope
     scope = None
