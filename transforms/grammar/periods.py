@@ -112,7 +112,12 @@ _NOT_PERIOD_BEFORE = re.compile(
         r"gấp\s+(?:đôi|rưỡi|hai|ba|bốn|mười|[\d.,]+\s+lần)(?:\s+(?:so\s+với|so|cả|của))?|"
         r"so\s+với|so|với|cùng\s+kỳ|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn\s+đến|đến|từ|khóa|khoá|"
         r"năm\s+học|niên\s+khóa|vụ\s+\w+|"
-        r"trước|ngày\s+\d{1,2}|giá\s+(?:so\s+sánh|ss)|giá\s+cố\s+định)\s*$"
+        r"trước|ngày\s+\d{1,2}|giá\s+(?:so\s+sánh|ss)|giá\s+cố\s+định|"
+        # `do bão số 12 năm 2017 gây ra`, `trận lũ lịch sử năm 2020`, `hạn mặn năm 2016`: the year names a disaster,
+        # not the period of the figures around it
+        r"(?<!\w)(?:(?:cơn|trận|siêu)\s+bão(?:\s+\w+)?|bão\s+(?:số\s+\d{1,2}|lũ)|(?:trận|đợt)\s+lũ(?:\s+\w+)?|"
+        r"lũ\s+(?:lụt|lịch\s+sử|quét)|hạn\s+(?:hán|mặn)|"
+        r"xâm\s+nhập\s+mặn)\s+(?:năm\s+)?)\s*$"
     )
 )
 

@@ -52,6 +52,8 @@ VALUE_BRACKET = re.compile(r"(?:\s*/\s*n[aă]m)?\s*\([^()]*\d[^()]*\)")
 
 
 DIGIT = re.compile(r"\d")
+# a number that names a year or a numbered thing, not an amount (`do bão số 12 năm 2017 gây ra`)
+_NAMING_NUMBER = re.compile(r"(?<!\w)(?:n[aă]m|s[oôố])\s+\d{1,4}(?![\d.,]\d|\s*%)", re.IGNORECASE)
 _PERCENT_FIGURE = re.compile(r"\d\s?%")
 _SLASHED_BEFORE = re.compile(r"[\d.,]+\s?%?\s?/\s*$")  # `2,2%/` right before a figure
 LIST_LEAD = "concept words of the list's lead"  # a Choice.how: the item itself names nothing of the indicator
@@ -196,7 +198,12 @@ class Document:
     def follows(self, earlier: int, later: int) -> bool:
         """Whether sentence `later` comes right after sentence `earlier`, or after sentences with no number
         (a photo caption, a remark) between them: a list it opens may still break down the earlier's total."""
-        return earlier < later and not any(DIGIT.search(s.text) for s in self.sentences[earlier + 1:later])
+        between = self.sentences[earlier + 1:later]
+        if earlier >= later or not any(DIGIT.search(s.text) for s in between):
+            return earlier < later
+        # (a remark naming only a year or a numbered thing goes on with its paragraph, not past it)
+        return self.sentences[earlier].paragraph == self.sentences[later].paragraph \
+            and not any(DIGIT.search(_NAMING_NUMBER.sub("", s.text)) for s in between)
 
     def other_period_between(self, lo: int, hi: int, period: str | None) -> bool:
         """Whether a period other than `period` is named in [lo, hi): a total read before it may be of
