@@ -1,5 +1,5 @@
 """The matching key of a text: lower case, tones removed, dashes unified, the same length as the
-text (so a position in the key is the position in the text), and its tokens.
+text (so a position in the key is the position in the text), square brackets round, and its tokens.
 
 Tones go, vowel-quality marks stay: the circumflex, breve and horn change the letter, the tone
 only the pitch, and reports place tones inconsistently (`uỷ`/`ủy`, `hoá`/`hóa`). Folding is one
@@ -18,11 +18,14 @@ from itertools import accumulate
 
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_SQUARE = {"[": "(", "]": ")"}
 
 
 def _fold_char(ch: str) -> str:
     if ch in DASHES:
         return "-"
+    if ch in _SQUARE:  # `đạt 13,69% [kế hoạch là 14,97%]`: an aside in square brackets is one in round ones
+        return _SQUARE[ch]
     low = ch.lower()
     if len(low) != 1:
         low = ch

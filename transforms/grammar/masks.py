@@ -21,15 +21,21 @@ def fold_pattern(pattern: str) -> str:
     out, run, i = [], [], 0
     while i < len(pattern):
         if pattern[i] == "\\" and i + 1 < len(pattern):
-            out.append(fold("".join(run)))  # a run of literal text folds as words do (its spellings too)
+            out.append(_fold_literal(run))  # a run of literal text folds as words do (its spellings too)
             run = []
             out.append(pattern[i: i + 2])
             i += 2
             continue
         run.append(pattern[i])
         i += 1
-    out.append(fold("".join(run)))
+    out.append(_fold_literal(run))
     return "".join(out)
+
+
+def _fold_literal(run: list[str]) -> str:
+    """A run of a pattern folded, its character classes kept (the key writes square brackets round)."""
+    folded = fold("".join(run))
+    return "".join(c if c in "[]" else f for c, f in zip(run, folded, strict=True))
 
 
 _LOOKBEHIND = re.compile(r"\(\?<[!=]((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*)\)")
