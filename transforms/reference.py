@@ -93,6 +93,8 @@ class Reference:
     # the first word after `{N}` of each frame → its aliases' indices (`doanh` → `{N} doanh nghiệp đăng ký mới`)
     frames_after_word: dict[str, list[int]] = field(default_factory=dict)
     counted_words: dict[str, set[str]] = field(default_factory=dict)  # first words after `{N}` in a metric's frames
+    # the leading words of a metric's subject aliases (`doanh thu`, `doanh thu dịch vụ` of `doanh thu dịch vụ lưu trú`)
+    leads: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reduction_codes = frozenset(m.reduction_code for m in self.metrics.values() if m.reduction_code)
@@ -101,6 +103,9 @@ class Reference:
         for i, a in enumerate(self.aliases):
             if a.kind == "subject":
                 self.subject_index.setdefault(_norm_key(a.text), []).append(a)
+                words = a.text.split()
+                own = self.leads.setdefault(a.code, [])
+                own += [lead for k in range(len(words) - 1, 0, -1) if (lead := " ".join(words[:k])) not in own]
                 for w in dict.fromkeys(re.findall(r"\w+", fold(a.text))):
                     self.word_index.setdefault(w, []).append(i)
             elif a.kind == "frame" and (w := re.match(r"\s*(\w+)", fold(a.text.split("{N}", 1)[1]))) is not None:

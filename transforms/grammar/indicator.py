@@ -242,6 +242,13 @@ def compose(head: Alias, phrase: str, ref: Reference) -> Alias | None:
         found = ref.subject_alias(" ".join(words[:k]) + " " + phrase)
         if found is not None and found.code != head.code:
             return found
+    # (or, for a line of the services turnover, words.csv `turnover_line`, the leading words of its other names:
+    # `dịch vụ lưu trú và ăn uống tăng 15,5%, du lịch tăng 15,5% và dịch vụ khác tăng 15,5%`: doanh thu du lịch, ...)
+    lines = ref.grammar.turnover_lines if ref.grammar is not None else frozenset()
+    for lead in ref.leads.get(head.code, ()) if head.code in lines else ():
+        found = ref.subject_alias(lead + " " + phrase)
+        if found is not None and found.code != head.code and found.code in lines:
+            return found
     return None
 
 

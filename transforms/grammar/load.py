@@ -61,6 +61,8 @@ class Grammar:
         self.elided = frozenset(fold(x) for x in w.get("elided", []))
         self.planned_as_whole = frozenset(w.get("planned_as_whole", []))  # a disbursement's plan: the allocation
         self.marked_parts = frozenset(w.get("part_when_marked", []))  # a part only after `trong đó`, `cụ thể:`
+        # the lines of the retail and services turnover, named in a list by the leading words of one of them
+        self.turnover_lines = frozenset(w.get("turnover_line", []))
         # pairs of words a typo never turns into each other (`thu`/`chi`), both ways
         pairs = [tuple(map(fold, x.split("/", 1))) for x in w.get("contrast", [])]
         self.contrasts = frozenset(pairs) | frozenset((b, a) for a, b in pairs)
