@@ -52,6 +52,7 @@ VALUE_BRACKET = re.compile(r"(?:\s*/\s*n[aă]m)?\s*\([^()]*\d[^()]*\)")
 
 
 DIGIT = re.compile(r"\d")
+_TOTAL_WORD = fold("tổng")
 # a number that names a year or a numbered thing, not an amount (`do bão số 12 năm 2017 gây ra`)
 _NAMING_NUMBER = re.compile(r"(?<!\w)(?:n[aă]m|s[oôố])\s+\d{1,4}(?![\d.,]\d|\s*%)", re.IGNORECASE)
 _PERCENT_FIGURE = re.compile(r"\d\s?%")
@@ -295,6 +296,13 @@ class Document:
             return False
         a, b = self.exclusions[k]
         return lo <= a <= h.start and h.end <= b <= hi
+
+    def blank_periods(self, lo: int, hi: int) -> str:
+        """The key of [lo, hi) with its period mentions blanked (what else the stretch says)."""
+        seg = self.key[lo:hi]
+        for a, b in self.period_spans(lo, hi):
+            seg = seg[:a - lo] + " " * (b - a) + seg[b - lo:]
+        return seg
 
     def period_spans(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """Period mentions lying inside [lo, hi)."""
@@ -543,6 +551,8 @@ class Document:
         the head of the indicator `named` just read again (`Nâng tổng kim ngạch ... lên`)."""
         words = [w for w in re.findall(r"[^\s,;:()]+", seg) if not any(c.isdigit() for c in w)]
         own = [w for w in words if w not in self.g.elided and w != "-"]
+        if named and named[0] == _TOTAL_WORD and own[:1] != [_TOTAL_WORD]:
+            named = named[1:]  # `tổng kim ngạch xuất nhập khẩu ... Lũy kế 4 tháng, kim ngạch đạt ...`
         return not own or (named is not None and own == named[:len(own)])  # (the name's head: `kim ngạch`)
 
     def from_context(self, ctx: AliasHit, lo: int, m: Mention) -> AliasHit | None:
@@ -556,9 +566,7 @@ class Document:
         if m.counter and last is not None and last.unit == "count" and re.search(r"[^\W\d]", last.value_text) \
                 and m.counter not in fold(last.value_text):
             return None  # `232 doanh nghiệp và 137 đơn vị trực thuộc`: another noun counts another thing
-        seg = self.key[lo:m.start]
-        for a, b in self.period_spans(lo, m.start):
-            seg = seg[:a - lo] + " " * (b - a) + seg[b - lo:]
+        seg = self.blank_periods(lo, m.start)
         if self.says_nothing(seg, self.key[ctx.start:ctx.end].split()):
             return ctx if compatible(self.ref.metrics[ctx.alias.code].unit, m) else None
         for phrase in (item_phrase(seg, 0, len(seg), self.g.function, cut=False),

@@ -815,6 +815,13 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         # `... tháng 5 tăng 12,79%; lũy kế 5 tháng đầu năm tăng 37,12%`: a clause of only a period and a verb goes
         # on with the indicator the sentence read last (no level read, so no context yet)
         return Choice(last_alias, lo, lo, "context"), None
+    if ctx is None and last_alias is not None and m.unit not in (None, "percent") \
+            and compatible(ref.metrics[last_alias.code].unit, m) \
+            and any(f.metric == last_alias.code for f in sent_facts.latest_first(sent.start)) \
+            and doc.says_nothing(doc.blank_periods(lo, m.start)):
+        # `Thu ngân sách ... tăng bình quân 15%/năm; đến năm 2025 đạt 900 tỷ đồng`: so does an amount after the
+        # indicator's growth
+        return Choice(last_alias, lo, lo, "context"), None
     changed = _change_of_amount_just_read(doc, sent, m, sent_facts)
     if changed is not None:
         return changed, None
