@@ -158,9 +158,19 @@ def _base_period_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> 
         sentence=prev.sentence, sentence_index=prev.sentence_index, metric_how=BASE_PERIOD)
 
 
-def _ratio_of_listed_total(doc: Document, sent_facts: SentenceFacts, m: Mention) -> str | None:
+def _ratio_of_listed_total(doc: Document, sent_facts: SentenceFacts, m: Mention, sent: Sentence, metric: Metric,
+                           prev_facts: list[Fact] | None) -> str | None:
     """The base of the total's first ratio when that is to its plan and a list (`trong đó:`) opens after it before
-    `m`: the items' bare ratios are of the same kind."""
+    `m`: the items' bare ratios are of the same kind. So when the list opens the next sentence and the item is a
+    part of that total (`giá trị sản xuất được 18.423 tỉ đồng, đạt 98,96% chỉ tiêu nghị quyết. Trong đó, nông nghiệp
+    và thủy sản đạt 101,68%`)."""
+    if all(f.role == "pct_of_plan" for f in sent_facts if f.unit == "percent") and prev_facts and metric.part_of \
+            and doc.g.list_start.match(doc.key, sent.start, min(sent.end, sent.start + 48)):
+        ratio = next((f for f in reversed(prev_facts) if f.unit == "percent"), None)
+        total = next((f for f in prev_facts if ratio is not None and f.fact_id == ratio.parent_fact_id), None)
+        if ratio is not None and total is not None and ratio.role == "pct_of_plan" and total.role == "level" \
+                and total.metric == metric.part_of and doc.follows(ratio.sentence_index, sent.index):
+            return ratio.comparison_base
     first = next((f for f in sent_facts if f.unit == "percent"), None)
     if first is None or first.role != "pct_of_plan" or first.char_end > m.start:
         return None
@@ -590,7 +600,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                 f.role in ("level", "part") and f.metric == metric.code for f in sent_facts.latest_first(clause_start)):
             # `giải ngân 1.151 tỉ đồng, đạt 32,52%.`: a bare ratio the amount reached is its attainment of the plan
             role, base = "pct_of_plan", "plan"
-        elif verb in ("reach", None) and base is None and (listed := _ratio_of_listed_total(doc, sent_facts, m)):
+        elif verb in ("reach", None) and base is None and (listed := _ratio_of_listed_total(
+                doc, sent_facts, m, sent, metric, prev_facts)):
             # `Thu ngân sách đạt 733.155 triệu đồng bằng 38,25% dự toán ...; trong đó: thu ngoài quốc doanh đạt 32%;
             # thuế thu nhập cá nhân 70%`: bare ratios of the items listed under a total measured against its plan
             role, base = "pct_of_plan", listed
