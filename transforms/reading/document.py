@@ -31,6 +31,7 @@ from transforms.reference import Alias, Reference
 from transforms.text import CleanText, Sentence, split_sentences
 
 SECTOR_UNDER = "a sector under the indicator"
+UNDER = "concept under the indicator"
 FORMER_AREA = "the indicator just read, for a former area of the locality"
 
 
@@ -97,7 +98,8 @@ HARM_ACTIONS = ("damage", "pest")  # concept values of harm: a pest's (an area d
 _NAMED_AFTER_KINDS = ("crop",)  # concept kinds written after their figure (`86,72ha chè`)
 
 
-_UNIT_MODS = {"VND/ha": ("per", "ha"), "VND/person/year": ("per", "person"), "USD/person/year": ("per", "person")}
+_UNIT_MODS = {"VND/ha": ("per", "ha"), "VND/person/year": ("per", "person"), "USD/person/year": ("per", "person"),
+              "tonne": ("quantity", "tonne")}  # (a quantity in tonnes of what is traded: its volume)
 
 
 YEAR_BASES = ("same_period", "prior_year")
@@ -791,13 +793,17 @@ class Document:
                 # tăng gần 7,5%`: a sector said to grow by a percentage under a share is its value added growing (a
                 # share moves by points, and is named as such)
                 head = "grdp"
-            options.append((head, item_lo, item_lo, f"concept under the indicator '{governing.text}'"))
+            options.append((head, item_lo, item_lo, f"{UNDER} '{governing.text}'"))
         if wide and m.unit in g.unit_heads and not any(c[3] == "revenue" for c in item_heads):
             # (a revenue named in the item is no production value: `doanh thu của doanh nghiệp trong nước đạt ...`)
             options.append((g.unit_heads[m.unit], item_lo, item_lo, f"concept of a figure in {m.unit}"))
         for head, start, end, how in options:
             sig = g.concepts.metric(head, mods)
-            if sig is None or (not sig.modifiers and how != "concept"):
+            if sig is None or (not sig.modifiers and how != "concept" and not (
+                    governing is not None and how.startswith(UNDER) and sig.metric != governing.code
+                    and not compatible(self.ref.metrics[governing.code].unit, m))):
+                # (the head's generic indicator is new under another of its indicators in another unit: `xuất khẩu
+                # khoảng 2.000 tấn cà phê nhân, giá trị ước đạt 10,63 triệu USD`, the value after the volume)
                 continue
             if sig.metric == NO_METRIC:  # (a price base, `theo giá so sánh 2010`, names no figure either)
                 continue
