@@ -803,6 +803,13 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         # a ratio or change of the amount just read, or after one of its ratios (`đạt 82,1% KH TW giao, đạt 56,8%
         # KH tỉnh giao`)
         return Choice(ctx.alias, ctx.start, ctx.end, "context"), None
+    if (ctx is None or ctx.start < sent.start) and last_alias is not None and m.unit not in (None, "percent") \
+            and compatible(ref.metrics[last_alias.code].unit, m) \
+            and any(f.metric == last_alias.code for f in sent_facts.latest_first(sent.start)) \
+            and doc.says_nothing(doc.blank_periods(lo, m.start)):
+        # `Thu ngân sách ... tăng bình quân 15%/năm; đến năm 2025 đạt 900 tỷ đồng`: an amount in a clause of only a
+        # period and a verb after the indicator's growth is its level (the sentence's indicator, not an earlier one's)
+        return Choice(last_alias, lo, lo, "context"), None
     if ctx is not None and (m.unit is not None or m.scale >= 1e6):  # `400 tỷ`: an amount of the currency
         lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or 0)
         found = doc.from_context(ctx, lo, m)
@@ -814,13 +821,6 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
             and doc.says_nothing(key[lo:m.start]):
         # `... tháng 5 tăng 12,79%; lũy kế 5 tháng đầu năm tăng 37,12%`: a clause of only a period and a verb goes
         # on with the indicator the sentence read last (no level read, so no context yet)
-        return Choice(last_alias, lo, lo, "context"), None
-    if ctx is None and last_alias is not None and m.unit not in (None, "percent") \
-            and compatible(ref.metrics[last_alias.code].unit, m) \
-            and any(f.metric == last_alias.code for f in sent_facts.latest_first(sent.start)) \
-            and doc.says_nothing(doc.blank_periods(lo, m.start)):
-        # `Thu ngân sách ... tăng bình quân 15%/năm; đến năm 2025 đạt 900 tỷ đồng`: so does an amount after the
-        # indicator's growth
         return Choice(last_alias, lo, lo, "context"), None
     changed = _change_of_amount_just_read(doc, sent, m, sent_facts)
     if changed is not None:
