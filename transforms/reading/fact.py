@@ -282,9 +282,14 @@ def _signed_change(g: Grammar, text: str, m: Mention, sent_facts: SentenceFacts,
     word of equivalence (`tăng 9,03% (tương đương 12.600 tấn)`), with the change's sign. Returns the
     sign and the change's base."""
     prev = next(sent_facts.latest_first(0), None)
+    sign = _SIGN_IN_BRACKET.search(text, max(0, m.number_start - 6), m.number_start)
+    if prev is not None and prev.metric == metric and prev.role in ("level", "part") and prev.unit == m.unit \
+            and sign is not None and not text[prev.char_end:sign.start()].strip():
+        # `khoai lang gieo trồng được 110 ha (-419 ha)`: a signed amount in brackets right after the level is its
+        # change (a part is never negative)
+        return (1 if sign.group(1) == "+" else -1), GROWTH
     if prev is None or prev.metric != metric or prev.role != "pct_change":
         return None
-    sign = _SIGN_IN_BRACKET.search(text, max(0, m.number_start - 6), m.number_start)
     if sign is not None and prev.char_end >= m.start - 12:
         return (1 if sign.group(1) == "+" else -1), prev.comparison_base or GROWTH
     if prev.char_end < m.start - 48 or not g.equivalent.fullmatch(fold(text[prev.char_end:m.number_start])):

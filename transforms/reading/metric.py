@@ -183,6 +183,8 @@ def _bracket_breakdown(doc: Document, sent: Sentence, m: Mention, sent_facts: Se
         return None
     item = max(opened, key.rfind(",", opened, m.number_start), key.rfind(";", opened, m.number_start)) + 1
     seg = key[item:m.number_start]
+    if _SIGN.fullmatch(seg.strip()):  # `110 ha (-419 ha)`: the amount's signed change, not a part
+        return Choice(doc.g.metric_alias(total.metric), item, item, "context"), None
     if not seg.strip() or DIGIT.search(seg) or len(seg.split()) > 4 or doc.first_right(item, m.start) is not None \
             or doc.concepts_in(item, m.number_start) or doc.g.roles.last_verb(seg) is not None \
             or doc.g.plan_named_bracket.search(key, opened, m.number_start):
