@@ -687,6 +687,12 @@ class Document:
         heads = [c for c in in_sentence if c[2] == "head" and (m.points or c[3] != "growth_contribution")
                  and not self.whole_of_share(sent, c[0]) and c[0] not in self.heads_after]
         lead = self.list_leads.get(sent.paragraph)
+        if lead is None and not heads and sent.index and self.g.list_start.match(self.key, sent.start, m.number_start):
+            # `Tỷ trọng giá trị sản xuất chuyển dịch theo hướng ... Trong đó, nông nghiệp và thủy sản đạt 6,89%`: a list
+            # opening right after a sentence with no figure goes on with the indicator that sentence names
+            before = self.sentences[sent.index - 1]
+            lead = before if before.paragraph == sent.paragraph \
+                and not DIGIT.search(_NAMING_NUMBER.sub("", before.text)) else None
         if not heads and lead is not None:  # `Cơ cấu kinh tế:` over `+ Ngành dịch vụ: 40,62%`: the lead's head
             heads = [c for c in self.concepts_in(lead.start, lead.end) if c[2] == "head"
                      and (m.points or c[3] != "growth_contribution") and not self.whole_of_share(lead, c[0])
