@@ -399,8 +399,9 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     if total is not None and m.range_part is None and (marker is not None or intro):
         inner = next((f for f in sent_facts.latest_first(total.char_end) if f.role == "part"
                       and f.parent_fact_id == total.fact_id and f.unit == unit and abs(value) < abs(f.value)), None)
-        if inner is not None and g.list_marker.search(key, inner.char_end, m.number_start) is not None \
-                and ":" not in key[inner.char_end:m.number_start]:
+        second = g.list_marker.search(key, inner.char_end, m.number_start) if inner is not None else None
+        if second is not None and ":" not in key[inner.char_end:second.start()] + key[second.end() + 1:m.number_start]:
+            # (its own colon aside: `(-643,7 ha) so với cùng kỳ, trong đó: diện tích lúa 29.614,1 ha`)
             # `thu ngân sách ... 711,980 tỷ đồng, trong đó ngân sách địa phương hưởng 705,722 tỷ đồng, ..., trong đó
             # thu cân đối 96,635 tỷ đồng`: a second `trong đó` after a part lists the part's own parts
             total = inner
@@ -437,11 +438,12 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
             # (or in the paragraph before, when this one opens with the next sector: `Tổng giá trị tăng thêm khu vực
             # công nghiệp và xây dựng (khu vực II) ...` after a paragraph listing khu vực I under the GRDP)
             before = [] if para_facts or sent_facts else list(reversed(prev_facts or []))
-            sibling = next((f for f in [*reversed(sent_facts), *reversed(para_facts or []), *before]
-                            if f.role == "part" and f.unit == unit
-                            and doc.ref.metrics[f.metric].part_of == whole and f.metric != metric.code), None)
-            total = next((f for f in doc.levels.get(whole, []) if f.fact_id == sibling.parent_fact_id), None) \
-                if sibling is not None else None
+            wholes = {f.fact_id: f for f in doc.levels.get(whole, [])}
+            # (a sibling listed under a total, not one nested under another part: `trong đó lĩnh vực công nghiệp`)
+            read = [*reversed(sent_facts), *reversed(para_facts or []), *before]
+            total = next((wholes[f.parent_fact_id] for f in read
+                          if f.role == "part" and f.unit == unit and doc.ref.metrics[f.metric].part_of == whole
+                          and f.metric != metric.code and f.parent_fact_id in wholes), None)
         earlier_paragraph = total is not None and not any(f is total for f in para_facts or [])
         if total is not None and abs(value) < abs(total.value):
             # `..., gồm:` closing the total's sentence presents the list that follows as complete
@@ -451,6 +453,13 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
                 # sources named paragraphs after the total may nest (thu nội địa, then thuế thu nhập cá nhân):
                 # each sentence's sources are one view of the total, summed on their own
                 part_list = "breakdown"
+    if role == "part" and parent_id is not None:
+        # `nhóm cây lương thực có hạt 31.398,4 ha, ..., trong đó: diện tích lúa 29.614,1 ha, ...; ngô 1.784,2 ha`: after
+        # a part of the same total, a `trong đó` opens that part's own parts
+        inner = next((f for f in sent_facts.latest_first(sent.start) if f.role == "part" and f.unit == unit
+                      and f.parent_fact_id == parent_id and abs(value) < abs(f.value)), None)
+        if inner is not None and g.list_marker.search(key, inner.char_end, m.number_start) is not None:
+            parent_id = inner.fact_id
     return role, parent_id, part_list
 
 
