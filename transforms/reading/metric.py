@@ -490,7 +490,10 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         named = doc.subject_naming_counter(frame[0], m, clause_start)
         if named is not None:  # `tổng số tiêu chí ... là 245 tiêu chí`: the name is more specific
             return Choice(named.alias, named.start, named.end, "clause"), None
-        return Choice(frame[0], frame[1], frame[2], "frame"), None
+        # (the counted noun's ownership is the count's scope: `15 dự án trong nước`, `4.342 dự án đầu tư nước ngoài`)
+        origin = doc.g.count_origin.match(doc.key, m.end) if m.unit == "count" else None
+        at = origin.end() - len(origin.group().lstrip()) if origin is not None else 0
+        return Choice(frame[0], frame[1], frame[2], "frame", (at, origin.end()) if origin is not None else None), None
     counted = doc.count_subject(m, clause_start)
     if counted is not None:
         return Choice(counted.alias, counted.start, counted.end, COUNT_SUBJECT), None
