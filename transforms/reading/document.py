@@ -235,9 +235,10 @@ class Document:
         """`Khu vực công nghiệp và xây dựng tăng 6,38%` in a paragraph after the GRDP's: a sector
         named alone is the sector's share of an indicator read earlier in the report (the head is
         elided). The nearest earlier indicator whose head composes with the sector wins."""
-        asides = [(b.start(), b.end()) for b in ASIDE.finditer(self.key, sent.start, m.number_start)]
-        lo = max([sent.start] + [d.end() for d in DIGIT.finditer(self.key, sent.start, m.number_start)
-                                 if not any(a <= d.start() < b for a, b in asides)])  # `(theo giá so sánh 2010)`
+        near = lookback_start(self.key, sent.start, m.number_start)  # (bounded: a long sentence stays linear)
+        asides = [(b.start(), b.end()) for b in ASIDE.finditer(self.key, near, m.number_start)]
+        lo = max([near] + [d.end() for d in DIGIT.finditer(self.key, near, m.number_start)
+                           if not any(a <= d.start() < b for a, b in asides)])  # `(theo giá so sánh 2010)`
         if not any(c[2] == "sector" for c in self.concepts_in(lo, m.number_start)):
             return None  # the sector must be the figure's own subject, not the item's before it
         candidates = list(reversed(self.earlier[-EARLIER_HEADS:]))
@@ -698,7 +699,8 @@ class Document:
                      and (m.points or c[3] != "growth_contribution") and not self.whole_of_share(lead, c[0])
                      and c[0] not in self.heads_after]
         item_heads = [c for c in heads if c[0] >= item_lo]
-        if m.unit == "percent" and not item_heads and g.rate_noun.search(self.key, item_lo, m.number_start):
+        if m.unit == "percent" and not item_heads and g.rate_noun.search(
+                self.key, lookback_start(self.key, item_lo, m.number_start), m.number_start):
             # `...; tỷ lệ hộ dân được cung cấp nước sạch đạt hơn 96,3%`: an item naming a rate no alias knows is
             # that rate, not a change of the indicator an earlier item named
             return None

@@ -13,6 +13,7 @@ from transforms.grammar.indicator import (
     compose,
     fuzzy_alias,
     item_phrase,
+    lookback_start,
 )
 from transforms.grammar.keys import DASHES, fold
 from transforms.grammar.masks import fold_pattern
@@ -763,7 +764,7 @@ def _goods_group_item(doc: Document, sent: Sentence, m: Mention) -> Choice | Non
     """`So với tháng trước, một số nhóm ngành hàng tăng như: Vật phẩm, văn hoá, giáo dục tăng 3,05%; gỗ và vật liệu
     xây dựng tăng 1,74%`: the items of a sentence about groups of goods, naming no indicator, are of the trade total
     read last (seeds/grammar/words.csv `goods_group`, `goods_total`)."""
-    group = doc.g.goods_group.search(doc.key, sent.start, m.number_start)
+    group = doc.g.goods_group.search(doc.key, lookback_start(doc.key, sent.start, m.number_start), m.number_start)
     if group is None or not doc.earlier or doc.earlier[-1].code not in doc.g.goods_totals \
             or next(doc.lefts_nearest_first(sent.start, m.start), None) is not None:
         return None
