@@ -67,6 +67,9 @@ class Grammar:
         pairs = [tuple(map(fold, x.split("/", 1))) for x in w.get("contrast", [])]
         self.contrasts = frozenset(pairs) | frozenset((b, a) for a, b in pairs)
         self.outcome_tallies = frozenset(w.get("outcome_tally", []))  # targets met, missed ...: levels, not parts
+        # `tổng số vốn trên 386 tỷ đồng`, `trên tổng số vốn hơn 101 tỷ đồng được giao`: the capital an amount is of
+        self.capital_total = words(r"(?<!\w)", "capital_total", fold_pattern(
+            r"\s+(?:(?:trên|hơn|gần|khoảng|là|đạt)\s+)?$"))
         # `15 dự án trong nước`, `4.342 dự án đầu tư nước ngoài`: the investors' origin right after a counted noun
         self.count_origin = words(r"\s*", "count_origin", r"(?!\w)")
         self.subset_marker = words(r"(?<!\w)", "subset_marker", r"(?!\w)")  # `trong đó có 12 chỉ tiêu vượt`: a part

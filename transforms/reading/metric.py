@@ -45,7 +45,7 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     if doc.priced(max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start), m.number_start):
         return None, "a price, which no indicator measures"
     for reading in (_harmed, _product_item, _bracket_breakdown, _distributed, _rate_of_count, _share_of_amount,
-                    _by_shape, _named_after_figure, _list_sibling, _whole_branch):
+                    _capital_of_disbursement, _by_shape, _named_after_figure, _list_sibling, _whole_branch):
         found = reading(doc, sent, m, sent_facts, clause_start, ctx)
         if found is not None:
             return found
@@ -775,6 +775,25 @@ def _goods_group_item(doc: Document, sent: Sentence, m: Mention) -> Choice | Non
 
 
 GOODS_GROUP = "an item of a list of goods groups, under the trade indicator read last"
+
+
+def _capital_of_disbursement(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                             clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """`tổng số vốn trên 386 tỷ đồng đã giải ngân ... đạt trên 161 tỷ đồng`, `Giải ngân ... đạt 27,85% trên tổng số
+    vốn hơn 101 tỷ đồng được giao`: the capital total of a sentence about a disbursement is what the disbursement is
+    measured against, the whole (words.csv `capital_total`, `planned_as_whole`)."""
+    lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start)
+    if m.unit != "VND" or doc.g.capital_total.search(doc.key, max(lo, m.number_start - 32), m.number_start) is None:
+        return None
+    done = next((h for h in doc.lefts_nearest_first(sent.start, sent.end) if h.alias.code in doc.g.planned_as_whole),
+                None)
+    whole = doc.ref.metrics[done.alias.code].part_of if done is not None else None
+    if not whole:
+        return None
+    return Choice(doc.g.metric_alias(whole), m.start, m.start, CAPITAL_OF_DISBURSEMENT), None
+
+
+CAPITAL_OF_DISBURSEMENT = "the capital total a disbursement in the sentence is measured against"
 
 
 def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
