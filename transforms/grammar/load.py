@@ -39,6 +39,8 @@ class Grammar:
     within: dict[str, frozenset[str]] = field(default_factory=dict)  # a metric → the wider totals it is listed under
     # a domain → the head a figure takes when the domain alone names it (`Sản phẩm sợi tăng 7%`: the product's output)
     domain_heads: dict[str, str] = field(default_factory=dict)
+    # `khu vực II` → its sector, for areas named by their number alone after the first (`khu vực I - II - III`)
+    numbered_areas: dict[str, str] = field(default_factory=dict)
 
     @property
     def numerators(self) -> dict[str, str]:
@@ -310,10 +312,12 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
     for r in rows["grammar/concepts.csv"]:
         kinds.setdefault(r["phrase"].strip(), {})[r["kind"].strip()] = r["value"].strip()
     crop_cycles = {k["crop"]: k["cycle"] for k in kinds.values() if "crop" in k and "cycle" in k}
+    numbered = {fold(p.split()[-1]): k["sector"] for p, k in kinds.items()
+                if "sector" in k and re.fullmatch(r"(?:khu vực|kv) (?:i{1,3}|iv|[1-4])", p.lower())}
     within: dict[str, frozenset[str]] = {}
     for r in rows["grammar/within.csv"]:
         within[r["metric"].strip()] = within.get(r["metric"].strip(), frozenset()) | {r["within"].strip()}
     return Grammar(Lexicon(entries), RoleWords.from_rows(rows["grammar/cues.csv"]),
                    mask_rules(rows["grammar/masks.csv"]), Concepts(signatures, head_of_metric), unit_heads, words,
                    counters, by_metric, fractions, compounds, rates, averages, crop_cycles, within=within,
-                   domain_heads=domain_heads)
+                   domain_heads=domain_heads, numbered_areas=numbered)
