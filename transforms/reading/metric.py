@@ -481,6 +481,16 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                 frame = doc.frame_alias(sent, m, lead_end=first.char_start)
                 if frame is not None:
                     break
+    if frame is not None and m.after_at is not None and doc.key.startswith("/", m.number_end):
+        # `18/23 chỉ tiêu đạt ..., trong đó có 4/6 chỉ tiêu về kinh tế; ...; 3/5 chỉ tiêu xây dựng NTM`: a fraction of
+        # the same counted noun as the sentence's fractions before it is one more of their list
+        total = next((f for f in sent_facts.latest_first(sent.start) if f.metric_how == "fraction"
+                      and f.metric in doc.g.numerators and m.counter and fold(f.value_text).endswith(" " + m.counter)),
+                     None)
+        numerator = doc.g.numerators[total.metric] if total is not None else None
+        # (not when its own words name another of the total's numerators: `6/21 chỉ tiêu chưa đạt`)
+        if numerator is not None and doc.g.fractions.get(frame[0].code) != total.metric:
+            return Choice(doc.g.metric_alias(numerator), frame[1], frame[2], "fraction"), None
     if frame is not None and m.after_at is not None and doc.key.startswith("/", m.number_end) \
             and frame[0].code in doc.g.numerators:
         # `hoàn thành 15/16 chỉ tiêu`: the numerator counts what was met of the total
