@@ -364,13 +364,6 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         first = not sent_facts.last_end(led.end(), m.start)
         intro = total is not None and (first or any(f.parent_fact_id == total.fact_id for f in sent_facts))
         total = total if intro else None
-    lead = doc.list_leads.get(sent.paragraph) if total is None and not in_bracket else None
-    if lead is not None:
-        # `... GPMB cho 971 hộ, 02 tổ chức/125,75ha/1.377,412 tỷ đồng ..., cụ thể như sau:` over `+ Nhóm công trình sử
-        # dụng vốn ngân sách: ... /1,64ha/...`: a list item under a lead that stated the indicator's total is its part
-        total = next((f for f in doc.levels.get(metric.code, []) if f.sentence_index == lead.index
-                      and is_total(f)), None)  # (the lead's first: `(103,81ha)` after it is last year's)
-        intro = total is not None
     if marker is None and not intro and in_bracket and unit != "percent" and (
             doc.crop_named(opened, m.number_start) or choice.how == BRACKET_PART):
         # `Tổng diện tích cây ăn trái hơn 8.113ha (xoài hơn 6.408ha, ...)`: a crop's figure in a bracket right after
@@ -453,6 +446,15 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
                 # sources named paragraphs after the total may nest (thu nội địa, then thuế thu nhập cá nhân):
                 # each sentence's sources are one view of the total, summed on their own
                 part_list = "breakdown"
+    lead = doc.list_leads.get(sent.paragraph) if role == "level" and not in_bracket and m.range_part is None else None
+    if lead is not None:
+        # `... GPMB cho 971 hộ, 02 tổ chức/125,75ha/1.377,412 tỷ đồng ..., cụ thể như sau:` over `+ Nhóm công trình sử
+        # dụng vốn ngân sách: ... /1,64ha/...`: a list item under a lead that stated the indicator's total is its part
+        total = next((f for f in doc.levels.get(metric.code, []) if f.sentence_index == lead.index
+                      and is_total(f)), None)  # (the lead's first: `(103,81ha)` after it is last year's)
+        if total is not None and abs(value) < abs(total.value):
+            complete = g.complete_list.search(fold(total.sentence).rstrip()) is not None
+            role, parent_id, part_list = "part", total.fact_id, "complete" if complete else "partial"
     if role == "part" and parent_id is not None:
         # `nhóm cây lương thực có hạt 31.398,4 ha, ..., trong đó: diện tích lúa 29.614,1 ha, ...; ngô 1.784,2 ha`: after
         # a part of the same total, a `trong đó` opens that part's own parts
