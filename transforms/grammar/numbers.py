@@ -319,5 +319,7 @@ def _mention(text: str, s: int, e: int, end: int, parsed: ParsedNumber, read: Un
     precision = 0.5 * last_scale if last_scale else 0.5 * (10 ** -parsed.decimals) * read.scale
     # the sign's dash is written right before the number, or one space before it (any dash: `‐0` reads `-0`)
     start = s - 1 if sign < 0 and (text[s - 1] == "-" or text[s - 1] in DASHES) else (max(0, s - 2) if sign < 0 else s)
+    word = _MINUS_WORD.search(text, max(0, s - 4), s) if sign < 0 and start == s - 2 else None
+    start = word.start() if word is not None else start  # `âm 4,88%`: the word for minus, whole
     return Mention(start, end, s, e, text[start:end], value, parsed.decimals, read.scale, read.unit, read.counter,
                    precision, range_part, points=read.points, alternatives=read.alternatives)

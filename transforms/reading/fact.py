@@ -702,6 +702,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             role, base = "abs_change", base or "plan"
         else:
             base = None
+    if role in ("level", "pct_of_base") and value < 0 and metric.label_en.endswith(" index") and m.unit == "percent":
+        role, base = "pct_change", base or GROWTH  # `(cùng kỳ âm 4,88%)`: an index is never negative, its change is
     low = next(iter(sent_facts.latest_first(sent.start)), None)
     joined = low is not None and low.char_end <= m.start and g.range_join.fullmatch(key, low.char_end, m.number_start)
     if joined and low.metric == metric.code and low.role != role and low.unit == unit and (
