@@ -619,9 +619,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         elif verb in ("reach", "equal", None) and base is None and metric.code in g.done_of_plan:
             # `huyện đã giải ngân được 90,3%`: what is disbursed is measured against the capital allocated
             role, base = "pct_of_plan", "plan"
-        elif verb == "reach" and not alias_growth and any(
+        elif verb == "reach" and not alias_growth and not any(w in left for w in g.growth_words) and any(
                 f.role in ("level", "part") and f.metric == metric.code for f in sent_facts.latest_first(clause_start)):
             # `giải ngân 1.151 tỉ đồng, đạt 32,52%.`: a bare ratio the amount reached is its attainment of the plan
+            # (not a growth its own words name: `... 18.900 tỉ đồng, tốc độ tăng trưởng đạt 7,32%`)
             role, base = "pct_of_plan", "plan"
         elif verb in ("reach", None) and base is None and (listed := _ratio_of_listed_total(
                 doc, sent_facts, m, sent, metric, prev_facts)):
