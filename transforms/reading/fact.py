@@ -380,8 +380,11 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
                   if f is not None and is_total(f)]
         total = max(totals, key=lambda f: f.char_start) if totals else None
         intro = total is not None  # a breakdown may name only some parts: partial
-    if total is not None and abs(value) >= abs(total.value) > 0:
-        total = None  # a part is less than its total: the total restated, or an indicator of its own
+    if total is not None and (abs(value) >= abs(total.value) > 0 or (
+            total.qualifier != "exact" and abs(value) >= 0.999 * abs(total.value))):
+        # a part is less than its total: the total restated, or an indicator of its own (and within a rounded
+        # total's reach, `gần 81.300 tỷ đồng` in the headline, `81.289 tỷ 961 triệu đồng` in the body, the same)
+        total = None
     if total is not None and in_bracket and total.char_end <= opened \
             and YEAR_IN.search(key, opened, m.number_start) is not None:
         total = None  # `thu ngân sách đạt 500 tỷ đồng (năm 2023: 450 tỷ đồng)`: another year's amount, no part
