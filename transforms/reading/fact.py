@@ -778,6 +778,13 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     else:
         role, parent_id, part_list = _part_of_total(doc, sent, m, sent_facts, metric, alias, choice, unit, value,
                                                     prev_facts, para_facts)
+        parent = next((f for f in sent_facts if f.fact_id == parent_id), None) if role == "part" else None
+        if parent is not None and parent.metric != metric.code and unit == "count" and m.counter \
+                and choice.how == "frame" and alias.code in g.numerators and fold(parent.value_text).endswith(
+                    " " + m.counter):
+            # `12 chỉ tiêu vượt, gồm 11 chỉ tiêu kinh tế - xã hội ... và 1 chỉ tiêu về xây dựng Đảng`: counted only
+            # by its noun (a total's bare frame), a part of a count of the same noun counts what that count does
+            metric = ref.metrics[parent.metric]
         if role == "level" and not sent_facts:  # (the ownership sibling's total is this group's too)
             sibling = doc.ownership_sibling(sent, prev_facts or [], unit, metric.code)
             if sibling is not None:
