@@ -113,6 +113,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     list_open = prev_bullet = False  # a line ended with `:`; the last line was a bullet
     list_status: str | None = None  # the status a list's lead names, for its items that name none
     prev_facts: list[Fact] = []
+    target_spans: list[tuple[int, int]] = []  # sentences whose figures are all targets
     default_year = default_year_of(clean, periods, key)
     pi = 0
     prev_status_target_sentence = -2
@@ -218,15 +219,18 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                         override = (named or period or "FY", p.start)
                         override_year = p.year if p.relative == "term" else None
                 else:
+                    # `..., để thành phố tăng trưởng từ 10% trở lên trong năm 2025.`: a period named in a sentence of
+                    # targets only, after its figures, dates those targets, not the results read after it
+                    of_targets = bool(target_spans) and target_spans[-1][0] <= p.start < target_spans[-1][1]
                     if p.year is not None:
                         year = p.year
-                        if not p.plan:
+                        if not p.plan and not of_targets:
                             result_year = p.year
                         elif p.start >= sent.start and p.year > (result_year or 0):
                             horizon_at = p.start  # `Đến năm 2025, ...`: a later year the sentence sets its figures for
                     if p.period is not None:
                         period, period_at = p.period, p.start
-                        if not p.plan:
+                        if not p.plan and not of_targets:
                             result_period = (p.period, p.start)
                         if p.period[0] in "MQ":
                             last_of[p.period[0]] = p.period
@@ -377,6 +381,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             year, result_year, period, period_at, result_period = before_aside
         if caption is not None:  # a photo's caption dates its own figures, not the text after it
             year, result_year, period, period_at, result_period = caption
+        if sent_facts and all(f.status == "target" for f in sent_facts):
+            target_spans.append((sent.start, sent.end))
         prev_facts = list(sent_facts) if sent_facts else prev_facts
         opens = sent.text.rstrip().endswith(":")
         if opens and not sent_facts:  # `Ước tính 6 tháng đầu năm 2024, một số chỉ tiêu chủ yếu như sau:`
