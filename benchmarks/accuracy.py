@@ -51,6 +51,8 @@ SETS = {
     "dev3": (ROOT / "tests" / "fixtures" / "dev3" / "docs", ROOT / "tests" / "fixtures" / "dev3" / "gold"),
     "sealed16": (ROOT / "tests" / "fixtures" / "sealed16" / "docs", ROOT / "tests" / "fixtures" / "sealed16" / "gold"),
     "dev4": (ROOT / "tests" / "fixtures" / "dev4" / "docs", ROOT / "tests" / "fixtures" / "dev4" / "gold"),
+    "sealed17": (ROOT / "tests" / "fixtures" / "sealed17" / "docs", ROOT / "tests" / "fixtures" / "sealed17" / "gold"),
+    "dev5": (ROOT / "tests" / "fixtures" / "dev5" / "docs", ROOT / "tests" / "fixtures" / "dev5" / "gold"),
 }
 
 

@@ -8,11 +8,14 @@
 -- are in one document or both are actual results, and each was read without ambiguity (its metric
 -- named where it stands, the same price basis, not a ratio to a plan nor a margin over one: `vượt 16% chỉ tiêu`);
 -- a bound broken, estimates of
--- different documents (a later restatement) or an ambiguous reading: warn. Parts and their ratios are left to part_sum; facts of an unnamed
+-- different documents (a later restatement, or a past year's figure a report quotes) or an ambiguous reading: warn. Parts and their ratios are left to part_sum; facts of an unnamed
 -- locality are not compared.
 with facts as (
     select
         *,
+        -- a figure of a year before its report's latest (`(năm 2023 chiếm 25,75%)` in a 2024 report) is quoted from
+        -- the past, which a later report may restate
+        period_year < max(period_year) filter (where status <> 'target') over (partition by doc_id) as is_quoted_past,
         -- the key of the statements that must agree
         hash(locality, province, metric, role, unit, period_year, period, status, scope, comparison_base,
              base_year) as group_key
@@ -56,6 +59,7 @@ compared as (
         a.is_named_here as a_named_here,
         a.is_period_stated as a_period_stated,
         a.is_unplaced_in_breakdown as a_unplaced_in_breakdown,
+        a.is_quoted_past as a_quoted_past,
         a.price_basis as a_price_basis,
         a.sentence as a_sentence,
         case
@@ -80,7 +84,9 @@ select
     cast(null as varchar) as subject,
     case
         when agrees then 'pass'
-        when is_exact and a_exact and (doc_id = a_doc_id or status = 'actual')
+        when is_exact and a_exact and (doc_id = a_doc_id or (status = 'actual'
+            -- (across reports, a past year's figure one of them quotes may be a later restatement)
+            and not coalesce(is_quoted_past, false) and not coalesce(a_quoted_past, false)))
             -- and nothing leaves room for two readings (issue 9.6): each metric named where its figure
             -- stands, one price basis, and not a ratio to a plan (whose giver the text may vary:
             -- `120% dự toán HĐND huyện giao` and `153,1% dự toán tỉnh giao`)
