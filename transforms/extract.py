@@ -113,7 +113,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     list_open = prev_bullet = False  # a line ended with `:`; the last line was a bullet
     list_status: str | None = None  # the status a list's lead names, for its items that name none
     prev_facts: list[Fact] = []
-    target_spans: list[tuple[int, int]] = []  # sentences whose figures are all targets
+    last_targets = (-1, -1)  # the span of the last sentence whose figures are all targets
     default_year = default_year_of(clean, periods, key)
     pi = 0
     prev_status_target_sentence = -2
@@ -221,7 +221,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                 else:
                     # `..., để thành phố tăng trưởng từ 10% trở lên trong năm 2025.`: a period named in a sentence of
                     # targets only, after its figures, dates those targets, not the results read after it
-                    of_targets = bool(target_spans) and target_spans[-1][0] <= p.start < target_spans[-1][1]
+                    of_targets = last_targets[0] <= p.start < last_targets[1]
                     if p.year is not None:
                         year = p.year
                         if not p.plan and not of_targets:
@@ -382,7 +382,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
         if caption is not None:  # a photo's caption dates its own figures, not the text after it
             year, result_year, period, period_at, result_period = caption
         if sent_facts and all(f.status == "target" for f in sent_facts):
-            target_spans.append((sent.start, sent.end))
+            last_targets = (sent.start, sent.end)
         prev_facts = list(sent_facts) if sent_facts else prev_facts
         opens = sent.text.rstrip().endswith(":")
         if opens and not sent_facts:  # `Ước tính 6 tháng đầu năm 2024, một số chỉ tiêu chủ yếu như sau:`

@@ -60,6 +60,11 @@ _AREA_NUMBER = re.compile(rf"(?<!\w){_AREA_NUM}(?!\w)")
 _TOTAL_WORD = fold("tổng")
 # a number that names a year or a numbered thing, not an amount (`do bão số 12 năm 2017 gây ra`)
 _NAMING_NUMBER = re.compile(r"(?<!\w)(?:n[aă]m|s[oôố])\s+\d{1,4}(?![\d.,]\d|\s*%)", re.IGNORECASE)
+
+
+def _names_no_amount(text: str) -> bool:
+    """Whether `text` holds no number but years and numbered things (`do bão số 12 năm 2017 gây ra`)."""
+    return not DIGIT.search(_NAMING_NUMBER.sub("", text))
 _PERCENT_FIGURE = re.compile(r"\d\s?%")
 _SLASHED_BEFORE = re.compile(r"[\d.,]+\s?%?\s?/\s*$")  # `2,2%/` right before a figure
 LIST_LEAD = "concept words of the list's lead"  # a Choice.how: the item itself names nothing of the indicator
@@ -210,7 +215,7 @@ class Document:
             return earlier < later
         # (a remark naming only a year or a numbered thing goes on with its paragraph, not past it)
         return self.sentences[earlier].paragraph == self.sentences[later].paragraph \
-            and not any(DIGIT.search(_NAMING_NUMBER.sub("", s.text)) for s in between)
+            and all(_names_no_amount(s.text) for s in between)
 
     def other_period_between(self, lo: int, hi: int, period: str | None) -> bool:
         """Whether a period other than `period` is named in [lo, hi): a total read before it may be of
@@ -705,7 +710,7 @@ class Document:
             # opening right after a sentence with no figure goes on with the indicator that sentence names
             before = self.sentences[sent.index - 1]
             lead = before if before.paragraph == sent.paragraph \
-                and not DIGIT.search(_NAMING_NUMBER.sub("", before.text)) else None
+                and _names_no_amount(before.text) else None
         if not heads and lead is not None:  # `Cơ cấu kinh tế:` over `+ Ngành dịch vụ: 40,62%`: the lead's head
             heads = [c for c in self.concepts_in(lead.start, lead.end) if c[2] == "head"
                      and (m.points or c[3] != "growth_contribution") and not self.whole_of_share(lead, c[0])
