@@ -37,6 +37,7 @@ from transforms.reading.document import (
 )
 from transforms.reading.fact import read_fact, total_above_list
 from transforms.reading.records import EXTRACTOR_VERSION, Extraction, Fact, NumberRead, fact_id
+from transforms.reading.reported import report
 from transforms.reading.timing import (
     SAME_PERIOD_YEAR,
     YEAR_IN,
@@ -401,6 +402,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             prev_status_target_sentence = sent.index
     _read_tables(doc, out, periods, default_year)
     _headline_periods(doc, out.facts)
+    out.facts = report(out.facts, ref.reported)
     out.numbers.sort(key=lambda n: n.char_start)
     return out
 

@@ -33,7 +33,7 @@ FACT_SCHEMA: dict[str, pl.DataType] = {
     "scope": pl.String(), "parent_fact_id": pl.String(), "char_start": pl.Int32(), "char_end": pl.Int32(),
     "value_text": pl.String(), "value_precision": pl.Float64(), "sentence": pl.String(),
     "sentence_index": pl.Int32(), "part_list": pl.String(), "period_stated_at": pl.Int32(), "metric_how": pl.String(),
-    "extractor_version": pl.String(),
+    "read_as": pl.String(), "read_scope": pl.String(), "extractor_version": pl.String(),
 }
 NUMBER_SCHEMA: dict[str, pl.DataType] = {
     "doc_id": pl.String(), "char_start": pl.Int32(), "char_end": pl.Int32(), "text": pl.String(),

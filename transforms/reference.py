@@ -20,7 +20,7 @@ from transforms.text import BoilerplateRule, fold, fold_pattern
 SEED_FILES = ("metrics.csv", "units.csv", "localities.csv", "boilerplate.csv", "grammar/bounds.csv", "grammar/cues.csv",
               "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv", "grammar/words.csv",
               "grammar/fractions.csv", "grammar/sector_compounds.csv", "grammar/within.csv",
-              "grammar/abbreviations.csv")
+              "grammar/abbreviations.csv", "reported_codes.csv")
 GAP_WORDS = 8  # how many words `…` in an alias may stand for
 TOPIC_MARK = "@"  # in a frame, before the words of its topic, which may also come before the figure
 
@@ -33,6 +33,17 @@ class Metric:
     label_en: str
     part_of: str | None = None  # the total this indicator is a component of (sector → production value)
     reduction_code: str | None = None  # a rate's own code for a fall in points (poverty_rate_reduction)
+
+
+@dataclass(frozen=True)
+class ReportedCode:
+    """A project code written under a contract code in the warehouse, what it narrows kept as the scope
+    (seeds/reported_codes.csv): the contract's annotators write a crop's sown area as `sown_area`."""
+
+    code: str
+    reported_as: str
+    scope_if_none: str  # the scope of a fact read with none
+    scope_prefix: str  # put before a scope the fact has, unless that scope already says it
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,7 @@ class Reference:
     counted_words: dict[str, set[str]] = field(default_factory=dict)  # first words after `{N}` in a metric's frames
     # the leading words of a metric's subject aliases (`doanh thu`, `doanh thu dịch vụ` of `doanh thu dịch vụ lưu trú`)
     leads: dict[str, list[str]] = field(default_factory=dict)
+    reported: dict[str, ReportedCode] = field(default_factory=dict)  # project code → how the warehouse writes it
 
     def __post_init__(self) -> None:
         self.reduction_codes = frozenset(m.reduction_code for m in self.metrics.values() if m.reduction_code)
@@ -278,7 +290,33 @@ def parse_reference(files: dict[str, str]) -> Reference:
     from transforms.grammar.load import GRAMMAR_FILES, build_grammar
 
     grammar = build_grammar({n: _read_csv(files[n], n) for n in GRAMMAR_FILES}, aliases, units)
-    return Reference(metrics, aliases, units, localities, rules, digest.hexdigest()[:16], bounds, grammar)
+    reported = _reported_codes(files["reported_codes.csv"], metrics)
+    return Reference(metrics, aliases, units, localities, rules, digest.hexdigest()[:16], bounds, grammar,
+                     reported=reported)
+
+
+def _reported_codes(text: str, metrics: dict[str, Metric]) -> dict[str, ReportedCode]:
+    """seeds/reported_codes.csv, checked: both codes known, one unit, the written code no project code of its own."""
+    out: dict[str, ReportedCode] = {}
+    for line, row in enumerate(_read_csv(text, "reported_codes.csv"), start=2):
+        code, to = row["code"].strip(), row["reported_as"].strip()
+        where = f"seeds/reported_codes.csv: line {line}"
+        for c in (code, to):
+            if c not in metrics:
+                raise ValueError(f"{where}: unknown metric code {c!r}")
+        if metrics[code].unit != metrics[to].unit:
+            raise ValueError(f"{where}: {code!r} is in {metrics[code].unit}, {to!r} in {metrics[to].unit}")
+        if code in out:
+            raise ValueError(f"{where}: {code!r} is given twice")
+        scope = row["scope_if_none"].strip()
+        if not scope:
+            raise ValueError(f"{where}: scope_if_none is empty: {code!r} would merge with {to!r} itself")
+        out[code] = ReportedCode(code, to, scope, (row.get("scope_prefix") or "").strip())
+    chained = sorted({r.reported_as for r in out.values()} & set(out))
+    if chained:
+        raise ValueError(f"seeds/reported_codes.csv: {', '.join(chained)} is written under another code and "
+                         "itself the code others are written under")
+    return out
 
 
 def load_reference(seeds_dir: Path) -> Reference:

@@ -37,6 +37,8 @@ class Fact:
     part_list: str | None = None
     period_stated_at: int | None = None  # offset of the period mention the figure takes its period from
     metric_how: str | None = None  # which evidence named the metric (frame, clause, concept, context ...)
+    read_as: str | None = None  # the project code read, when the warehouse writes it under another (reported_codes)
+    read_scope: str | None = None  # the scope as read, then (the written scope also names what the code narrowed)
     extractor_version: str = EXTRACTOR_VERSION
 
 

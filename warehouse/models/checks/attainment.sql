@@ -20,7 +20,7 @@ with facts as (
 ratios as (
     select
         -- a ratio is of its level's scope when it names none (`cây gừng 8/8ha, đạt 100% so với kế hoạch`)
-        r.* replace (coalesce(r.scope, l.scope) as scope),
+        r.* replace (coalesce(r.scope, l.scope) as scope, coalesce(r.stated_scope, l.stated_scope) as stated_scope),
         l.value as level_value,
         l.value_text as level_text,
         l.unit as level_unit,
@@ -152,7 +152,7 @@ select
     cast(null as varchar) as subject,
     case
         when abs(plan_value - plan_implied) <= tolerance then 'pass'
-        when doc_id = plan_doc_id and both_sharp and plan_sharp and scope is null and n_plans = 1 then 'fail'
+        when doc_id = plan_doc_id and both_sharp and plan_sharp and stated_scope is null and n_plans = 1 then 'fail'
         else 'warn'
     end as outcome,
     list_distinct([doc_id, plan_doc_id]) as doc_ids,

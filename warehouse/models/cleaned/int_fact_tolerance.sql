@@ -12,6 +12,9 @@ documents as (
 
 select
     facts.*,
+    -- the scope the text stated: a crop the warehouse writes as the scope of `sown_area` (read as
+    -- `rice_sown_area`, seeds/reported_codes.csv) is part of what was read, no narrowing of it
+    case when facts.read_as is null then facts.scope else facts.read_scope end as stated_scope,
     documents.source_file,
     documents.locality,
     documents.province,

@@ -81,6 +81,8 @@ select
     case when c.has_scope then c.new_scope else kept.scope end as scope,
     kept.part_list,
     case when c.has_metric then 'reviewer' else kept.metric_how end as metric_how,
+    case when c.has_metric then null else kept.read_as end as read_as,
+    case when c.has_scope then c.new_scope when c.has_metric then null else kept.read_scope end as read_scope,
     -- when
     case when c.has_period_year then cast(c.new_period_year as integer) else kept.period_year end as period_year,
     case when c.has_period then c.new_period else kept.period end as period,

@@ -19,6 +19,8 @@ renamed as (
         scope,
         part_list,
         metric_how,
+        read_as,
+        read_scope,
         -- when
         cast(period_year as integer) as period_year,
         period,
