@@ -276,26 +276,32 @@ _SIGNED_IN_BRACKET = re.compile(r"\(\s*[+\-\u2010-\u2015\u2212]\s*\d")  # a sign
 
 
 def _signed_change(g: Grammar, text: str, m: Mention, sent_facts: SentenceFacts,
-                   metric: str) -> tuple[int, str] | None:
+                   metric: Metric, metrics: dict[str, Metric]) -> tuple[int, str, str] | None:
     """`đàn trâu có 2.327 con, giảm 1,3% (-31 con)`, `(+17.952 con)`: an amount with its sign, in brackets
     right after a change of the same indicator, is that change in the figure's own unit; so is one after a
     word of equivalence (`tăng 9,03% (tương đương 12.600 tấn)`), with the change's sign. Returns the
-    sign and the change's base."""
+    sign, the change's base and its indicator: a bracket's own words may name only the wider one
+    (`diện tích gieo trồng đậu tương 67 ha, giảm 10,9% (-8,2 ha)` under a crop group's total)."""
     prev = next(sent_facts.latest_first(0), None)
     sign = _SIGN_IN_BRACKET.search(text, max(0, m.number_start - 6), m.number_start)
-    if prev is not None and prev.metric == metric and prev.role in ("level", "part") and prev.unit == m.unit \
-            and sign is not None and not text[prev.char_end:sign.start()].strip():
+    if prev is None:
+        return None
+    narrower = prev.metric in metrics and metrics[prev.metric].part_of == metric.code
+    in_bracket = sign is not None and (prev.metric == metric.code or narrower)
+    if in_bracket and prev.role in ("level", "part") and prev.unit == m.unit \
+            and not text[prev.char_end:sign.start()].strip():
         # `khoai lang gieo trồng được 110 ha (-419 ha)`: a signed amount in brackets right after the level is its
         # change (a part is never negative)
-        return (1 if sign.group(1) == "+" else -1), GROWTH
-    if prev is None or prev.metric != metric or prev.role != "pct_change":
+        return (1 if sign.group(1) == "+" else -1), GROWTH, prev.metric
+    if prev.role != "pct_change":
         return None
-    if sign is not None and prev.char_end >= m.start - 12:
-        return (1 if sign.group(1) == "+" else -1), prev.comparison_base or GROWTH
-    if prev.char_end < m.start - 48 or not g.equivalent.fullmatch(fold(text[prev.char_end:m.number_start])):
+    if in_bracket and prev.char_end >= m.start - 12:
+        return (1 if sign.group(1) == "+" else -1), prev.comparison_base or GROWTH, prev.metric
+    if prev.metric != metric.code or prev.char_end < m.start - 48 \
+            or not g.equivalent.fullmatch(fold(text[prev.char_end:m.number_start])):
         return None
     # `tăng 9,03% (tương đương 12.600 tấn)`, `tăng 0,74% so với năm 2020, bằng 1.301 ha`: the same change
-    return (1 if prev.value >= 0 else -1), prev.comparison_base or GROWTH
+    return (1 if prev.value >= 0 else -1), prev.comparison_base or GROWTH, prev.metric
 
 
 def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts, metric: Metric,
@@ -680,9 +686,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         else:
             base = None
     else:
-        signed = _signed_change(g, doc.text, m, sent_facts, metric.code)
+        signed = _signed_change(g, doc.text, m, sent_facts, metric, ref.metrics)
         if signed is not None:  # `giảm 1,3% (-31 con)`: the same change in the figure's own unit
             role, value, base = "abs_change", signed[0] * abs(value), base or signed[1]
+            metric = ref.metrics[signed[2]]
         elif verb in ("increase", "decrease") and not g.roles.level_after_verb.search(left) and (
                 base is not None or any(f.role in ("level", "part") and f.metric == metric.code and f.unit == unit
                                         for f in sent_facts.latest_first(clause_start))

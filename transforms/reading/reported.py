@@ -19,14 +19,18 @@ def report(facts: list[Fact], reported: dict[str, ReportedCode]) -> list[Fact]:
     """The facts with every project code that has a written form replaced by it."""
     if not reported:
         return facts
-    return [_written(f, r) if (r := reported.get(f.metric)) is not None else f for f in facts]
+    by_id = {f.fact_id: f for f in facts}
+    return [_written(f, r, by_id.get(f.parent_fact_id or "")) if (r := reported.get(f.metric)) is not None else f
+            for f in facts]
 
 
-def _written(f: Fact, r: ReportedCode) -> Fact:
-    if f.scope is None:
+def _written(f: Fact, r: ReportedCode, parent: Fact | None) -> Fact:
+    # a change or ratio of a crop's area names no crop: it is of its level's (`đậu tương 67 ha, giảm 10,9%`)
+    own = f.scope if f.scope is not None or parent is None or parent.metric != f.metric else parent.scope
+    if own is None:
         scope = r.scope_if_none
-    elif not r.scope_prefix or fold(r.scope_prefix) in fold(f.scope):
-        scope = f.scope
+    elif not r.scope_prefix or fold(r.scope_prefix) in fold(own):
+        scope = own
     else:
-        scope = f"{r.scope_prefix} {f.scope}"
+        scope = f"{r.scope_prefix} {own}"
     return replace(f, metric=r.reported_as, scope=scope, read_as=f.metric, read_scope=f.scope)
