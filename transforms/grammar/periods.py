@@ -90,6 +90,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # a term named again after the term just ended (`Bước vào nhiệm kỳ 2020-2025, ... các chỉ tiêu đề ra`): its
     # last year, for the targets set for it (kept only after a `nhiệm kỳ vừa qua`, see find_periods)
     (_rx(r"(?<!\w)nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)"), "term_named"),
+    # a crop season with its year and no `năm` (`Vụ Xuân 2023`, `vụ đông xuân 2024-2025` is no such): the season's year
+    (_rx(r"(?<!\w)vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân|mùa|xuân|chiêm|đông|hè|thu)\s+"
+         r"((?:19|20)\d{2})(?![\d/.])(?!\s*[-\u2010-\u2015]\s*\d)"), "season_year"),
     (_rx(r"(?<!\w)(?:cả\s+|trong\s+|đến\s+cuối\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\s*-\s*\d)"), "year"),
     (_rx(r"(?<!\w)trong\s+tháng(?!\s*(?:\d|đầu|cuối|qua|tới))"), "this_month"),
     # `Lũy kế từ đầu năm đến nay, ...`, `tính từ đầu năm đến nay`: the months to date of the month last named
@@ -111,7 +114,7 @@ _NOT_PERIOD_BEFORE = re.compile(
         # `gần gấp đôi cả năm 2023`, `gấp 1,5 lần so với năm 2020`: the base of a multiple
         r"gấp\s+(?:đôi|rưỡi|hai|ba|bốn|mười|[\d.,]+\s+lần)(?:\s+(?:so\s+với|so|cả|của))?|"
         r"so\s+với|so|với|cùng\s+kỳ|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn\s+đến|đến|từ|khóa|khoá|"
-        r"năm\s+học|niên\s+khóa|vụ\s+\w+|"
+        r"năm\s+học|niên\s+khóa|vụ\s+(?!(?:mùa|xuân|chiêm|đông|hè|thu)(?!\w))\w+|"  # (a crop season: below)
         r"trước|ngày\s+\d{1,2}|giá\s+(?:so\s+sánh|ss)|giá\s+cố\s+định|"
         # `do bão số 12 năm 2017 gây ra`, `trận lũ lịch sử năm 2020`, `hạn mặn năm 2016`: the year names a disaster,
         # not the period of the figures around it
@@ -122,11 +125,11 @@ _NOT_PERIOD_BEFORE = re.compile(
 )
 
 
-# a two-word crop season right before a year (folded; one-word seasons, `vụ mùa năm 2023`, are no period at all)
-_SEASON_BEFORE = re.compile(fold_pattern(r"(?<!\w)vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân)"
-                                         r"\s+(?:năm\s+)?$"))
+# a crop season right before a year (folded): `vụ đông xuân năm 2024`, `vụ mùa năm 2023`, `Vụ Xuân 2023`
+_SEASON_BEFORE = re.compile(fold_pattern(r"(?<!\w)vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân|"
+                                         r"mùa|xuân|chiêm|đông|hè|thu)\s+(?:năm\s+)?$"))
 _SEASON_BASE_BEFORE = re.compile(fold_pattern(
-    r"(?<!\w)so\s+(?:với\s+)?(?:[^\s\d,;.]+\s+){0,2}vụ\s+\w+\s+\w+\s+(?:năm\s+)?$"))
+    r"(?<!\w)so\s+(?:với\s+)?(?:[^\s\d,;.]+\s+){0,2}vụ\s+\w+(?:\s+\w+)?\s+(?:năm\s+)?$"))
 
 
 # the year of a plan a percentage is measured against (`đạt 51,8% kế hoạch vốn năm 2024`, `đạt 83% so với
@@ -301,6 +304,8 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         return PeriodMention(s, e, _year(m, 2), f"M{n:02d}")
     if kind == "year":
         return PeriodMention(s, e, int(m.group(1)), "FY")
+    if kind == "season_year":  # as `vụ mùa năm 2023`: the season's year, no whole year (the report's period holds)
+        return PeriodMention(s, e, int(m.group(1)), None)
     if kind == "this_month":
         return PeriodMention(s, e, None, None, "month")
     if kind == "to_date":
