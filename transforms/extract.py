@@ -119,6 +119,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     pi = 0
     prev_status_target_sentence = -2
     section_target, section_year = False, None  # under a heading of tasks and targets (for a year)
+    section_part_named = False  # whether that heading names a part of a year (`Nhiệm vụ quý IV/2023`)
     section_period: str | None = None  # the only period the section sets targets for (a headline's own)
     estimated_periods: set[str] = set()  # the periods a heading says are estimated (`ước tháng 9 và 9 tháng`)
     target_para, target_year = -1, None  # a paragraph that set targets for a year: its later figures of that year
@@ -156,6 +157,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             section_period = "FY" if own_figure else None
             # of the year it names and later: `... các nhiệm vụ trọng tâm năm 2024` over a review of 2023
             section_year = section_year_of(key, sent) if section_target else None
+            section_part_named = any(sent.start <= p.start < sent.end and p.period not in (None, "FY") for p in periods)
             # `Tình hình kinh tế - xã hội ước tháng 9 và 9 tháng năm 2018`: a heading with no figure of its own
             # that estimates its periods makes the section's figures of those periods estimates
             # (`Đánh giá kết quả 9 tháng, ước thực hiện cả năm 2024`: only those named after the cue)
@@ -290,7 +292,11 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
                     cue = None  # `ước tính tăng 6,72%, cao hơn mức tăng 4,84% của quý I/2024`: a past result
                 in_section = section_target and (section_year is None or (fact.period_year or 0) >= section_year) \
                     and (section_period is None or fact.period == section_period) \
-                    and not attained  # (`đạt 52,29% kế hoạch` under a heading of targets: a result)
+                    and not attained \
+                    and (section_part_named or fact.period in (None, "FY"))
+                # (`đạt 52,29% kế hoạch` under a heading of targets: a result; so is `trong 9 tháng năm 2022, ... đạt
+                # 4.021,9 tỷ đồng` under `... phấn đấu hoàn thành các chỉ tiêu năm 2022`: targets are set for years,
+                # a part of the year is a result unless the heading names such parts)
                 if cue is None and horizon_at >= sent.start and own is None and after is None:
                     cue = "target"
                 elif cue == "estimate" and horizon_at >= sent.start and own is None and after is None \
