@@ -64,3 +64,20 @@ def test_explain_says_what_a_written_code_was_read_as() -> None:
     out = render_text(explain("Năm 2023, diện tích gieo cấy lúa đạt 7.748 ha.", REF), color=False)
     assert "sown_area level 7748 ha" in out and "scope=lúa" in out
     assert "read as rice_sown_area, written under the contract's code" in out
+
+
+def test_an_output_name_with_an_unknown_code_names_its_line() -> None:
+    files = {n: (REPO / "seeds" / n).read_text(encoding="utf-8") for n in SEED_FILES}
+    files["output_names.csv"] = ("word,code,read_as,note\nmuối,salt_output,industrial_product_output,\n"
+                                 "x,no_code,crop_output,\n")
+    with pytest.raises(ValueError, match=r"seeds/output_names.csv: line 3: unknown metric code 'no_code'"):
+        parse_reference(files)
+
+
+def test_output_words_keep_their_tones() -> None:
+    """`cam` (orange) is not `cảm`: a product word matches whole, with its tones."""
+    clean = clean_document("Năm 2023, sản lượng cà phê nhân đạt 1.200 tấn; cảm nhận chung, sản lượng đạt 300 tấn.",
+                           REF.boilerplate)
+    codes = {f.value_text: f.metric for f in extract("doc", clean, REF).facts}
+    assert codes.get("1.200 tấn") == "coffee_output"
+    assert codes.get("300 tấn") != "orange_output"

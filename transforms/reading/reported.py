@@ -8,6 +8,7 @@ maps to its own (written code, scope) pair, so checks keyed on metric and scope 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from transforms.reading.records import Fact
@@ -15,13 +16,50 @@ from transforms.reference import ReportedCode
 from transforms.text import fold
 
 
-def report(facts: list[Fact], reported: dict[str, ReportedCode]) -> list[Fact]:
-    """The facts with every project code that has a written form replaced by it."""
-    if not reported:
-        return facts
+def report(facts: list[Fact], reported: dict[str, ReportedCode],
+           output_names: dict[str, list[tuple[re.Pattern[str], str]]] | None = None,
+           text: str = "", sentence_starts: list[int] | None = None) -> list[Fact]:
+    """The facts with every project code that has a written form replaced by it: a crop's sown area as
+    `sown_area`, one product's or crop's output under that product's own code (`salt_output`)."""
     by_id = {f.fact_id: f for f in facts}
-    return [_written(f, r, by_id.get(f.parent_fact_id or "")) if (r := reported.get(f.metric)) is not None else f
-            for f in facts]
+    out: list[Fact] = []
+    written: dict[str, Fact] = {}
+    for f in facts:
+        if (r := reported.get(f.metric)) is not None:
+            f = _written(f, r, by_id.get(f.parent_fact_id or ""))
+        elif output_names and f.metric in output_names:
+            f = _named_output(f, output_names[f.metric], written.get(f.parent_fact_id or ""), text,
+                              sentence_starts[f.sentence_index] if sentence_starts else 0)
+        written[f.fact_id] = f
+        out.append(f)
+    return out
+
+
+def _named_output(f: Fact, names: list[tuple[re.Pattern[str], str]], parent: Fact | None, text: str,
+                  sentence_start: int) -> Fact:
+    """`muối hạt đạt 49.600 tấn, tăng 55%`: the product named in the fact's scope, else in its clause before the
+    figure (after the last comma, semicolon, colon or bracket), else right after it (`143.920 tấn ngô`), else
+    first in the item a semicolon opens, else in a label heading its sentence (`Cây ngô: năng suất ..., sản
+    lượng đạt 1.235 tấn`); a change takes its level's. None named: as read."""
+    if parent is not None and parent.read_as == f.metric:
+        return replace(f, metric=parent.metric, scope=f.scope or parent.scope, read_as=f.metric, read_scope=f.scope)
+    before = text[sentence_start:f.char_start].lower()
+    cut = max(before.rfind(c, max(0, len(before) - 80)) for c in ",;:(\n")
+    after = text[f.char_end:f.char_end + 40].lower()
+    for place, at_start in ((f.scope.lower() if f.scope else "", False), (before[cut + 1:], False), (after, True)):
+        for rx, code in names:
+            found = rx.search(place)
+            if found is not None and (not at_start or not place[:found.start()].strip()):
+                return replace(f, metric=code, scope=f.scope or found.group(), read_as=f.metric, read_scope=f.scope)
+    # the item a semicolon opens (`; khoai lang, năng suất ..., sản lượng 279,7 tấn`), else a label heading the
+    # sentence with no item since (`Cây ngô: năng suất ..., sản lượng đạt 1.235 tấn`): their first product
+    semi, colon = before.rfind(";"), before.find(":")
+    for place in (before[semi + 1:] if semi >= 0 else "", before[:colon] if 0 <= colon < 40 else ""):
+        first = min(((m.start(), m.group(), code) for rx, code in names if (m := rx.search(place)) is not None),
+                    default=None)
+        if first is not None:
+            return replace(f, metric=first[2], scope=f.scope or first[1], read_as=f.metric, read_scope=f.scope)
+    return f
 
 
 def _written(f: Fact, r: ReportedCode, parent: Fact | None) -> Fact:
