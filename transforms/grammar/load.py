@@ -61,6 +61,9 @@ class Grammar:
         self.table_words = TableWords.from_words(w)
         self.dateline_words = frozenset(fold(x) for x in w.get("dateline", []))
         self.elided = frozenset(fold(x) for x in w.get("elided", []))
+        # a figure referred back to (`Con số này tương đương 40,47% dự toán`): phrases that, like elided words, name
+        # no indicator of their own
+        self.refers_back = words(r"(?<!\w)", "refers_back", r"(?!\w)")
         self.planned_as_whole = frozenset(w.get("planned_as_whole", []))  # a disbursement's plan: the allocation
         self.marked_parts = frozenset(w.get("part_when_marked", []))  # a part only after `trong đó`, `cụ thể:`
         # the lines of the retail and services turnover, named in a list by the leading words of one of them
