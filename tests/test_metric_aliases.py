@@ -146,14 +146,14 @@ for _code, _row in ROWS.items():
 def test_every_metric_has_aliases_and_the_table_is_complete():
     """Every metric is named by aliases, or composed by a concept signature, or is the total of a
     fraction (`32/33 chỉ tiêu`), or a rate's own code for its fall, or a product's output written from the
-    generic output read (seeds/output_names.csv)."""
+    generic output read (seeds/named_codes.csv)."""
     assert len(ROWS) >= 75
     with (SEEDS / "grammar" / "signatures.csv").open(encoding="utf-8") as fh:
         composed = {r["metric"] for r in csv.DictReader(fh)}
     with (SEEDS / "grammar" / "fractions.csv").open(encoding="utf-8") as fh:
         totals = {r["total_metric"] for r in csv.DictReader(fh)}
     reductions = {r["reduction_code"] for r in ROWS.values() if r["reduction_code"]}
-    with (SEEDS / "output_names.csv").open(encoding="utf-8") as fh:
+    with (SEEDS / "named_codes.csv").open(encoding="utf-8") as fh:
         written = {r["code"] for r in csv.DictReader(fh)}  # one product's output, written from a reading
     named_otherwise = composed | totals | reductions | written
     assert [c for c, r in ROWS.items() if not aliases(r, "aliases") and c not in named_otherwise] == []

@@ -68,9 +68,9 @@ def test_explain_says_what_a_written_code_was_read_as() -> None:
 
 def test_an_output_name_with_an_unknown_code_names_its_line() -> None:
     files = {n: (REPO / "seeds" / n).read_text(encoding="utf-8") for n in SEED_FILES}
-    files["output_names.csv"] = ("word,code,read_as,note\nmuối,salt_output,industrial_product_output,\n"
+    files["named_codes.csv"] = ("word,code,read_as,note\nmuối,salt_output,industrial_product_output,\n"
                                  "x,no_code,crop_output,\n")
-    with pytest.raises(ValueError, match=r"seeds/output_names.csv: line 3: unknown metric code 'no_code'"):
+    with pytest.raises(ValueError, match=r"seeds/named_codes.csv: line 3: unknown metric code 'no_code'"):
         parse_reference(files)
 
 

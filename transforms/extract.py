@@ -408,7 +408,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             prev_status_target_sentence = sent.index
     _read_tables(doc, out, periods, default_year)
     _headline_periods(doc, out.facts)
-    out.facts = report(out.facts, ref.reported, ref.output_names, doc.text, [s.start for s in out.sentences])
+    out.facts = report(out.facts, ref.reported, ref.named_codes, doc.text, [s.start for s in out.sentences])
     out.numbers.sort(key=lambda n: n.char_start)
     return out
 

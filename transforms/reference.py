@@ -20,7 +20,7 @@ from transforms.text import BoilerplateRule, fold, fold_pattern
 SEED_FILES = ("metrics.csv", "units.csv", "localities.csv", "boilerplate.csv", "grammar/bounds.csv", "grammar/cues.csv",
               "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv", "grammar/words.csv",
               "grammar/fractions.csv", "grammar/sector_compounds.csv", "grammar/within.csv",
-              "grammar/abbreviations.csv", "reported_codes.csv", "output_names.csv")
+              "grammar/abbreviations.csv", "reported_codes.csv", "named_codes.csv")
 GAP_WORDS = 8  # how many words `…` in an alias may stand for
 TOPIC_MARK = "@"  # in a frame, before the words of its topic, which may also come before the figure
 
@@ -107,9 +107,9 @@ class Reference:
     # the leading words of a metric's subject aliases (`doanh thu`, `doanh thu dịch vụ` of `doanh thu dịch vụ lưu trú`)
     leads: dict[str, list[str]] = field(default_factory=dict)
     reported: dict[str, ReportedCode] = field(default_factory=dict)  # project code → how the warehouse writes it
-    # one product's or crop's output → its own code (seeds/output_names.csv): (word as written, lowercase, code),
+    # one product's or crop's output → its own code (seeds/named_codes.csv): (word as written, lowercase, code),
     # longest first, per code read
-    output_names: dict[str, list[tuple[re.Pattern[str], str]]] = field(default_factory=dict)
+    named_codes: dict[str, list[tuple[re.Pattern[str], str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reduction_codes = frozenset(m.reduction_code for m in self.metrics.values() if m.reduction_code)
@@ -295,20 +295,20 @@ def parse_reference(files: dict[str, str]) -> Reference:
     grammar = build_grammar({n: _read_csv(files[n], n) for n in GRAMMAR_FILES}, aliases, units)
     reported = _reported_codes(files["reported_codes.csv"], metrics)
     return Reference(metrics, aliases, units, localities, rules, digest.hexdigest()[:16], bounds, grammar,
-                     reported=reported, output_names=_output_names(files["output_names.csv"], metrics))
+                     reported=reported, named_codes=_named_codes(files["named_codes.csv"], metrics))
 
 
-def _output_names(text: str, metrics: dict[str, Metric]) -> dict[str, list[tuple[re.Pattern[str], str]]]:
-    """seeds/output_names.csv, checked: both codes known. Words match whole and with their tones (`cam`, orange,
+def _named_codes(text: str, metrics: dict[str, Metric]) -> dict[str, list[tuple[re.Pattern[str], str]]]:
+    """seeds/named_codes.csv, checked: both codes known. Words match whole and with their tones (`cam`, orange,
     is not `cảm`)."""
     rows: list[tuple[str, str, str]] = []
-    for line, row in enumerate(_read_csv(text, "output_names.csv"), start=2):
+    for line, row in enumerate(_read_csv(text, "named_codes.csv"), start=2):
         word, code, read_as = row["word"].strip().lower(), row["code"].strip(), row["read_as"].strip()
         for c in (code, read_as):
             if c not in metrics:
-                raise ValueError(f"seeds/output_names.csv: line {line}: unknown metric code {c!r}")
+                raise ValueError(f"seeds/named_codes.csv: line {line}: unknown metric code {c!r}")
         if not word:
-            raise ValueError(f"seeds/output_names.csv: line {line}: no word")
+            raise ValueError(f"seeds/named_codes.csv: line {line}: no word")
         rows.append((word, code, read_as))
     out: dict[str, list[tuple[re.Pattern[str], str]]] = {}
     for word, code, read_as in sorted(rows, key=lambda r: -len(r[0])):

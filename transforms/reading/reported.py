@@ -17,7 +17,7 @@ from transforms.text import fold
 
 
 def report(facts: list[Fact], reported: dict[str, ReportedCode],
-           output_names: dict[str, list[tuple[re.Pattern[str], str]]] | None = None,
+           named_codes: dict[str, list[tuple[re.Pattern[str], str]]] | None = None,
            text: str = "", sentence_starts: list[int] | None = None) -> list[Fact]:
     """The facts with every project code that has a written form replaced by it: a crop's sown area as
     `sown_area`, one product's or crop's output under that product's own code (`salt_output`)."""
@@ -27,38 +27,39 @@ def report(facts: list[Fact], reported: dict[str, ReportedCode],
     for f in facts:
         if (r := reported.get(f.metric)) is not None:
             f = _written(f, r, by_id.get(f.parent_fact_id or ""))
-        elif output_names and f.metric in output_names:
-            f = _named_output(f, output_names[f.metric], written.get(f.parent_fact_id or ""), text,
+        elif named_codes and f.metric in named_codes:
+            f = _named_code(f, named_codes[f.metric], written.get(f.parent_fact_id or ""), text,
                               sentence_starts[f.sentence_index] if sentence_starts else 0)
         written[f.fact_id] = f
         out.append(f)
     return out
 
 
-def _named_output(f: Fact, names: list[tuple[re.Pattern[str], str]], parent: Fact | None, text: str,
-                  sentence_start: int) -> Fact:
-    """`muối hạt đạt 49.600 tấn, tăng 55%`: the product named in the fact's scope, else in its clause before the
-    figure (after the last comma, semicolon, colon or bracket), else right after it (`143.920 tấn ngô`), else
-    first in the item a semicolon opens, else in a label heading its sentence (`Cây ngô: năng suất ..., sản
-    lượng đạt 1.235 tấn`); a change takes its level's. None named: as read."""
-    if parent is not None and parent.read_as == f.metric:
+def _named_code(f: Fact, names: list[tuple[re.Pattern[str], str]], parent: Fact | None, text: str,
+                sentence_start: int) -> Fact:
+    """`muối hạt đạt 49.600 tấn, tăng 55%`: the product named in the fact's scope, else right after the figure up
+    to the next number or mark (`143.920 tấn ngô`, `600 triệu USD vốn FDI`), else in its clause before it (after
+    the last comma, semicolon, colon or bracket), else first in the item a semicolon opens or in a label heading
+    its sentence; a change takes its level's. A place that names two products
+    names none, and none named leaves the code as read."""
+    if parent is not None and parent.read_as == f.metric and f.role != "part":  # (a part names its own)
         return replace(f, metric=parent.metric, scope=f.scope or parent.scope, read_as=f.metric, read_scope=f.scope)
     before = text[sentence_start:f.char_start].lower()
     cut = max(before.rfind(c, max(0, len(before) - 80)) for c in ",;:(\n")
-    after = text[f.char_end:f.char_end + 40].lower()
-    for place, at_start in ((f.scope.lower() if f.scope else "", False), (before[cut + 1:], False), (after, True)):
-        for rx, code in names:
-            found = rx.search(place)
-            if found is not None and (not at_start or not place[:found.start()].strip()):
-                return replace(f, metric=code, scope=f.scope or found.group(), read_as=f.metric, read_scope=f.scope)
-    # the item a semicolon opens (`; khoai lang, năng suất ..., sản lượng 279,7 tấn`), else a label heading the
-    # sentence with no item since (`Cây ngô: năng suất ..., sản lượng đạt 1.235 tấn`): their first product
+    after = re.split(r"[,;.()\d]", text[f.char_end:f.char_end + 40].lower(), maxsplit=1)[0]
     semi, colon = before.rfind(";"), before.find(":")
-    for place in (before[semi + 1:] if semi >= 0 else "", before[:colon] if 0 <= colon < 40 else ""):
-        first = min(((m.start(), m.group(), code) for rx, code in names if (m := rx.search(place)) is not None),
-                    default=None)
-        if first is not None:
-            return replace(f, metric=first[2], scope=f.scope or first[1], read_as=f.metric, read_scope=f.scope)
+    places = (f.scope.lower() if f.scope else "", after, before[cut + 1:],
+              # the item a semicolon opens (`; khoai lang, năng suất ..., sản lượng 279,7 tấn`), a label heading the
+              # sentence (`Cây ngô: năng suất ..., sản lượng đạt 1.235 tấn`)
+              before[semi + 1:] if semi >= 0 else "", before[:colon] if 0 <= colon < 40 else "")
+    for place in places:
+        found = [(m.start(), m.group(), code) for rx, code in names if (m := rx.search(place)) is not None]
+        codes = {code for _, _, code in found}
+        if len(codes) > 1:  # `vốn đầu tư trong nước và nước ngoài`: a place that names two names neither
+            return f
+        if found:
+            _, word, code = min(found)
+            return replace(f, metric=code, scope=f.scope or word, read_as=f.metric, read_scope=f.scope)
     return f
 
 
