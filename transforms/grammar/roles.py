@@ -44,6 +44,7 @@ class RoleWords:
     qualifier_before: list[tuple[re.Pattern[str], str]]
     at_least_after: re.Pattern[str]
     scope_paren: re.Pattern[str]
+    scope_lead: re.Pattern[str]  # `Loại trừ tiền sử dụng đất, tổng thu ...`: what a sentence leaves out first
     scope_giver: re.Pattern[str]
     level_after_verb: re.Pattern[str]
     from_level: re.Pattern[str]  # `giảm từ 2,9% ... xuống còn 2,1%`: the level a change starts from (with to_level)
@@ -95,6 +96,8 @@ class RoleWords:
                                                    r")(?:\s+[^\s,;]+){0,4}?\s+)?(?:" + after + ")")),
             scope_paren=re.compile(fold_pattern(
                 r"^\s*\(\s*((?:không|chưa|chỉ|trừ|loại trừ|bao gồm|gồm cả|kể cả)(?!\w)[^()]{0,160})\)")),
+            scope_lead=re.compile(fold_pattern(
+                r"\s*((?:nếu\s+)?(?:loại\s+trừ|ngoại\s+trừ|không\s+kể|không\s+tính|trừ)(?!\w)[^,;.()\d]{1,60}),")),
             scope_giver=re.compile(fold_pattern(
                 r"^\s*(?:" + "kế\\s+hoạch|dự\\s+toán|chỉ\\s+tiêu" + r")\s+((?:tỉnh|thành\s+phố|thị\s+xã|huyện|"
                 r"trung\s+ương|hđnd|ubnd)[^,;.()]{0,24}?\s+giao)")),

@@ -738,8 +738,12 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     # scope
     scope = None
     sp = g.roles.scope_paren.match(key[m.end:m.end + 200])
+    lead = g.roles.scope_lead.match(key, sent.start)
     if sp:
         scope = re.sub(r"\s+", " ", text[m.end + sp.start(1):m.end + sp.end(1)]).strip()
+    elif lead is not None and lead.end() <= m.start:
+        # `Loại trừ tiền sử dụng đất, tổng thu ngân sách ... 332.308 triệu đồng`: the sentence's figures leave it out
+        scope = re.sub(r"\s+", " ", text[lead.start(1):lead.end(1)]).strip()
     elif alias.is_scope:
         lo = m.number_end if alias_span[0] <= m.number_start < alias_span[1] else alias_span[0]  # (a frame's number
         scope = _LEADING_SCALE.sub("", re.sub(r"\s+", " ", text[lo:alias_span[1]]).strip())  # is no scope)
