@@ -53,6 +53,7 @@ SETS = {
     "dev4": (ROOT / "tests" / "fixtures" / "dev4" / "docs", ROOT / "tests" / "fixtures" / "dev4" / "gold"),
     "sealed17": (ROOT / "tests" / "fixtures" / "sealed17" / "docs", ROOT / "tests" / "fixtures" / "sealed17" / "gold"),
     "dev5": (ROOT / "tests" / "fixtures" / "dev5" / "docs", ROOT / "tests" / "fixtures" / "dev5" / "gold"),
+    "dev6": (ROOT / "tests" / "fixtures" / "dev6" / "docs", ROOT / "tests" / "fixtures" / "dev6" / "gold"),
 }
 
 
