@@ -54,6 +54,7 @@ SETS = {
     "sealed17": (ROOT / "tests" / "fixtures" / "sealed17" / "docs", ROOT / "tests" / "fixtures" / "sealed17" / "gold"),
     "dev5": (ROOT / "tests" / "fixtures" / "dev5" / "docs", ROOT / "tests" / "fixtures" / "dev5" / "gold"),
     "dev6": (ROOT / "tests" / "fixtures" / "dev6" / "docs", ROOT / "tests" / "fixtures" / "dev6" / "gold"),
+    "sealed18": (ROOT / "tests" / "fixtures" / "sealed18" / "docs", ROOT / "tests" / "fixtures" / "sealed18" / "gold"),
 }
 
 
