@@ -587,6 +587,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             named_at, named = full.start, named + " " + fold(full.alias.text)
     alias_growth = any(w in named for w in g.growth_words) or (
         alias_span[1] <= m.start and any(key.endswith(w + " ", max(clause_start, named_at - 16), named_at)
+                                         for w in g.growth_words)) or (
+        # `kinh tế ... đạt tốc độ tăng trưởng ở mức 8,10% so với năm 2017`: the growth named between the
+        # indicator and its figure
+        alias_span[1] <= m.start and any(w in key[max(alias_span[0], clause_start):m.number_start]
                                          for w in g.growth_words))
     if m.points and metric.label_en.endswith(" index") and not metric.code.endswith("_contribution") \
             and g.contribution_pct.search(key, max(clause_start, m.number_start - 24), m.number_start):
