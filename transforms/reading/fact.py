@@ -242,11 +242,13 @@ NUMBER_AT = re.compile(r"\d{1,3}(?:,\d+)?(?!\d)")
 _SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-\u2212\u2013])\s*$")
 
 
-def _of_projects(doc: Document, sent_facts: SentenceFacts, alias_span: tuple[int, int], m: Mention) -> bool:
+def _of_projects(doc: Document, sent_facts: SentenceFacts, alias_span: tuple[int, int], m: Mention,
+                 counts: frozenset[str] | None = None) -> bool:
     """`thu hút 15 dự án với tổng vốn đầu tư 3.000 tỷ đồng`: a capital named right after a count of projects (nothing
-    but a joining word between) is the capital those projects registered."""
+    but a joining word between) is the capital those projects registered; so with `counts` of other things
+    (`1.100 doanh nghiệp đăng ký thành lập mới, tổng vốn hơn 5.500 tỉ đồng`)."""
     count = next((f for f in sent_facts.latest_first(0) if f.char_end <= alias_span[0]), None)
-    if count is None or count.role != "level" or count.metric not in doc.g.project_counts \
+    if count is None or count.role != "level" or count.metric not in (counts or doc.g.project_counts) \
             or alias_span[1] > m.number_start:
         return False
     gap = doc.key[count.char_end:alias_span[0]]
@@ -514,7 +516,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         metric = ref.metrics[per_person.metric] if per_person is not None else metric
     if metric.code in g.tally_short_of:
         metric = ref.metrics[_short_of_plan(doc, m, g.tally_short_of[metric.code]) or metric.code]
-    if metric.code in g.capital_of_projects and _of_projects(doc, sent_facts, alias_span, m):
+    if metric.code in g.capital_of_enterprises and _of_projects(doc, sent_facts, alias_span, m, g.enterprise_counts):
+        metric = ref.metrics[g.capital_of_enterprises[metric.code]]
+    elif metric.code in g.capital_of_projects and _of_projects(doc, sent_facts, alias_span, m):
         # (projects the state budget funds: their capital is the public investment allocated to them)
         public = g.public_funding.search(key, sent.start, m.number_start) is not None
         metric = ref.metrics[(g.capital_of_public_projects if public else g.capital_of_projects)[metric.code]]
