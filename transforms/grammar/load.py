@@ -91,7 +91,7 @@ class Grammar:
         self.capital_of_projects = dict(x.split(">", 1) for x in w.get("capital_of_projects", []))
         self.capital_of_public_projects = dict(x.split(">", 1) for x in w.get("capital_of_public_projects", []))
         self.project_counts = frozenset(w.get("project_count", []))
-        # the capital named right after a count of new enterprises is theirs (`1.100 doanh nghiệp ..., tổng vốn 5.500 tỉ`)
+        # the capital named right after a count of new enterprises is theirs (`1.100 doanh nghiệp ..., tổng vốn 5.500`)
         self.capital_of_enterprises = dict(x.split(">", 1) for x in w.get("capital_of_enterprises", []))
         self.enterprise_counts = frozenset(w.get("enterprise_count", []))
         self.public_funding = words(r"(?<!\w)", "public_funding", r"(?!\w)")  # `dự án ... từ vốn ngân sách`
