@@ -107,8 +107,8 @@ class Reference:
     # the leading words of a metric's subject aliases (`doanh thu`, `doanh thu dịch vụ` of `doanh thu dịch vụ lưu trú`)
     leads: dict[str, list[str]] = field(default_factory=dict)
     reported: dict[str, ReportedCode] = field(default_factory=dict)  # project code → how the warehouse writes it
-    # one product's or crop's output → its own code (seeds/named_codes.csv): (word as written, lowercase, code),
-    # longest first, per code read
+    # a code read → the words that write it under another code (seeds/named_codes.csv): (the word, whole and with
+    # its tones, the written code), longest word first
     named_codes: dict[str, list[tuple[re.Pattern[str], str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

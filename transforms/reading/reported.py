@@ -1,9 +1,12 @@
-"""Facts written under the codes the contract's annotators use (seeds/reported_codes.csv).
+"""Facts written under the codes annotators who see only the contract use (seeds/reported_codes.csv,
+seeds/named_codes.csv; the evidence is in tests/fixtures/CODES.md).
 
 The grammar reads a crop's sown area as its own indicator (`rice_sown_area`): the crop decides which total it is
 a part of and what it is listed with. The warehouse writes it under the contract's `sown_area`, the crop kept as
-the scope, after the whole document is read, so no reading depends on the written code. Each (code, scope) pair
-maps to its own (written code, scope) pair, so checks keyed on metric and scope group the facts as before.
+the scope. One product's output, read as `industrial_product_output`, is written under the product's own code
+(`salt_output`). Both happen after the whole document is read, so no reading depends on a written code. Each
+(code, scope) pair maps to its own (written code, scope) pair, so checks keyed on metric and scope group the
+facts as before.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ def report(facts: list[Fact], reported: dict[str, ReportedCode],
             f = _written(f, r, by_id.get(f.parent_fact_id or ""))
         elif named_codes and f.metric in named_codes:
             f = _named_code(f, named_codes[f.metric], written.get(f.parent_fact_id or ""), text,
-                              sentence_starts[f.sentence_index] if sentence_starts else 0)
+                            sentence_starts[f.sentence_index] if sentence_starts else 0)
         written[f.fact_id] = f
         out.append(f)
     return out
@@ -40,8 +43,8 @@ def _named_code(f: Fact, names: list[tuple[re.Pattern[str], str]], parent: Fact 
     """`muối hạt đạt 49.600 tấn, tăng 55%`: the product named in the fact's scope, else right after the figure up
     to the next number or mark (`143.920 tấn ngô`, `600 triệu USD vốn FDI`), else in its clause before it (after
     the last comma, semicolon, colon or bracket), else first in the item a semicolon opens or in a label heading
-    its sentence; a change takes its level's. A place that names two products
-    names none, and none named leaves the code as read."""
+    its sentence; a change takes its level's. A place that names two products names none, and none named leaves
+    the code as read."""
     if parent is not None and parent.read_as == f.metric and f.role != "part":  # (a part names its own)
         return replace(f, metric=parent.metric, scope=f.scope or parent.scope, read_as=f.metric, read_scope=f.scope)
     before = text[sentence_start:f.char_start].lower()
