@@ -98,6 +98,18 @@ def _lead_base(doc: Document, sent: Sentence, m: Mention) -> str | None:
     return None
 
 
+def _whole_ratio_base(doc: Document, sent_facts: SentenceFacts, m: Mention, metric: Metric) -> str | None:
+    """`tổng giá trị sản xuất ... ước bằng 44,6% kế hoạch năm; trong đó, khu vực dịch vụ bằng 49,6%`: a bare ratio of
+    a part, listed after `trong đó` under its whole's ratio to the plan, is measured against the plan too."""
+    if metric.part_of is None:
+        return None
+    whole = next((f for f in sent_facts.latest_first(0) if f.metric == metric.part_of), None)
+    if whole is None or whole.role != "pct_of_plan" or whole.comparison_base not in ("plan", "budget_estimate"):
+        return None
+    marker = doc.g.list_marker.search(doc.key, whole.char_end, m.number_start)  # `trong đó`, `cụ thể`, `:`
+    return whole.comparison_base if marker is not None else None
+
+
 def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact | None:
     """`đạt 76,89% (KH 74%)`, `đạt 9,2%, vượt kế hoạch (8,5%)`: a bracket after a figure stating the plan's
     value is the same indicator and role as that figure, a target."""
@@ -566,6 +578,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                 base, base_year = shared.comparison_base, shared.base_year
     if base is None and m.unit == "percent" and verb in ("reach", None):
         base = _lead_base(doc, sent, m)
+    if base is None and m.unit == "percent" and verb in ("reach", "equal", None):
+        base = _whole_ratio_base(doc, sent_facts, m, metric)
     if base is None and m.unit == "percent":
         base, base_year = _opening_base(doc, sent)
     after_plan = bool(sent_facts) and sent_facts[-1].metric_how == PLANNED and sent_facts[-1].char_end <= m.start \
