@@ -135,6 +135,10 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
     planned = prev.metric
     if planned in doc.g.planned_as_whole and prev.role == "level" and doc.ref.metrics[planned].part_of:
         planned = doc.ref.metrics[planned].part_of  # the capital allocated, which a disbursement is measured against
+    reduction = doc.ref.metrics[planned].reduction_code
+    if reduction and prev.role == "level" \
+            and doc.g.roles.last_verb(doc.key[prev.char_end:m.number_start]) == "decrease":
+        planned = reduction  # `còn 5,72% (KH giảm 01 - 1,5%)`: the plan of the rate's fall, in points
     return Fact(
         fact_id=fact_id(doc.doc_id, m.start, m.end), doc_id=doc.doc_id, metric=planned, role=prev.role,
         value=m.value, unit=prev.unit if m.unit is None or prev.unit != "percent" else m.unit, period_year=None,
