@@ -258,8 +258,8 @@ NUMBER_AT = re.compile(r"\d{1,3}(?:,\d+)?(?!\d)")
 _SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-\u2212\u2013])\s*$")
 
 
-def _of_projects(doc: Document, sent_facts: SentenceFacts, alias_span: tuple[int, int], m: Mention,
-                 counts: frozenset[str] | None = None) -> bool:
+def _of_count(doc: Document, sent_facts: SentenceFacts, alias_span: tuple[int, int], m: Mention,
+              counts: frozenset[str] | None = None) -> bool:
     """`thu hút 15 dự án với tổng vốn đầu tư 3.000 tỷ đồng`: a capital named right after a count of projects (nothing
     but a joining word between) is the capital those projects registered; so with `counts` of other things
     (`1.100 doanh nghiệp đăng ký thành lập mới, tổng vốn hơn 5.500 tỉ đồng`)."""
@@ -532,9 +532,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         metric = ref.metrics[per_person.metric] if per_person is not None else metric
     if metric.code in g.tally_short_of:
         metric = ref.metrics[_short_of_plan(doc, m, g.tally_short_of[metric.code]) or metric.code]
-    if metric.code in g.capital_of_enterprises and _of_projects(doc, sent_facts, alias_span, m, g.enterprise_counts):
+    if metric.code in g.capital_of_enterprises and _of_count(doc, sent_facts, alias_span, m, g.enterprise_counts):
         metric = ref.metrics[g.capital_of_enterprises[metric.code]]
-    elif metric.code in g.capital_of_projects and _of_projects(doc, sent_facts, alias_span, m):
+    elif metric.code in g.capital_of_projects and _of_count(doc, sent_facts, alias_span, m):
         # (projects the state budget funds: their capital is the public investment allocated to them)
         public = g.public_funding.search(key, sent.start, m.number_start) is not None
         metric = ref.metrics[(g.capital_of_public_projects if public else g.capital_of_projects)[metric.code]]
@@ -764,10 +764,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     # scope
     scope = None
     sp = g.roles.scope_paren.match(key[m.end:m.end + 200])
-    lead = g.roles.scope_lead.match(key, sent.start)
     if sp:
         scope = re.sub(r"\s+", " ", text[m.end + sp.start(1):m.end + sp.end(1)]).strip()
-    elif lead is not None and lead.end() <= m.start:
+    elif (lead := g.roles.scope_lead.match(key, sent.start)) is not None and lead.end() <= m.start:
         # `Loại trừ tiền sử dụng đất, tổng thu ngân sách ... 332.308 triệu đồng`: the sentence's figures leave it out
         scope = re.sub(r"\s+", " ", text[lead.start(1):lead.end(1)]).strip()
     elif alias.is_scope:
