@@ -390,3 +390,62 @@ def test_an_area_farmed_to_a_standard_is_no_restatement_of_the_whole(tmp_path: P
     assert not [r for r in rows if r[0] == "conflict" and r[1] == "fail"], rows
     rows = _checks(tmp_path / "b", {"a.txt": HEAD + whole + "Quý I/2025, huyện hiện có diện tích dừa 6.291,08 ha."})
     assert [o for c, o, _ in rows if c == "conflict" and o == "fail"] == ["fail"], rows
+
+
+def test_a_month_carried_to_the_next_sentence_proves_no_conflict(tmp_path: Path) -> None:
+    """`Doanh thu bán buôn hàng hóa tháng 8 ... . Tổng mức bán buôn ước đạt 102.698 tỷ đồng`: a sentence naming no
+    period after one naming a month may give the month or the months to date (dev2 rb01); a warning. Months to date
+    carried to a later paragraph (`9 tháng` over `Giá trị xuất khẩu ước đạt ...`) still fail."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    month = ("Tháng 8/2023, doanh thu bán buôn hàng hóa ước đạt 14.045 tỷ đồng, tăng 17,8% so với cùng kỳ. Tổng mức "
+             "bán buôn ước đạt 102.698 tỷ đồng, tăng 15,5% so với cùng kỳ.")
+    rows = _checks(tmp_path / "a", {"a.txt": HEAD + month})
+    assert not [r for r in rows if r[0] == "conflict" and r[1] == "fail"], rows
+    months = ("9 tháng năm 2023, giá trị xuất khẩu ước đạt 1.478 triệu USD, tăng 20,7% so với cùng kỳ.\n\n"
+              "Về thương mại, giá trị xuất khẩu ước đạt 1.748 triệu USD, tăng 20,7% so với cùng kỳ.")
+    rows = _checks(tmp_path / "b", {"a.txt": HEAD + months})
+    assert [o for c, o, _ in rows if c == "conflict" and o == "fail"] == ["fail"], rows
+
+
+def test_two_seasons_of_a_crop_are_no_conflict(tmp_path: Path) -> None:
+    """`xuống giống được 158.700ha lúa vụ thu đông` and `gieo trồng 618.600ha lúa` in the year (dev5 gf02): one
+    season's crop is the scope of its figure; one season stated twice with two values still fails."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    two = ("Năm 2023, toàn huyện đã xuống giống được 15.870 ha lúa vụ thu đông, đạt 106,5% kế hoạch. Cả năm 2023, "
+           "toàn huyện đã gieo trồng 61.860 ha lúa.")
+    rows = _checks(tmp_path / "a", {"a.txt": HEAD + two})
+    assert not [r for r in rows if r[0] == "conflict" and r[1] == "fail"], rows
+    one = ("Năm 2023, diện tích gieo trồng lúa vụ hè thu đạt 20.000 ha.\n\n"
+           "Năm 2023, toàn huyện gieo trồng được 21.000 ha lúa vụ hè thu.")
+    rows = _checks(tmp_path / "b", {"a.txt": HEAD + one})
+    assert [o for c, o, _ in rows if c == "conflict" and o == "fail"] == ["fail"], rows
+
+
+def test_fishing_and_aquaculture_are_two_plans(tmp_path: Path) -> None:
+    """`sản lượng khai thác thủy sản ... (kế hoạch 51.000 tấn); sản lượng nuôi trồng thủy sản ... (kế hoạch 4.000
+    tấn)` (dev3 hd03): catch and farming are two scopes of the fishery output, each with its own plan."""
+    text = ("Năm 2023, sản lượng khai thác thủy sản đạt 55.000 tấn, đạt 107,84% (kế hoạch 51.000 tấn); sản lượng "
+            "nuôi trồng thủy sản đạt 2.200 tấn, đạt 55% (kế hoạch 4.000 tấn).")
+    rows = _checks(tmp_path, {"a.txt": HEAD + text})
+    assert not [r for r in rows if r[1] == "fail"], rows
+
+
+def test_ticketed_visitors_are_no_restatement_of_all_visitors(tmp_path: Path) -> None:
+    """`Tổng lượt khách mua vé tham quan đạt hơn 3,565 triệu lượt, tăng 5,04%` beside all visitors' growth (sealed7
+    yb03): those who bought a ticket are a scope of the arrivals."""
+    text = ("Năm 2023, lượng khách tham quan, lưu trú đạt khoảng 4,426 triệu lượt, tăng 6,58% so với cùng kỳ.\n\n"
+            "Năm 2023, tổng lượt khách mua vé tham quan đạt hơn 3,565 triệu lượt, tăng 5,04% so với cùng kỳ.")
+    rows = _checks(tmp_path, {"a.txt": HEAD + text})
+    assert not [r for r in rows if r[0] == "conflict" and r[1] == "fail"], rows
+
+
+def test_a_headlines_growth_takes_the_bodys_base(tmp_path: Path) -> None:
+    """`Tổng mức bán lẻ hàng hóa tháng 5 tăng 1,3%` over `... tăng 1,3% so với tháng trước và tăng 31,9% so với cùng
+    kỳ` (dev4 ed01): the headline abridges the body's figure, base and all; it restates no year-on-year growth."""
+    text = ("Yên Phong: Tổng mức bán lẻ hàng hóa tháng 5 tăng 1,3%\n\n"
+            "Tháng 5/2023, tổng mức bán lẻ hàng hóa trên địa bàn huyện Yên Phong, tỉnh Bắc Ninh đạt 5.566 tỷ đồng, "
+            "tăng 1,3% so với tháng trước và tăng 31,9% so với cùng kỳ năm 2022.")
+    rows = _checks(tmp_path, {"a.txt": text})
+    assert not [r for r in rows if r[0] == "conflict" and r[1] == "fail"], rows

@@ -23,6 +23,7 @@ from transforms.grammar.masks import Masks
 from transforms.grammar.numbers import Mention, find_mentions
 from transforms.grammar.periods import PeriodMention, find_periods, period_start, year_to_date
 from transforms.grammar.tables import table_readings
+from transforms.locality import find_locality
 from transforms.numbers import separator_habit
 from transforms.reading.document import (
     ASIDE,
@@ -36,6 +37,7 @@ from transforms.reading.document import (
     running_total,
 )
 from transforms.reading.fact import read_fact, total_above_list
+from transforms.reading.level import by_level
 from transforms.reading.records import EXTRACTOR_VERSION, Extraction, Fact, NumberRead, fact_id
 from transforms.reading.reported import report
 from transforms.reading.timing import (
@@ -57,11 +59,16 @@ from transforms.reading.timing import (
 from transforms.reference import Alias, Reference
 from transforms.text import PHOTO_CAPTION, CleanText
 
+UNKNOWN = "?"  # the report's level not given: found from its text
+
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Fact", "NumberRead", "extract", "fact_id"]
 
 
-def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
-    """Every fact of one cleaned report, and every number read with why it is or is not one."""
+def extract(doc_id: str, clean: CleanText, ref: Reference, level: str | None = UNKNOWN) -> Extraction:
+    """Every fact of one cleaned report, and every number read with why it is or is not one. `level` is the
+    report's (transforms/locality.py: province, district or None), found here when not given."""
+    if level == UNKNOWN:
+        level = find_locality(clean.text, clean.title, ref).level
     doc = Document(doc_id, clean, ref)
     text, key, g = doc.text, doc.key, doc.g
     habit = separator_habit(text)
@@ -408,6 +415,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
             prev_status_target_sentence = sent.index
     _read_tables(doc, out, periods, default_year)
     _headline_periods(doc, out.facts)
+    out.facts = by_level(out.facts, level, ref.level_codes, doc.key, [s.start for s in out.sentences])
     out.facts = report(out.facts, ref.reported, ref.named_codes, doc.text, [s.start for s in out.sentences])
     out.numbers.sort(key=lambda n: n.char_start)
     return out
@@ -419,18 +427,23 @@ _TAIL_MONTHS = fold(" cuối")  # `3 tháng cuối năm`, `6 tháng cuối năm`
 def _headline_periods(doc: Document, facts: list[Fact]) -> None:
     """`Kiến Tường: Thực hiện đạt và vượt 7/14 chỉ tiêu Nghị quyết Thị ủy năm 2024` over `Trong 9 tháng năm 2024, ...
     Có 7/14 chỉ tiêu đạt và vượt`: a headline's figure dated only by a year is the body's same figure, of the
-    body's period (a headline abridges)."""
+    body's period (a headline abridges). So is a headline's growth with no base written (`Tổng mức bán lẻ hàng hóa
+    tháng 5 tăng 1,3%` over `... tăng 1,3% so với tháng trước`): it is of the body's base."""
     heads = {s.index for s in doc.sentences[:3] if s.is_heading}
     if not heads:
         return
     body = [f for f in facts if f.sentence_index not in heads]
     for f in facts:
-        if f.sentence_index not in heads or f.period != "FY":
+        if f.sentence_index not in heads:
             continue
-        same = {b.period for b in body if b.metric == f.metric and b.role == f.role and b.value == f.value
-                and b.period_year == f.period_year and b.unit == f.unit}
-        if len(same) == 1 and "FY" not in same:
-            f.period = same.pop()
+        same = [b for b in body if b.metric == f.metric and b.role == f.role and b.value == f.value
+                and b.period_year == f.period_year and b.unit == f.unit]
+        periods = {b.period for b in same}
+        if f.period == "FY" and len(periods) == 1 and "FY" not in periods:
+            f.period = periods.pop()
+        bases = {(b.comparison_base, b.base_year) for b in same if b.period == f.period and not b.base_unstated}
+        if f.base_unstated and len(bases) == 1:
+            f.comparison_base, f.base_year = bases.pop()
 
 
 def _read_tables(doc: Document, out: Extraction, periods: list[PeriodMention], default_year: int | None) -> None:
@@ -460,7 +473,7 @@ def _read_tables(doc: Document, out: Extraction, periods: list[PeriodMention], d
             f.parent_fact_id = None
     seen: set[int] = set()
     for r in readings:
-        sub = extract(doc.doc_id, CleanText(r.sentence, "", doc.clean.published_on, ()), doc.ref)
+        sub = extract(doc.doc_id, CleanText(r.sentence, "", doc.clean.published_on, ()), doc.ref, None)
         shift = r.cell.start - r.at
         lo, hi = r.at, r.at + (r.cell.end - r.cell.start)
         row_sent = next((s for s in doc.sentences

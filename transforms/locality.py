@@ -1,24 +1,31 @@
-"""Which locality a report is about, as the report names it, resolved in the gazetteer."""
+"""Which locality a report is about, as the report names it, resolved in the gazetteer.
+
+A report names its own unit in its title and text, with the unit's type (`huyện Nông Sơn`, `TP.Cần Thơ`) or without
+(`Kiến Xương: Tổng giá trị sản xuất ...`, `kinh tế Quảng Nam`), and it speaks of itself by the type word alone
+(`toàn tỉnh`, `trên địa bàn huyện`). A provincial report names its districts, and a district's report its province,
+so the most named unit is not always the report's: the type word alone says which level the report is of, and the
+most named unit of that level is the report's. The words are seeds/locality_words.csv.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
-from transforms.reference import Locality, Reference
+from transforms.reference import Locality, LocalityWord, Reference
 from transforms.text import fold
 
-# How the text states the unit's type; party and people's committees name it too
-# (`Thị ủy Từ Sơn` is the committee of a thị xã).
-TYPE_WORDS: dict[str, str] = {
-    "thành phố": "thành phố", "tp.": "thành phố", "tp": "thành phố", "thành ủy": "thành phố",
-    "thị xã": "thị xã", "tx.": "thị xã", "tx": "thị xã", "thị ủy": "thị xã",
-    "huyện": "huyện", "huyện ủy": "huyện",
-    "quận": "quận", "quận ủy": "quận",
-    "tỉnh": "tỉnh", "tỉnh ủy": "tỉnh",
-}
+TITLE_WEIGHT = 3  # a name in the title counts as three in the text
+MAX_NAME_WORDS = 5  # `Bà Rịa - Vũng Tàu`, `Phan Rang - Tháp Chàm`
+# The levels a gazetteer unit can be spoken of at: a centrally run city is a province and a city; a city under a
+# province is a city and was a district or town before (`thị xã Từ Sơn`, a thành phố since 2021).
+LEVELS_OF_TYPE = {"tỉnh": {"tỉnh"}, "thành phố trung ương": {"tỉnh", "city"}, "thành phố": {"city", "lower"},
+                  "thị xã": {"lower"}, "huyện": {"lower"}, "quận": {"lower"}}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # `Ea H'leo`
+_TYPE_PREFIX_WORDS = ("xa", "phuong", "thi tran")  # a commune's type, folded, before an area's name
 
 
 @dataclass(frozen=True)
@@ -27,61 +34,270 @@ class DocLocality:
     locality_type: str | None
     province: str | None
     province_2025: str | None
+    # province (a province or a centrally run city) | district (a district, town or city of a province) | None: the
+    # unit's level, else the one the report speaks of itself at (`toàn tỉnh`) when it names no unit
+    level: str | None = None
 
 
-@lru_cache(maxsize=8)
-def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    types = sorted({fold(t) for t in TYPE_WORDS}, key=len, reverse=True)
-    type_rx = "|".join(re.escape(t) for t in types)
-    name_rx = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-    # the type word, optionally `ủy ban nhân dân`-style noise is not needed: the name follows it
-    return re.compile(rf"(?<!\w)({type_rx})\s+({name_rx})(?!\w)")
+@dataclass(frozen=True)
+class _Mention:
+    name: str  # as written
+    units: tuple[Locality, ...]  # the gazetteer's units of that name (none: a unit the gazetteer does not hold)
+    stated: LocalityWord | None  # the type word written before it
+    weight: int
+    start: int = 0  # where the name is written
+    end: int = 0
+    locator: bool = False  # a province after a unit, saying where that is (`Tiền Hải (Thái Bình)`): no subject
 
 
-def _type_of(word: str) -> str:
-    for k, v in TYPE_WORDS.items():
-        if fold(k) == word:
-            return v
-    return word
+@dataclass(frozen=True)
+class _Gazetteer:
+    by_name: dict[str, tuple[Locality, ...]]  # lower case, with every mark
+    by_key: dict[str, tuple[Locality, ...]]  # tones folded
+    by_ascii: dict[str, tuple[Locality, ...]]  # no marks at all
+    types: dict[str, LocalityWord]  # the type words, lower case
+    outlets: dict[str, LocalityWord]  # a word opening an outlet's name (`Báo Nam Định`), lower case
+    type_rx: re.Pattern[str]  # a type word ending right before a name (lower case text)
+    own_rx: re.Pattern[str]  # a type word after a word that makes it the report's own unit (`toàn tỉnh`)
+    locator_rx: re.Pattern[str]  # what lies between a unit and the province saying where it is (`, tỉnh `, ` (`)
+    prefix_rx: re.Pattern[str]  # a type word opening a name (`huyện Đồng Xuân`), a commune's too (folded)
+
+
+def _ascii(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def _lower(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower().replace("\u2019", "'")  # (`Ea H’leo` is `Ea H'leo`)
+
+
+def _index(units: list[Locality], of: object) -> dict[str, tuple[Locality, ...]]:
+    out: dict[str, list[Locality]] = {}
+    for u in units:
+        out.setdefault(of(u), []).append(u)  # type: ignore[operator]
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_BUILT: dict[int, tuple[Reference, _Gazetteer]] = {}
+
+
+def _gazetteer(ref: Reference) -> _Gazetteer:
+    """The reference's gazetteer indexes, built once per reference (the reference itself kept, so its id is not
+    reused by another while cached)."""
+    if (hit := _BUILT.get(id(ref))) is not None and hit[0] is ref:
+        return hit[1]
+    if len(_BUILT) > 4:
+        _BUILT.clear()
+    _BUILT[id(ref)] = (ref, built := _build(ref))
+    return built
+
+
+def _build(ref: Reference) -> _Gazetteer:
+    types = {w.word: w for w in ref.locality_words if w.kind == "type"}
+    by_name = _index(ref.localities, lambda u: _lower(u.name))
+    for alias, unit in ref.locality_aliases.items():
+        by_name[_lower(alias)] = (unit,)
+    own = [w.word for w in ref.locality_words if w.kind == "own"]
+    alts = _alternatives(list(types))
+    return _Gazetteer(
+        by_name,
+        _index(ref.localities, lambda u: u.key),
+        _index(ref.localities, lambda u: u.name_ascii or _ascii(u.name)),
+        types,
+        {w.word: w for w in ref.locality_words if w.kind == "outlet"},
+        re.compile(rf"(?<!\w)({alts})\s*$"),
+        re.compile(rf"(?<!\w)(?:{_alternatives(own)})\s+({alts})(?!\w)"),
+        re.compile(rf"\s*[(,]\s*(?:(?:{alts})\s*)?"),
+        re.compile(rf"^(?:{_alternatives([fold(w) for w in types] + list(_TYPE_PREFIX_WORDS))})\s+"),
+    )
+
+
+def _runs(text: str) -> Iterator[list[re.Match[str]]]:
+    """Runs of capitalised words, joined by a space or a dash (`Bà Rịa - Vũng Tàu`): the places a name can be."""
+    run: list[re.Match[str]] = []
+    for m in _WORD.finditer(text):
+        if not m.group()[0].isupper():
+            if run:
+                yield run
+            run = []
+            continue
+        if run and text[run[-1].end():m.start()] not in (" ", " - ", "-", "\u00a0"):
+            yield run
+            run = []
+        run.append(m)
+    if run:
+        yield run
+
+
+def _mentions(text: str, weight: int, gz: _Gazetteer) -> list[_Mention]:
+    """The units the text names, each a province named right after another unit (in brackets or after a comma,
+    its type word optional: `Đông Triều (Quảng Ninh)`, `huyện Lạng Giang, tỉnh Bắc Giang`) marked a locator."""
+    lower = _lower(text)
+    out: list[_Mention] = []
+    for m in _named_in(text, lower, weight, gz):
+        if out and any(u.type in ("tỉnh", "thành phố trung ương") for u in m.units) \
+                and gz.locator_rx.fullmatch(lower, out[-1].end, m.start):
+            m = replace(m, locator=True)
+        out.append(m)
+    return out
+
+
+def _named_in(text: str, lower: str, weight: int, gz: _Gazetteer) -> Iterator[_Mention]:
+    for run in _runs(text):
+        if len(run) > 1 and all(w.group().isupper() for w in run):  # `TÌNH HÌNH ... TỈNH ĐIỆN BIÊN THÁNG 5`
+            yield from _in_capitals(text, lower, run, weight, gz)
+            continue
+        start = run[0].start()
+        stated = None
+        if (t := gz.type_rx.search(lower, max(0, start - 12), start)) is not None:
+            stated = gz.types[t.group(1)]
+        words = run
+        # a type word written with a capital opens the run (`Huyện Đông Sơn`, `TP Hồ Chí Minh`)
+        for n in (2, 1):
+            opening = lower[words[0].start():words[n - 1].end()] if len(words) > n else ""
+            if (w := gz.types.get(opening) or gz.outlets.get(opening)) is not None:
+                stated, words = w, words[n:]
+                break
+        if (found := _named(text, words, stated, weight, gz, whole=stated is None)) is not None:
+            yield found
+        elif stated is not None and stated.level != "tỉnh" and len(words) <= 3 and not words[0].group().isupper():
+            # a district the gazetteer does not hold (merged since); every province is in it, and `TP.HCM` is no name
+            yield _Mention(text[words[0].start():words[-1].end()], (), stated, weight, words[0].start(),
+                           words[-1].end())
+
+
+def _named(text: str, words: list[re.Match[str]], stated: LocalityWord | None, weight: int, gz: _Gazetteer,
+           whole: bool) -> _Mention | None:
+    """The gazetteer's name the words open (all of them when `whole`: `Kiến Xương:`, not `Nguyễn Văn Vinh`); with
+    its type stated, a name spelt with other marks is that name too (`Đak Song`)."""
+    for n in range(min(len(words), MAX_NAME_WORDS), 0, -1):
+        if whole and n != len(words):
+            return None
+        name = text[words[0].start():words[n - 1].end()]
+        units = gz.by_name.get(_lower(name)) or (
+            gz.by_key.get(fold(name)) or gz.by_ascii.get(_ascii(name)) if stated is not None else None)
+        if units:
+            return _Mention(name, units, stated, weight, words[0].start(), words[n - 1].end())
+    return None
+
+
+def _in_capitals(text: str, lower: str, run: list[re.Match[str]], weight: int,
+                 gz: _Gazetteer) -> Iterator[_Mention]:
+    """Names in a run of capitals: after a type word (`TỈNH ĐIỆN BIÊN`), or standing alone as the whole run."""
+    if (found := _named(text, run, None, weight, gz, whole=True)) is not None:
+        yield found
+        return
+    i = 0
+    while i < len(run):
+        for n in (2, 1):
+            if (w := gz.types.get(lower[run[i].start():run[min(i + n, len(run)) - 1].end()])) is not None \
+                    and i + n < len(run):
+                if (found := _named(text, run[i + n:], w, weight, gz, whole=False)) is not None:
+                    yield found
+                i += n
+                break
+        else:
+            i += 1
+
+
+def _own_levels(text: str, gz: _Gazetteer) -> Counter[str]:
+    """How often the report speaks of itself at each level (`toàn tỉnh`, `trên địa bàn huyện`)."""
+    return Counter(gz.types[m.group(1)].level for m in gz.own_rx.finditer(_lower(text))
+                     if not (nxt := text[m.end():m.end() + 4].lstrip(" .")[:1]).isupper() and not nxt.isdigit())
 
 
 def find_locality(text: str, title: str, ref: Reference) -> DocLocality:
-    """The district-level unit the report names most (title counts triple), else its province."""
-    by_key: dict[str, list[Locality]] = {}
-    for loc in ref.localities:
-        by_key.setdefault(loc.key, []).append(loc)
-    rx = _pattern(tuple(by_key))
-    votes: Counter[tuple[str, str]] = Counter()
-    for source, weight in ((title, 3), (text, 1)):
-        for m in rx.finditer(fold(source)):
-            votes[(m.group(2), _type_of(m.group(1)))] += weight
-    provinces_named = {k for (k, t) in votes if t == "tỉnh"}
-    district_votes = Counter({k: v for k, v in votes.items() if k[1] != "tỉnh"})
-    for (key, stated), _ in district_votes.most_common():
-        candidates = by_key[key]
-        lower = [c for c in candidates if c.type not in ("tỉnh", "thành phố trung ương")]
-        if not lower:
+    """The unit the report is about, by the scoring rule of `_score`; none when nothing names one twice, or once
+    with its type or in the title."""
+    gz = _gazetteer(ref)
+    body = text[len(title):] if title and text.startswith(title) else text  # (the title counts once, as the title)
+    mentions = [*_mentions(title, TITLE_WEIGHT, gz), *_mentions(body, 1, gz)]
+    # a district the gazetteer does not hold, named with its type in the text, is named alone in the title too
+    # (`Cửa Lò phấn đấu đón ...`)
+    unheld = {fold(m.name) for m in mentions if not m.units}
+    mentions += [_Mention(text_of, (), None, TITLE_WEIGHT) for run in _runs(title)
+                 if fold(text_of := title[run[0].start():run[-1].end()]) in unheld]
+    by_key: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        by_key.setdefault(fold(m.name), []).append(m)
+    own = _own_levels(text, gz)
+    scored = [(_score(ms, level, own), -LEVEL_RANK[level], key, level)
+              for key, ms in by_key.items() for level in _levels(ms)]
+    score, _, key, level = max(scored, default=(0.0, 0, "", ""))
+    if score < (1 if level == "tỉnh" else 2):  # a province named once is named; a district needs more
+        said = own.most_common(2) + [("", 0), ("", 0)]
+        alone = said[0][0] if said[0][1] > said[1][1] else None
+        return DocLocality(None, None, None, None, {"tỉnh": "province", "lower": "district"}.get(alone or ""))
+    return _resolve(key, level, by_key)
+
+
+LEVEL_RANK = {"lower": 0, "city": 1, "tỉnh": 2}  # of two units scored alike, a district before its province
+OWN_WEIGHT = 2  # each `toàn tỉnh`, `trên địa bàn huyện` counts as two mentions of a unit of that level
+BARE_BELOW = 0.9  # a name written without its type is first the province's (`Lai Châu`), then its city's
+
+
+def _levels(ms: list[_Mention]) -> set[str]:
+    """The levels the named unit can be (`Cà Mau`: a province, a city); a unit the gazetteer does not hold is of
+    the level its type word states."""
+    known = set().union(*(LEVELS_OF_TYPE[u.type] for m in ms for u in m.units))
+    return known or {m.stated.level for m in ms if m.stated is not None}
+
+
+def _score(ms: list[_Mention], level: str, own: Counter[str]) -> float:
+    """How well the mentions of one name make it the report's unit at `level`: each mention its weight (the title's
+    three), twice that with its type stated at that level and none at another; each time the report speaks of
+    itself at that level (`toàn tỉnh`), two more. A district the gazetteer does not hold counts once named twice."""
+    score = 0.0
+    for m in ms:
+        if m.locator:
             continue
-        in_named = [c for c in lower if fold(c.province) in provinces_named] or lower
-        same_type = [c for c in in_named if c.type == stated] or in_named
-        best = same_type[0]
-        stated_types = Counter({t: v for (k, t), v in votes.items() if k == key and t != "tỉnh"})
-        loc_type = stated_types.most_common(1)[0][0] if stated_types else best.type
-        return DocLocality(best.name, loc_type, best.province, best.province_2025 or None)
-    for (key, _), _ in votes.most_common():
-        prov = [c for c in by_key[key] if c.type in ("tỉnh", "thành phố trung ương")]
-        if prov:
-            p = prov[0]
-            return DocLocality(p.name, "tỉnh" if p.type == "tỉnh" else "thành phố", p.province, p.province_2025 or None)
-    return DocLocality(None, None, None, None)
+        if m.stated is not None and m.stated.kind == "outlet":
+            score += m.weight if m.stated.level == level else 0
+        elif m.stated is not None:  # (the title's weight is its own: a neighbour it names is typed too)
+            score += (m.weight if m.weight > 1 else 2) if m.stated.level == level else 0
+        elif level != "tỉnh" and any(u.type in ("tỉnh", "thành phố trung ương") for u in m.units):
+            score += BARE_BELOW * m.weight
+        else:
+            score += m.weight
+    if not any(m.units for m in ms) and sum(m.weight for m in ms) < 2:
+        return 0.0
+    return score + OWN_WEIGHT * own[level]
 
 
-_TYPE_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(fold(t)) for t in sorted(TYPE_WORDS, key=len, reverse=True))
-                          + r"|xa|phuong|thi tran)\s+")
+def _resolve(key: str, level: str, by_key: dict[str, list[_Mention]]) -> DocLocality:
+    """The gazetteer unit of the chosen name and level, its type as the report states it."""
+    ms = by_key[key]
+    stated = Counter(m.stated.stated_type for m in ms if m.stated is not None and m.stated.level == level)
+    votes = Counter({k: sum(m.weight for m in v) for k, v in by_key.items()})
+    provinces = [u for k, _ in votes.most_common() for m in by_key[k] for u in m.units
+                 if u.type in ("tỉnh", "thành phố trung ương")]
+    units = [u for m in ms for u in m.units if level in LEVELS_OF_TYPE[u.type]]
+    if not units:  # named with its type, not in the gazetteer: the name as written, the province the report names
+        prov = provinces[0] if provinces else None
+        return DocLocality(Counter(m.name for m in ms).most_common(1)[0][0], stated.most_common(1)[0][0],
+                           prov.province if prov else None, (prov.province_2025 or None) if prov else None,
+                           "district")
+    written = Counter(_lower(m.name) for m in ms)
+    named = {fold(u.province) for u in provinces}
+    best = min(units, key=lambda u: (-written[_lower(u.name)], fold(u.province) not in named, u.type not in stated))
+    if best.type == "tỉnh":
+        loc_type = "tỉnh"
+    elif stated:
+        loc_type = stated.most_common(1)[0][0]
+    else:
+        loc_type = "thành phố" if best.type == "thành phố trung ương" else best.type
+    whole = best.type in ("tỉnh", "thành phố trung ương")
+    return DocLocality(best.name, loc_type, best.province, best.province_2025 or None,
+                       "province" if whole else "district")
 
 
 def names_a_locality(words: str, ref: Reference) -> bool:
     """Whether `words` are a locality's name in the gazetteer, its type word optional (`Sông Hinh`, `huyện Đồng
     Xuân`, `TP. Tuy Hòa`): the item of a breakdown by area (`6.020 ha (Sông Hinh 2.600 ha, Đồng Xuân 1.800 ha)`)."""
     key = fold(words).strip(" :-")
-    return bool(key) and _TYPE_PREFIX.sub("", key) in ref.locality_keys
+    return bool(key) and _gazetteer(ref).prefix_rx.sub("", key) in ref.locality_keys

@@ -20,7 +20,8 @@ from transforms.text import BoilerplateRule, fold, fold_pattern
 SEED_FILES = ("metrics.csv", "units.csv", "localities.csv", "boilerplate.csv", "grammar/bounds.csv", "grammar/cues.csv",
               "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv", "grammar/words.csv",
               "grammar/fractions.csv", "grammar/sector_compounds.csv", "grammar/within.csv",
-              "grammar/abbreviations.csv", "reported_codes.csv", "named_codes.csv")
+              "grammar/abbreviations.csv", "reported_codes.csv", "named_codes.csv", "locality_words.csv",
+              "localities_former.csv", "locality_aliases.csv", "level_codes.csv")
 GAP_WORDS = 8  # how many words `…` in an alias may stand for
 TOPIC_MARK = "@"  # in a frame, before the words of its topic, which may also come before the figure
 
@@ -83,6 +84,27 @@ class Locality:
     province: str
     province_2025: str
     key: str  # folded name
+    name_ascii: str = ""  # no marks at all: `Đak Song` is `Đắk Song`
+
+
+@dataclass(frozen=True)
+class LevelCode:
+    """A growth read as `read_as` whose clause names `words` is `written_as` in a report of `level`
+    (seeds/level_codes.csv): what a province's statistics compile, a district's do not."""
+    read_as: str
+    words: str  # folded
+    level: str  # province | district
+    written_as: str
+
+
+@dataclass(frozen=True)
+class LocalityWord:
+    """A word that states a unit's type (`huyện`, `TP.`), or one that makes a type word written alone the report's
+    own unit (`toàn tỉnh`, `trên địa bàn huyện`): seeds/locality_words.csv."""
+    word: str  # lower case
+    kind: str  # type | own
+    stated_type: str
+    level: str  # tỉnh | city | lower
 
 
 @dataclass
@@ -110,6 +132,9 @@ class Reference:
     # a code read → the words that write it under another code (seeds/named_codes.csv): (the word, whole and with
     # its tones, the written code), longest word first
     named_codes: dict[str, list[tuple[re.Pattern[str], str]]] = field(default_factory=dict)
+    locality_words: list[LocalityWord] = field(default_factory=list)
+    locality_aliases: dict[str, Locality] = field(default_factory=dict)  # another way reports write a unit's name
+    level_codes: list[LevelCode] = field(default_factory=list)  # readings the report's level settles
 
     def __post_init__(self) -> None:
         self.reduction_codes = frozenset(m.reduction_code for m in self.metrics.values() if m.reduction_code)
@@ -166,7 +191,8 @@ def _norm_key(text: str) -> str:
 _ANY_WORD = r"[^\s;]+"
 # A frame's gap stays inside one list item: no comma, except inside a number (`40,834 ha`).
 _ITEM_WORD = r"(?:[^\s;,]|,(?=\d))+"
-_NAME_WORD = r"(?:[^\s\d;][^\s;]*|(?:19|20)\d{2}(?![\d.,]\d)[^\s;]*)"
+# (a period's count may pass too: `Kinh tế 9 tháng tăng trưởng 6,32%`)
+_NAME_WORD = r"(?:[^\s\d;][^\s;]*|(?:19|20)\d{2}(?![\d.,]\d)[^\s;]*|\d{1,2}(?=\s+th[aá]ng(?!\w)))"
 
 
 def _gaps(word: str) -> tuple[str, str, str]:
@@ -253,6 +279,34 @@ def _with_abbreviations(texts: Iterable[str], shortened: list[tuple[re.Pattern[s
     return out
 
 
+def _level_codes(text: str, metrics: dict[str, Metric]) -> list[LevelCode]:
+    """seeds/level_codes.csv, each code one of metrics.csv, each level one a report can be of."""
+    out = []
+    for line, r in enumerate(_read_csv(text, "level_codes.csv"), start=2):
+        for col in ("read_as", "written_as"):
+            if r[col].strip() not in metrics:
+                raise ValueError(f"seeds/level_codes.csv: line {line}: {col} {r[col]!r} is no code of metrics.csv")
+        if r["level"].strip() not in ("province", "district"):
+            raise ValueError(f"seeds/level_codes.csv: line {line}: level {r['level']!r} is neither province nor "
+                             "district")
+        out.append(LevelCode(r["read_as"].strip(), fold(r["words"].strip()), r["level"].strip(),
+                             r["written_as"].strip()))
+    return out
+
+
+def _locality_aliases(text: str, localities: list[Locality]) -> dict[str, Locality]:
+    """seeds/locality_aliases.csv: each alias of a unit of the gazetteer (`HCM`), an alias naming none an error."""
+    units = {(u.name, u.type): u for u in localities}
+    out: dict[str, Locality] = {}
+    for line, r in enumerate(_read_csv(text, "locality_aliases.csv"), start=2):
+        unit = units.get((r["name"].strip(), r["type"].strip()))
+        if unit is None:
+            raise ValueError(f"seeds/locality_aliases.csv: line {line}: {r['name']!r} ({r['type']}) is no unit of "
+                             "localities.csv or localities_former.csv")
+        out[r["alias"].strip()] = unit
+    return out
+
+
 def parse_reference(files: dict[str, str]) -> Reference:
     """Build the reference from the seed files' text (name → content)."""
     digest = hashlib.sha256()
@@ -281,9 +335,15 @@ def parse_reference(files: dict[str, str]) -> Reference:
     ]
     units.sort(key=lambda u: -len(u.word))
     localities = [
-        Locality(r["name"], r["type"], r["province"], r.get("province_2025", ""), _norm_key(r["name"]))
-        for r in _read_csv(files["localities.csv"], "localities.csv")
+        Locality(r["name"], r["type"], r["province"], r.get("province_2025", ""), _norm_key(r["name"]),
+                 r.get("name_ascii", ""))
+        for r in (*_read_csv(files["localities.csv"], "localities.csv"),
+                  *_read_csv(files["localities_former.csv"], "localities_former.csv"))
     ]
+    locality_aliases = _locality_aliases(files["locality_aliases.csv"], localities)
+    locality_words = [LocalityWord(r["word"].strip().lower(), r["kind"].strip(), r["stated_type"].strip(),
+                                   r["level"].strip())
+                      for r in _read_csv(files["locality_words.csv"], "locality_words.csv")]
     rules = [
         BoilerplateRule(re.compile(fold_pattern(r["pattern"])), r["reason"])
         for r in _read_csv(files["boilerplate.csv"], "boilerplate.csv")
@@ -295,7 +355,9 @@ def parse_reference(files: dict[str, str]) -> Reference:
     grammar = build_grammar({n: _read_csv(files[n], n) for n in GRAMMAR_FILES}, aliases, units)
     reported = _reported_codes(files["reported_codes.csv"], metrics)
     return Reference(metrics, aliases, units, localities, rules, digest.hexdigest()[:16], bounds, grammar,
-                     reported=reported, named_codes=_named_codes(files["named_codes.csv"], metrics))
+                     reported=reported, named_codes=_named_codes(files["named_codes.csv"], metrics),
+                     locality_words=locality_words, locality_aliases=locality_aliases,
+                     level_codes=_level_codes(files["level_codes.csv"], metrics))
 
 
 def _named_codes(text: str, metrics: dict[str, Metric]) -> dict[str, list[tuple[re.Pattern[str], str]]]:

@@ -789,6 +789,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             if src:
                 scope = re.sub(r"\s+", " ", text[src.start(1):src.end(1)]).strip()
     std_lo = max(sent.start, sent_facts.last_end(sent.start, m.start) or sent.start)  # (since the figure before)
+    if (season := _season(doc, std_lo, m, sent.end)) is not None and (scope is None or fold(season) not in fold(scope)):
+        # `xuống giống được 158.700ha lúa vụ thu đông`: one season's crop, not the year's (another season's figure,
+        # or the months to date, is no restatement of it)
+        scope = f"{scope} {season}" if scope else season
     if (std := g.subset_standard.search(key, std_lo, m.number_start)) is not None:
         # `vườn dừa đang thực hiện quy trình canh tác hữu cơ, với tổng diện tích 6.291,08ha`: the part of the indicator
         # farmed to a standard, its scope (no restatement of the whole crop's area)
@@ -851,3 +855,14 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         sentence_index=sent.index, part_list=part_list, metric_how=choice.how,
     )
     return fact, None, AliasHit(alias_span[0], alias_span[1], alias)
+
+
+def _season(doc: Document, lo: int, m: Mention, hi: int) -> str | None:
+    """The crop season (seeds/grammar/concepts.csv, kind season) named in the figure's item before it, or right
+    after it past the crop it measures (`158.700ha lúa vụ thu đông`); none when the item names two."""
+    found = [c for c in doc.concepts_in(lo, m.number_start) if c[2] == "season"] or [
+        c for c in doc.concepts_in(m.end, min(hi, m.end + 24)) if c[2] == "season" and c[0] <= m.end + 12
+        and not re.search(r"[,;:()]", doc.key[m.end:c[0]])]
+    if len({c[3] for c in found}) != 1:
+        return None
+    return re.sub(r"\s+", " ", doc.text[found[0][0]:found[0][1]]).strip().lower()

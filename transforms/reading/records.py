@@ -39,6 +39,7 @@ class Fact:
     metric_how: str | None = None  # which evidence named the metric (frame, clause, concept, context ...)
     read_as: str | None = None  # the project code read, when the warehouse writes it under another (reported_codes)
     read_scope: str | None = None  # the scope as read, then (the written scope also names what the code narrowed)
+    base_unstated: bool = False  # growth with no base written, given the usual one (not persisted)
     extractor_version: str = EXTRACTOR_VERSION
 
 

@@ -165,6 +165,7 @@ def resolve_growth_base(fact: Fact, key: str = "") -> None:
     named with an earlier year (`tăng 33,33% so với tháng 8/2016` of August 2017) is that same period."""
     if fact.comparison_base == GROWTH:
         fact.comparison_base = "prior_year" if fact.period == "FY" else "same_period"
+        fact.base_unstated = True
     if fact.comparison_base == "prior_period" and key and fact.period_year and fact.period:
         named = _BASE_MONTH.match(key, fact.char_end)
         if named is not None and int(named.group(3)) < fact.period_year:

@@ -58,6 +58,7 @@ compared as (
         a.is_exact as a_exact,
         a.is_named_here as a_named_here,
         a.is_period_stated as a_period_stated,
+        a.is_period_stated_here as a_period_stated_here,
         a.is_unplaced_in_breakdown as a_unplaced_in_breakdown,
         a.is_quoted_past as a_quoted_past,
         a.price_basis as a_price_basis,
@@ -92,6 +93,10 @@ select
             -- `120% dự toán HĐND huyện giao` and `153,1% dự toán tỉnh giao`)
             and is_named_here and a_named_here and price_basis is not distinct from a_price_basis
             and is_period_stated and a_period_stated
+            -- within one report, a month carried from a sentence before (`Doanh thu bán buôn tháng 8 ... . Tổng mức
+            -- bán buôn ước đạt ...`: the month, or the months to date?) settles nothing either
+            and (doc_id <> a_doc_id or period not like 'M%'
+                or (coalesce(is_period_stated_here, false) and coalesce(a_period_stated_here, false)))
             and not is_unplaced_in_breakdown and not a_unplaced_in_breakdown
             and role <> 'pct_of_plan' and coalesce(comparison_base, '') not in ('plan', 'budget_estimate')
             -- two targets of one ratio for one year measure against bases a plan seldom names (`gấp 1,5 lần

@@ -8,6 +8,16 @@ with facts as (
 
 documents as (
     select doc_id, source_file, locality, province, published_on from cleaned.documents
+),
+
+-- where each sentence starts, and which sentences are headings: a period stated in the figure's own sentence or
+-- in a heading above it is the figure's; one carried from the sentence before may be the month or the months to date
+sentences as (
+    select doc_id, sentence_index, char_start as sentence_start from cleaned.stg_sentences
+),
+
+headings as (
+    select doc_id, char_start as heading_start, char_end as heading_end from cleaned.stg_sentences where is_heading
 )
 
 select
@@ -40,6 +50,10 @@ select
     -- the report names the figure's period somewhere before it or right after it; a period only defaulted (a
     -- headline above every date, a report naming no period) is a guess no contradiction can rest on
     period_stated_at is not null as is_period_stated,
+    period_stated_at >= sentences.sentence_start or exists (
+        select 1 from headings as h
+        where h.doc_id = facts.doc_id and facts.period_stated_at between h.heading_start and h.heading_end
+    ) as is_period_stated_here,
     -- a figure of a sentence that breaks a total down (`Trong đó, châu Á ... tăng 10,43%`) with no part read for it
     -- to hang on: a part's figure, or the total's, the text leaves open
     parent_fact_id is null and role <> 'level'
@@ -51,3 +65,4 @@ select
     end as price_basis
 from facts
 inner join documents using (doc_id)
+left join sentences using (doc_id, sentence_index)
