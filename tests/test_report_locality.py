@@ -67,3 +67,27 @@ def test_annotated_reports_localities() -> None:
         province += _same(got[2], gold.get("province"))
     assert n >= 500
     assert name / n >= 0.95 and kind / n >= 0.95 and province / n >= 0.94, (n, name, kind, province)
+
+
+def test_a_unit_the_gazetteer_lacks_is_a_locality_of_the_warehouse(tmp_path: Path) -> None:
+    """A report about a district merged since (`thị xã Cửa Lò`) keeps it as its locality, and marts.dim_locality
+    lists it beside the gazetteer's units, as the reports state it; a unit of the gazetteer is listed once."""
+    import duckdb
+    from conftest import build_warehouse
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Cửa Lò phấn đấu đón 3 triệu lượt khách\n\nNăm 2021, thị xã Cửa Lò (tỉnh Nghệ An) "
+                               "phấn đấu đón hơn 3 triệu lượt khách; doanh thu du lịch của thị xã đạt 1.250 tỷ đồng.",
+                               encoding="utf-8")
+    (src / "b.txt").write_text("Kiến Xương: thu ngân sách đạt 500 tỷ đồng\n\nNăm 2023, thu ngân sách trên địa bàn "
+                               "huyện Kiến Xương đạt 500 tỷ đồng.", encoding="utf-8")
+    db = tmp_path / "w" / "chitieu.duckdb"
+    build_warehouse(src, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("select locality, locality_type, province, province_2025, documents, in_gazetteer "
+                           "from marts.dim_locality where documents > 0 order by locality").fetchall()
+        facts = con.execute("select distinct locality from marts.fct_indicators order by 1").fetchall()
+    assert rows == [("Cửa Lò", "thị xã", "Nghệ An", "Nghệ An", 1, False),
+                    ("Kiến Xương", "huyện", "Thái Bình", "Hưng Yên", 1, True)], rows
+    assert facts == [("Cửa Lò",), ("Kiến Xương",)], facts

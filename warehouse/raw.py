@@ -366,7 +366,10 @@ def write_seeds(lake: Path, seeds_dir: Path, overrides: pl.DataFrame | None = No
     """The reference tables the models join (metrics, localities, reviewers' overrides, as planned)."""
     metrics = csv_frame(seeds_dir / "metrics.csv")
     lk.write_table(lake, "raw", "seed_metrics", metrics)
-    lk.write_table(lake, "raw", "seed_localities", csv_frame(seeds_dir / "localities.csv"))
+    # the gazetteer, and the units it lacks that reports of their time name (seeds/localities_former.csv)
+    gazetteer = csv_frame(seeds_dir / "localities.csv")
+    former = csv_frame(seeds_dir / "localities_former.csv").select(gazetteer.columns)
+    lk.write_table(lake, "raw", "seed_localities", pl.concat([gazetteer, former]))
     if overrides is None:
         overrides = read_overrides(seeds_dir / OVERRIDES_FILE, set(metrics["code"].to_list()))
     lk.write_table(lake, "raw", "seed_overrides", overrides)
