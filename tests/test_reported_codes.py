@@ -63,7 +63,7 @@ def test_explain_says_what_a_written_code_was_read_as() -> None:
 
     out = render_text(explain("Năm 2023, diện tích gieo cấy lúa đạt 7.748 ha.", REF), color=False)
     assert "sown_area level 7748 ha" in out and "scope=lúa" in out
-    assert "read as rice_sown_area, written under the contract's code" in out
+    assert "read as rice_sown_area, written under the code annotators write it under" in out
 
 
 def test_an_output_name_with_an_unknown_code_names_its_line() -> None:

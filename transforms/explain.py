@@ -207,7 +207,8 @@ def fact_summary(f: Fact, parent_text: str | None = None) -> str:
         parts.append(f"parent={parent_text if parent_text is not None else f.parent_fact_id}")
     parts.append(f"metric by: {metric_reason(f.metric_how)}")
     if f.read_as:
-        parts.append(f"read as {f.read_as}, written under the contract's code (seeds/reported_codes.csv)")
+        parts.append(f"read as {f.read_as}, written under the code annotators write it under "
+                     "(seeds/reported_codes.csv, seeds/named_codes.csv)")
     return " · ".join(parts)
 
 
