@@ -125,6 +125,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference, level: str | None = U
     default_year = default_year_of(clean, periods, key)
     pi = 0
     prev_status_target_sentence = -2
+    prev_estimate_sentence = -2  # the last sentence whose last figure is an estimate
     section_target, section_year = False, None  # under a heading of tasks and targets (for a year)
     section_part_named = False  # whether that heading names a part of a year (`Nhiệm vụ quý IV/2023`)
     section_period: str | None = None  # the only period the section sets targets for (a headline's own)
@@ -155,6 +156,9 @@ def extract(doc_id: str, clean: CleanText, ref: Reference, level: str | None = U
             or g.follow_on.match(key, sent.start) is not None  # `Theo đó, tốc độ tăng trưởng GRDP ...`
         # a `Trong đó ...` sentence right after a sentence of targets continues the list of targets
         carried_target = sent_is_continuation and prev_status_target_sentence == sent.index - 1
+        # and one right after an estimate continues the estimate (`... ước đạt 9.519 tỷ đồng. Trong đó: chi đầu tư
+        # phát triển đạt 2.363,59 tỷ đồng`): the breakdown of an estimated figure is estimated too
+        carried_estimate = sent_is_continuation and prev_estimate_sentence == sent.index - 1
         if sent.is_heading:  # `II. NHIỆM VỤ, GIẢI PHÁP NĂM 2024` opens a section of targets, any other closes it
             # a headline with a measured figure of its own (`... đặt mục tiêu GRDP tăng 7% trong năm 2024`) sets
             # the year's targets, not the quarter's results the news then gives
@@ -320,7 +324,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference, level: str | None = U
                     of_target_period = False
                 if cue is None and (carried_target or in_section or of_target_period):
                     cue = "target"
-                if cue is None and fact.period in estimated_periods:
+                if cue is None and (fact.period in estimated_periods or carried_estimate):
                     cue = "estimate"
                 status = cue or "actual"
                 if parent is not None and fact.role == "part":
@@ -413,6 +417,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference, level: str | None = U
         last_end = max((f.char_end for f in sent_facts), default=sent.start)
         if any(f.status == "target" for f in sent_facts) or doc.status.any_in(last_end, sent.end, "target"):
             prev_status_target_sentence = sent.index
+        if sent_facts and max(sent_facts, key=lambda f: f.char_end).status == "estimate":
+            prev_estimate_sentence = sent.index
     _read_tables(doc, out, periods, default_year)
     _headline_periods(doc, out.facts)
     out.facts = by_level(out.facts, level, ref.level_codes, doc.key, [s.start for s in out.sentences])
