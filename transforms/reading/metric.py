@@ -806,6 +806,25 @@ def _capital_of_disbursement(doc: Document, sent: Sentence, m: Mention, sent_fac
 CAPITAL_OF_DISBURSEMENT = "the capital total a disbursement in the sentence is measured against"
 
 
+def _running_restatement(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                         prev_facts: list[Fact] | None) -> Choice | None:
+    """`Tổng sản lượng thủy sản tháng 3 đạt 50.000 tấn, ...; trong đó sản lượng tôm đạt 17.750 tấn. Lũy kế 3 tháng đầu
+    năm đạt 150.500 tấn`: a running total opening a sentence that names no indicator (only the running word, a
+    period and a verb) is the months to date of the lead amount of the sentence right before, not of a part it lists
+    last."""
+    if sent_facts or m.unit in (None, "percent") or not prev_facts:
+        return None
+    seg = doc.blank_periods(sent.start, m.number_start)
+    if doc.g.running_word.search(seg) is None or not doc.says_nothing(doc.g.running_word.sub(" ", seg)):
+        return None
+    lead = next((f for f in prev_facts if f.role == "level" and f.metric_how != PLANNED), None)
+    if lead is None or lead.sentence_index != sent.index - 1 \
+            or doc.sentences[lead.sentence_index].paragraph != sent.paragraph \
+            or not compatible(doc.ref.metrics[lead.metric].unit, m):
+        return None
+    return Choice(doc.g.metric_alias(lead.metric), m.start, m.start, "context")
+
+
 def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
                   clause_start: int, ctx: AliasHit | None, last_alias: Alias | None, prev_facts: list[Fact] | None,
                   whole: AliasHit | None) -> _Reading:
@@ -845,6 +864,8 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         # `Thu ngân sách ... tăng bình quân 15%/năm; đến năm 2025 đạt 900 tỷ đồng`: an amount in a clause of only a
         # period and a verb after the indicator's growth is its level (the sentence's indicator, not an earlier one's)
         return Choice(last_alias, lo, lo, "context"), None
+    if (restated := _running_restatement(doc, sent, m, sent_facts, prev_facts)) is not None:
+        return restated, None
     if ctx is not None and (m.unit is not None or m.scale >= 1e6):  # `400 tỷ`: an amount of the currency
         lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or 0)
         found = doc.from_context(ctx, lo, m)
