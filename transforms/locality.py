@@ -117,21 +117,16 @@ def _build(ref: Reference) -> _Gazetteer:
     )
 
 
+_UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha()}))
+# a capitalised word (its letters `\w` but no digit or `_`), `Ea H'leo` one word
+_CAP = rf"[{re.escape(_UPPER)}][^\W\d_]*(?:['’][^\W\d_]+)*(?![\w'’])"
+_RUN = re.compile(rf"(?<![\w'’]){_CAP}(?:(?: | - |-|\u00a0){_CAP})*")
+
+
 def _runs(text: str) -> Iterator[list[re.Match[str]]]:
     """Runs of capitalised words, joined by a space or a dash (`Bà Rịa - Vũng Tàu`): the places a name can be."""
-    run: list[re.Match[str]] = []
-    for m in _WORD.finditer(text):
-        if not m.group()[0].isupper():
-            if run:
-                yield run
-            run = []
-            continue
-        if run and text[run[-1].end():m.start()] not in (" ", " - ", "-", "\u00a0"):
-            yield run
-            run = []
-        run.append(m)
-    if run:
-        yield run
+    for r in _RUN.finditer(text):
+        yield list(_WORD.finditer(text, r.start(), r.end()))
 
 
 def _mentions(text: str, weight: int, gz: _Gazetteer) -> list[_Mention]:

@@ -195,6 +195,7 @@ class Document:
         self.frame_starts = [f[0] for f in self.frames]
         self.concepts = concept_hits(self.hits, self.key, self.g.sector_compounds)
         self.concept_starts = [c[0] for c in self.concepts]
+        self.season_starts = [c[0] for c in self.concepts if c[2] == "season"]  # (most reports name none)
         self._harms: list[tuple[int, int, str, str]] | None = None  # (built on first use)
         self._cues: list[tuple[int, int]] | None = None
         self._cue_starts: list[int] = []

@@ -4,6 +4,7 @@ total it belongs to; plans in brackets, changes in brackets, parts of a total ab
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from transforms.grammar.indicator import (
@@ -860,6 +861,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
 def _season(doc: Document, lo: int, m: Mention, hi: int) -> str | None:
     """The crop season (seeds/grammar/concepts.csv, kind season) named in the figure's item before it, or right
     after it past the crop it measures (`158.700ha lúa vụ thu đông`); none when the item names two."""
+    if bisect_left(doc.season_starts, lo) == bisect_left(doc.season_starts, min(hi, m.end + 24)):
+        return None  # (no season named near: most figures)
     found = [c for c in doc.concepts_in(lo, m.number_start) if c[2] == "season"] or [
         c for c in doc.concepts_in(m.end, min(hi, m.end + 24)) if c[2] == "season" and c[0] <= m.end + 12
         and not re.search(r"[,;:()]", doc.key[m.end:c[0]])]
