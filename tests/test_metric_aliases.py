@@ -145,8 +145,8 @@ for _code, _row in ROWS.items():
 
 def test_every_metric_has_aliases_and_the_table_is_complete():
     """Every metric is named by aliases, or composed by a concept signature, or is the total of a
-    fraction (`32/33 chỉ tiêu`), or a rate's own code for its fall, or a product's output written from the
-    generic output read (seeds/named_codes.csv)."""
+    fraction (`32/33 chỉ tiêu`), or a rate's own code for its fall, or a code written from another read
+    (seeds/named_codes.csv: a product's output; seeds/reported_codes.csv: a crop's harvested area)."""
     assert len(ROWS) >= 75
     with (SEEDS / "grammar" / "signatures.csv").open(encoding="utf-8") as fh:
         composed = {r["metric"] for r in csv.DictReader(fh)}
@@ -155,6 +155,8 @@ def test_every_metric_has_aliases_and_the_table_is_complete():
     reductions = {r["reduction_code"] for r in ROWS.values() if r["reduction_code"]}
     with (SEEDS / "named_codes.csv").open(encoding="utf-8") as fh:
         written = {r["code"] for r in csv.DictReader(fh)}  # one product's output, written from a reading
+    with (SEEDS / "reported_codes.csv").open(encoding="utf-8") as fh:
+        written |= {r["reported_as"] for r in csv.DictReader(fh)}  # a crop's harvested area, written from a reading
     named_otherwise = composed | totals | reductions | written
     assert [c for c, r in ROWS.items() if not aliases(r, "aliases") and c not in named_otherwise] == []
     assert len(CASES) == sum(len(aliases(r, c)) + sum("…" in a for a in aliases(r, c))

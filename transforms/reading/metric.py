@@ -58,10 +58,14 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
 def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
             clause_start: int, ctx: AliasHit | None) -> _Reading | None:
     """A figure after words of harm in its clause (`diện tích lúa bị chuột gây hại 200 ha`, `sâu keo gây hại 11,1 ha
-    ngô`, `thiệt hại 300 ha lúa`) is no area sown nor output, whatever names a crop: the harm's own indicator
+    ngô`, `thiệt hại 300 ha lúa`) or right after it (`350 ha hoa màu bị ngập úng`) is no area sown nor output,
+    whatever names a crop: the harm's own indicator
     (a pest's: an area damaged), else none."""
     prev_end = sent_facts.last_end(clause_start, m.start)
     harm = doc.harm_words(max(clause_start, prev_end or clause_start), m.number_start)
+    if not harm:  # or right after the figure and what it measures (`mưa lớn làm 350 ha lúa bị ngập úng`)
+        harm = [c for c in doc.harm_words(m.end, min(sent.end, m.end + 32))
+                if not re.search(r"[,;:()\d]", doc.key[m.end:c[0]])][:1]
     if not harm:
         last = next(sent_facts.latest_first(sent.start), None)
         if m.unit in (None, "percent") or last is None or last.metric_how != HARM \
