@@ -72,6 +72,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?<!\w)quý\s+(iv|iii|ii|i|[1-4])(?!\w)" + _YEAR), "quarter"),
     (_rx(r"(?<!\w)quý\s+(đầu|cuối)(?:\s+tiên)?(?:\s+(?:của\s+)?năm)?" + _YEAR), "quarter_edge"),  # `Quý đầu năm 2025`
     (_rx(r"(?<!\w)nửa\s+(?:năm\s+)?(đầu|cuối)(?:\s+năm)?" + _YEAR), "half"),  # `Nửa đầu năm nay`
+    # a month of the lunar calendar (`nhuận tháng Hai âm lịch`, `tháng Giêng âm lịch`): a season, no reporting period
+    (_rx(r"(?<!\w)(?:nhuận\s+)?tháng\s+(?:\d{1,2}|" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+         + r")(?:\s+nhuận)?\s+âm\s+lịch(?!\w)"), "lunar"),
     (_rx(r"(?<!\w)(?:phiên|kỳ|cuộc)\s+(?:họp\s+)?(?:thường\s+kỳ\s+|định\s+kỳ\s+)?tháng\s+(\d{1,2})" + _YEAR),
      "meeting"),
     # `hội nghị giao ban báo chí tháng 6/2019`, `giao ban tháng 5`: a meeting's month, no reporting period
@@ -158,6 +161,9 @@ def find_periods(key: str, masked: list[tuple[int, int]], tone_key: str | None =
                 continue
             if masks.contains(s, e):
                 continue
+            if kind == "lunar":
+                insort(taken, (s, e))  # consumed: no period, and no month of one
+                continue
             before = key[max(0, s - 24):s]
             pm = _past_term(key, s, e) if kind == "past_term" else _mention(kind, m, s, e)
             if pm is None:
@@ -190,7 +196,8 @@ def find_periods(key: str, masked: list[tuple[int, int]], tone_key: str | None =
 
 
 # words a pattern cannot match without (folded): most reports name no term and write no date in words
-_NEEDLES = {"past_term": fold("nhiệm kỳ"), "term_named": fold("nhiệm kỳ"), "as_of_words": fold("ngày")}
+_NEEDLES = {"past_term": fold("nhiệm kỳ"), "term_named": fold("nhiệm kỳ"), "as_of_words": fold("ngày"),
+            "lunar": fold("âm lịch")}
 _TERM = re.compile(fold_pattern(r"(?<!\w)nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)"))
 
 

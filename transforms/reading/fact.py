@@ -865,7 +865,7 @@ def _season(doc: Document, lo: int, m: Mention, hi: int) -> str | None:
         return None  # (no season named near: most figures)
     found = [c for c in doc.concepts_in(lo, m.number_start) if c[2] == "season"] or [
         c for c in doc.concepts_in(m.end, min(hi, m.end + 24)) if c[2] == "season" and c[0] <= m.end + 12
-        and not re.search(r"[,;:()]", doc.key[m.end:c[0]])]
+        and not re.search(r"[,;:()]|(?<!\w)so(?!\w)", doc.key[m.end:c[0]])]  # (`so với vụ Xuân năm 2022`: a base)
     if len({c[3] for c in found}) != 1:
         return None
     return re.sub(r"\s+", " ", doc.text[found[0][0]:found[0][1]]).strip().lower()
