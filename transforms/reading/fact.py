@@ -794,7 +794,11 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         # `xuống giống được 158.700ha lúa vụ thu đông`: one season's crop, not the year's (another season's figure,
         # or the months to date, is no restatement of it)
         scope = f"{scope} {season}" if scope else season
-    if (std := g.subset_standard.search(key, std_lo, m.number_start)) is not None:
+    if m.unit == "count" and (rated := _ratings_after(g, key, text, m, sent.end)):
+        # `20 sản phẩm OCOP được tỉnh xếp hạng 3 sao và 12 sản phẩm xếp hạng 4 sao`: the rating after a count (`32 sản
+        # phẩm OCOP xếp hạng 4 sao, 3 sao` names both): a subset, its scope
+        scope = f"{scope} ({rated})" if scope else rated
+    elif (std := g.subset_standard.search(key, std_lo, m.number_start)) is not None:
         # `vườn dừa đang thực hiện quy trình canh tác hữu cơ, với tổng diện tích 6.291,08ha`: the part of the indicator
         # farmed to a standard, its scope (no restatement of the whole crop's area)
         scope = f"{scope} ({text[std.start():std.end()]})" if scope else text[std.start():std.end()]
@@ -869,3 +873,15 @@ def _season(doc: Document, lo: int, m: Mention, hi: int) -> str | None:
     if len({c[3] for c in found}) != 1:
         return None
     return re.sub(r"\s+", " ", doc.text[found[0][0]:found[0][1]]).strip().lower()
+
+
+_NEXT_FIGURE = re.compile(r"[;.](?!\d)|\d+(?:[.,]\d+)*(?!\s*sao(?!\w))")  # (folded `3 sao` is a rating, no figure)
+
+
+def _ratings_after(g: Grammar, key: str, text: str, m: Mention, end: int) -> str | None:
+    """The ratings (seeds/grammar/words.csv `subset_standard`: `3 sao`, `4 sao`) written after a count, up to the next
+    figure or the clause's end, joined as written (`4 sao, 3 sao`)."""
+    stop = _NEXT_FIGURE.search(key, m.end, end)
+    hi = stop.start() if stop is not None else end
+    found = [r for r in g.subset_standard.finditer(key, m.end, hi)]
+    return ", ".join(dict.fromkeys(text[r.start():r.end()] for r in found)) or None

@@ -47,12 +47,13 @@ def only_a_date(doc: Document, sent: Sentence, named: list[PeriodMention]) -> bo
     words = set(re.findall(r"[^\W\d_]+", rest))
     if words <= doc.g.dateline_words:
         return True
-    # `VnEconomy, tháng 4/2024`, `Thời sự - Tháng 3/2018`: a site's or section's name of a few words, then the date
+    # `VnEconomy, tháng 4/2024`, `Thời sự - Tháng 3/2018`, `Báo Gia Lai điện tử, tháng 7-2022`: a site's, section's or
+    # paper's name of a few words, then the date
     label = _LABEL.match(rest)
     return label is not None and set(re.findall(r"[^\W\d_]+", rest[label.end():])) <= doc.g.dateline_words
 
 
-_LABEL = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[,|:\-\u2013\u2014]\s*")
+_LABEL = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*[,|:\-\u2013\u2014]\s*")
 
 
 def reports_results(g: Grammar, key: str, sent: Sentence) -> bool:
