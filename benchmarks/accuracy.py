@@ -55,6 +55,7 @@ SETS = {
     "dev5": (ROOT / "tests" / "fixtures" / "dev5" / "docs", ROOT / "tests" / "fixtures" / "dev5" / "gold"),
     "dev6": (ROOT / "tests" / "fixtures" / "dev6" / "docs", ROOT / "tests" / "fixtures" / "dev6" / "gold"),
     "sealed18": (ROOT / "tests" / "fixtures" / "sealed18" / "docs", ROOT / "tests" / "fixtures" / "sealed18" / "gold"),
+    "dev7": (ROOT / "tests" / "fixtures" / "dev7" / "docs", ROOT / "tests" / "fixtures" / "dev7" / "gold"),
 }
 
 
