@@ -466,3 +466,23 @@ def test_counts_of_two_ratings_are_no_conflict(tmp_path: Path) -> None:
            "Quý I/2023, huyện có 23 sản phẩm OCOP xếp hạng 3 sao.")
     rows = _checks(tmp_path / "b", {"a.txt": HEAD + one})
     assert [o for c, o, _ in rows if c == "conflict" and o == "fail"] == ["fail"], rows
+
+
+def test_sectors_read_as_parts_of_a_total_stated_before_overshoot_it_only_by_more_than_a_hundredth(
+        tmp_path: Path) -> None:
+    """Sectors' values in a sentence of their own are parts of the total production value stated before (the
+    reader's link): parts 4 tỷ over a total of 17.160 tỷ (sealed16 rb02) only warn; 273 tỷ over 1.858,72 tỷ (dev7
+    le01, an annotated inconsistency) fail."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    near = ("5 tháng đầu năm 2025, tổng giá trị sản xuất của huyện ước đạt 17.160 tỷ đồng.\n\n"
+            "5 tháng đầu năm 2025, giá trị sản xuất ngành nông, lâm, thủy sản ước đạt 2.340 tỷ đồng; giá trị sản xuất "
+            "ngành công nghiệp, xây dựng ước đạt 12.641 tỷ đồng; giá trị sản xuất ngành dịch vụ ước đạt 2.183 tỷ đồng.")
+    rows = _checks(tmp_path / "a", {"a.txt": HEAD + near})
+    assert [o for c, o, _ in rows if c == "part_sum"] == ["warn"], rows
+    far = ("6 tháng đầu năm 2023, tổng giá trị sản xuất của huyện ước đạt 1.858,72 tỷ đồng.\n\n"
+           "6 tháng đầu năm 2023, giá trị sản xuất ngành nông, lâm, thủy sản ước đạt 1.094,72 tỷ đồng; giá trị sản "
+           "xuất ngành công nghiệp, xây dựng ước đạt 178,75 tỷ đồng; giá trị sản xuất ngành dịch vụ ước đạt 858,25 tỷ "
+           "đồng.")
+    rows = _checks(tmp_path / "b", {"a.txt": HEAD + far})
+    assert [o for c, o, _ in rows if c == "part_sum"] == ["fail"], rows

@@ -421,6 +421,7 @@ def extract(doc_id: str, clean: CleanText, ref: Reference, level: str | None = U
             prev_estimate_sentence = sent.index
     _read_tables(doc, out, periods, default_year)
     _headline_periods(doc, out.facts)
+    _parts_of_a_stated_total(out.facts, ref)
     out.facts = by_level(out.facts, level, ref.level_codes, doc.key, [s.start for s in out.sentences])
     out.facts = report(out.facts, ref.reported, ref.named_codes, doc.text, [s.start for s in out.sentences])
     out.numbers.sort(key=lambda n: n.char_start)
@@ -450,6 +451,29 @@ def _headline_periods(doc: Document, facts: list[Fact]) -> None:
         bases = {(b.comparison_base, b.base_year) for b in same if b.period == f.period and not b.base_unstated}
         if f.base_unstated and len(bases) == 1:
             f.comparison_base, f.base_year = bases.pop()
+
+
+TOTALS_OF_SECTORS = ("production_value",)  # totals a report breaks down by sector, sentence by sentence
+
+
+def _parts_of_a_stated_total(facts: list[Fact], ref: Reference) -> None:
+    """`Tổng giá trị sản xuất ... đạt 20.521 tỷ đồng` then, sentences on, `Giá trị sản xuất ngành nông, lâm, thủy sản
+    ước thực hiện 1.752 tỷ đồng`: a sector's value in a report that states the total of the same period is a part of
+    that total, as annotators who see only the contract write it (40 of 41 such figures). Each sentence is a
+    breakdown of its own: values at two price bases in two sentences do not add up."""
+    stated: dict[tuple[int | None, str | None, bool], list[Fact]] = {}
+    for f in facts:
+        key = (f.period_year, f.period, f.status == "target")
+        if f.metric in TOTALS_OF_SECTORS and f.role == "level" and f.unit == "VND" and f.metric_how != PLANNED:
+            stated.setdefault(key, []).append(f)
+            continue
+        if f.role != "level" or f.unit != "VND" or f.parent_fact_id is not None or f.metric_how == PLANNED:
+            continue
+        # the latest total above the value (a value above a total is of another: `bình quân đầu người 8 triệu đồng`)
+        total = next((t for t in reversed(stated.get(key, [])) if t.value > f.value), None)
+        if total is None or ref.metrics[f.metric].part_of != total.metric or f.sentence_index == total.sentence_index:
+            continue
+        f.role, f.parent_fact_id, f.part_list = "part", total.fact_id, "stated_before"
 
 
 def _read_tables(doc: Document, out: Extraction, periods: list[PeriodMention], default_year: int | None) -> None:

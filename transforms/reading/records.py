@@ -33,7 +33,8 @@ class Fact:
     sentence: str
     sentence_index: int
     # complete (`cụ thể`, `gồm`, `:`) | partial (`trong đó`) | breakdown (`Xét theo ngành, ...`: a partial list of
-    # its own sentence, one of several breakdowns of a total stated before) for parts
+    # its own sentence, one of several breakdowns of a total stated before) | stated_before (a sector's value in a
+    # sentence of its own, a part of the total the report stated before) for parts
     part_list: str | None = None
     period_stated_at: int | None = None  # offset of the period mention the figure takes its period from
     metric_how: str | None = None  # which evidence named the metric (frame, clause, concept, context ...)

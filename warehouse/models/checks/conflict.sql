@@ -21,9 +21,12 @@ with facts as (
              base_year) as group_key
     from cleaned.int_fact_tolerance
     where role in ('level', 'pct_change', 'pct_of_plan', 'pct_of_base') and locality is not null
-        -- a part's own ratio (`Trong đó: vốn ngân sách nhà nước ..., tăng 12%`) is no restatement of the total's
+        -- a part's own ratio (`Trong đó: vốn ngân sách nhà nước ..., tăng 12%`) is no restatement of the total's; a part
+        -- under its own code (a sector's value under the total production value) states its own indicator's
         and (parent_fact_id is null or parent_fact_id not in (
-            select fact_id from cleaned.int_fact_tolerance where role = 'part'
+            select p.fact_id from cleaned.int_fact_tolerance as p
+            inner join cleaned.int_fact_tolerance as t on t.fact_id = p.parent_fact_id
+            where p.role = 'part' and p.metric = t.metric
         ))
 ),
 
