@@ -36,8 +36,10 @@ HELD_OUT = [
     # alarms at the closing score (0.953 since the fifth session)
     ("sealed", 330, 0.95, 0),
     # 15 written after the development corpus: first 0.636 before any change for them; 6 false alarms then; 0.938 now
-    # (its last false conflict, 300 ha of pineapple read as the perennial crop area, mended in the seventh session)
-    ("fresh", 291, 0.93, 0),
+    # (its last false conflict, 300 ha of pineapple read as the perennial crop area, mended in the seventh session);
+    # 0.924 since sectors' values are parts of a total production value stated before (eleventh session): its
+    # annotators wrote two such as levels, as 1 of 41 contract-only figures is
+    ("fresh", 291, 0.92, 0),
     # 15 sealed on arrival: first 0.628, closing 0.641 (P 0.840, R 0.518); 0.931 now; 4 false alarms at closing
     ("sealed2", 334, 0.93, 0),
     # 15 sealed on arrival: first 0.777, closing 0.781 (P 0.833, R 0.735); 0.921 now
@@ -59,8 +61,9 @@ HELD_OUT = [
     # R 0.758, 8cda56a) before it was read (SCORES.md); read and worked since: 0.940 now
     ("sealed9", 442, 0.93, 0),
     # 9 by three blind annotators of the third 2026-12-05 session, scored before reading: 0.825 and 0.866 (two
-    # batches) with that session's first extractor and its later code alike (SCORES.md); read and worked: 0.926 now
-    ("sealed10", 124, 0.92, 0),
+    # batches) with that session's first extractor and its later code alike (SCORES.md); read and worked: 0.926;
+    # 0.918 since sectors' values are parts of a total production value stated before (one such written as a level)
+    ("sealed10", 124, 0.91, 0),
     # 18 by six blind annotators of the third and fourth 2026-12-05 sessions (SCORES.md): the 9 never read 0.851
     # first, 0.859 closing; 0.886 with the 9 read (ub, ud, ue); 0.902 (read again in the fifth session); 0.8997
     # since foreign and domestic investment are written under their own codes (tests/fixtures/CODES.md): uf02's
