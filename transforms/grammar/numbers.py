@@ -309,6 +309,8 @@ def _negative(key: str, s: int) -> bool:
         k -= 1
     if k < 0 or key[k] == "\n":
         return j == s - 1  # `-1.000` opening a line is signed; `- 1.000` is a bullet
+    if key[k] == ",":  # `19.394,07 tỷ đồng, -13,78%`: a dash glued to the number after a comma is its sign
+        return j == s - 1
     return key[k] in "(:=[;"  # after a unit sign (`0 ₫ - 9%`), a word or a number the dash joins or lists
 
 

@@ -292,6 +292,7 @@ def _change_shared(g: Grammar, key: str, sent_facts: SentenceFacts, m: Mention, 
 _BASE_THEN_AND = re.compile(r"\s*so\s[^;%()]{0,40}?(?:\s+va|\s*,)\s*")
 _JOINED = re.compile(r"\s*(?:,|va)\s*(?:(?:hơn|gân|khoang|trên|xâp xi)\s*)?")
 _SIGNED_IN_BRACKET = re.compile(r"\(\s*[+\-\u2010-\u2015\u2212]\s*\d")  # a signed figure opening a bracket
+_SIGNED = re.compile(r"[+\-\u2010-\u2015\u2212]\s?\d")  # a sign right before a figure (`: + 6,7%`)
 
 
 def _signed_change(g: Grammar, text: str, m: Mention, sent_facts: SentenceFacts,
@@ -700,9 +701,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                 f.metric == metric.code and f.role == "level" for f in sent_facts.latest_first(clause_start)):
             # `chiếm 26,38% (-0,99% so với năm 2022)`, `4,33% (+0,08%)`: the rate's change in points, signed
             role, base = "abs_change", base or GROWTH
-        elif verb is None and metric.label_en.endswith(" index") and _SIGNED_IN_BRACKET.search(
-                text, max(0, m.start - 3), m.number_start + 1):
-            # `dệt (+5,2%); trang phục (+4,26%)`: an index's change written only with its sign
+        elif verb is None and metric.label_en.endswith(" index") and (_SIGNED_IN_BRACKET.search(
+                text, max(0, m.start - 3), m.number_start + 1) or _SIGNED.match(text, max(0, m.number_start - 2))):
+            # `dệt (+5,2%); trang phục (+4,26%)`, `Chỉ số sản xuất công nghiệp (IIP): + 6,7%`: an index's change
+            # written only with its sign
             role, base = "pct_change", base or GROWTH
         elif base in ("same_period", "prior_year", "prior_period") and verb in ("reach", "equal", None) \
                 and metric.label_en.endswith(" index"):
