@@ -23,7 +23,7 @@ from transforms.grammar.masks import Masks
 from transforms.grammar.numbers import Mention, find_mentions
 from transforms.grammar.periods import PeriodMention, find_periods, period_start, year_to_date
 from transforms.grammar.tables import table_readings
-from transforms.locality import find_locality
+from transforms.locality import DocLocality, another_place, find_locality
 from transforms.numbers import separator_habit
 from transforms.reading.document import (
     ASIDE,
@@ -64,11 +64,13 @@ UNKNOWN = "?"  # the report's level not given: found from its text
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Fact", "NumberRead", "extract", "fact_id"]
 
 
-def extract(doc_id: str, clean: CleanText, ref: Reference, level: str | None = UNKNOWN) -> Extraction:
-    """Every fact of one cleaned report, and every number read with why it is or is not one. `level` is the
-    report's (transforms/locality.py: province, district or None), found here when not given."""
-    if level == UNKNOWN:
-        level = find_locality(clean.text, clean.title, ref).level
+def extract(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality | None | str = UNKNOWN) -> Extraction:
+    """Every fact of one cleaned report, and every number read with why it is or is not one. `where` is the
+    report's unit (transforms/locality.py), found here when not given."""
+    if where == UNKNOWN:
+        where = find_locality(clean.text, clean.title, ref)
+    assert not isinstance(where, str)
+    level = where.level if where is not None else None
     doc = Document(doc_id, clean, ref)
     text, key, g = doc.text, doc.key, doc.g
     habit = separator_habit(text)
@@ -423,6 +425,8 @@ def extract(doc_id: str, clean: CleanText, ref: Reference, level: str | None = U
     _headline_periods(doc, out.facts)
     _parts_of_a_stated_total(out.facts, ref)
     out.facts = by_level(out.facts, level, ref.level_codes, doc.key, [s.start for s in out.sentences])
+    if where is not None:
+        _leave_out_other_places(doc, out, where)
     out.facts = report(out.facts, ref.reported, ref.named_codes, doc.text, [s.start for s in out.sentences])
     out.numbers.sort(key=lambda n: n.char_start)
     return out
@@ -474,6 +478,28 @@ def _parts_of_a_stated_total(facts: list[Fact], ref: Reference) -> None:
         if total is None or ref.metrics[f.metric].part_of != total.metric or f.sentence_index == total.sentence_index:
             continue
         f.role, f.parent_fact_id, f.part_list = "part", total.fact_id, "stated_before"
+
+
+def _leave_out_other_places(doc: Document, out: Extraction, where: DocLocality) -> None:
+    """`10 tỉnh ... dẫn đầu cả nước gồm: Bắc Giang tăng 13,45%, Hậu Giang tăng 12,27%, ...` in Phú Yên's report: a
+    figure whose item opens with another province (or a district of one) is that place's, quoted for comparison,
+    no fact of the report's (CONTRACT: figures of other places are left out); its ratios go with it."""
+    gone: dict[str, str] = {}
+    for f in out.facts:
+        if f.parent_fact_id in gone:
+            gone[f.fact_id] = gone[f.parent_fact_id]
+            continue
+        sent = doc.sentences[f.sentence_index]
+        before = doc.text[sent.start:f.char_start]
+        cut = max(before.rfind(c) for c in ",;:(\n")
+        place = another_place(before[cut + 1:], where, doc.ref)
+        if place is not None:
+            gone[f.fact_id] = place
+    if not gone:
+        return
+    out.facts = [f for f in out.facts if f.fact_id not in gone]
+    out.numbers = [replace(n, fact_id=None, reason=f"a figure of another place ({gone[n.fact_id]})")
+                   if n.fact_id in gone else n for n in out.numbers]
 
 
 def _read_tables(doc: Document, out: Extraction, periods: list[PeriodMention], default_year: int | None) -> None:

@@ -296,3 +296,24 @@ def names_a_locality(words: str, ref: Reference) -> bool:
     Xuân`, `TP. Tuy Hòa`): the item of a breakdown by area (`6.020 ha (Sông Hinh 2.600 ha, Đồng Xuân 1.800 ha)`)."""
     key = fold(words).strip(" :-")
     return bool(key) and _gazetteer(ref).prefix_rx.sub("", key) in ref.locality_keys
+
+
+def another_place(item: str, where: DocLocality, ref: Reference) -> str | None:
+    """The name opening `item` (its type word optional) when it is a unit other than the report's and outside it: a
+    province not the report's, a district of another province (`Bắc Giang tăng 13,45%` in Phú Yên's report)."""
+    if where.province is None:
+        return None
+    gz = _gazetteer(ref)
+    text = item.lstrip(" -–+*•\t")
+    runs = list(_runs(text))
+    if not runs or runs[0][0].start() != 0:
+        return None
+    ms = _mentions(text[:runs[0][-1].end()], 1, gz)
+    if not ms or not ms[0].units or ms[0].start > 12:
+        return None
+    own = {fold(where.province)} | ({fold(where.locality)} if where.locality else set())
+    units = ms[0].units
+    if any(fold(u.name) in own or fold(u.province) == fold(where.province) or fold(u.province_2025 or "") in own
+           for u in units):
+        return None  # the report's own unit, or one of its parts (a province merged into the report's in 2025 too)
+    return ms[0].name
