@@ -104,6 +104,7 @@ _COPULA_BEFORE = re.compile(r"(?:(?<!\w)la|:)\s*$")  # the key is folded: `là` 
 _COUNT_SUBJECT = re.compile(rf"(?:(?<!\w){fold('tổng')}\s+)?(?<!\w)({fold('số')})\s")
 _SUBJECT_KINDS = ("sector", "domain", "ownership")  # concept kinds a whole sentence is about
 HARM_ACTIONS = ("damage", "pest")  # concept values of harm: a pest's (an area damaged) or the weather's
+BREAKDOWN_OF_LAST = "a breakdown of the last amount read in its unit"
 _NAMED_AFTER_KINDS = ("crop",)  # concept kinds written after their figure (`86,72ha chè`)
 
 
@@ -682,6 +683,12 @@ class Document:
         return sig is not None and sig.metric == NO_METRIC and any(
             c[2] in _NAMED_AFTER_KINDS and end < c[0] <= end + 1 for c in self.concepts_in(end, hi))
 
+    def _last_amount(self, m: Mention) -> Fact | None:
+        """The last level read before `m` in a unit `m` can be a part of."""
+        before = [f for fs in self.levels.values() for f in fs
+                  if f.char_end <= m.start and compatible(self.ref.metrics[f.metric].unit, m)]
+        return max(before, key=lambda f: f.char_start, default=None)
+
     def concept_choice(self, sent: Sentence, item_lo: int, m: Mention, governing: Alias | None,
                        wide: bool = True) -> Choice | None:
         """A metric composed from concept words (seeds/grammar/concepts.csv) by the signatures of
@@ -821,6 +828,11 @@ class Document:
                 # share moves by points, and is named as such)
                 head = "grdp"
             options.append((head, item_lo, item_lo, f"{UNDER} '{governing.text}'"))
+        if wide and not item_heads and g.breakdown_lead.match(self.key, sent.start) and (
+                amount := self._last_amount(m)) is not None and amount.metric in g.concepts.head_of_metric:
+            # `Tổng mức bán lẻ ... 250 tỷ đồng` ... a paragraph on prices ... `Phân theo loại hình kinh tế: Kinh tế nhà
+            # nước ước đạt 63 tỷ đồng`: a breakdown goes on with the last amount read in its unit
+            options.append((g.concepts.head_of_metric[amount.metric], item_lo, item_lo, BREAKDOWN_OF_LAST))
         if wide and m.unit in g.unit_heads and not any(c[3] == "revenue" for c in item_heads):
             # (a revenue named in the item is no production value: `doanh thu của doanh nghiệp trong nước đạt ...`)
             options.append((g.unit_heads[m.unit], item_lo, item_lo, f"concept of a figure in {m.unit}"))
