@@ -828,6 +828,15 @@ class Document:
                 # share moves by points, and is named as such)
                 head = "grdp"
             options.append((head, item_lo, item_lo, f"{UNDER} '{governing.text}'"))
+        if wide and not heads and governing is None and any(k == "sector" for k, _ in mods) and any(
+                c[2] == "sector" and c[0] - sent.start <= 25
+                and self.says_nothing(self.blank_periods(c[1], m.number_start)) for c in in_sentence) and (
+                under := next((a for a in reversed(self.earlier) if a.code in g.concepts.head_of_metric
+                               and g.concepts.metric(g.concepts.head_of_metric[a.code], mods) is not None), None)):
+            # `Đối với khu vực nông, lâm nghiệp và thủy sản, ước 6 tháng đầu năm 2022 tăng 2,51%` opening a paragraph
+            # after the economy's growth by sector: a sector opening its sentence, with only a period and a verb before
+            # the figure, is of the last indicator read that has sectors
+            options.append((g.concepts.head_of_metric[under.code], item_lo, item_lo, f"{SECTOR_UNDER} '{under.text}'"))
         if wide and not item_heads and g.breakdown_lead.match(self.key, sent.start) and (
                 amount := self._last_amount(m)) is not None and amount.metric in g.concepts.head_of_metric:
             # `Tổng mức bán lẻ ... 250 tỷ đồng` ... a paragraph on prices ... `Phân theo loại hình kinh tế: Kinh tế nhà
