@@ -56,6 +56,7 @@ SETS = {
     "dev6": (ROOT / "tests" / "fixtures" / "dev6" / "docs", ROOT / "tests" / "fixtures" / "dev6" / "gold"),
     "sealed18": (ROOT / "tests" / "fixtures" / "sealed18" / "docs", ROOT / "tests" / "fixtures" / "sealed18" / "gold"),
     "dev7": (ROOT / "tests" / "fixtures" / "dev7" / "docs", ROOT / "tests" / "fixtures" / "dev7" / "gold"),
+    "sealed19": (ROOT / "tests" / "fixtures" / "sealed19" / "docs", ROOT / "tests" / "fixtures" / "sealed19" / "gold"),
 }
 
 

@@ -115,6 +115,8 @@ HELD_OUT = [
     # 18 blind reports of the eleventh session (bench dev9), scored on arrival: 0.796 with the session's first
     # extractor, 0.837 with the code they arrived at, then read (tests/fixtures/dev7/SCORES.md)
     ("dev7", 328, 0.83, 0),
+    # 18 sealed by six blind annotators of the eleventh session: first 0.801, closing 0.801 (SCORES.md); 0.866 read
+    ("sealed19", 294, 0.85, 0),
 ]
 
 
