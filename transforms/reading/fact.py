@@ -701,7 +701,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                 f.metric == metric.code and f.role == "level" for f in sent_facts.latest_first(clause_start)):
             # `chiếm 26,38% (-0,99% so với năm 2022)`, `4,33% (+0,08%)`: the rate's change in points, signed
             role, base = "abs_change", base or GROWTH
-        elif verb is None and metric.label_en.endswith(" index") and (_SIGNED_IN_BRACKET.search(
+        elif verb is None and " index" in metric.label_en and (_SIGNED_IN_BRACKET.search(
                 text, max(0, m.start - 3), m.number_start + 1) or _SIGNED.match(text, max(0, m.number_start - 2))):
             # `dệt (+5,2%); trang phục (+4,26%)`, `Chỉ số sản xuất công nghiệp (IIP): + 6,7%`: an index's change
             # written only with its sign
