@@ -138,6 +138,7 @@ class Grammar:
         # the shapes the sentence loop reads around a figure, their words from seeds/grammar/words.csv
         self.running = words(r"(?<!\w)", "running_total", r"(?!\w)[^\d;:]{0,16}$")
         self.running_word = words(r"(?<!\w)", "running_total", r"(?!\w)")
+        self.concessive = words(r"(?<!\w)", "concessive", r"(?!\w)")  # `dù`, `tuy`, `vẫn`: a harm conceded
         self.running_lead = words(r"(?<!\w)", "running_lead", r"(?!\w)[^\d;:]{0,60}$")
         self.complete_list = words(r"(?<!\w)", "complete_list", r"\s*:$")
         self.base_lead = words(r"(?<!\w)", "base_lead", r"(?!\w)")
