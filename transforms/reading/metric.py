@@ -97,9 +97,10 @@ _SHARE_BRACKET = re.compile(fold_pattern(r"\s*\(\s*chiếm\s+(?:tỷ\s+(?:lệ|t
                                          r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
 
 
-# `có 11.572 hộ nghèo (giảm 2.955 hộ), chiếm tỷ lệ 3,04%`: what stands between a count and its share
-_COUNT_SHARE_GAP = re.compile(fold_pattern(r"[\s,]*(?:\([^()]*\)[\s,]*)?chiếm\s+(?:tỷ\s+lệ\s+)?(?:là\s+)?"
-                                           r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
+# `có 11.572 hộ nghèo (giảm 2.955 hộ), chiếm tỷ lệ 3,04%`, `còn 582 hộ nghèo, (tỷ lệ 3,06%)`: what stands between a
+# count and its share
+_COUNT_SHARE_GAP = re.compile(fold_pattern(r"[\s,]*(?:\([^()]*\)[\s,]*)?(?:chiếm\s+(?:tỷ\s+lệ\s+)?|\(\s*tỷ\s+lệ\s+)"
+                                           r"(?:là\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
 
 
 def _rate_of_count(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
