@@ -15,15 +15,15 @@ from transforms.reading.records import Fact
 from transforms.reference import LevelCode
 from transforms.text import fold
 
-_VALUE = fold("giá trị ")  # `giá trị sản xuất công nghiệp`: a value named
+_VALUE = fold("giá trị ")  # `giá trị sản xuất công nghiệp`, `giá trị tăng thêm`: a value named
 _AND = fold("và")  # `sản xuất công nghiệp - tiểu thủ công nghiệp`, `... và xây dựng`: another indicator named
 
 
 def by_level(facts: list[Fact], level: str | None, codes: list[LevelCode], key: str,
              sentence_starts: list[int]) -> list[Fact]:
     """The facts with each growth a level code covers written under the code of the report's level: the growth
-    of an indicator with no amount of it in its sentence, whose words stand in its clause before it, not as
-    `giá trị ...` (a value named)."""
+    of an indicator with no amount of it in its sentence, whose words stand in its clause before it, in a clause
+    naming no value (`giá trị sản xuất công nghiệp`, `Sản xuất công nghiệp ..., giá trị tăng thêm tăng 4,63%`)."""
     rules = [c for c in codes if c.level == level]
     if not rules:
         return facts
@@ -35,7 +35,8 @@ def by_level(facts: list[Fact], level: str | None, codes: list[LevelCode], key: 
                 and (f.sentence_index, f.metric) not in amounts:
             clause = key[sentence_starts[f.sentence_index]:f.char_start]
             clause = clause[clause.rfind(";") + 1:]
-            if re.search(rf"(?<!{_VALUE})(?<!\w){re.escape(rule.words)}(?!\w)(?!\s*-)(?!\s+{_AND}\s)", clause):
+            if _VALUE not in clause and re.search(
+                    rf"(?<!\w){re.escape(rule.words)}(?!\w)(?!\s*-)(?!\s+{_AND}\s)", clause):
                 f = replace(f, metric=rule.written_as)
         out.append(f)
     return out
