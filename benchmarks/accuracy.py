@@ -57,6 +57,7 @@ SETS = {
     "sealed18": (ROOT / "tests" / "fixtures" / "sealed18" / "docs", ROOT / "tests" / "fixtures" / "sealed18" / "gold"),
     "dev7": (ROOT / "tests" / "fixtures" / "dev7" / "docs", ROOT / "tests" / "fixtures" / "dev7" / "gold"),
     "sealed19": (ROOT / "tests" / "fixtures" / "sealed19" / "docs", ROOT / "tests" / "fixtures" / "sealed19" / "gold"),
+    "dev8": (ROOT / "tests" / "fixtures" / "dev8" / "docs", ROOT / "tests" / "fixtures" / "dev8" / "gold"),
 }
 
 
