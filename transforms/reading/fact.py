@@ -706,6 +706,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             # `dệt (+5,2%); trang phục (+4,26%)`, `Chỉ số sản xuất công nghiệp (IIP): + 6,7%`: an index's change
             # written only with its sign
             role, base = "pct_change", base or GROWTH
+        elif verb == "equal" and base is None and " index" in metric.label_en:
+            # `ngành khai khoáng ước bằng 78,13%` under an index's growth: an index equal to a share of its base
+            role, base = "pct_of_base", GROWTH
         elif base in ("same_period", "prior_year", "prior_period") and verb in ("reach", "equal", None) \
                 and metric.label_en.endswith(" index"):
             # `chỉ số sản xuất công nghiệp tháng 8 ước đạt 101,09% so với tháng trước`: the index to its base; but
