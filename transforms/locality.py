@@ -61,6 +61,7 @@ class _Gazetteer:
     own_rx: re.Pattern[str]  # a type word after a word that makes it the report's own unit (`toàn tỉnh`)
     locator_rx: re.Pattern[str]  # what lies between a unit and the province saying where it is (`, tỉnh `, ` (`)
     prefix_rx: re.Pattern[str]  # a type word opening a name (`huyện Đồng Xuân`), a commune's too (folded)
+    first_words: frozenset[str]  # the first word of every name and type word, lower case (a quick refusal)
 
 
 def _ascii(text: str) -> str:
@@ -114,6 +115,8 @@ def _build(ref: Reference) -> _Gazetteer:
         re.compile(rf"(?<!\w)(?:{_alternatives(own)})\s+({alts})(?!\w)"),
         re.compile(rf"\s*[(,]\s*(?:(?:{alts})\s*)?"),
         re.compile(rf"^(?:{_alternatives([fold(w) for w in types] + list(_TYPE_PREFIX_WORDS))})\s+"),
+        frozenset([n.split()[0] for n in by_name if n] + [w.split()[0] for w in types]
+                  + [w.word.split()[0] for w in ref.locality_words if w.kind == "outlet"]),
     )
 
 
@@ -303,12 +306,16 @@ def another_place(item: str, where: DocLocality, ref: Reference) -> str | None:
     province not the report's, a district of another province (`Bắc Giang tăng 13,45%` in Phú Yên's report)."""
     if where.province is None:
         return None
-    gz = _gazetteer(ref)
     text = item.lstrip(" -–+*•\t")
-    runs = list(_runs(text))
-    if not runs or runs[0][0].start() != 0:
+    if not text[:1].isupper():
+        return None  # (most items open on a verb or a lower-case word: no name)
+    gz = _gazetteer(ref)
+    if _lower(text.split(maxsplit=1)[0].rstrip(".,:;")) not in gz.first_words:
         return None
-    ms = _mentions(text[:runs[0][-1].end()], 1, gz)
+    run = _RUN.match(text)  # the capitalised run opening the item
+    if run is None:
+        return None
+    ms = _mentions(text[:run.end()], 1, gz)
     if not ms or not ms[0].units or ms[0].start > 12:
         return None
     own = {fold(where.province)} | ({fold(where.locality)} if where.locality else set())
