@@ -84,21 +84,15 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_BUILT: dict[int, tuple[Reference, _Gazetteer]] = {}
-
-
 def _gazetteer(ref: Reference) -> _Gazetteer:
-    """The reference's gazetteer indexes, built once per reference (the reference itself kept, so its id is not
-    reused by another while cached)."""
-    if (hit := _BUILT.get(id(ref))) is not None and hit[0] is ref:
-        return hit[1]
-    if len(_BUILT) > 4:
-        _BUILT.clear()
-    _BUILT[id(ref)] = (ref, built := _build(ref))
-    return built
+    """The reference's gazetteer indexes (built with the reference: transforms.reference.parse_reference)."""
+    if ref.gazetteer is None:
+        ref.gazetteer = build_gazetteer(ref)
+    return ref.gazetteer
 
 
-def _build(ref: Reference) -> _Gazetteer:
+def build_gazetteer(ref: Reference) -> _Gazetteer:
+    """Indexes of the gazetteer's names (with marks, tones folded, no marks, aliases) and the words of types."""
     types = {w.word: w for w in ref.locality_words if w.kind == "type"}
     by_name = _index(ref.localities, lambda u: _lower(u.name))
     for alias, unit in ref.locality_aliases.items():

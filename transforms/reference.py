@@ -117,6 +117,7 @@ class Reference:
     digest: str
     bounds: dict[str, tuple[float, float]] = field(default_factory=dict)  # quantity → (min, max) a fact may have
     grammar: Any = None  # transforms.grammar.load.Grammar, built from the same seed files
+    gazetteer: Any = None  # transforms.locality's indexes of the localities, built with the reference
     subject_index: dict[str, list[Alias]] = field(default_factory=dict)
     word_index: dict[str, list[int]] = field(default_factory=dict)  # folded word → subject aliases holding it
     first_words: frozenset[str] = frozenset()  # the folded first word of every subject alias
@@ -354,10 +355,14 @@ def parse_reference(files: dict[str, str]) -> Reference:
 
     grammar = build_grammar({n: _read_csv(files[n], n) for n in GRAMMAR_FILES}, aliases, units)
     reported = _reported_codes(files["reported_codes.csv"], metrics)
-    return Reference(metrics, aliases, units, localities, rules, digest.hexdigest()[:16], bounds, grammar,
-                     reported=reported, named_codes=_named_codes(files["named_codes.csv"], metrics),
-                     locality_words=locality_words, locality_aliases=locality_aliases,
-                     level_codes=_level_codes(files["level_codes.csv"], metrics))
+    ref = Reference(metrics, aliases, units, localities, rules, digest.hexdigest()[:16], bounds, grammar,
+                    reported=reported, named_codes=_named_codes(files["named_codes.csv"], metrics),
+                    locality_words=locality_words, locality_aliases=locality_aliases,
+                    level_codes=_level_codes(files["level_codes.csv"], metrics))
+    from transforms.locality import build_gazetteer
+
+    ref.gazetteer = build_gazetteer(ref)
+    return ref
 
 
 def _named_codes(text: str, metrics: dict[str, Metric]) -> dict[str, list[tuple[re.Pattern[str], str]]]:
