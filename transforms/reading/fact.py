@@ -880,13 +880,13 @@ def _season(doc: Document, lo: int, m: Mention, hi: int) -> str | None:
     return re.sub(r"\s+", " ", doc.text[found[0][0]:found[0][1]]).strip().lower()
 
 
-_NEXT_FIGURE = re.compile(r"[;.](?!\d)|\d+(?:[.,]\d+)*(?!\s*sao(?!\w))")  # (folded `3 sao` is a rating, no figure)
+_FIGURE_OR_CLAUSE_END = re.compile(r"[;.](?!\d)|(?<![\d.,])\d")
 
 
 def _ratings_after(g: Grammar, key: str, text: str, m: Mention, end: int) -> str | None:
     """The ratings (seeds/grammar/words.csv `subset_standard`: `3 sao`, `4 sao`) written after a count, up to the next
-    figure or the clause's end, joined as written (`4 sao, 3 sao`)."""
-    stop = _NEXT_FIGURE.search(key, m.end, end)
-    hi = stop.start() if stop is not None else end
+    figure or the clause's end, joined as written (`4 sao, 3 sao`); a figure that opens a rating is not a next one."""
+    hi = next((s.start() for s in _FIGURE_OR_CLAUSE_END.finditer(key, m.end, end)
+               if not (s.group().isdigit() and g.subset_standard.match(key, s.start()))), end)
     found = [r for r in g.subset_standard.finditer(key, m.end, hi)]
     return ", ".join(dict.fromkeys(text[r.start():r.end()] for r in found)) or None
