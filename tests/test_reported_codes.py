@@ -41,7 +41,7 @@ def test_no_fact_is_written_under_a_project_code_that_has_a_written_form() -> No
 
 def _seeds_with(reported: str) -> dict[str, str]:
     files = {n: (REPO / "seeds" / n).read_text(encoding="utf-8") for n in SEED_FILES}
-    files["reported_codes.csv"] = "code,reported_as,scope_if_none,scope_prefix,note\n" + reported
+    files["reported_codes.csv"] = "code,reported_as,scope_if_none,scope_prefix,when\n" + reported
     return files
 
 
@@ -50,6 +50,7 @@ def _seeds_with(reported: str) -> dict[str, str]:
     ("rice_sown_area,grain_output,lúa,lúa,\n", "'rice_sown_area' is in ha, 'grain_output' in tonne"),
     ("rice_sown_area,sown_area,,lúa,\n", "line 2: scope_if_none is empty"),
     ("rice_sown_area,sown_area,lúa,lúa,\n" * 2, "line 3: 'rice_sown_area' is given twice"),
+    ("rice_sown_area,sown_area,lúa,lúa,sometimes\n", "line 2: when is 'sometimes', not 'always' or 'part'"),
     ("rice_sown_area,sown_area,lúa,lúa,\nsown_area,crop_sown_area,x,,\n", "written under another code and itself"),
 ])
 def test_a_bad_row_names_its_line(row: str, says: str) -> None:

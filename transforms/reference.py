@@ -45,6 +45,7 @@ class ReportedCode:
     reported_as: str
     scope_if_none: str  # the scope of a fact read with none
     scope_prefix: str  # put before a scope the fact has, unless that scope already says it
+    only_as_part: bool = False  # written so only as a part of a stated total (and that part's ratios)
 
 
 @dataclass(frozen=True)
@@ -398,7 +399,10 @@ def _reported_codes(text: str, metrics: dict[str, Metric]) -> dict[str, Reported
         scope = row["scope_if_none"].strip()
         if not scope:
             raise ValueError(f"{where}: scope_if_none is empty: {code!r} would merge with {to!r} itself")
-        out[code] = ReportedCode(code, to, scope, (row.get("scope_prefix") or "").strip())
+        when = (row.get("when") or "always").strip()
+        if when not in ("always", "part"):
+            raise ValueError(f"{where}: when is {when!r}, not 'always' or 'part'")
+        out[code] = ReportedCode(code, to, scope, (row.get("scope_prefix") or "").strip(), when == "part")
     chained = sorted({r.reported_as for r in out.values()} & set(out))
     if chained:
         raise ValueError(f"seeds/reported_codes.csv: {', '.join(chained)} is written under another code and "

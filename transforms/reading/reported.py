@@ -28,8 +28,9 @@ def report(facts: list[Fact], reported: dict[str, ReportedCode],
     out: list[Fact] = []
     written: dict[str, Fact] = {}
     for f in facts:
-        if (r := reported.get(f.metric)) is not None:
-            f = _written(f, r, by_id.get(f.parent_fact_id or ""))
+        parent = by_id.get(f.parent_fact_id or "")
+        if (r := reported.get(f.metric)) is not None and (not r.only_as_part or _of_a_part(f, parent)):
+            f = _written(f, r, parent)
         elif named_codes and f.metric in named_codes:
             f = _named_code(f, named_codes[f.metric], written.get(f.parent_fact_id or ""), text,
                             sentence_starts[f.sentence_index] if sentence_starts else 0)
@@ -64,6 +65,11 @@ def _named_code(f: Fact, names: list[tuple[re.Pattern[str], str]], parent: Fact 
             _, word, code = min(found)
             return replace(f, metric=code, scope=f.scope or word, read_as=f.metric, read_scope=f.scope)
     return f
+
+
+def _of_a_part(f: Fact, parent: Fact | None) -> bool:
+    """A part of a stated total, or a ratio of one (`dịch vụ lưu trú, ăn uống đạt 571,6 tỷ đồng, tăng 0,62%`)."""
+    return f.role == "part" or (parent is not None and parent.role == "part" and parent.metric == f.metric)
 
 
 def _written(f: Fact, r: ReportedCode, parent: Fact | None) -> Fact:
