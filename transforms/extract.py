@@ -457,18 +457,16 @@ def _headline_periods(doc: Document, facts: list[Fact]) -> None:
             f.comparison_base, f.base_year = bases.pop()
 
 
-TOTALS_OF_SECTORS = ("production_value",)  # totals a report breaks down by sector, sentence by sentence
-
-
 def _parts_of_a_stated_total(facts: list[Fact], ref: Reference) -> None:
     """`Tổng giá trị sản xuất ... đạt 20.521 tỷ đồng` then, sentences on, `Giá trị sản xuất ngành nông, lâm, thủy sản
     ước thực hiện 1.752 tỷ đồng`: a sector's value in a report that states the total of the same period is a part of
     that total, as annotators who see only the contract write it (40 of 41 such figures). Each sentence is a
     breakdown of its own: values at two price bases in two sentences do not add up."""
+    totals = ref.grammar.totals_of_sectors if ref.grammar is not None else frozenset()
     stated: dict[tuple[int | None, str | None, bool], list[Fact]] = {}
     for f in facts:
         key = (f.period_year, f.period, f.status == "target")
-        if f.metric in TOTALS_OF_SECTORS and f.role == "level" and f.unit == "VND" and f.metric_how != PLANNED:
+        if f.metric in totals and f.role == "level" and f.unit == "VND" and f.metric_how != PLANNED:
             stated.setdefault(key, []).append(f)
             continue
         if f.role != "level" or f.unit != "VND" or f.parent_fact_id is not None or f.metric_how == PLANNED:
