@@ -59,17 +59,17 @@ from transforms.reading.timing import (
 from transforms.reference import Alias, Reference
 from transforms.text import PHOTO_CAPTION, CleanText
 
-UNKNOWN = "?"  # the report's level not given: found from its text
-
-__all__ = ["EXTRACTOR_VERSION", "Extraction", "Fact", "NumberRead", "extract", "fact_id"]
+__all__ = ["EXTRACTOR_VERSION", "Extraction", "Fact", "NumberRead", "extract", "extract_at", "fact_id"]
 
 
-def extract(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality | None | str = UNKNOWN) -> Extraction:
+def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
+    """Every fact of one cleaned report, its unit found from its own text (transforms/locality.py)."""
+    return extract_at(doc_id, clean, ref, find_locality(clean.text, clean.title, ref))
+
+
+def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality | None) -> Extraction:
     """Every fact of one cleaned report, and every number read with why it is or is not one. `where` is the
-    report's unit (transforms/locality.py), found here when not given."""
-    if where == UNKNOWN:
-        where = find_locality(clean.text, clean.title, ref)
-    assert not isinstance(where, str)
+    report's unit (None: not known), which decides a bare figure's indicator by level and leaves out other places'."""
     level = where.level if where is not None else None
     doc = Document(doc_id, clean, ref)
     text, key, g = doc.text, doc.key, doc.g
@@ -527,7 +527,7 @@ def _read_tables(doc: Document, out: Extraction, periods: list[PeriodMention], d
             f.parent_fact_id = None
     seen: set[int] = set()
     for r in readings:
-        sub = extract(doc.doc_id, CleanText(r.sentence, "", doc.clean.published_on, ()), doc.ref, None)
+        sub = extract_at(doc.doc_id, CleanText(r.sentence, "", doc.clean.published_on, ()), doc.ref, None)
         shift = r.cell.start - r.at
         lo, hi = r.at, r.at + (r.cell.end - r.cell.start)
         row_sent = next((s for s in doc.sentences

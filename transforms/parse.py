@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from transforms.anniversaries import find_anniversaries
-from transforms.extract import EXTRACTOR_VERSION, extract
+from transforms.extract import EXTRACTOR_VERSION, extract_at
 from transforms.locality import find_locality
 from transforms.numbers import separator_habit
 from transforms.reference import Reference
@@ -68,7 +68,7 @@ def parse_documents(raw: pl.DataFrame, ref: Reference) -> Parsed:
     for doc_id, text in texts.iter_rows():
         clean = clean_document(text or "", ref.boilerplate)
         loc = find_locality(clean.text, clean.title, ref)
-        ex = extract(doc_id, clean, ref, loc)
+        ex = extract_at(doc_id, clean, ref, loc)
         docs.append({
             "doc_id": doc_id, "text": clean.text, "title": clean.title, "published_on": clean.published_on,
             "locality": loc.locality, "locality_type": loc.locality_type, "province": loc.province,
