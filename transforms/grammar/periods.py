@@ -167,6 +167,8 @@ def find_periods(key: str, masked: list[tuple[int, int]], tone_key: str | None =
             before = key[max(0, s - 24):s]
             pm = _past_term(key, s, e) if kind == "past_term" else _mention(kind, m, s, e)
             if pm is None:
+                if kind == "meeting":  # `phiên họp thường kỳ tháng 11`: consumed, no month of the figures either
+                    insort(taken, (s, e))
                 continue
             if kind == "month_word" and tone_key is not None and not _month_tones(m, tone_key):
                 continue
@@ -222,7 +224,8 @@ _HORIZON = re.compile(fold_pattern(r"(?<!\w)(?<!từ\s)(?<!nhìn\s)(?:phấn\s+�
 # kế hoạch phát triển kinh tế - xã hội năm 2023`); not a plan carried out (`tình hình thực hiện kế hoạch phát triển
 # kinh tế - xã hội năm 2022`: the year of its results)
 _PLAN_BEFORE = re.compile(fold_pattern(
-    r"(?<!\w)(?:(?<!thực hiện )kế hoạch|phương hướng|nhiệm vụ|mục tiêu|định hướng)"
+    # (`Sở Kế hoạch và Đầu tư`, the planning department, names no plan)
+    r"(?<!\w)(?:(?<!thực hiện )kế hoạch(?!\s+và\s+đầu\s+tư)|phương hướng|nhiệm vụ|mục tiêu|định hướng)"
     r"(?:(?!kết quả|tình hình|thực hiện|đánh giá)[^.;\n\d])*$"))
 
 
