@@ -122,6 +122,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
     para_of_facts = -1
     list_open = prev_bullet = False  # a line ended with `:`; the last line was a bullet
     list_status: str | None = None  # the status a list's lead names, for its items that name none
+    before_item: tuple | None = None  # the year and period in force before a list item named one of its own
     prev_facts: list[Fact] = []
     last_targets = (-1, -1)  # the span of the last sentence whose figures are all targets
     default_year = default_year_of(clean, periods, key)
@@ -186,6 +187,13 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
         override: tuple[str, int] | None = None  # a relative period, for the rest of this sentence
         override_year: int | None = None  # a term's last year (`bình quân giai đoạn 2021-2024`), likewise
         in_list = BULLET.match(sent.text) is not None and (list_open or prev_bullet)
+        # an item of a list a lead opened (`... cụ thể như sau:`) is dated by what dated the list, not by a period the
+        # item before it named for its own figures
+        # (`- Tổng thu ngân sách Nhà nước 8 tháng ước đạt ...` then `- Ước tính chỉ số sản xuất công nghiệp tăng
+        # 6,68%` in a list of 9 months' results)
+        if in_list and list_open and before_item is not None:
+            year, result_year, period, period_at, result_period = before_item
+        before_item = None
         if in_list:  # a bullet line of a list continues the paragraph that opened the list
             ctx_para = last_para = para_of_facts = sent.paragraph
         elif g.breakdown_lead.match(key, sent.start) and ctx is not None and doc.earlier \
@@ -213,6 +221,8 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                     continue
             while pi < len(periods) and periods[pi].start < m.start:
                 p = periods[pi]
+                if in_list and list_open and before_item is None and p.start >= sent.start:
+                    before_item = (year, result_year, period, period_at, result_period)
                 if p.of_figure or any(b[0] <= p.start < b[2] for b in brackets):  # a bracket's period frames
                     pi += 1                                      # its own figures; `4,84% của quý I/2024` its one
                     continue
