@@ -240,6 +240,22 @@ def _broader(doc: Document, code: str, generic: str) -> bool:
     return sig is not None and sig.metric == generic != code
 
 
+def _verb_of(g: Grammar, left: str) -> str | None:
+    """The verb a figure's change is read from. A figure in a bracket after a verb and the base it compares with
+    is that base's value (`thấp hơn chỉ tiêu đề ra (khoảng 8%)`: the target, not a fall of 8%); after a verb
+    alone it is the change (`tăng khoảng (10%) so với năm 2022`)."""
+    open_at = left.rfind("(")
+    if open_at <= left.rfind(")"):
+        return g.roles.last_verb(left)
+    inner, outer = left[open_at + 1:], left[:open_at]
+    if (verb := g.roles.last_verb(inner)) is not None:
+        return verb
+    verbs = list(g.roles.verb.finditer(outer))
+    if verbs and g.roles.base_after(outer[verbs[-1].end():])[0] is not None:
+        return None
+    return g.roles.last_verb(outer)
+
+
 def _short_of_plan(doc: Document, m: Mention, short: str) -> str | None:
     """`3/16 chỉ tiêu còn lại đạt hơn 76%`, `3/14 chỉ tiêu đạt từ 70% đến dưới 100%`: targets counted in a band
     of attainment below the whole plan are targets not met (`4/14 chỉ tiêu đạt 100% trở lên` are met)."""
@@ -553,7 +569,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     prev_end = sent_facts.last_end(0, m.start)
     prev_end = clause_start if prev_end is None else prev_end
     left = key[max(prev_end, clause_start, alias_span[1] if alias_span[1] <= m.start else 0):m.start]
-    verb = g.roles.last_verb(left)
+    verb = _verb_of(g, left)
     starts_change = g.roles.from_level.search(left) is not None and g.roles.to_level.match(key, m.end) is not None
     if starts_change:
         verb = None  # `tăng từ 45 triệu đồng năm 2020 lên 52 triệu đồng`: the level the change starts from
