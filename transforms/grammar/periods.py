@@ -90,6 +90,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # rest of its sentence
     (_rx(r"(?<!\w)bình\s+quân\s+(?:\d+\s+năm\s+)?\(?(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)?\s*((?:19|20)\d{2})\s*-\s*"
          r"((?:19|20)\d{2})\)?"), "term"),
+    # a term opening a sentence (`Nhiệm kỳ 2020-2025 xác định 18 chỉ tiêu phấn đấu, ...: GRDP tăng 10-11%/năm`,
+    # `Giai đoạn 2016-2020, GRDP tăng bình quân 7%/năm`): the term's last year, for the rest of its sentence
+    (_rx(r"(?:^|(?<=\n)|(?<=[.:;]\s))(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ)\s+((?:19|20)\d{2})\s*-\s*"
+         r"((?:19|20)\d{2})(?!\d)"), "term_opening"),
     # a term named again after the term just ended (`Bước vào nhiệm kỳ 2020-2025, ... các chỉ tiêu đề ra`): its
     # last year, for the targets set for it (kept only after a `nhiệm kỳ vừa qua`, see find_periods)
     (_rx(r"(?<!\w)nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)"), "term_named"),
@@ -291,7 +295,7 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         q = m.group(1)
         n = ROMAN.get(q) or int(q)
         return PeriodMention(s, e, _year(m, 2), f"Q{n}")
-    if kind == "term":
+    if kind in ("term", "term_opening"):
         first, last = int(m.group(1)), int(m.group(2))
         return PeriodMention(s, e, last, "FY", "term") if first < last else None
     if kind == "term_named":
