@@ -73,8 +73,9 @@ class RoleWords:
             return re.compile(fold_pattern(pattern))
 
         bases = [
-            # `8,62% (các chỉ tiêu về GRDP tính trên ...)`: targets as a plural noun are no plan base
-            (rx(r"^[^,;]{0,12}?(?<!\w)(?<!các )(?<!những )(?:" + plan + r")(?!\w)"), "plan"),
+            # `8,62% (các chỉ tiêu về GRDP tính trên ...)`: targets as a plural noun are no plan base, nor is the target
+            # a figure is said to be (`đạt 65% là chỉ tiêu chủ yếu`)
+            (rx(r"^[^,;]{0,12}?(?<!\w)(?<!các )(?<!những )(?<!là )(?:" + plan + r")(?!\w)"), "plan"),
             (rx(r"^[^,;]{0,12}?(?:" + budget + r")"), "budget_estimate"),
             (rx(r"^[^,;\d]{0,4}?(?<!\w)(?:" + giver + r")(?!\w)"), "plan"),
             (rx(r"^[^,;]{0,16}?(?:" + same + r")"), "same_period"),
