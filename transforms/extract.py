@@ -417,6 +417,8 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
         opens = sent.text.rstrip().endswith(":")
         if opens and not sent_facts:  # `Ước tính 6 tháng đầu năm 2024, một số chỉ tiêu chủ yếu như sau:`
             own_status = doc.status.before(sent.start, sent.end)
+            if own_status is None and carried_estimate:  # `... ước đạt 180.000 tỷ đồng. Cụ thể:`: the estimate's parts
+                own_status = "estimate"
             # (a nested list's lead naming no status, `Trong đó, giá trị tăng thêm của từng khu vực như sau:`
             # after an item, keeps the status of the list it is in)
             list_status = own_status if own_status is not None or not (in_list or prev_bullet) else list_status

@@ -126,6 +126,9 @@ class Grammar:
                                      + fold_pattern(r"trong\s+tổng") + r"(?:\s+\w+){0,3}?\s+(?:"
                                      + word_alternation(w.get("anaphor", [])) + r"))(?!\w)")
         self.continuation = words(r"\s*", "list_marker", r"(?!\w)")
+        # a lead that ends on a list marker and a colon (`... tăng 8% so với năm 2019. Trong đó:`): its bullet items
+        # are the parts of the total it follows
+        self.parts_lead_end = words(r"(?<!\w)", "list_marker", r"\s*:\s*$")
         self.list_lead = re.compile(fold_pattern(r"(?<!\w)(?:như|gồm|bao gồm|cụ thể)\s*:"))  # `..., như: a; b; c`
         self.follow_on = words(r"\s*", "follow_on", r"(?!\w)")  # `Theo đó, ...` after a sentence announcing targets
         self.total_intro = words(r"", "total_intro", r"\s+$")

@@ -229,6 +229,18 @@ class Document:
             k += 1
         return False
 
+    def parts_lead(self, sent: Sentence) -> re.Match[str] | None:
+        """For a bullet item, the list marker its list's lead ends on (`Trong đó:`), or None."""
+        if BULLET.match(sent.text) is None:
+            return None
+        k = sent.index - 1
+        while k >= 0 and BULLET.match(self.sentences[k].text) is not None:
+            k -= 1
+        if k < 0:
+            return None
+        lead = self.sentences[k]
+        return self.g.parts_lead_end.search(self.key, max(lead.start, lead.end - 24), lead.end)
+
     def last_level(self, metric: str | None) -> Fact | None:
         """The last level read of an indicator (not a plan's)."""
         found = self.levels.get(metric or "")

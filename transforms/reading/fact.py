@@ -378,6 +378,16 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
             # has a running total of its own after it: `Trong đó, thu nội địa được 230 tỷ đồng, lũy kế được ...`)
             total = last
         marker = opening
+    if total is None and marker is None and prev_facts and (lead := doc.parts_lead(sent)) is not None:
+        # `... 803.300 tỷ đồng, tăng 8% so với thực hiện năm 2019. Trong đó:` then `+ Công nghiệp Trung ương đạt
+        # 24.603 tỷ đồng`: a bullet item of the list is a part of the total the lead follows; a later item, of the
+        # total the item before was a part of
+        total = next((f for f in prev_facts if is_total(f)), None)
+        if total is None:
+            parents = {f.parent_fact_id for f in prev_facts if f.role == "part"}
+            total = next((f for fs in (doc.levels.get(metric.code, []), doc.levels.get(metric.part_of or "", []))
+                          for f in fs if f.fact_id in parents and is_total(f)), None)
+        marker = lead if total is not None else None
     opened = key.rfind("(", sent.start, m.start)
     if total is None and opened > key.rfind(")", sent.start, m.start) and g.list_start.match(key, opened + 1):
         # `khu vực kinh tế trong nước ước đạt 13,28 nghìn tỷ đồng, tăng 7% (trong đó, công nghiệp địa phương
