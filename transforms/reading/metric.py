@@ -92,6 +92,8 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
     return Choice(doc.g.metric_alias(sig.metric), harm[0][0], harm[-1][1], HARM), None
 
 
+_SHARE_CLAUSE = re.compile(fold_pattern(r"\s*,\s*chiếm\s+(?:tỷ\s+(?:lệ|trọng)\s+)?"  # `..., chiếm 63% tổng ...`
+                                        r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
 # `khu vực nhà nước đạt 68 tỷ đồng (chiếm 0,15%)`: the share, in brackets, of the amount just read
 _SHARE_BRACKET = re.compile(fold_pattern(r"\s*\(\s*chiếm\s+(?:tỷ\s+(?:lệ|trọng)\s+)?"
                                          r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
@@ -149,8 +151,15 @@ def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
     """`Trong đó, khu vực nhà nước đạt 68 tỷ đồng (chiếm 0,15%)`: a share in brackets right after an amount is that
     amount's indicator (a part in percent of its total), whatever sector words the clause holds."""
     last = sent_facts[-1] if sent_facts else None
-    if m.unit != "percent" or last is None or last.unit == "percent" or last.role not in ("level", "part") \
-            or not _SHARE_BRACKET.fullmatch(doc.key, last.char_end, m.number_start):
+    if m.unit != "percent" or last is None or last.unit == "percent" or last.role not in ("level", "part"):
+        return None
+    if not _SHARE_BRACKET.fullmatch(doc.key, last.char_end, m.number_start) and not (
+            last.role == "part" and last.scope is None
+            and "grdp" not in (last.metric, doc.ref.metrics[last.metric].part_of)
+            and _SHARE_CLAUSE.fullmatch(doc.key, last.char_end, m.number_start)):
+        # (`..., trong đó giá trị sản xuất công nghiệp tại các KCN ước đạt 9.550 tỷ đồng, chiếm 63% tổng giá trị
+        # ...`: a part's share of its total, after a comma too; not a sector's share of the economy, whose structure
+        # has codes of its own)
         return None
     return Choice(doc.g.metric_alias(last.metric), last.char_end, last.char_end, "context"), None
 
