@@ -439,6 +439,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
     out.facts = by_level(out.facts, level, ref.level_codes, doc.key, [s.start for s in out.sentences])
     if where is not None:
         _leave_out_other_places(doc, out, where)
+    _leave_out_unreported(out, g.unreported)
     out.facts = report(out.facts, ref.reported, ref.named_codes, doc.text, [s.start for s in out.sentences])
     out.numbers.sort(key=lambda n: n.char_start)
     return out
@@ -488,6 +489,20 @@ def _parts_of_a_stated_total(facts: list[Fact], ref: Reference) -> None:
         if total is None or ref.metrics[f.metric].part_of != total.metric or f.sentence_index == total.sentence_index:
             continue
         f.role, f.parent_fact_id, f.part_list = "part", total.fact_id, "stated_before"
+
+
+def _leave_out_unreported(out: Extraction, unreported: frozenset[str]) -> None:
+    """`28/35 xã đạt chuẩn nông thôn mới`: the 35 is read as the locality's communes, to tell it from the 28, but is
+    no indicator annotators write (words.csv `unreported`): left out, with its ratios."""
+    gone = {f.fact_id: f.metric for f in out.facts if f.metric in unreported}
+    if not gone:
+        return
+    for f in out.facts:
+        if f.parent_fact_id in gone:
+            gone[f.fact_id] = gone[f.parent_fact_id]
+    out.facts = [f for f in out.facts if f.fact_id not in gone]
+    out.numbers = [replace(n, fact_id=None, reason=f"read as {gone[n.fact_id]}, which is no indicator of the contract")
+                   if n.fact_id in gone else n for n in out.numbers]
 
 
 def _leave_out_other_places(doc: Document, out: Extraction, where: DocLocality) -> None:

@@ -68,6 +68,7 @@ class Grammar:
         self.marked_parts = frozenset(w.get("part_when_marked", []))  # a part only after `trong đó`, `cụ thể:`
         # totals a report breaks down by sector sentence by sentence: a sector's value under one stated is a part
         self.totals_of_sectors = frozenset(w.get("total_of_sectors", []))
+        self.unreported = frozenset(w.get("unreported", []))  # codes read to tell figures apart, written as no fact
         # the lines of the retail and services turnover, named in a list by the leading words of one of them
         self.turnover_lines = frozenset(w.get("turnover_line", []))
         # pairs of words a typo never turns into each other (`thu`/`chi`), both ways
