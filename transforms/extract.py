@@ -144,7 +144,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                  and not any(b.start() <= x[0] < b.end() for x in brackets)
                  and doc.sector_items(b.start(), b.start(1), len(LIST_FIGURE.findall(b.group(1)))) is None]
     brackets.sort()
-    read_by_id: dict[str, Fact] = {}  # every fact read so far
+    read_by_id: dict[str, Fact] = doc.read_by_id  # every fact read so far
     for sent in sentences:
         # `828.000 khách quốc tế tới Ninh Bình trong 8 tháng ... - Ảnh 1.`: the state a caption leaves untouched
         caption = (year, result_year, period, period_at, result_period) if PHOTO_CAPTION.search(sent.text) else None

@@ -130,6 +130,7 @@ class Grammar:
         # a lead that ends on a list marker and a colon (`... tăng 8% so với năm 2019. Trong đó:`): its bullet items
         # are the parts of the total it follows
         self.parts_lead_end = words(r"(?<!\w)", "list_marker", r"\s*:\s*$")
+        self.complete_lead = words(r"(?<!\w)", "complete_lead", r"(?!\w)")  # `..., gồm:` lists every part
         self.list_lead = re.compile(fold_pattern(r"(?<!\w)(?:như|gồm|bao gồm|cụ thể)\s*:"))  # `..., như: a; b; c`
         self.follow_on = words(r"\s*", "follow_on", r"(?!\w)")  # `Theo đó, ...` after a sentence announcing targets
         self.total_intro = words(r"", "total_intro", r"\s+$")

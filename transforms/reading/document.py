@@ -172,6 +172,7 @@ class Document:
         self.exclusions = [x.span() for x in self.g.exclusion_paren.finditer(self.key)]
         self.earlier: list[Alias] = []  # indicators of figures read so far, most recent last
         self.levels: dict[str, list[Fact]] = {}  # every level read of each indicator (not a plan's), in order
+        self.read_by_id: dict[str, Fact] = {}  # every fact read so far
         self.heads_after: set[int] = set()  # head words that named the amount right before them
         opening: dict[int, Sentence] = {}
         for sent in self.sentences:
@@ -229,17 +230,22 @@ class Document:
             k += 1
         return False
 
-    def parts_lead(self, sent: Sentence) -> re.Match[str] | None:
-        """For a bullet item, the list marker its list's lead ends on (`Trong đó:`), or None."""
-        if BULLET.match(sent.text) is None:
+    def parts_lead(self, sent: Sentence) -> tuple[Sentence, re.Match[str]] | None:
+        """For a bullet item, the lead of its list and the list marker it ends on (`Trong đó:`), or None. The lead of
+        a nested list (`- Thu ngân sách trên địa bàn được 555,50 tỷ đồng, ..., gồm:` then `+ Thu nội địa ...`) is
+        the item it follows."""
+        own = BULLET.match(sent.text)
+        if own is None:
             return None
         k = sent.index - 1
-        while k >= 0 and BULLET.match(self.sentences[k].text) is not None:
+        while k >= 0 and (b := BULLET.match(self.sentences[k].text)) is not None \
+                and b.group().strip() == own.group().strip():
             k -= 1
         if k < 0:
             return None
         lead = self.sentences[k]
-        return self.g.parts_lead_end.search(self.key, max(lead.start, lead.end - 24), lead.end)
+        found = self.g.parts_lead_end.search(self.key, max(lead.start, lead.end - 24), lead.end)
+        return (lead, found) if found is not None else None
 
     def last_level(self, metric: str | None) -> Fact | None:
         """The last level read of an indicator (not a plan's)."""

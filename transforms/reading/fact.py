@@ -378,16 +378,27 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
             # has a running total of its own after it: `Trong đó, thu nội địa được 230 tỷ đồng, lũy kế được ...`)
             total = last
         marker = opening
-    if total is None and marker is None and prev_facts and (lead := doc.parts_lead(sent)) is not None:
+    if total is None and marker is None and prev_facts and (led := doc.parts_lead(sent)) is not None:
         # `... 803.300 tỷ đồng, tăng 8% so với thực hiện năm 2019. Trong đó:` then `+ Công nghiệp Trung ương đạt
-        # 24.603 tỷ đồng`: a bullet item of the list is a part of the total the lead follows; a later item, of the
-        # total the item before was a part of
-        total = next((f for f in prev_facts if is_total(f)), None)
+        # 24.603 tỷ đồng`: a bullet item of the list is a part of the amount the lead follows (or, in a nested list,
+        # of the item that leads it: `- Thu ... trên địa bàn được 555,50 tỷ đồng, ..., gồm:` then `+ Thu nội địa:
+        # 500 tỷ đồng`); a later item, of the amount the item before was a part of
+        lead_sent, lead = led
+
+        def is_whole(f: Fact) -> bool:  # (a nested list's lead is an item, itself a part)
+            return is_total(f) or (f.role == "part" and f.unit == unit and f.sentence_index == lead_sent.index
+                                   and f.metric in (metric.code, metric.part_of)
+                                   and running_total(doc, f.char_start) == running)
+
+        if prev_facts[0].sentence_index <= lead_sent.index:  # the first item: the lead's amount, or the one before
+            total = next((f for f in prev_facts if is_whole(f)), None)
         if total is None:
-            parents = {f.parent_fact_id for f in prev_facts if f.role == "part"}
-            total = next((f for fs in (doc.levels.get(metric.code, []), doc.levels.get(metric.part_of or "", []))
-                          for f in fs if f.fact_id in parents and is_total(f)), None)
-        marker = lead if total is not None else None
+            parents = [doc.read_by_id.get(f.parent_fact_id or "") for f in prev_facts if f.role == "part"]
+            total = next((f for f in parents if f is not None and is_whole(f)), None)
+        # (a list across bullet lines often leaves items out, `cụ thể:` or not: complete only when the lead says the
+        # whole consists of them, words.csv `complete_lead`: `..., gồm:`)
+        if total is not None:
+            marker, intro = lead, not g.complete_lead.search(lead.group())
     opened = key.rfind("(", sent.start, m.start)
     if total is None and opened > key.rfind(")", sent.start, m.start) and g.list_start.match(key, opened + 1):
         # `khu vực kinh tế trong nước ước đạt 13,28 nghìn tỷ đồng, tăng 7% (trong đó, công nghiệp địa phương

@@ -60,7 +60,9 @@ parts as (
 ),
 
 totals as (
-    select * from facts where role = 'level'
+    -- (a part listing parts of its own, `- Thu ... trên địa bàn được 555,50 tỷ đồng, ..., gồm: + Thu nội địa ...`, is
+    -- their total)
+    select * from facts where role in ('level', 'part')
 ),
 
 compared as (
@@ -90,7 +92,8 @@ compared as (
         end as precision
     from parts
     inner join totals on totals.fact_id = parts.parent_fact_id
-    where parts.unit = totals.unit or parts.unit = 'percent'
+    -- (a part's own parts in its unit only: shares after a part are read as shares of the whole, not of the part)
+    where parts.unit = totals.unit or (parts.unit = 'percent' and totals.role = 'level')
 ),
 
 judged as (
