@@ -173,6 +173,8 @@ class Document:
         self.earlier: list[Alias] = []  # indicators of figures read so far, most recent last
         self.levels: dict[str, list[Fact]] = {}  # every level read of each indicator (not a plan's), in order
         self.read_by_id: dict[str, Fact] = {}  # every fact read so far
+        self._parts_leads: dict[int, tuple[Sentence, re.Match[str]] | None] = {}
+        self._lead_of: dict[int, int] = {}  # a bullet item's sentence index → its list's lead's (-1: none)
         self.heads_after: set[int] = set()  # head words that named the amount right before them
         opening: dict[int, Sentence] = {}
         for sent in self.sentences:
@@ -234,18 +236,22 @@ class Document:
         """For a bullet item, the lead of its list and the list marker it ends on (`Trong đó:`), or None. The lead of
         a nested list (`- Thu ngân sách trên địa bàn được 555,50 tỷ đồng, ..., gồm:` then `+ Thu nội địa ...`) is
         the item it follows."""
+        if sent.index in self._parts_leads:
+            return self._parts_leads[sent.index]
         own = BULLET.match(sent.text)
-        if own is None:
-            return None
         k = sent.index - 1
-        while k >= 0 and (b := BULLET.match(self.sentences[k].text)) is not None \
-                and b.group().strip() == own.group().strip():
-            k -= 1
-        if k < 0:
-            return None
-        lead = self.sentences[k]
-        found = self.g.parts_lead_end.search(self.key, max(lead.start, lead.end - 24), lead.end)
-        return (lead, found) if found is not None else None
+        if own is not None:  # (the item before's lead, when it is an item of the same list: no walk over the list)
+            while k >= 0 and (b := BULLET.match(self.sentences[k].text)) is not None \
+                    and b.group().strip() == own.group().strip():
+                if k in self._lead_of:
+                    k = self._lead_of[k]
+                    break
+                k -= 1
+            self._lead_of[sent.index] = k
+        lead = self.sentences[k] if own is not None and k >= 0 else None
+        found = self.g.parts_lead_end.search(self.key, max(lead.start, lead.end - 24), lead.end) if lead else None
+        self._parts_leads[sent.index] = (lead, found) if lead is not None and found is not None else None
+        return self._parts_leads[sent.index]
 
     def last_level(self, metric: str | None) -> Fact | None:
         """The last level read of an indicator (not a plan's)."""
