@@ -852,8 +852,12 @@ class Document:
                 # share moves by points, and is named as such)
                 head = "grdp"
             options.append((head, item_lo, item_lo, f"{UNDER} '{governing.text}'"))
+        # (after an opening frame, `Ở khu vực công nghiệp và xây dựng, ngành công nghiệp ước ... tăng 8,51%`: the sector
+        # opening the clause after it)
+        framed = g.frame_opening.match(self.key, sent.start)
+        after_frame = self.key.find(",", sent.start, min(sent.end, sent.start + 80)) + 1 if framed else 0
         if wide and not heads and governing is None and any(k == "sector" for k, _ in mods) and any(
-                c[2] == "sector" and c[0] - sent.start <= 25
+                c[2] == "sector" and (c[0] - sent.start <= 25 or 0 < after_frame <= c[0] <= after_frame + 25)
                 and self.says_nothing(self.blank_periods(c[1], m.number_start)) for c in in_sentence) and (
                 under := next((a for a in reversed(self.earlier) if a.code in g.concepts.head_of_metric
                                and g.concepts.metric(g.concepts.head_of_metric[a.code], mods) is not None), None)):
