@@ -21,7 +21,7 @@ from transforms.grammar.indicator import (
 from transforms.grammar.keys import fold, tones
 from transforms.grammar.masks import Masks
 from transforms.grammar.numbers import Mention, find_mentions
-from transforms.grammar.periods import PeriodMention, find_periods, period_start, year_to_date
+from transforms.grammar.periods import SAME_PERIOD_BEFORE, PeriodMention, find_periods, period_start, year_to_date
 from transforms.grammar.tables import table_readings
 from transforms.locality import DocLocality, another_place, find_locality
 from transforms.numbers import separator_habit
@@ -435,6 +435,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
             prev_estimate_sentence = sent.index
     _read_tables(doc, out, periods, default_year)
     _headline_periods(doc, out.facts)
+    _same_period_before(doc, out.facts)
     _parts_of_a_stated_total(out.facts, ref)
     out.facts = by_level(out.facts, level, ref.level_codes, doc.key, [s.start for s in out.sentences])
     if where is not None:
@@ -446,6 +447,24 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
 
 
 _TAIL_MONTHS = fold(" cuối")  # `3 tháng cuối năm`, `6 tháng cuối năm`: the months that remain
+
+
+def _same_period_before(doc: Document, facts: list[Fact]) -> None:
+    """`tăng 6,83% (cùng kỳ là 1,22%)`, `(cùng kỳ năm 2021 tăng 1,22%)`: a figure in a bracket that opens on the same
+    period names that period's own figure, a year before (or of the year it names)."""
+    for i, f in enumerate(facts):
+        sent = doc.sentences[f.sentence_index]
+        found = SAME_PERIOD_BEFORE.search(doc.key, sent.start, f.char_start)
+        # (the figure the bracket follows, of this period; one already dated the period before stays)
+        outside = next((b for b in reversed(facts[:i]) if b.sentence_index == f.sentence_index
+                        and b.char_end <= found.start()), None) if found is not None else None
+        if outside is None or f.period_year is None or f.period_year != outside.period_year:
+            continue
+        year = int(found.group(1)) if found.group(1) else f.period_year - 1
+        shift = f.period_year - year
+        f.period_year = year
+        if f.base_year is not None:
+            f.base_year -= shift
 
 
 def _headline_periods(doc: Document, facts: list[Fact]) -> None:

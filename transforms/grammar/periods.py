@@ -121,7 +121,8 @@ _NOT_PERIOD_BEFORE = re.compile(
         # `gần gấp đôi cả năm 2023`, `gấp 1,5 lần so với năm 2020`: the base of a multiple
         r"gấp\s+(?:đôi|rưỡi|hai|ba|bốn|mười|[\d.,]+\s+lần)(?:\s+(?:so\s+với|so|cả|của))?|"
         r"so\s+với|so|với|cùng\s+kỳ|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn\s+đến|đến|từ|khóa|khoá|"
-        r"năm\s+học|niên\s+khóa|vụ\s+(?!(?:mùa|xuân|chiêm|đông|hè|thu)(?!\w))\w+|"  # (a crop season: below)
+        # (a crop season: below; `dịch vụ trong quý I năm 2024`, `nhiệm vụ năm 2024` are no season)
+        r"năm\s+học|niên\s+khóa|(?<!dịch\s)(?<!nhiệm\s)(?<!phục\s)(?<!nghĩa\s)vụ\s+(?!(?:mùa|xuân|chiêm|đông|hè|thu)(?!\w))\w+|"
         r"trước|ngày\s+\d{1,2}|giá\s+(?:so\s+sánh|ss)|giá\s+cố\s+định|"
         # `do bão số 12 năm 2017 gây ra`, `trận lũ lịch sử năm 2020`, `hạn mặn năm 2016`: the year names a disaster,
         # not the period of the figures around it
@@ -329,6 +330,12 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
     if kind == "this_year":
         return PeriodMention(s, e, None, "FY", "year")
     return None
+
+
+# an open bracket on the same period (`tăng 6,83% (cùng kỳ là 1,22%)`, `(cùng kỳ năm 2021 tăng ...`), not a comparison
+# with it (`(so với cùng kỳ ...`, `(cùng kỳ ... so với ...`): the figures in it are that period's own
+SAME_PERIOD_BEFORE = re.compile(r"\(\s*" + fold_pattern(r"cùng\s+kỳ(?:\s+năm\s+((?:19|20)\d{2}))?(?![^()]*so\s+với)")
+                                + r"[^()]*$")
 
 
 def year_to_date(period: str) -> str:
