@@ -58,6 +58,7 @@ SETS = {
     "dev7": (ROOT / "tests" / "fixtures" / "dev7" / "docs", ROOT / "tests" / "fixtures" / "dev7" / "gold"),
     "sealed19": (ROOT / "tests" / "fixtures" / "sealed19" / "docs", ROOT / "tests" / "fixtures" / "sealed19" / "gold"),
     "dev8": (ROOT / "tests" / "fixtures" / "dev8" / "docs", ROOT / "tests" / "fixtures" / "dev8" / "gold"),
+    "dev9": (ROOT / "tests" / "fixtures" / "dev9" / "docs", ROOT / "tests" / "fixtures" / "dev9" / "gold"),
 }
 
 
