@@ -132,6 +132,7 @@ class Grammar:
         self.parts_lead_end = words(r"(?<!\w)", "list_marker", r"\s*:\s*$")
         self.complete_lead = words(r"(?<!\w)", "complete_lead", r"(?!\w)")  # `..., gồm:` lists every part
         self.frame_opening = words(r"\s*", "frame_opening", r"\s")  # `Ở khu vực ..., ` sets where the clause is
+        self.bound_after = words(r"\s*", "bound_after", r"(?!\w)")  # `90% trở lên tổ chức ...`
         self.list_lead = re.compile(fold_pattern(r"(?<!\w)(?:như|gồm|bao gồm|cụ thể)\s*:"))  # `..., như: a; b; c`
         self.follow_on = words(r"\s*", "follow_on", r"(?!\w)")  # `Theo đó, ...` after a sentence announcing targets
         self.total_intro = words(r"", "total_intro", r"\s+$")

@@ -92,6 +92,7 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
     return Choice(doc.g.metric_alias(sig.metric), harm[0][0], harm[-1][1], HARM), None
 
 
+WORD_NEXT = re.compile(r"\s+\w")  # a word right after, no mark between
 _SHARE_CLAUSE = re.compile(fold_pattern(r"\s*,\s*chiếm\s+(?:tỷ\s+(?:lệ|trọng)\s+)?"  # `..., chiếm 63% tổng ...`
                                         r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
 # `khu vực nhà nước đạt 68 tỷ đồng (chiếm 0,15%)`: the share, in brackets, of the amount just read
@@ -587,6 +588,12 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
         skip = doc.g.counter_skip.match(after)
         offset = m.end + (skip.end() if skip else 0)
         right = doc.first_right(m.end, min(offset + 1, sent.end - 1))  # (`6%.Tỷ lệ ...`: not the next sentence's)
+        bound = doc.g.bound_after.match(key, m.end, sent.end) if right is None else None
+        # `90% trở lên tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ`: the rate after the bound (not across a mark:
+        # `7% trở lên; cơ cấu ...`)
+        if bound is not None and WORD_NEXT.match(key, bound.end()):
+            named = doc.first_right(bound.end(), min(bound.end() + 2, sent.end - 1))
+            right = named if named is not None and ref.metrics[named.alias.code].unit == "percent" else None
         if right is not None and ref.metrics[right.alias.code].unit == "percent":
             return Choice(right.alias, right.start, right.end, "after"), None
         rate = doc.g.rates.get(right.alias.code) if right is not None and doc.g.share_of_count.match(
