@@ -59,6 +59,7 @@ SETS = {
     "sealed19": (ROOT / "tests" / "fixtures" / "sealed19" / "docs", ROOT / "tests" / "fixtures" / "sealed19" / "gold"),
     "dev8": (ROOT / "tests" / "fixtures" / "dev8" / "docs", ROOT / "tests" / "fixtures" / "dev8" / "gold"),
     "dev9": (ROOT / "tests" / "fixtures" / "dev9" / "docs", ROOT / "tests" / "fixtures" / "dev9" / "gold"),
+    "sealed20": (ROOT / "tests" / "fixtures" / "sealed20" / "docs", ROOT / "tests" / "fixtures" / "sealed20" / "gold"),
 }
 
 

@@ -95,6 +95,11 @@ CASES: dict[str, tuple[dict[str, str], str, str]] = {
         {"a.txt": HEAD + "Năm 2023, kim ngạch xuất khẩu hàng hóa vượt 16% chỉ tiêu nghị quyết năm.\n\n"
                          "Cụ thể, giá trị xuất khẩu hàng hóa năm 2023 đạt 1,4 tỷ USD, vượt 16,67% chỉ tiêu kế hoạch."},
         "warn", "16,67%"),
+    # a figure counted to a cut-off day just past the heading's quarter is that quarter's, to date (sealed20 pe02)
+    "period-mismatch-cut-off-days-late-passes": (
+        {"a.txt": "Long An: Tăng trưởng GRDP quý 1/2025 đạt 7,2%\n\nTổng thu ngân sách Nhà nước đến hết ngày 2/4/2025 "
+                  "đạt 7.864,4 tỷ đồng, đạt 32,07% dự toán tỉnh giao."},
+        "pass", "Q1"),
 }
 
 
@@ -483,3 +488,25 @@ def test_sectors_read_as_parts_of_a_total_stated_before_overshoot_it_only_by_mor
            "đồng.")
     rows = _checks(tmp_path / "b", {"a.txt": HEAD + far})
     assert [o for c, o, _ in rows if c == "part_sum"] == ["fail"], rows
+
+
+def test_two_branches_contributions_to_the_index_are_no_conflict(tmp_path: Path) -> None:
+    """`ngành chế biến ... tăng 12,17%, đóng góp vào IIP chung 11,5 điểm phần trăm ... ngành khai khoáng giảm 64,5%,
+    kéo giảm IIP chung 0,16 điểm phần trăm`: each branch's contribution, not one figure stated twice (sealed20 pf03)."""
+    rows = _checks(tmp_path, {"a.txt": HEAD + "Tám tháng năm 2023, chỉ số sản xuất công nghiệp tăng 12,04%. Trong đó, "
+                                             "ngành công nghiệp chế biến, chế tạo tăng 12,17%, đóng góp vào IIP chung "
+                                             "11,5 điểm phần trăm. Riêng ngành khai khoáng giảm 64,5%, kéo giảm IIP "
+                                             "chung 0,16 điểm phần trăm."})
+    assert not [r for r in rows if r[0] == "conflict" and r[1] != "pass"], rows
+
+
+def test_a_lines_change_and_the_real_growth_are_no_restatement_of_the_total(tmp_path: Path) -> None:
+    """sealed20 pf03: `..., tăng 12,98% so với cùng kỳ năm 2023; trong đó bán lẻ hàng hóa tăng 14,32%` (a line's change
+    in its total's sentence) and `Nếu loại trừ yếu tố biến động giá ..., ... thực tế tăng 9,2%` (another price basis)
+    against the total's 12,98%: both warn, neither fails."""
+    doc = (Path(__file__).parent / "fixtures" / "sealed20" / "docs" / "pf03_vinh_long_8m2024.txt").read_text(
+        encoding="utf-8")
+    rows = [r for r in _checks(tmp_path, {"a.txt": doc}) if r[0] == "conflict"]
+    for figure in ("14,32%", "9,2%"):
+        assert any(o == "warn" and figure in m for _, o, m in rows), (figure, rows)
+    assert not [r for r in rows if r[1] == "fail"], rows

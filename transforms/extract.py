@@ -436,6 +436,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
     _read_tables(doc, out, periods, default_year)
     _headline_periods(doc, out.facts)
     _same_period_before(doc, out.facts)
+    _contributions_of_the_change_before(out.facts, ref)
     _parts_of_a_stated_total(out.facts, ref)
     out.facts = by_level(out.facts, level, ref.level_codes, doc.key, [s.start for s in out.sentences])
     if where is not None:
@@ -465,6 +466,19 @@ def _same_period_before(doc: Document, facts: list[Fact]) -> None:
         f.period_year = year
         if f.base_year is not None:
             f.base_year -= shift
+
+
+def _contributions_of_the_change_before(facts: list[Fact], ref: Reference) -> None:
+    """`ngành công nghiệp chế biến, chế tạo tăng 12,17%, đóng góp vào IIP chung 11,5 điểm phần trăm`: a contribution
+    whose code names no branch is the branch's whose change it follows in its sentence (its scope), so two branches'
+    contributions are not one figure stated twice."""
+    for i, f in enumerate(facts):
+        if f.scope is not None or ref.grammar is None or f.metric not in ref.grammar.scoped_contributions:
+            continue
+        before = next((b for b in reversed(facts[:i]) if b.sentence_index == f.sentence_index
+                       and b.char_end <= f.char_start and b.role == "pct_change"), None)
+        if before is not None and before.scope is not None:
+            f.scope = before.scope
 
 
 def _headline_periods(doc: Document, facts: list[Fact]) -> None:

@@ -112,6 +112,10 @@ class Grammar:
         self.growth_subject = words(r"(?<!\w)", "growth_subject", r"(?!\w)")
         self.index_subject = words(r"(?<!\w)", "index_subject", r"(?!\w)")  # `tốc độ phát triển GRDP đạt 108,84%`
         self.wider_area = words(r"(?<!\w)", "wider_area", r"(?!\w)")  # `của toàn vùng`, `của cả nước` before a figure
+        # `cao hơn tốc độ tăng trưởng cả nước (tăng 6,93%)`: a wider territory right before a bracket with its figure
+        self.wider_before_bracket = words(r"(?<!\w)", "wider_before_bracket", r"(?!\w)")
+        # contributions whose code names no branch: the branch is the scope of the change they follow
+        self.scoped_contributions = frozenset(w.get("scoped_contribution", []))
         # a funding source named with a figure (group 1): its scope (`vốn ngân sách tỉnh`, `dự án FDI`)
         self.funding_source = re.compile(r"\s*(?<!\w)(" + word_alternation(w.get("funding_source", []))
                                          + r")(?!\w)")

@@ -79,6 +79,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "meeting"),
     # `hội nghị giao ban báo chí tháng 6/2019`, `giao ban tháng 5`: a meeting's month, no reporting period
     (_rx(r"(?<!\w)(?:hội\s+nghị\s+)?giao\s+ban(?:\s+[^\W\d]+){0,3}?\s+tháng\s+(\d{1,2})" + _YEAR), "meeting"),
+    # counted to the start of a month (`Tính đến đầu tháng 4, giải ngân đầu tư công 1.130 tỷ đồng`): the months before
+    # it, to date (the first quarter)
+    (_rx(r"(?<!\w)(?:tính\s+)?(?:đến|tới)\s+đầu\s+tháng\s+(\d{1,2})(?!\s*/\s*\d{1,2}\b)" + _YEAR), "to_month_start"),
     # a stock counted to a month (`Đến tháng 10, toàn tỉnh ... thu hoạch 12.848 ha`, `tính đến hết tháng 9`): that month
     (_rx(r"(?<!\w)(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?tháng\s+(\d{1,2})(?!\s*/\s*\d{1,2}\b)" + _YEAR), "month"),
     (_rx(r"(?<!\w)tháng\s+(\d{1,2})(?!\s*/\s*\d{1,2}\b)" + _YEAR), "month"),
@@ -312,6 +315,9 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         return PeriodMention(s, e, _year(m, 2), f"M{MONTH_WORDS[word]:02d}")
     if kind == "meeting":
         return PeriodMention(s, e, _year(m, 2), None) if _year(m, 2) else None
+    if kind == "to_month_start":
+        n = int(m.group(1))
+        return PeriodMention(s, e, _year(m, 2), year_to_date(f"M{n - 1:02d}")) if 2 <= n <= 12 else None
     if kind == "month":
         n = int(m.group(1))
         if not 1 <= n <= 12:

@@ -557,6 +557,12 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     alias_span = (choice.start, choice.end)
     wider = [w.end() for w in g.wider_area.finditer(key, max(clause_start, choice.end), m.number_start)
              if not _closed_aside(key, choice.end, w.end(), m.number_start)] if choice.end <= m.number_start else []
+    opened = key.rfind("(", sent.start, m.number_start)
+    if not wider and opened > key.rfind(")", sent.start, m.number_start) and not DIGIT.search(
+            key, opened, m.number_start):
+        # `cao hơn tốc độ tăng trưởng cả nước (tăng 6,93%)`: a bracket right after the wider territory holds its figure
+        wider = [w.end() for w in g.wider_before_bracket.finditer(key, max(sent.start, opened - 24), opened)
+                 if not key[w.end():opened].strip()]
     if wider and not g.own_area.search(key, wider[-1], m.number_start):  # (`..., của tỉnh đạt 7,2%`: its own)
         # `tốc độ tăng GRDP 6 tháng đầu năm 2024 của toàn vùng Đồng bằng sông Cửu Long ước đạt 6,12%`: the
         # indicator of a wider territory, not of the report's locality

@@ -27,13 +27,19 @@ def report(facts: list[Fact], reported: dict[str, ReportedCode],
     by_id = {f.fact_id: f for f in facts}
     out: list[Fact] = []
     written: dict[str, Fact] = {}
+    levels: dict[int, set[str]] = {}  # the codes each sentence has stated a level of, so far
     for f in facts:
         parent = by_id.get(f.parent_fact_id or "")
-        if (r := reported.get(f.metric)) is not None and (not r.only_as_part or _of_a_part(f, parent)):
+        if (r := reported.get(f.metric)) is not None and (not r.only_as_part or _of_a_part(f, parent) or (
+                f.role != "level" and parent is None and r.reported_as in levels.get(f.sentence_index, ()))):
+            # (a line's change with no amount of its own, in its total's sentence: `Tổng mức bán lẻ ... tăng 12,98%;
+            # trong đó ..., dịch vụ lưu trú và ăn uống tăng 12,73%`)
             f = _written(f, r, parent)
         elif named_codes and f.metric in named_codes:
             f = _named_code(f, named_codes[f.metric], written.get(f.parent_fact_id or ""), text,
                             sentence_starts[f.sentence_index] if sentence_starts else 0)
+        if f.role == "level":
+            levels.setdefault(f.sentence_index, set()).add(f.metric)
         written[f.fact_id] = f
         out.append(f)
     return out

@@ -58,6 +58,10 @@ figures as (
             when hp.months = 1 and fp.end_month = hp.end_month then 0
             -- and so does a quarter's (`quý III` and `9 tháng`): the year to date that ends with it
             when fp.start_month = 1 and fp.end_month = hp.end_month then 0
+            -- a figure counted to a cut-off day a month past the heading's period (`Tổng thu ngân sách đến hết ngày
+            -- 2/4/2025 đạt ...` under `quý 1/2025`) is that period's to date, days late, not another period
+            when fp.end_month = hp.end_month + 1 and fp.start_month >= hp.start_month
+                and regexp_matches(lower(f.sentence), 'đến\s+(hết\s+)?(ngày|đầu\s+tháng)|thời\s+điểm') then 0
             else greatest(hp.start_month - fp.start_month, 0) + greatest(fp.end_month - hp.end_month, 0)
         end as months_outside
     from sections

@@ -56,11 +56,17 @@ select
     ) as is_period_stated_here,
     -- a figure of a sentence that breaks a total down (`Trong đó, châu Á ... tăng 10,43%`) with no part read for it
     -- to hang on: a part's figure, or the total's, the text leaves open
+    -- (or a clause after such a marker in the total's own sentence: `..., tăng 12,98%; trong đó bán lẻ hàng hóa tăng
+    -- 14,32%, dịch vụ lưu trú và ăn uống tăng 12,73%`)
     parent_fact_id is null and role <> 'level'
-        and regexp_matches(lower(sentence), '^\s*(trong\s+đó|xét\s+theo|cụ\s+thể)') as is_unplaced_in_breakdown,
+        and (regexp_matches(lower(sentence), '^\s*(trong\s+đó|xét\s+theo|cụ\s+thể)')
+            or regexp_matches(lower(substr(sentence, 1, strpos(sentence, value_text))),
+                '[;,:]\s*(trong\s+đó|xét\s+theo|cụ\s+thể)')) as is_unplaced_in_breakdown,
     -- the price basis the sentence names (`theo giá hiện hành`, `giá so sánh 2010`): values at two bases differ
     case
-        when regexp_matches(lower(sentence), 'giá\s+(so\s+sánh|cố\s+định)') then 'constant'
+        -- (`Nếu loại trừ yếu tố biến động giá ..., tổng mức bán lẻ ... thực tế tăng 9,2%`: the real growth)
+        when regexp_matches(lower(sentence), 'giá\s+(so\s+sánh|cố\s+định)|loại\s+trừ\s+(yếu\s+tố\s+)?(biến\s+động\s+)?giá')
+            then 'constant'
         when regexp_matches(lower(sentence), 'giá\s+hiện\s+hành|giá\s+thực\s+tế') then 'current'
     end as price_basis
 from facts
