@@ -678,7 +678,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     elif m.unit == "percent" and m.scale == 100 and verb in ("times", "increase"):
         role, base = "pct_of_base", base or "same_period"  # `gấp 2,3 lần`, `tăng 3,2 lần`
     elif m.unit == "percent" and metric.unit != "percent":
-        if verb == "share":
+        if verb == "share" and base in ("plan", "budget_estimate") and not metric.code.startswith("share_"):
+            role = "pct_of_plan"  # `giải ngân ... đạt 763,3 tỷ đồng, chiếm 13,4% kế hoạch`: the plan's attainment
+        elif verb == "share":
             role = "level" if metric.code.startswith("share_") else "part"
             base = None
         elif verb == "increase":

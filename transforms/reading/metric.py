@@ -154,7 +154,10 @@ def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
     last = sent_facts[-1] if sent_facts else None
     if m.unit != "percent" or last is None or last.unit == "percent" or last.role not in ("level", "part"):
         return None
+    of_plan = doc.g.roles.base_after(doc.key[m.end:m.end + 40])[0] in ("plan", "budget_estimate")
     if not _SHARE_BRACKET.fullmatch(doc.key, last.char_end, m.number_start) and not (
+            # (`Giải ngân vốn đầu tư công đạt 763,3 tỷ đồng, chiếm 13,4% kế hoạch`: the amount's share of its plan)
+            of_plan and _SHARE_CLAUSE.fullmatch(doc.key, last.char_end, m.number_start)) and not (
             last.role == "part" and last.scope is None
             and "grdp" not in (last.metric, doc.ref.metrics[last.metric].part_of)
             and _SHARE_CLAUSE.fullmatch(doc.key, last.char_end, m.number_start)):
