@@ -60,8 +60,14 @@ select
     -- 14,32%, dịch vụ lưu trú và ăn uống tăng 12,73%`)
     parent_fact_id is null and role <> 'level'
         and (regexp_matches(lower(sentence), '^\s*(trong\s+đó|xét\s+theo|cụ\s+thể)')
-            or regexp_matches(lower(substr(sentence, 1, strpos(sentence, value_text))),
-                '[;,:]\s*(trong\s+đó|xét\s+theo|cụ\s+thể)')) as is_unplaced_in_breakdown,
+            or (regexp_matches(lower(substr(sentence, 1, strpos(sentence, value_text))),
+                    '[;,:]\s*(trong\s+đó|xét\s+theo|cụ\s+thể)')
+                -- (of the same indicator as a figure before it in the sentence: a sector's own code is placed)
+                and exists (
+                    select 1 from facts as b
+                    where b.doc_id = facts.doc_id and b.sentence_index = facts.sentence_index
+                        and b.metric = facts.metric and b.char_start < facts.char_start
+                ))) as is_unplaced_in_breakdown,
     -- the price basis the sentence names (`theo giá hiện hành`, `giá so sánh 2010`): values at two bases differ
     case
         -- (`Nếu loại trừ yếu tố biến động giá ..., tổng mức bán lẻ ... thực tế tăng 9,2%`: the real growth)
