@@ -13,6 +13,7 @@ are in `transforms.reading`: the document and its look-ups (`document`), a figur
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 from transforms.grammar.indicator import (
@@ -457,8 +458,8 @@ def _same_period_before(doc: Document, facts: list[Fact]) -> None:
         sent = doc.sentences[f.sentence_index]
         found = SAME_PERIOD_BEFORE.search(doc.key, sent.start, f.char_start)
         # (the figure the bracket follows, of this period; one already dated the period before stays)
-        outside = next((b for b in reversed(facts[:i]) if b.sentence_index == f.sentence_index
-                        and b.char_end <= found.start()), None) if found is not None else None
+        outside = next((facts[j] for j in range(i - 1, -1, -1) if facts[j].sentence_index == f.sentence_index
+                        and facts[j].char_end <= found.start()), None) if found is not None else None
         if outside is None or f.period_year is None or f.period_year != outside.period_year:
             continue
         year = int(found.group(1)) if found.group(1) else f.period_year - 1
@@ -475,8 +476,8 @@ def _contributions_of_the_change_before(facts: list[Fact], ref: Reference) -> No
     for i, f in enumerate(facts):
         if f.scope is not None or ref.grammar is None or f.metric not in ref.grammar.scoped_contributions:
             continue
-        before = next((b for b in reversed(facts[:i]) if b.sentence_index == f.sentence_index
-                       and b.char_end <= f.char_start and b.role == "pct_change"), None)
+        before = next((facts[j] for j in range(i - 1, -1, -1) if facts[j].sentence_index == f.sentence_index
+                       and facts[j].char_end <= f.char_start and facts[j].role == "pct_change"), None)
         if before is not None and before.scope is not None:
             f.scope = before.scope
 
@@ -527,37 +528,35 @@ def _parts_of_a_stated_total(facts: list[Fact], ref: Reference) -> None:
 def _leave_out_unreported(out: Extraction, unreported: frozenset[str]) -> None:
     """`28/35 xã đạt chuẩn nông thôn mới`: the 35 is read as the locality's communes, to tell it from the 28, but is
     no indicator annotators write (words.csv `unreported`): left out, with its ratios."""
-    gone = {f.fact_id: f.metric for f in out.facts if f.metric in unreported}
-    if not gone:
-        return
-    for f in out.facts:
-        if f.parent_fact_id in gone:
-            gone[f.fact_id] = gone[f.parent_fact_id]
-    out.facts = [f for f in out.facts if f.fact_id not in gone]
-    out.numbers = [replace(n, fact_id=None, reason=f"read as {gone[n.fact_id]}, which is no indicator of the contract")
-                   if n.fact_id in gone else n for n in out.numbers]
+    _leave_out(out, lambda f: f"read as {f.metric}, which is no indicator of the contract"
+               if f.metric in unreported else None)
 
 
 def _leave_out_other_places(doc: Document, out: Extraction, where: DocLocality) -> None:
     """`10 tỉnh ... dẫn đầu cả nước gồm: Bắc Giang tăng 13,45%, Hậu Giang tăng 12,27%, ...` in Phú Yên's report: a
     figure whose item opens with another province (or a district of one) is that place's, quoted for comparison,
     no fact of the report's (CONTRACT: figures of other places are left out); its ratios go with it."""
-    gone: dict[str, str] = {}
-    for f in out.facts:
-        if f.parent_fact_id in gone:
-            gone[f.fact_id] = gone[f.parent_fact_id]
-            continue
+    def why(f: Fact) -> str | None:
         sent = doc.sentences[f.sentence_index]
         before = doc.text[sent.start:f.char_start]
         cut = max(before.rfind(c) for c in ",;:(\n")
         place = another_place(before[cut + 1:], where, doc.ref)
-        if place is not None:
-            gone[f.fact_id] = place
+        return f"a figure of another place ({place})" if place is not None else None
+
+    _leave_out(out, why)
+
+
+def _leave_out(out: Extraction, why: Callable[[Fact], str | None]) -> None:
+    """The facts `why` gives a reason for, and the ratios of those, out of the facts; their numbers keep the reason."""
+    gone: dict[str, str] = {}
+    for f in out.facts:
+        reason = gone.get(f.parent_fact_id or "") or why(f)
+        if reason is not None:
+            gone[f.fact_id] = reason
     if not gone:
         return
     out.facts = [f for f in out.facts if f.fact_id not in gone]
-    out.numbers = [replace(n, fact_id=None, reason=f"a figure of another place ({gone[n.fact_id]})")
-                   if n.fact_id in gone else n for n in out.numbers]
+    out.numbers = [replace(n, fact_id=None, reason=gone[n.fact_id]) if n.fact_id in gone else n for n in out.numbers]
 
 
 def _read_tables(doc: Document, out: Extraction, periods: list[PeriodMention], default_year: int | None) -> None:

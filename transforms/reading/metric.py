@@ -154,18 +154,21 @@ def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
     last = sent_facts[-1] if sent_facts else None
     if m.unit != "percent" or last is None or last.unit == "percent" or last.role not in ("level", "part"):
         return None
-    of_plan = doc.g.roles.base_after(doc.key[m.end:m.end + 40])[0] in ("plan", "budget_estimate")
     if not _SHARE_BRACKET.fullmatch(doc.key, last.char_end, m.number_start) and not (
-            # (`Giải ngân vốn đầu tư công đạt 763,3 tỷ đồng, chiếm 13,4% kế hoạch`: the amount's share of its plan)
-            of_plan and _SHARE_CLAUSE.fullmatch(doc.key, last.char_end, m.number_start)) and not (
-            last.role == "part" and last.scope is None
-            and "grdp" not in (last.metric, doc.ref.metrics[last.metric].part_of)
-            and _SHARE_CLAUSE.fullmatch(doc.key, last.char_end, m.number_start)):
-        # (`..., trong đó giá trị sản xuất công nghiệp tại các KCN ước đạt 9.550 tỷ đồng, chiếm 63% tổng giá trị
-        # ...`: a part's share of its total, after a comma too; not a sector's share of the economy, whose structure
-        # has codes of its own)
+            _SHARE_CLAUSE.fullmatch(doc.key, last.char_end, m.number_start) and _share_after_comma(doc, last, m)):
         return None
     return Choice(doc.g.metric_alias(last.metric), last.char_end, last.char_end, "context"), None
+
+
+def _share_after_comma(doc: Document, last: Fact, m: Mention) -> bool:
+    """After a comma (`..., chiếm 13,4%`), a share is the amount's own when it is of the amount's plan (`Giải ngân vốn
+    đầu tư công đạt 763,3 tỷ đồng, chiếm 13,4% kế hoạch`) or of the total a part was read under (`trong đó ... KCN
+    ước đạt 9.550 tỷ đồng, chiếm 63% tổng giá trị ...`), not a sector's share of the economy (the structure has codes
+    of its own)."""
+    if doc.g.roles.base_after(doc.key[m.end:m.end + 40])[0] in ("plan", "budget_estimate"):
+        return True
+    return last.role == "part" and last.scope is None \
+        and "grdp" not in (last.metric, doc.ref.metrics[last.metric].part_of)
 
 
 def _product_item(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,

@@ -30,10 +30,8 @@ def report(facts: list[Fact], reported: dict[str, ReportedCode],
     levels: dict[int, set[str]] = {}  # the codes each sentence has stated a level of, so far
     for f in facts:
         parent = by_id.get(f.parent_fact_id or "")
-        if (r := reported.get(f.metric)) is not None and (not r.only_as_part or _of_a_part(f, parent) or (
-                f.role != "level" and parent is None and r.reported_as in levels.get(f.sentence_index, ()))):
-            # (a line's change with no amount of its own, in its total's sentence: `Tổng mức bán lẻ ... tăng 12,98%;
-            # trong đó ..., dịch vụ lưu trú và ăn uống tăng 12,73%`)
+        if (r := reported.get(f.metric)) is not None and (
+                not r.only_as_part or _of_a_part(f, parent, r.reported_as in levels.get(f.sentence_index, ()))):
             f = _written(f, r, parent)
         elif named_codes and f.metric in named_codes:
             f = _named_code(f, named_codes[f.metric], written.get(f.parent_fact_id or ""), text,
@@ -73,9 +71,13 @@ def _named_code(f: Fact, names: list[tuple[re.Pattern[str], str]], parent: Fact 
     return f
 
 
-def _of_a_part(f: Fact, parent: Fact | None) -> bool:
-    """A part of a stated total, or a ratio of one (`dịch vụ lưu trú, ăn uống đạt 571,6 tỷ đồng, tăng 0,62%`)."""
-    return f.role == "part" or (parent is not None and parent.role == "part" and parent.metric == f.metric)
+def _of_a_part(f: Fact, parent: Fact | None, total_stated_here: bool) -> bool:
+    """A part of a stated total, or a ratio of one (`dịch vụ lưu trú, ăn uống đạt 571,6 tỷ đồng, tăng 0,62%`), or a
+    ratio with no amount of its own in its total's sentence (`Tổng mức bán lẻ ... tăng 12,98%; trong đó ..., dịch vụ
+    lưu trú và ăn uống tăng 12,73%`)."""
+    if parent is None:
+        return f.role == "part" or (f.role != "level" and total_stated_here)
+    return f.role == "part" or (parent.role == "part" and parent.metric == f.metric)
 
 
 def _written(f: Fact, r: ReportedCode, parent: Fact | None) -> Fact:
