@@ -319,13 +319,19 @@ _SECTOR_JOIN = re.compile(r"[\s\-,&/]*(?:\([^()\d]{1,12}\)[\s\-,&/]*)?(?:va(?!\w
 _SECTORISH = ("sector", "sector_part")
 
 
-def concept_hits(hits: list[Hit], key: str, compounds: dict[frozenset[str], str]) -> list[tuple[int, int, str, str]]:
+def concept_hits(hits: list[Hit], key: str, compounds: dict[frozenset[str], str],
+                 verbs: frozenset[str] = frozenset(), verb_marker: re.Pattern[str] | None = None,
+                 ) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, value) of every concept word, in text order, with the sectors a report names
     by their parts (`nông-lâm nghiệp`, `CN - TTCN - xây dựng`, `công nghiệp, xây dựng cơ bản`): a run of
     sector words and parts joined by dashes, commas or `và`, at least one a whole sector word, is one
     sector when seeds/grammar/sector_compounds.csv names what its parts make together (sectors of
-    different families, `nông nghiệp, công nghiệp và dịch vụ`, stay a list). A part alone names nothing."""
+    different families, `nông nghiệp, công nghiệp và dịch vụ`, stay a list). A part alone names nothing.
+    A sector word that is also a verb (`verbs`) names no sector after a `verb_marker` (`mà tỉnh xây dựng`)."""
     out = sorted((h.start, h.end, t.extra, t.value) for h in hits for t in h.tags if t.kind == "concept")
+    if verbs and verb_marker is not None:
+        out = [c for c in out if not (c[2] == "sector" and key[c[0]:c[1]] in verbs
+                                      and verb_marker.search(key, max(0, c[0] - 40), c[0]))]
     words: list[tuple[int, int, str, str]] = []  # sector words and parts, the longest where they overlap
     for c in sorted((c for c in out if c[2] in _SECTORISH), key=lambda c: (-(c[1] - c[0]), c[0])):
         if all(c[1] <= w[0] or c[0] >= w[1] for w in words):

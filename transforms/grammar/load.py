@@ -114,6 +114,9 @@ class Grammar:
         self.wider_area = words(r"(?<!\w)", "wider_area", r"(?!\w)")  # `của toàn vùng`, `của cả nước` before a figure
         # `cao hơn tốc độ tăng trưởng cả nước (tăng 6,93%)`: a wider territory right before a bracket with its figure
         self.wider_before_bracket = words(r"(?<!\w)", "wider_before_bracket", r"(?!\w)")
+        # `Kịch bản ... mà Quảng Ninh xây dựng`, `đã xây dựng`: a sector word used as a verb, after one of these words
+        self.sector_verbs = frozenset(fold(x) for x in w.get("sector_verb", []))
+        self.verb_marker = words(r"(?<!\w)", "verb_marker", r"(?:\s+[^\s\d,;.:()]+){0,3}\s+$")
         # contributions whose code names no branch: the branch is the scope of the change they follow
         self.scoped_contributions = frozenset(w.get("scoped_contribution", []))
         # a funding source named with a figure (group 1): its scope (`vốn ngân sách tỉnh`, `dự án FDI`)

@@ -197,7 +197,8 @@ class Document:
         self.frames = sorted((h.start, h.end, t.kind, int(t.extra)) for h in self.hits for t in h.tags
                              if t.kind in ("frame_post", "frame_pre"))
         self.frame_starts = [f[0] for f in self.frames]
-        self.concepts = concept_hits(self.hits, self.key, self.g.sector_compounds)
+        self.concepts = concept_hits(self.hits, self.key, self.g.sector_compounds, self.g.sector_verbs,
+                                     self.g.verb_marker)
         self.concept_starts = [c[0] for c in self.concepts]
         self.season_starts = [c[0] for c in self.concepts if c[2] == "season"]  # (most reports name none)
         self._harms: list[tuple[int, int, str, str]] | None = None  # (built on first use)
