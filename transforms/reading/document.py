@@ -365,8 +365,14 @@ class Document:
         start, end = self._cues[k]
         if start not in self._cue_lists:
             stop = self.key.find(";", end, sent_end)
-            inside = self.key.rfind("(", lo, start) > self.key.rfind(")", lo, start)
-            # (a bracket's `tương ứng` restates the list read before it: see extract's brackets)
+            opened = self.key.rfind("(", lo, start)
+            inside = opened > self.key.rfind(")", lo, start)
+            if inside and not LIST_FIGURE.search(self.key, lo, opened):
+                # `công nghiệp và dịch vụ ... (tăng lần lượt là 10,14% và 14,19%)`: a bracket after names with no figure
+                # of their own holds theirs
+                close = self.key.find(")", end, sent_end)
+                stop, inside = (close if close >= 0 else stop), False
+            # (a bracket's `tương ứng` after figures restates the list read before it: see extract's brackets)
             self._cue_lists[start] = None if inside else [
                 f.start() for f in LIST_FIGURE.finditer(self.key, end, stop if stop >= 0 else sent_end)]
         figures = self._cue_lists[start]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from transforms.grammar.indicator import (
     AliasHit,
@@ -44,7 +45,8 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     or why none was found."""
     if doc.priced(max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start), m.number_start):
         return None, "a price, which no indicator measures"
-    for reading in (_harmed, _product_item, _bracket_breakdown, _distributed, _rate_of_count, _share_of_amount,
+    distributed = partial(_distributed, last_alias=last_alias)
+    for reading in (_harmed, _product_item, _bracket_breakdown, distributed, _rate_of_count, _share_of_amount,
                     _capital_of_disbursement, _by_shape, _named_after_figure, _list_sibling, _whole_branch):
         found = reading(doc, sent, m, sent_facts, clause_start, ctx)
         if found is not None:
@@ -314,10 +316,11 @@ def _is_fraction_rate(doc: Document, counted: Fact, m: Mention, sent_facts: Sent
 
 
 def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
-                 clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+                 clause_start: int, ctx: AliasHit | None, last_alias: Alias | None = None) -> _Reading | None:
     """`Công nghiệp - dịch vụ - nông nghiệp với tỷ trọng tương ứng 66,17% - 23,83% - 2,62%`; `giá trị sản xuất
     nông nghiệp, công nghiệp và dịch vụ lần lượt tăng 3,1%, 9,5% và 8,2%`: the i-th figure after `tương ứng` or
     `lần lượt` is the i-th of as many sectors named before it, under the clause's head word."""
+
     found = doc.distributive_list(clause_start, m.number_start, sent.end) or doc.dash_chain(clause_start,
                                                                                             m.number_start)
     if found is None:
@@ -326,11 +329,16 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
         return None
     cue_start, cue_end, figures = found
     items = doc.sector_items(clause_start, cue_start, len(figures))
-    heads = [c for c in doc.concepts_in(clause_start, cue_end) if c[2] == "head"]
+    heads = [c[3] for c in doc.concepts_in(clause_start, cue_end) if c[2] == "head"]
+    governing = ctx.alias if ctx is not None else last_alias
+    if not heads and items is not None and governing is not None and governing.code in doc.g.concepts.head_of_metric:
+        # `GRDP tăng 10,91%. Trong đó, công nghiệp và dịch vụ (tăng lần lượt là 10,14% và 14,19%)`: sectors with no head
+        # word of their own are of the indicator read before them
+        heads = [doc.g.concepts.head_of_metric[governing.code]]
     if items is None or not heads:
         return _respective_alias(doc, sent, m, sent_facts, cue_start, cue_end, figures)
     start, end_, sector = items[figures.index(m.number_start)]
-    sig = doc.g.concepts.metric(heads[-1][3], {("sector", sector)})
+    sig = doc.g.concepts.metric(heads[-1], {("sector", sector)})
     if sig is None or not compatible(doc.ref.metrics[sig.metric].unit, m):
         return None, "a sector at its place in a list whose head word names no indicator of that sector"
     return Choice(doc.g.metric_alias(sig.metric), start, end_, DISTRIBUTED), None
