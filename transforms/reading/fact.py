@@ -81,6 +81,19 @@ def _opening_base(doc: Document, sent: Sentence) -> tuple[str | None, int | None
     return doc.g.roles.base_after(opening[:comma])
 
 
+_TOTAL_AFTER = re.compile(r"\s*(?:cua\s+)?(?=tông\s)")  # the key is folded: `của tổng` reads `cua tông`
+
+
+def _of_its_total(doc: Document, m: Mention, code: str) -> bool:
+    """`thu nội địa ... 735 tỷ đồng (= 54% tổng thu ngân sách)`, `bằng 54% tổng thu ngân sách`: a percentage followed by
+    the total of its own indicator is a share of that total."""
+    at = _TOTAL_AFTER.match(doc.key, m.end)
+    if at is None:
+        return False
+    h = doc.first_right(at.end(), at.end())
+    return h is not None and h.alias.code == code
+
+
 def _lead_base(doc: Document, sent: Sentence, m: Mention) -> str | None:
     """`Một số khoản thu đạt cao so với dự toán năm, như: thu tiền sử dụng đất đạt 197,3%`: a bare ratio
     in a list takes the base its lead names (before the colon, with no figure of its own in between)."""
@@ -611,6 +624,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     base, base_year = g.roles.base_after(right)
     if m.unit == "percent" and verb in ("reach", "equal", None) and g.wider_total.match(key, m.end):
         verb, base = "share", None  # `bằng 19,2% của toàn tỉnh`: the locality's share of the wider total
+    if m.unit == "percent" and verb in ("reach", "equal", None) and _of_its_total(doc, m, metric.code):
+        verb, base = "share", None  # `735 tỷ đồng (= 54% tổng thu ngân sách)`: the part's share of its total
     if choice.how == COUNT_SHARE and verb in ("reach", "equal", None):
         verb, base = "share", None  # `có tới 82,6% doanh nghiệp thành lập mới hoạt động dịch vụ`: a share of the count
     own_base = base is not None  # written after the figure, not carried from the sentence's lead
