@@ -732,6 +732,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             role, base = "pct_of_base", GROWTH
         elif verb in ("reach", None) and g.index_subject.search(key, clause_start, m.number_start):
             role, base = "pct_of_base", base or GROWTH  # `tốc độ phát triển GRDP đạt 108,84%`: a ratio to the base
+        elif verb in ("up_to", "down_to") and metric.code in g.rates:
+            # `nâng tổng số xã đạt chuẩn NTM của huyện lên 50%`: a count raised to a percentage is its rate's new level
+            metric, role, base = ref.metrics[g.rates[metric.code]], "level", None
         else:  # a percentage of an amount, named with no verb (`tốc độ tăng năng suất lao động bình quân 8%`)
             role, base = "pct_change", GROWTH
     elif m.unit == "percent":
