@@ -32,6 +32,7 @@ NUMBER = re.compile(r"(?<![\w.,])\d{1,40}(?:[.,]\d{1,40}){0,12}(?![.,]\d)(?!\d)"
 _SPACE_GROUPED = re.compile(fold_pattern(
     r"(?<![\w.,])\d{1,3}(?: \d{3})+(?:,\d{1,6})?"
     r"(?=\s*(?:₫|đ(?!\w)|đồng|vnđ|vnd|usd|tỷ|tỉ|triệu|nghìn|ngàn|%|ha(?!\w)|tấn))"))
+_SHARE_BRACKET = re.compile(r"\s*\((?:\s*(?:đat|chiêm|băng|tương ưng|tương đương))?\s*\d+(?:[.,]\d+)?\s*%\s*\)")
 # `20, 466 tỷ đồng`, `115 ,67%`: a decimal comma with a stray space beside it, the unit right after the fraction
 _SPACED_TAIL = re.compile(fold_pattern(
     r"(?: ,|, )\d{1,3}(?![\d.,])(?=\s*(?:₫|đ(?!\w)|đồng|usd|tỷ|tỉ|triệu|nghìn|ngàn|%|ha(?!\w)|tấn))"))
@@ -247,9 +248,13 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
         elif read.unit is None and key.startswith("/", e):
             den = NUMBER.match(key, e + 1)
             if den is not None:  # `32/33 chỉ tiêu`: the numerator counts what the denominator counts
-                shared = unit_after(key, den.end(), units)
+                named_at = den.end()
+                shared = unit_after(key, named_at, units)
+                if shared.unit is None and (share := _SHARE_BRACKET.match(key, named_at)) is not None:
+                    named_at = share.end()  # `13/30 (đạt 43,33%) xã`: the share in brackets before the counted noun
+                    shared = unit_after(key, named_at, units)
                 if shared.unit is not None:
-                    read, after_at = UnitRead(e, shared.scale, shared.unit, shared.counter, shared.points), den.end()
+                    read, after_at = UnitRead(e, shared.scale, shared.unit, shared.counter, shared.points), named_at
         if read.unit is None and read.scale == 1 and (change := _CHANGE_AFTER.match(key, read.end)) is not None:
             nxt = NUMBER.match(key, change.end())
             by = unit_after(key, nxt.end(), units) if nxt is not None else None

@@ -115,11 +115,22 @@ def _rate_of_count(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     if m.unit != "percent" or m.points:
         return None
     count = next((f for f in sent_facts.latest_first(sent.start) if f.role == "level" and f.unit == "count"
-                  and _COUNT_SHARE_GAP.fullmatch(doc.key, f.char_end, m.number_start)), None)
+                  and (_COUNT_SHARE_GAP.fullmatch(doc.key, f.char_end, m.number_start)
+                       or _fraction_share(doc.key, f, m))), None)
     rate = doc.g.rates.get(count.metric) if count is not None else None
     if rate is None or rate not in doc.ref.metrics:
         return None
     return Choice(doc.g.metric_alias(rate), count.char_start, count.char_end, "the rate of the count just read"), None
+
+
+_FRACTION_SHARE_GAP = re.compile(fold_pattern(r"\s*/\s*(\d+)\s*\(\s*(?:(?:đạt|chiếm|bằng)\s+)?(?:tỷ\s+lệ\s+)?"))
+
+
+def _fraction_share(key: str, count: Fact, m: Mention) -> bool:
+    """`13/30 (đạt 43,33%) xã`: a percentage in brackets right after a fraction, the fraction's own ratio."""
+    gap = _FRACTION_SHARE_GAP.fullmatch(key, count.char_end, m.number_start)
+    return gap is not None and int(gap.group(1)) > 0 and abs(
+        100 * count.value / int(gap.group(1)) - m.value) <= m.precision + 1e-9
 
 
 def _whole_branch(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
