@@ -117,6 +117,7 @@ class Grammar:
         # `Kịch bản ... mà Quảng Ninh xây dựng`, `đã xây dựng`: a sector word used as a verb, after one of these words
         self.sector_verbs = frozenset(fold(x) for x in w.get("sector_verb", []))
         self.verb_marker = words(r"(?<!\w)", "verb_marker", r"(?:\s+[^\s\d,;.:()]+){0,3}\s+$")
+        self.purpose = words(r"(?<!\w)", "purpose", r"(?!\w)")  # `... để cân đối nhiệm vụ chi`: what a thing is for
         # contributions whose code names no branch: the branch is the scope of the change they follow
         self.scoped_contributions = frozenset(w.get("scoped_contribution", []))
         # a funding source named with a figure (group 1): its scope (`vốn ngân sách tỉnh`, `dự án FDI`)

@@ -701,6 +701,15 @@ def _crop_after(doc: Document, m: Mention) -> Choice | None:
     return Choice(doc.g.metric_alias(sig.metric), crop[0], crop[1], "after", scope=(crop[0], crop[1]) if wild else None)
 
 
+def _purpose_before(doc: Document, lo: int, at: int) -> int | None:
+    """Where a purpose (`để`, `nhằm`: seeds/grammar/words.csv) opens in [lo, at), when the words after it to `at` are
+    its own (no comma): an indicator named there is what the subject is for, not the subject."""
+    found = None
+    for p in doc.g.purpose.finditer(doc.key, lo, at):
+        found = p.start()
+    return found if found is not None and "," not in doc.key[found:at] else None
+
+
 def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
                      clause_start: int) -> tuple[_Reading | None, AliasHit | None]:
     """An alias in the figure's clause, completed by the item's words and refined by concept words; with the
@@ -721,7 +730,11 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
                 # `82,6% doanh nghiệp thành lập mới hoạt động dịch vụ`: a share of what a count's frame counts
                 return (Choice(counted[0], m.end, counted[2], COUNT_SHARE), None), whole
             return (None, _NAMED_AFTER), whole
-    for h in doc.lefts_nearest_first(max(clause_start, sent.start), m.start):
+    lo = max(clause_start, sent.start)
+    for h in doc.lefts_nearest_first(lo, m.start):
+        if (aim := _purpose_before(doc, lo, h.start)) is not None and any(
+                compatible(ref.metrics[h2.alias.code].unit, m) for h2 in doc.lefts_nearest_first(lo, aim)):
+            continue  # `phần thu nội địa ... để cân đối nhiệm vụ chi ngân sách ... 231 tỷ đồng`: what it is for
         if prev_end is not None and h.end <= prev_end and any(
                 f.char_start <= h.start and h.end <= f.char_end for f in sent_facts.latest_first(clause_start)):
             continue  # the words of an earlier figure (`giảm 693 hộ nghèo, đạt 192,5% chỉ tiêu`): named with it
