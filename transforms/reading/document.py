@@ -670,8 +670,8 @@ class Document:
         compounds = self.g.sector_compounds
 
         def item(group: list[tuple[int, int, str, str]]) -> str | None:
-            if len(group) == 1:
-                return group[0][3] if group[0][2] == "sector" else None
+            if len(group) == 1:  # (a part alone names its sector when every word is an item: `NN-CNXD-TMDV`)
+                return group[0][3] if group[0][2] == "sector" or len(words) == n else None
             return compounds.get(frozenset(w[3] for w in group)) if any(w[2] == "sector" for w in group) else None
 
         best: tuple[int, list[tuple[int, int, str]]] | None = None

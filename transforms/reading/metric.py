@@ -342,6 +342,10 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
     items = doc.sector_items(clause_start, cue_start, len(figures))
     heads = [c[3] for c in doc.concepts_in(clause_start, cue_end) if c[2] == "head"]
     governing = ctx.alias if ctx is not None else last_alias
+    if not heads and items is not None and m.unit == "percent" and _sum_to_whole(doc.key, figures):
+        # `các chỉ tiêu cơ bản về kinh tế NN-CNXD-TMDV ... đạt 15,03% - 39,81 - 45,16%`: percentages of the sectors
+        # named before them that make up a whole (100) are the economy's structure
+        heads = ["share"]
     if not heads and items is not None and governing is not None and governing.code in doc.g.concepts.head_of_metric:
         # `GRDP tăng 10,91%. Trong đó, công nghiệp và dịch vụ (tăng lần lượt là 10,14% và 14,19%)`: sectors with no head
         # word of their own are of the indicator read before them
@@ -353,6 +357,20 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
     if sig is None or not compatible(doc.ref.metrics[sig.metric].unit, m):
         return None, "a sector at its place in a list whose head word names no indicator of that sector"
     return Choice(doc.g.metric_alias(sig.metric), start, end_, DISTRIBUTED), None
+
+
+def _sum_to_whole(key: str, figures: list[int]) -> bool:
+    """Whether the figures at `figures` add up to 100 within what their rounding allows (their written decimals)."""
+    values, slack = [], 0.0
+    for at in figures:
+        written = LIST_FIGURE.match(key, at)
+        if written is None:
+            return False
+        text = written.group()
+        whole, _, decimals = text.replace(".", "").partition(",")
+        values.append(float(f"{whole}.{decimals}" if decimals else whole))
+        slack += 0.5 * 10 ** -len(decimals)
+    return abs(sum(values) - 100) <= slack + 1e-9
 
 
 def _respective_alias(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts, cue_start: int,
