@@ -50,6 +50,22 @@ CASES = {
         [("investment_capital", "level", 2150000000000.0, "VND", "H1", 2024, "estimate", "2.150"),
          ("investment_capital", "pct_of_plan", 48.6, "percent", "H1", 2024, "estimate", "48,6"),
          ("export_value", "level", 125400000.0, "USD", "H1", 2024, "estimate", "125,4")]),
+    "a unit in the label's brackets, and the rows under a Roman-numbered total are its parts": (
+        "Lượng khách du lịch đến tỉnh trong tháng 9 năm 2019\n\n"
+        "Chỉ tiêu | Thực hiện tháng 8/2019 | Ước thực hiện tháng 9/2019\n"
+        "I. Tổng số lượt khách (lượt) | 792.314 | 720.019\n"
+        "   Khách quốc tế (lượt) | 48.622 | 46.595\n"
+        "1. Khách lưu trú du lịch (lượt) | 359.445 | 346.993\n",
+        [("tourist_arrivals", "level", 792314.0, "count", "M08", 2019, "actual", "792.314"),
+         ("tourist_arrivals", "part", 46595.0, "count", "M09", 2019, "estimate", "46.595"),
+         ("tourist_arrivals", "part", 346993.0, "count", "M09", 2019, "estimate", "346.993")]),
+    "rows opening on Trong đó are the parts of the row above": (
+        "Kết quả 6 tháng đầu năm 2024\n\n"
+        "Chỉ tiêu | Đơn vị tính | Thực hiện 6 tháng 2024\n"
+        "Tổng thu ngân sách nhà nước | Tỷ đồng | 1.250\n"
+        "Trong đó: thu nội địa | Tỷ đồng | 1.100\n",
+        [("budget_revenue", "level", 1250000000000.0, "VND", "H1", 2024, "actual", "1.250"),
+         ("budget_revenue", "part", 1100000000000.0, "VND", "H1", 2024, "actual", "1.100")]),
 }
 
 

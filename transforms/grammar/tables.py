@@ -25,6 +25,7 @@ _ROW = re.compile(r"^[ \t]*\|?[^|\n]*\|[^|\n]*\|.*$", re.MULTILINE)  # a line wi
 _NUMBER = re.compile(r"^\s*(?P<q>>=|<=|>|<|≥|≤|~)?\s*(?P<n>\d+(?:[.,]\d+)*)\s*(?P<pct>%)?\s*$")
 _QUALIFIER_WORDS = {">": "trên ", ">=": "từ ", "≥": "từ ", "<": "dưới ", "<=": "dưới ", "≤": "dưới ", "~": "khoảng "}
 _YEARISH = re.compile(r"(?:19|20)\d{2}")
+_UNIT_IN_LABEL = re.compile(r"\s*\(([^()\d]{1,20})\)\s*$")  # `Doanh thu (tỷ đồng)`: a unit written in the label
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ def table_readings(text: str, words: TableWords, period_of: Callable[[str], str]
                 last = col
             col.period = col.period or fallback
         group = ""
+        total: tuple[str, str, dict[int, str], bool] | None = None  # a row its indented rows break down
         for row_start, row_end, cells in block[1:]:
             if len(cells) == width + 1 and not cells[0].text:
                 cells = cells[1:]  # `| - Dịch vụ | % | 56` under `STT | Chỉ tiêu | ...`: an empty index
@@ -174,21 +176,61 @@ def table_readings(text: str, words: TableWords, period_of: Callable[[str], str]
                 continue
             label = cells[label_col].text
             unit = cells[unit_col].text if unit_col is not None and unit_col < len(cells) else ""
+            if not unit and (paren := _UNIT_IN_LABEL.search(label)) is not None:
+                # `Tổng số lượt khách (lượt)`, `Doanh thu (tỷ đồng)`: the unit in brackets at the label's end
+                label, unit = label[:paren.start()], paren.group(1)
             values = [(i, cells[i]) for i in value_cols if i < len(cells) and cells[i].text]
             item = label.lstrip("-+•* ").strip()
             if not values:
-                group = item  # a group's heading row: its items follow
+                group, total = item, None  # a group's heading row: its items follow
                 continue
             if label.lstrip()[:1] in "-+•*" and group:
                 item = f"{group} {item}"
             elif label.strip():
                 group = item
+            # `I. Tổng số lượt khách (lượt) | 792.314` over `   Khách quốc tế (lượt) | 48.622` and `1. Khách lưu trú`:
+            # rows indented, opening on `Trong đó`, or under a Roman-numbered total to the next are its parts
+            lead_in = text[row_start:cells[label_col].start].lstrip(" \t|")
+            indented = label_col == 0 and (len(text[row_start:cells[label_col].start].lstrip("|")) >= 2
+                                            and not lead_in)
+            within = ""
+            sub = total is not None and unit == total[1] and _ROMAN.match(label) is None and (
+                indented or _WITHIN.match(label) is not None or total[3])
+            if sub and total is not None:
+                item = _WITHIN.sub("", _ARABIC.sub("", item)).strip()
+            else:
+                roman = _ROMAN.match(label) is not None
+                total = (_ROMAN.sub("", item).strip(), unit, {i: c.text for i, c in values}, roman)
+                item = total[0]
             for i, cell in values:
-                out.extend(_readings(item, unit, cell, columns[i], row_start, row_end))
+                name = item
+                if sub and total is not None and columns[i].ratio is None and _NUMBER.match(total[2].get(i, "")):
+                    within = f"{total[0]} đạt {total[2][i]}{_unit_words(total[2][i], unit)}, trong đó "
+                else:
+                    within = ""
+                    if sub and total is not None:
+                        name = f"{total[0]} {item}"  # (a part's ratio: `Thời gian lưu trú bình quân Khách quốc tế`)
+                out.extend(_readings(name, unit, cell, columns[i], row_start, row_end, within))
     return out
 
 
-def _readings(label: str, unit: str, cell: Cell, col: _Column, row_start: int, row_end: int) -> list[CellReading]:
+_ROMAN = re.compile(r"^\s*[IVX]{1,4}[.)]\s*")
+_ARABIC = re.compile(r"^\s*\d{1,2}[.)]\s*")
+_WITHIN = re.compile(r"^\s*trong\s+đó\s*:?\s*", re.IGNORECASE)
+
+
+def _unit_words(value: str, unit: str) -> str:
+    """How a cell's unit is written after its number in the sentence made for it."""
+    number = _NUMBER.match(value)
+    if number is not None and (number.group("pct") or unit.strip() == "%"):
+        return "%"
+    return f" {unit.lower()}" if unit else ""
+
+
+def _readings(label: str, unit: str, cell: Cell, col: _Column, row_start: int, row_end: int,
+              within: str = "") -> list[CellReading]:
+    """The sentences for one cell; `within` is the total a part's row breaks down, said first (`Tổng ... đạt 792.314
+    lượt, trong đó `)."""
     labels = [x.strip() for x in label.split(";")]
     units = [x.strip() for x in unit.split(";")]
     parts = cell.text.split(";")
@@ -224,6 +266,6 @@ def _readings(label: str, unit: str, cell: Cell, col: _Column, row_start: int, r
                                                                     cell.start + number.end("n"), n),
                             row_start, row_end, col.status)]
     unit_words = "%" if is_pct else (f" {u.lower()}" if u else "")
-    lead = f"{prefix}{name} đạt {qualifier}"
+    lead = f"{prefix}{within}{name} đạt {qualifier}"
     n_cell = Cell(cell.start + number.start("n"), cell.start + number.end("n"), n)
     return [CellReading(f"{lead}{n}{unit_words}.", len(lead), n_cell, row_start, row_end, col.status)]
