@@ -801,10 +801,11 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                 value = -value if verb == "decrease" else value
         elif verb == "decrease" and metric.reduction_code and not g.roles.level_after_verb.search(left):
             metric, base = ref.metrics[metric.reduction_code], None  # `số hộ nghèo giảm 120 hộ`: the reduction
-        elif verb == "exceed" and base in (None, "plan", "budget_estimate") and metric.domain != "plan" and any(
-                f.role in ("level", "part") and f.metric == metric.code and f.unit == unit
-                for f in sent_facts.latest_first(clause_start)):
-            # `đạt 36,5 vạn tấn, vượt 0,5 vạn tấn so với kế hoạch`: by how much the level beat its plan
+        elif verb == "exceed" and base in (None, "plan", "budget_estimate") and metric.domain != "plan" and (
+                own_base or any(f.role in ("level", "part") and f.metric == metric.code and f.unit == unit
+                                for f in sent_facts.latest_first(clause_start))):
+            # `đạt 36,5 vạn tấn, vượt 0,5 vạn tấn so với kế hoạch`: by how much the level beat its plan (also with no
+            # level stated: `thu ngân sách vượt 876 tỉ đồng so với dự toán`)
             role, base = "abs_change", base or "plan"
         else:
             base = None
