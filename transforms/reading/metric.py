@@ -104,7 +104,8 @@ _SHARE_BRACKET = re.compile(fold_pattern(r"\s*\(\s*chiếm\s+(?:tỷ\s+(?:lệ|t
 
 # `có 11.572 hộ nghèo (giảm 2.955 hộ), chiếm tỷ lệ 3,04%`, `còn 582 hộ nghèo, (tỷ lệ 3,06%)`: what stands between a
 # count and its share
-_COUNT_SHARE_GAP = re.compile(fold_pattern(r"(?:\s+[^\s\d,;:()]+){0,6}[\s,]*(?:\([^()]*\)[\s,]*)?(?:chiếm\s+(?:tỷ\s+lệ\s+)?|\(\s*tỷ\s+lệ\s+)"
+_COUNT_SHARE_GAP = re.compile(fold_pattern(r"(?:\s+[^\s\d,;:()]+){0,6}[\s,]*(?:\([^()]*\)[\s,]*)?"
+                                           r"(?:chiếm\s+(?:tỷ\s+lệ\s+)?|\(\s*tỷ\s+lệ\s+)"
                                            r"(?:là\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
 
 
