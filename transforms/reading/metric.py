@@ -554,6 +554,9 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                       and f.metric in doc.g.numerators and m.counter and fold(f.value_text).endswith(" " + m.counter)),
                      None)
         numerator = doc.g.numerators[total.metric] if total is not None else None
+        if total is not None:  # (the numerator written with that total: `28/46 chỉ tiêu có kết quả ..., gồm 20/32 ...`)
+            numerator = next((f.metric for f in sent_facts.latest_first(sent.start) if f.char_end <= total.char_start
+                              and doc.g.fractions.get(f.metric) == total.metric), numerator)
         # (not when its own words name another of the total's numerators: `6/21 chỉ tiêu chưa đạt`)
         if numerator is not None and doc.g.fractions.get(frame[0].code) != total.metric:
             return Choice(doc.g.metric_alias(numerator), frame[1], frame[2], "fraction"), None
