@@ -155,6 +155,35 @@ class SentenceFacts(list[Fact]):
         return self._markers[total.fact_id]
 
 
+_TOKEN = re.compile(r"\s*([^\s,;:()]+|[,:])")
+
+
+def _names_after_noun(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span of proper names enumerated right after a counted noun in text[lo:hi] (`xã là: Năng Khả, Côn Lôn, Hồng
+    Thái và Thanh Tương`, `xã Tiên Lãnh, Tiên Ngọc, Tiên Lập`): two names or more, or one after `là`; else None."""
+    first = _TOKEN.match(text, lo, hi)
+    if first is None or not first.group(1)[0].isalpha() or first.group(1)[0].isupper():
+        return None  # (the counted noun itself, lower case)
+    pos, start, names, in_name, introduced = first.end(), None, 0, False, False
+    end = pos
+    while (tok := _TOKEN.match(text, pos, hi)) is not None:
+        word = tok.group(1)
+        if start is None and word.lower() in ("là", ":"):
+            introduced = True
+        elif word[0].isupper() and word[0].isalpha():
+            start = tok.start(1) if start is None else start
+            names += 0 if in_name else 1
+            in_name, end = True, tok.end()
+        elif start is not None and word in (",", "và"):
+            in_name = False
+        else:
+            break
+        pos = tok.end()
+    if start is None or not (names >= 2 or (introduced and names >= 1)):
+        return None
+    return first.end(), end
+
+
 class Document:
     """One document as the grammar reads it: text, key, tokens, every phrase hit, and the look-ups
     that would be quadratic if redone for every number."""
@@ -481,6 +510,10 @@ class Document:
         if scale_word is not None:  # `3,2 triệu lượt khách`: the counted noun follows the scale word
             skipped = after.index(scale_word) + len(scale_word)
             after = after[skipped:]
+        named = _names_after_noun(self.text, after_at + skipped, after_at + skipped + len(after))
+        if named is not None:  # `4 xã là: Năng Khả, Côn Lôn và Thanh Tương đạt chuẩn`: the things counted, by name
+            after = after[:named[0] - after_at - skipped] + " " * (named[1] - named[0]) \
+                + after[named[1] - after_at - skipped:]
         cands = {idx for start, _, _, idx in
                  self.frames[bisect_left(self.frame_starts, lo):bisect_left(self.frame_starts, m.number_end + 120)]}
         if lead_end is not None:  # (only frames with words before the figure: the shared verb)
