@@ -757,6 +757,9 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
         if (aim := _purpose_before(doc, lo, h.start)) is not None and any(
                 compatible(ref.metrics[h2.alias.code].unit, m) for h2 in doc.lefts_nearest_first(lo, aim)):
             continue  # `phần thu nội địa ... để cân đối nhiệm vụ chi ngân sách ... 231 tỷ đồng`: what it is for
+        counted = ref.counted_words.get(h.alias.code)
+        if m.unit == "count" and m.counter and counted and m.counter.split()[0] not in counted:
+            continue  # `tổng lượng khách được các cơ sở lưu trú phục vụ ... 6,6 triệu lượt`: visits, not establishments
         if prev_end is not None and h.end <= prev_end and any(
                 f.char_start <= h.start and h.end <= f.char_end for f in sent_facts.latest_first(clause_start)):
             continue  # the words of an earlier figure (`giảm 693 hộ nghèo, đạt 192,5% chỉ tiêu`): named with it
