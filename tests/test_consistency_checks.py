@@ -507,3 +507,31 @@ def test_a_lines_change_and_the_real_growth_are_no_restatement_of_the_total(tmp_
     for figure in ("14,32%", "9,2%"):
         assert any(o == "warn" and figure in m for _, o, m in rows), (figure, rows)
     assert not [r for r in rows if r[1] == "fail"], rows
+
+
+@pytest.mark.parametrize(("plan", "outcome"), [
+    # `5.613,7ha, đạt 89,2%` of a plan written round (6.300 ha): 6.293 is within its rounding; not 6.400 ha
+    ("6.300", "pass"), ("6.400", "fail"),
+])
+def test_a_plan_written_round_allows_for_its_rounding(plan: str, outcome: str, tmp_path: Path) -> None:
+    """A plan written with zeros at its end (`6.300 ha`) may have been rounded: half a percent of it is allowed."""
+    rows = _checks(tmp_path, {"a.txt": "Huyện A Lưới báo cáo.\n\nKế hoạch năm 2019, huyện phấn đấu tổng diện tích "
+                                       f"gieo trồng đạt {plan} ha.\n\nNăm 2019, tổng diện tích gieo trồng đạt "
+                                       "5.613,7 ha, đạt 89,2% kế hoạch."})
+    assert [o for c, o, _ in rows if c == "attainment"] == [outcome], rows
+
+
+def test_a_plan_with_its_digits_grouped_wrongly_proves_nothing(tmp_path: Path) -> None:
+    """`11.200 tỷ đồng/14.7000 tỷ đồng` (a group of four digits: a typo) against `đạt 76,19%`: a warning."""
+    rows = _checks(tmp_path, {"a.txt": "Thành phố Mỹ Tho báo cáo.\n\n9 tháng năm 2024, tổng vốn đầu tư phát triển toàn "
+                                       "xã hội 11.200 tỷ đồng/14.7000 tỷ đồng, đạt 76,19% kế hoạch."})
+    assert [o for c, o, _ in rows if c == "attainment" and o == "fail"] == [], rows
+
+
+def test_a_document_stating_two_plans_for_one_indicator_proves_nothing_against_either(tmp_path: Path) -> None:
+    """`5.614/6.300 ha` read as two targets beside `5.613,7ha, đạt 89,2% kế hoạch` in a plan's report: which plan
+    the ratio is of is unsure, so a disagreement warns."""
+    rows = _checks(tmp_path, {"a.txt": "Huyện A Lưới: kế hoạch năm 2019\n\nKế hoạch năm 2019: tổng diện tích gieo trồng "
+                                       "5.614 ha; phấn đấu tổng diện tích gieo trồng 6.300 ha.\n\nNăm 2019, tổng "
+                                       "diện tích gieo trồng đạt 5.613,7 ha, đạt 89,2% kế hoạch."})
+    assert [o for c, o, _ in rows if c == "attainment" and o == "fail"] == [], rows

@@ -12,7 +12,8 @@
 -- interval is already in the tolerance) and no stated scope; a plan from another document (plans are
 -- revised), one with a stated scope, an approximate figure (`khoảng`), a level measured against two plans
 -- named in different words (which one is stated?) or two ratios of one level against plans named in different
--- words (two plans are meant) is a warn.
+-- words (two plans are meant) is a warn; so is a plan with its digits grouped wrongly; a plan written round (`6.300
+-- ha`) is allowed half a percent for its rounding.
 with facts as (
     select * from cleaned.int_fact_tolerance
 ),
@@ -106,6 +107,16 @@ chosen_plans as (
     qualify row_number() over (partition by ratio_id order by preference, rank) = 1
 ),
 
+doc_plan_values as (
+    -- how many different plans a document states for one indicator and year (not counting the levels its ratios
+    -- measure): with two (`5.614/6.300 ha` read as two targets beside `5.613,7ha ... 89,2% kế hoạch`), which one
+    -- the ratio is of is unsure
+    select doc_id, locality, metric, unit, period_year, scope, count(distinct value) as n_values
+    from stated_plans
+    where fact_id not in (select parent_fact_id from ratios where parent_fact_id is not null)
+    group by all
+),
+
 against_plan as (
     select
         r.*,
@@ -116,15 +127,24 @@ against_plan as (
         p.value_text as plan_text,
         p.sentence as plan_sentence,
         p.is_exact as plan_exact,
-        p.qualifier <> 'approx' as plan_sharp,
+        -- a plan whose digits are grouped wrongly (`14.7000 tỷ đồng`) is a typo of some kind: it proves nothing
+        p.qualifier <> 'approx'
+        and not regexp_matches(p.value_text, '[.][0-9]{4}|[.][0-9]{1,2}([^0-9]|$)') as plan_sharp,
         case
             when p.value <= r.plan_implied then (p.value_high - p.value) + (r.plan_implied - r.plan_low)
             else (p.value - p.value_low) + (r.plan_high - r.plan_implied)
-        end as tolerance,
-        n.n_plans
+        end
+        -- a plan written round (`6.300 ha`, `18.400 tấn`: zeros at its end) may have been rounded: half a percent
+        + case when regexp_matches(p.value_text, '^[^0-9]*[0-9][0-9.]*00([^0-9.,]|$)') then 0.005 * p.value else 0 end
+        as tolerance,
+        n.n_plans,
+        coalesce(v.n_values, 1) as plan_values
     from ratios as r
     inner join chosen_plans as p on p.ratio_id = r.fact_id
     inner join plans_named as n on n.parent_fact_id = r.parent_fact_id
+    left join doc_plan_values as v
+        on v.doc_id = p.doc_id and v.locality = p.locality and v.metric = p.metric and v.unit = p.unit
+        and v.period_year = p.period_year and v.scope is not distinct from p.scope
 ),
 
 sibling_ratios as (
@@ -152,7 +172,8 @@ select
     cast(null as varchar) as subject,
     case
         when abs(plan_value - plan_implied) <= tolerance then 'pass'
-        when doc_id = plan_doc_id and both_sharp and plan_sharp and stated_scope is null and n_plans = 1 then 'fail'
+        when doc_id = plan_doc_id and both_sharp and plan_sharp and stated_scope is null and n_plans = 1
+            and plan_values = 1 then 'fail'
         else 'warn'
     end as outcome,
     list_distinct([doc_id, plan_doc_id]) as doc_ids,
