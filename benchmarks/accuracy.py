@@ -60,6 +60,9 @@ SETS = {
     "dev8": (ROOT / "tests" / "fixtures" / "dev8" / "docs", ROOT / "tests" / "fixtures" / "dev8" / "gold"),
     "dev9": (ROOT / "tests" / "fixtures" / "dev9" / "docs", ROOT / "tests" / "fixtures" / "dev9" / "gold"),
     "sealed20": (ROOT / "tests" / "fixtures" / "sealed20" / "docs", ROOT / "tests" / "fixtures" / "sealed20" / "gold"),
+    "dev10": (ROOT / "tests" / "fixtures" / "dev10" / "docs", ROOT / "tests" / "fixtures" / "dev10" / "gold"),
+    "sealed21": (ROOT / "tests" / "fixtures" / "sealed21" / "docs", ROOT / "tests" / "fixtures" / "sealed21" / "gold"),
+    "dev11": (ROOT / "tests" / "fixtures" / "dev11" / "docs", ROOT / "tests" / "fixtures" / "dev11" / "gold"),
 }
 
 

@@ -130,6 +130,15 @@ HELD_OUT = [
     ("dev9", 283, 0.86, 0),
     # 18 sealed by six blind annotators of the twelfth session: first 0.799, closing 0.799 (SCORES.md); 0.851 read
     ("sealed20", 309, 0.80, 0),
+    # 18 blind reports of the thirteenth session (bench dev20), scored on arrival: 0.806 with the session's first
+    # extractor, then read (tests/fixtures/dev10/SCORES.md); 1 false fail written down (bd02: two counts of projects,
+    # the province's and its industrial parks', read as one indicator)
+    ("dev10", 348, 0.89, 1),
+    # 18 sealed by six blind annotators of the thirteenth session: first 0.840, closing 0.840 (SCORES.md)
+    ("sealed21", 325, 0.83, 0),
+    # 18 blind reports of the thirteenth session's second batch (bench dev21), scored on arrival: 0.741 with the
+    # session's first extractor and with the code they arrived at (SCORES.md); not read yet; 3 false fails written down
+    ("dev11", 269, 0.74, 3),
 ]
 
 
