@@ -81,6 +81,8 @@ def _opening_base(doc: Document, sent: Sentence) -> tuple[str | None, int | None
     return doc.g.roles.base_after(opening[:comma])
 
 
+_BASE_BEFORE_RATIO = re.compile(r"[,;:]\s*so(?:\s+vơi)?\s+([^,;:()\d]{2,60}?)\s+(?:đat|băng|la)\s+"
+                                r"(?:khoang\s+|gân\s+|hơn\s+|trên\s+)?$")  # (the key is folded)
 _TOTAL_AFTER = re.compile(r"\s*(?:cua\s+)?(?=tông\s)")  # the key is folded: `của tổng` reads `cua tông`
 
 
@@ -622,6 +624,11 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         digit = DIGIT.search(key, bracket.end(), sent.end)
         right = key[bracket.end():digit.start() if digit else sent.end]
     base, base_year = g.roles.base_after(right)
+    if base is None and m.unit == "percent" and (before := _BASE_BEFORE_RATIO.search(
+            ("; " if clause_start >= prev_end else "") + key[max(prev_end, clause_start):m.start])) is not None:
+        # `...; so với dự toán Trung ương giao đạt 151%; so với cùng kỳ năm trước bằng 322%`: the base written first (after a
+        # separator: not the base written after the figure before, `đạt 87,3% so với dự toán ... và bằng 157,8%`)
+        base, base_year = g.roles.base_after(" " + before.group(1))
     if m.unit == "percent" and verb in ("reach", "equal", None) and g.wider_total.match(key, m.end):
         verb, base = "share", None  # `bằng 19,2% của toàn tỉnh`: the locality's share of the wider total
     if m.unit == "percent" and verb in ("reach", "equal", None) and _of_its_total(doc, m, metric.code):

@@ -916,6 +916,10 @@ def _running_restatement(doc: Document, sent: Sentence, m: Mention, sent_facts: 
     return Choice(doc.g.metric_alias(lead.metric), m.start, m.start, "context")
 
 
+_BASE_ONLY = re.compile(fold_pattern(r"[\s,;]*so(?:\s+với)?\s+[^,;:()\d]{2,60}?\s+(?:đạt|bằng|là)\s+"
+                                     r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
+
+
 def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
                   clause_start: int, ctx: AliasHit | None, last_alias: Alias | None, prev_facts: list[Fact] | None,
                   whole: AliasHit | None) -> _Reading:
@@ -933,6 +937,11 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         src = doc.g.funding_source.search(key, lo, m.start)
         at = src.start(1) if src is not None else m.start
         return Choice(doc.g.metric_alias(just_read.metric), at, at, "context"), None
+    if just_read is not None and m.unit == "percent" and not m.points and sent_facts.last_end(clause_start, m.start) \
+            is None and _BASE_ONLY.fullmatch(key, lo, m.number_start):
+        # `tổng thu ngân sách ... là 2.542.357 triệu đồng; so với dự toán Trung ương giao đạt 151%; so với cùng kỳ năm
+        # trước bằng 322%`: a clause naming only what a ratio compares with goes on with the sentence's indicator
+        return Choice(doc.g.metric_alias(just_read.metric), m.start, m.start, "context"), None
     concept = doc.concept_choice(sent, lo, m, governing, wide=False)  # a head in the figure's own item
     if concept is not None:
         return concept, None
