@@ -531,7 +531,7 @@ def test_a_plan_with_its_digits_grouped_wrongly_proves_nothing(tmp_path: Path) -
 def test_a_document_stating_two_plans_for_one_indicator_proves_nothing_against_either(tmp_path: Path) -> None:
     """`5.614/6.300 ha` read as two targets beside `5.613,7ha, đạt 89,2% kế hoạch` in a plan's report: which plan
     the ratio is of is unsure, so a disagreement warns."""
-    rows = _checks(tmp_path, {"a.txt": "Huyện A Lưới: kế hoạch năm 2019\n\nKế hoạch năm 2019: tổng diện tích gieo trồng "
-                                       "5.614 ha; phấn đấu tổng diện tích gieo trồng 6.300 ha.\n\nNăm 2019, tổng "
-                                       "diện tích gieo trồng đạt 5.613,7 ha, đạt 89,2% kế hoạch."})
+    rows = _checks(tmp_path, {"a.txt": "Huyện A Lưới: kế hoạch năm 2019\n\nKế hoạch năm 2019: tổng diện tích gieo "
+                                       "trồng 5.614 ha; phấn đấu tổng diện tích gieo trồng 6.300 ha.\n\nNăm 2019, "
+                                       "tổng diện tích gieo trồng đạt 5.613,7 ha, đạt 89,2% kế hoạch."})
     assert [o for c, o, _ in rows if c == "attainment" and o == "fail"] == [], rows
