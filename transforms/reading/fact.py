@@ -627,7 +627,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     if base is None and m.unit == "percent" and (before := _BASE_BEFORE_RATIO.search(
             ("; " if clause_start >= prev_end else "") + key[max(prev_end, clause_start):m.start])) is not None:
         # `...; so với dự toán Trung ương giao đạt 151%; so với cùng kỳ năm trước bằng 322%`: the base written first
-        # (after a separator: not the base the figure before wrote after itself, `đạt 87,3% so với dự toán và bằng 157,8%`)
+        # (after a separator: not the base the figure before wrote after itself: `đạt 87,3% so với X và bằng 157,8%`)
         base, base_year = g.roles.base_after(" " + before.group(1))
     if m.unit == "percent" and verb in ("reach", "equal", None) and g.wider_total.match(key, m.end):
         verb, base = "share", None  # `bằng 19,2% của toàn tỉnh`: the locality's share of the wider total
