@@ -50,7 +50,9 @@ HELD_OUT = [
     # (0.914 since the locality's communes, a fraction's denominator, are no fact: its annotators wrote them)
     ("sealed4", 282, 0.91, 0),
     # 20 never read before both scores: first 0.861 (f0771ea), closing 0.894 (P 0.930, R 0.861); 0.944 now
-    ("sealed5", 338, 0.94, 0),
+    # 0.94 -> 0.93 (2d8dc0b): w02's `Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng dưới 4,3%` is now read as
+    # child_malnutrition_rate, a target its gold leaves out (F1 0.9398)
+    ("sealed5", 338, 0.93, 0),
     # 20 sealed on arrival: first 0.786 (36826ec), closing 0.798 (P 0.852, R 0.751, f699872); 0.935 now (0.937
     # before goods groups: its annotator coined a code for them)
     ("sealed6", 406, 0.93, 0),
