@@ -193,23 +193,20 @@ def table_readings(text: str, words: TableWords, period_of: Callable[[str], str]
             lead_in = text[row_start:cells[label_col].start].lstrip(" \t|")
             indented = label_col == 0 and (len(text[row_start:cells[label_col].start].lstrip("|")) >= 2
                                             and not lead_in)
-            within = ""
             sub = total is not None and unit == total[1] and _ROMAN.match(label) is None and (
                 indented or _WITHIN.match(label) is not None or total[3])
-            if sub and total is not None:
+            if sub:
                 item = _WITHIN.sub("", _ARABIC.sub("", item)).strip()
             else:
                 roman = _ROMAN.match(label) is not None
                 total = (_ROMAN.sub("", item).strip(), unit, {i: c.text for i, c in values}, roman)
                 item = total[0]
             for i, cell in values:
-                name = item
-                if sub and total is not None and columns[i].ratio is None and _NUMBER.match(total[2].get(i, "")):
+                name, within = item, ""
+                if sub and columns[i].ratio is None and _NUMBER.match(total[2].get(i, "")):
                     within = f"{total[0]} đạt {total[2][i]}{_unit_words(total[2][i], unit)}, trong đó "
-                else:
-                    within = ""
-                    if sub and total is not None:
-                        name = f"{total[0]} {item}"  # (a part's ratio: `Thời gian lưu trú bình quân Khách quốc tế`)
+                elif sub:
+                    name = f"{total[0]} {item}"  # (a part's ratio: `Thời gian lưu trú bình quân Khách quốc tế`)
                 out.extend(_readings(name, unit, cell, columns[i], row_start, row_end, within))
     return out
 

@@ -19,6 +19,7 @@ from transforms.grammar.indicator import (
 from transforms.grammar.keys import DASHES, fold
 from transforms.grammar.masks import fold_pattern
 from transforms.grammar.numbers import Mention, skip_spaces
+from transforms.numbers import parse_number
 from transforms.reading.document import (
     CONTRIBUTION,
     DIGIT,
@@ -332,7 +333,6 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
     """`Công nghiệp - dịch vụ - nông nghiệp với tỷ trọng tương ứng 66,17% - 23,83% - 2,62%`; `giá trị sản xuất
     nông nghiệp, công nghiệp và dịch vụ lần lượt tăng 3,1%, 9,5% và 8,2%`: the i-th figure after `tương ứng` or
     `lần lượt` is the i-th of as many sectors named before it, under the clause's head word."""
-
     found = doc.distributive_list(clause_start, m.number_start, sent.end) or doc.dash_chain(clause_start,
                                                                                             m.number_start)
     if found is None:
@@ -362,16 +362,11 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
 
 def _sum_to_whole(key: str, figures: list[int]) -> bool:
     """Whether the figures at `figures` add up to 100 within what their rounding allows (their written decimals)."""
-    values, slack = [], 0.0
-    for at in figures:
-        written = LIST_FIGURE.match(key, at)
-        if written is None:
-            return False
-        text = written.group()
-        whole, _, decimals = text.replace(".", "").partition(",")
-        values.append(float(f"{whole}.{decimals}" if decimals else whole))
-        slack += 0.5 * 10 ** -len(decimals)
-    return abs(sum(values) - 100) <= slack + 1e-9
+    read = [parse_number(w.group()) if (w := LIST_FIGURE.match(key, at)) else None for at in figures]
+    if any(r is None for r in read):
+        return False
+    slack = sum(0.5 * 10 ** -r.decimals for r in read if r is not None)
+    return abs(sum(r.value for r in read if r is not None) - 100) <= slack + 1e-9
 
 
 def _respective_alias(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts, cue_start: int,
