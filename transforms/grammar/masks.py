@@ -71,52 +71,107 @@ def skip_friendly(pattern: str) -> str:
         else:
             return pattern
     elif rest.startswith("(?:"):
-        return _distributed(pattern[:pos], rest)
+        return _distributed(pattern[:pos], _optional_spelled_out(rest))
+    elif rest.startswith("(") and not rest.startswith("(?"):
+        return _distributed(pattern[:pos], rest, capturing=True)
+    elif rest.startswith("[") and (close := _class_end(rest)) < len(rest) and rest[close] == "+":
+        first, tail = rest[:close], rest[:close] + "*" + rest[close + 1:]  # `[a-z]+`: one, then any more
     else:
-        n = 0
-        while n < len(rest) and rest[n] not in _SPECIAL:
-            n += 1
-        if n < len(rest) and rest[n] in "*+?{":
-            n -= 1  # the last letter is quantified: not part of the prefix
-        if n <= 0:
+        first = _literal_prefix(rest)
+        if not first:
             return pattern
-        first, tail = rest[:n], rest[n:]
+        tail = rest[len(first):]
     moved = "".join(m.group()[:-1] + first + ")" for m in looks)
     return first + moved + tail
 
 
-def _distributed(looks: str, rest: str) -> str:
-    """`(?<!\\w)(?:top|hạng)...` as `(?:top(?<!\\wtop)|hạng(?<!\\whạng))...`: each alternative skip-friendly,
-    or the pattern unchanged if one cannot be."""
-    depth, alts, start, i = 0, [], 3, 3
+def _class_end(rest: str) -> int:
+    """The index just after the character class `rest` opens with."""
+    i = 2 if rest[1:2] == "]" else 1
+    while i < len(rest) and rest[i] != "]":
+        i += 2 if rest[i] == "\\" else 1
+    return i + 1
+
+
+def _group(rest: str, start: int) -> tuple[list[str], int] | None:
+    """The top-level alternatives of the group `rest` opens with (its body from `start`), and the index of its
+    closing parenthesis; None if it has none."""
+    depth, alts, i = 0, [], start
     while i < len(rest):
         c = rest[i]
         if c == "\\":
             i += 2
             continue
         if c == "[":
-            i = rest.index("]", i + 2) + 1  # a class: no groups or alternatives inside
+            i = _class_end(rest[i:]) + i
             continue
         if c == "(":
             depth += 1
         elif c == ")" and depth:
             depth -= 1
         elif c == ")":
-            break
+            alts.append(rest[start:i])
+            return alts, i
         elif c == "|" and not depth:
             alts.append(rest[start:i])
             start = i + 1
         i += 1
-    else:
+    return None
+
+
+def _literal_prefix(rest: str) -> str:
+    """The plain letters `rest` starts with (not a last one a quantifier makes optional)."""
+    n = 0
+    while n < len(rest) and rest[n] not in _SPECIAL:
+        n += 1
+    if n < len(rest) and rest[n] in "*+?{":
+        n -= 1
+    return rest[:max(n, 0)]
+
+
+def _optional_spelled_out(rest: str) -> str:
+    """`(?:tính\\s+|tại\\s+)?đến...` as `(?:tính\\s+đến|tại\\s+đến|đến)...`: an optional group spelled out
+    with the word after it, so that every alternative starts with a letter (the same matches, tried in the same
+    order); `rest` unchanged if no plain word follows the group or a group inside it captures."""
+    found = _group(rest, 3)
+    if found is None:
+        return rest
+    alts, close = found
+    after = rest[close + 1:]
+    if not after.startswith("?") or after.startswith("??") or any(re.search(r"\((?!\?)", a) for a in alts):
+        return rest
+    word = _literal_prefix(after[1:])
+    if not word and after.startswith("?(?:") and (inner := _group(after[1:], 3)) is not None \
+            and after[inner[1] + 2:inner[1] + 3] not in ("*", "+", "?", "{") \
+            and not any(re.search(r"\((?!\?)", a) for a in inner[0]):
+        word = after[1:inner[1] + 2]  # `(?:tính\s+)?(?:đến|tới)`: the group after it, whole
+    if not word:
+        return rest
+    return "(?:" + "|".join(a + word for a in alts) + "|" + word + ")" + after[1 + len(word):]
+
+
+def _distributed(looks: str, rest: str, capturing: bool = False) -> str:
+    """`(?<!\\w)(?:top|hạng)...` as `(?:top(?<!\\wtop)|hạng(?<!\\whạng))...`: each alternative skip-friendly,
+    or the pattern unchanged if one cannot be. A capturing group keeps its parentheses (and its number)."""
+    opening = "(" if capturing else "(?:"
+    found = _group(rest, len(opening))
+    if found is None:
         return looks + rest
-    alts.append(rest[start:i])
+    alts, i = found
     tail = rest[i + 1:]
     if tail[:1] in ("*", "+", "?", "{"):
         return looks + rest  # a quantified group: its first letters are not sure to be there
     moved = [skip_friendly(looks + alt) for alt in alts]
     if any(m == looks + alt for m, alt in zip(moved, alts, strict=True)):
         return looks + rest
-    return "(?:" + "|".join(moved) + ")" + tail
+    return opening + "|".join(_flat(m) for m in moved) + ")" + tail
+
+
+def _flat(alt: str) -> str:
+    """An alternative that is one group of alternatives and nothing after, as those alternatives: the engine skips
+    ahead only over a branch whose every alternative starts with a letter."""
+    found = _group(alt, 3) if alt.startswith("(?:") else None
+    return "|".join(found[0]) if found is not None and found[1] == len(alt) - 1 else alt
 
 
 def word_alternation(words: Iterable[str], space: str = r"\s+") -> str:
