@@ -861,6 +861,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             # a funding source between the indicator and its figure, or right after the figure (`giải ngân vốn ngân
             # sách tỉnh quản lý ... là 22.907 triệu đồng`, `cấp mới 4 dự án FDI`): the figure is of that source
             lo = alias_span[1] if alias_span[1] <= m.number_start else clause_start
+            if alias_span[0] == skip_spaces(key, m.end):  # (named right after the figure: a source before it is
+                # another figure's, `600 triệu USD vốn FDI và 3.000 tỷ đồng vốn DDI`)
+                lo = m.number_start
             src = g.funding_source.search(key, max(lo, clause_start), m.number_start) \
                 or g.funding_source.match(key, m.end)
             if src:

@@ -680,11 +680,26 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
         if named is not None and ref.metrics[named.alias.code].unit != "percent":
             # `đạt 95,2% kế hoạch thu ngân sách`: the indicator the plan is of, named after it
             return Choice(named.alias, named.start, named.end, "after"), None
+    if m.unit in ("VND", "USD"):
+        at = skip_spaces(key, m.end)
+        right = doc.first_right(at, at)
+        if right is not None and compatible(ref.metrics[right.alias.code].unit, m):
+            # `với hơn 292 triệu USD vốn FDI đăng ký mới và 13.130 tỷ đồng vốn đầu tư công đã được giải ngân`: an
+            # amount whose indicator is named right after it, no mark between; or what the words after that name make
+            # of it (`đã được giải ngân`: the part of the capital paid out, seeds/metrics.csv part_of)
+            name_end = _NAME_END.search(key, right.end, sent.end)
+            refined = next((h for h in doc.lefts_nearest_first(right.end, name_end.start() if name_end else sent.end)
+                            if ref.metrics[h.alias.code].part_of == right.alias.code), None)
+            named = refined or right
+            return Choice(named.alias, right.start, named.end, "after"), None
     if m.unit == "ha":
         crop = _crop_after(doc, m)
         if crop is not None:
             return crop, None
     return None
+
+
+_NAME_END = re.compile(r"[,;.:()]|\d|\s(?:và|với)\s")  # where the words naming an amount end
 
 
 def _count_share_sibling(doc: Document, sent_facts: SentenceFacts, clause_start: int, m: Mention) -> Choice | None:
