@@ -50,6 +50,7 @@ class RoleWords:
     from_level: re.Pattern[str]  # `giảm từ 2,9% ... xuống còn 2,1%`: the level a change starts from (with to_level)
     to_level: re.Pattern[str]
     plan_paren: re.Pattern[str]  # `(KH 74%)`, `(kế hoạch năm 2023 là 1.800 tỷ đồng)` before the plan's figure
+    plan_compared: re.Pattern[str]  # `, cao hơn nhiều so với chỉ tiêu thu ` before the plan's figure
     plan_of: re.Pattern[str]  # `đạt 95% kế hoạch ` + the indicator the plan is of (`thu ngân sách`)
     attainment: re.Pattern[str]  # `đạt 52,29% kế hoạch`, `bằng 86,1% KH`: a result measured against its plan
 
@@ -113,6 +114,12 @@ class RoleWords:
             plan_paren=re.compile(fold_pattern(r"(?:\s*so[^()\d;]{0,24}(?:(?:19|20)\d\d)?)?\s*\(\s*(?:")
                                   + plan_words + fold_pattern(
                 r")(?!\w)(?:\s+năm\s+\d{4})?[^()\d]{0,30}$")),  # `(khoảng 8.268 USD)` names no plan
+            # `đạt gần 161,58 tỷ đồng, cao hơn nhiều so với chỉ tiêu thu 101,1 tỷ đồng`: the figure right after the
+            # plan a result is compared with is that plan's value (a change by an amount is written before `so với`)
+            plan_compared=re.compile(fold_pattern(r"\s*,?\s*(?:[^\W\d]+\s+){0,3}?so\s+với\s+(?:")
+                                     + plan_words + fold_pattern(
+                r")(?!\w)(?:\s+(?:thu|chi|giao|đề\s+ra|năm\s+\d{4}|của\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã)))*"
+                r"\s*(?:là\s+)?$")),
         )
 
     def last_verb(self, left: str) -> str | None:
