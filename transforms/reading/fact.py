@@ -145,7 +145,8 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
         prev = level
     elif not (doc.g.roles.plan_paren.match(doc.key, prev.char_end, m.number_start)
               or doc.g.plan_named_bracket.fullmatch(doc.key, prev.char_end, m.number_start)
-              or (prev.role == "level" and doc.g.roles.plan_compared.fullmatch(doc.key, prev.char_end, m.number_start))):
+              or (prev.role == "level"
+                  and doc.g.roles.plan_compared.fullmatch(doc.key, prev.char_end, m.number_start))):
         return None
     if prev.unit != (m.unit or prev.unit) and (m.unit == "percent") != (prev.unit == "percent"):
         return None
