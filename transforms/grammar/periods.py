@@ -101,6 +101,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # `Giai đoạn 2016-2020, GRDP tăng bình quân 7%/năm`): the term's last year, for the rest of its sentence
     (_rx(r"(?:^|(?<=\n)|(?<=[.:;]\s))(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ)\s+((?:19|20)\d{2})\s*-\s*"
          r"((?:19|20)\d{2})(?!\d)"), "term_opening"),
+    # a span named inside a sentence (`tổng thu ngân sách ... giai đoạn 2016-2020 trên 2.724 tỷ đồng`, `kinh tế ...
+    # giai đoạn 2016 - 2020 bình quân đạt 7,16%/năm`): likewise (not a base: `so với giai đoạn 2011-2015`)
+    (_rx(r"(?<!\w)(?:giai\s+đoạn|thời\s+kỳ)\s+((?:19|20)\d{2})\s*[-\u2010-\u2015]\s*((?:19|20)\d{2})(?!\d)"),
+     "term_within"),
     # a term named again after the term just ended (`Bước vào nhiệm kỳ 2020-2025, ... các chỉ tiêu đề ra`): its
     # last year, for the targets set for it (kept only after a `nhiệm kỳ vừa qua`, see find_periods)
     (_rx(r"(?<!\w)nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)"), "term_named"),
@@ -173,6 +177,9 @@ def find_periods(key: str, masked: list[tuple[int, int]], tone_key: str | None =
                 continue
             if masks.contains(s, e):
                 continue
+            if kind == "term_within" and _SPAN_NAME_BEFORE.search(key, max(0, s - 60), s):
+                insort(taken, (s, e))  # `Bộ tiêu chí ... giai đoạn 2021-2025`, `chuẩn nghèo ... giai đoạn`: a name
+                continue
             if kind == "lunar":
                 insort(taken, (s, e))  # consumed: no period, and no month of one
                 continue
@@ -221,6 +228,11 @@ def _past_term(key: str, s: int, e: int) -> PeriodMention | None:
     return PeriodMention(s, e, int(terms[-1].group(1)), "FY") if terms else None
 
 
+# a name a span is part of (`Bộ tiêu chí về nông thôn mới giai đoạn 2021-2025`, `chuẩn nghèo đa chiều giai đoạn
+# 2021-2025`, `Chương trình mục tiêu quốc gia ... giai đoạn`): its span dates no figure
+_SPAN_NAME_BEFORE = re.compile(fold_pattern(
+    r"(?<!\w)(?:tiêu\s+chí|chuẩn|chương\s+trình|kế\s+hoạch|đề\s+án|quy\s+hoạch|chiến\s+lược|nghị\s+quyết|dự\s+án|"
+    r"phong\s+trào|cuộc\s+vận\s+động)(?!\w)[^,;.:()\d]{0,50}$"))
 _DEN_CUOI = fold_pattern("đến cuối")
 # the horizon in a plan's or scheme's name (`Đồ án điều chỉnh quy hoạch chung đô thị Diên Khánh đến năm 2040`): the
 # name's year, no period of any figure
@@ -303,7 +315,7 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         q = m.group(1)
         n = ROMAN.get(q) or int(q)
         return PeriodMention(s, e, _year(m, 2), f"Q{n}")
-    if kind in ("term", "term_opening"):
+    if kind in ("term", "term_opening", "term_within"):
         first, last = int(m.group(1)), int(m.group(2))
         return PeriodMention(s, e, last, "FY", "term") if first < last else None
     if kind == "term_named":
