@@ -279,8 +279,12 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
             parent = read_by_id.get(fact.parent_fact_id) if fact.parent_fact_id else None
             if parent is not None and parent.sentence_index != sent.index and fact.role != "part":
                 parent = None  # only a part takes a total of an earlier sentence (its period)
-            own = own_period(periods, period_starts, sent, m, nxt) or level_year(periods, period_starts, key, m,
-                                                                                 g.roles)
+            # (a range's low end is dated by what is named after its high end: `GRDP 9–10% trong năm 2026`)
+            dated_to = ms_starts[k + 1] if m.range_part == "low" and k + 1 < len(ms) \
+                and ms[k].range_part == "high" else (sent.end if m.range_part == "low" and k < len(ms)
+                                                     and ms[k].range_part == "high" else nxt)
+            own = own_period(periods, period_starts, sent, m, dated_to) or level_year(periods, period_starts, key, m,
+                                                                                      g.roles)
             if own is None and aside_end >= 0 and m.start < aside_end:
                 own = periods[pi - 1]  # `(năm 2021 tăng 6,6%)`: the aside names the figure's own period
             if own is not None:  # `thấp hơn mức tăng 11,2% của năm 2022`: another period's figure, no child
@@ -299,7 +303,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                     fact.period_year = override_year
                 fact.period = override[0] if override else (period or "FY")
                 fact.period_stated_at = override[1] if override else period_at
-                after = own or period_after(periods, period_starts, sent, m, nxt)
+                after = own or period_after(periods, period_starts, sent, m, dated_to)
                 if after is not None:  # `đạt 120 tỷ đồng trong 6 tháng đầu năm 2023`: named after the figure
                     fact.period_year, fact.period, fact.period_stated_at = after.year, after.period, after.start
                 elif running_total(doc, m.number_start):  # `tháng 10 ... 895,5 tỷ đồng, lũy kế ước đạt
