@@ -97,7 +97,7 @@ class RoleWords:
             at_least_after=re.compile(fold_pattern(r"^\s*(?:(?:so\s+với\s+|so\s+)?(?:" + plan_words +
                                                    r")(?:\s+[^\s,;]+){0,4}?\s+)?(?:" + after + ")")),
             scope_paren=re.compile(fold_pattern(
-                r"^\s*\(\s*((?:không|chưa|chỉ|trừ|loại trừ|bao gồm|gồm cả|kể cả)(?!\w)[^()]{0,160})\)")),
+                r"^\s*\(\s*((?:không|chưa|chỉ|trừ|loại trừ|bao gồm|gồm cả|kể cả)(?!\w)(?!\s+đạt)[^()]{0,160})\)")),
             scope_lead=re.compile(fold_pattern(
                 r"\s*((?:nếu\s+)?(?:loại\s+trừ|ngoại\s+trừ|không\s+kể|không\s+tính|trừ)(?!\w)[^,;.()\d]{1,60}),")),
             scope_giver=re.compile(fold_pattern(
@@ -111,7 +111,11 @@ class RoleWords:
             attainment=re.compile(fold_pattern(r"(?<!\w)(?:đạt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:")
                                   + plan_words + r")(?!\w)"),
             # `10,43% so cùng kỳ (KH năm tăng 6,8%)`: the figure's base may stand between it and the bracket
-            plan_paren=re.compile(fold_pattern(r"(?:\s*so[^()\d;]{0,24}(?:(?:19|20)\d\d)?)?\s*\(\s*(?:")
+            # (`đạt 9.53% (vượt kế hoạch, kế hoạch 7.5% ...)`: a verb of attainment may open the bracket)
+            # (not `(vượt mục tiêu Nghị quyết 0,36%)`: by how much)
+            plan_paren=re.compile(fold_pattern(r"(?:\s*so[^()\d;]{0,24}(?:(?:19|20)\d\d)?)?\s*\(\s*"
+                                               r"(?:(?:vượt|đạt)\s+(?:") + plan_words + fold_pattern(
+                r")\s*,\s*|(?:không\s+|chưa\s+)?đạt\s+)?(?:")
                                   + plan_words + fold_pattern(
                 r")(?!\w)(?:\s+năm\s+\d{4})?[^()\d]{0,30}$")),  # `(khoảng 8.268 USD)` names no plan
             # `đạt gần 161,58 tỷ đồng, cao hơn nhiều so với chỉ tiêu thu 101,1 tỷ đồng`: the figure right after the
