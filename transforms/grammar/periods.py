@@ -74,6 +74,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # to the end of a quarter, counted from January (`Đến hết quý II/2024`, `hết quý III`): months to date
     (_rx(r"(?<!\w)(?:đến\s+)?hết\s+quý\s+(iv|iii|ii|i|[1-4])(?!\w)" + _YEAR), "to_quarter_end"),
     (_rx(r"(?<!\w)quý\s+(iv|iii|ii|i|[1-4])(?!\w)" + _YEAR), "quarter"),
+    # `3 quý đầu năm 2020`, `hai quý đầu năm`: the months to date of the quarters counted
+    (_rx(r"(?<!\w)" + _N + r"\s+quý\s+đầu(?:\s+(?:của\s+)?năm)?" + _YEAR), "quarters_first"),
     (_rx(r"(?<!\w)quý\s+(đầu|cuối)(?:\s+tiên)?(?:\s+(?:của\s+)?năm)?" + _YEAR), "quarter_edge"),  # `Quý đầu năm 2025`
     (_rx(r"(?<!\w)nửa\s+(?:năm\s+)?(đầu|cuối)(?:\s+năm)?" + _YEAR), "half"),  # `Nửa đầu năm nay`
     # a month of the lunar calendar (`nhuận tháng Hai âm lịch`, `tháng Giêng âm lịch`): a season, no reporting period
@@ -322,6 +324,9 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         first, last = int(m.group(1)), int(m.group(2))
         return PeriodMention(s, e, last, "FY", plan=True) if first < last else None
 
+    if kind == "quarters_first":
+        n = _count(m.group(1))
+        return PeriodMention(s, e, _year(m, 2), {1: "Q1", 2: "H1", 3: "9M", 4: "FY"}[n]) if 1 <= n <= 4 else None
     if kind == "quarter_edge":
         return PeriodMention(s, e, _year(m, 2), "Q1" if m.group(1) == fold("đầu") else "Q4")
     if kind == "month_word":
