@@ -297,6 +297,9 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
             pre_chunk = next((c.strip() for c in reversed(re.split(r"…", pre)) if c.strip()), "")
             if post_chunk:
                 entries.append((post_chunk, Tag("frame_post", a.code, str(i))))
+                if post_chunk.startswith("%") and post_chunk[1:].strip():
+                    # (`90% trở lên gia đình đạt chuẩn văn hóa`: the rate's words may follow a bound, not the %)
+                    entries.append((post_chunk[1:].strip(), Tag("frame_post", a.code, str(i))))
             if pre_chunk:
                 entries.append((pre_chunk, Tag("frame_pre", a.code, str(i))))
     for r in rows["grammar/cues.csv"]:

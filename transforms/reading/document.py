@@ -510,6 +510,10 @@ class Document:
         if scale_word is not None:  # `3,2 triệu lượt khách`: the counted noun follows the scale word
             skipped = after.index(scale_word) + len(scale_word)
             after = after[skipped:]
+        pct = after.find("%") if after.lstrip().startswith("%") else -1
+        if m.unit == "percent" and (bound := self.g.bound_after.match(after, pct + 1)) is not None:
+            # `80% trở lên thôn, khu dân cư đạt văn hóa`: the rate's noun follows the bound (read as if after the %)
+            after = after[:pct + 1] + " " * (bound.end() - pct - 1) + after[bound.end():]
         named = _names_after_noun(self.text, after_at + skipped, after_at + skipped + len(after))
         if named is not None:  # `4 xã là: Năng Khả, Côn Lôn và Thanh Tương đạt chuẩn`: the things counted, by name
             after = after[:named[0] - after_at - skipped] + " " * (named[1] - named[0]) \

@@ -1105,14 +1105,16 @@ def _named_after(doc: Document, m: Mention) -> bool:
     chỉ tiêu`)."""
     if m.unit != "percent" or m.points:
         return False
-    skip = doc.g.counter_skip.match(doc.key, m.end)
-    if not (skip.group().strip() or doc.g.counted_after(doc.key, m.end)):
+    bound = doc.g.bound_after.match(doc.key, m.end)  # (`90% trở lên gia đình đạt chuẩn văn hóa`)
+    at = bound.end() if bound is not None and WORD_NEXT.match(doc.key, bound.end()) else m.end
+    skip = doc.g.counter_skip.match(doc.key, at)
+    if not (skip.group().strip() or doc.g.counted_after(doc.key, at)):
         return False
-    if doc.g.roles.base_after(doc.key[m.end:m.end + 48])[0] is not None:
+    if doc.g.roles.base_after(doc.key[at:at + 48])[0] is not None:
         return False  # `đạt 104,6% chỉ tiêu năm 2024`: the base it is measured against
     before = doc.key[max(0, m.number_start - 12):m.number_start]
     return not doc.g.ratio_before.search(before) and \
-        not doc.key.startswith(doc.g.total_word, m.end + len(skip.group()) - len(skip.group().lstrip()))
+        not doc.key.startswith(doc.g.total_word, at + len(skip.group()) - len(skip.group().lstrip()))
 
 
 def _listed_under_total(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
