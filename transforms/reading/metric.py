@@ -912,18 +912,23 @@ def _running_restatement(doc: Document, sent: Sentence, m: Mention, sent_facts: 
     """`Tổng sản lượng thủy sản tháng 3 đạt 50.000 tấn, ...; trong đó sản lượng tôm đạt 17.750 tấn. Lũy kế 3 tháng đầu
     năm đạt 150.500 tấn`: a running total opening a sentence that names no indicator (only the running word, a
     period and a verb) is the months to date of the lead amount of the sentence right before, not of a part it lists
-    last."""
-    if sent_facts or m.unit in (None, "percent") or not prev_facts:
+    last. Likewise a change (`GRDP quý 3/2025 ước tăng 8,62%. Tính chung 9 tháng năm 2025 đạt 8,61%`): the running
+    change of the sentence's change right before."""
+    if sent_facts or m.unit is None or m.points or not prev_facts:
         return None
     seg = doc.blank_periods(sent.start, m.number_start)
     if doc.g.running_word.search(seg) is None or not doc.says_nothing(doc.g.running_word.sub(" ", seg)):
         return None
-    lead = next((f for f in prev_facts if f.role == "level" and f.metric_how != PLANNED), None)
+    if m.unit == "percent":
+        lead = next((f for f in reversed(prev_facts) if f.role == "pct_change" and f.metric_how != PLANNED), None)
+    else:
+        lead = next((f for f in prev_facts if f.role == "level" and f.metric_how != PLANNED), None)
     if lead is None or lead.sentence_index != sent.index - 1 \
             or doc.sentences[lead.sentence_index].paragraph != sent.paragraph \
             or not compatible(doc.ref.metrics[lead.metric].unit, m):
         return None
-    return Choice(doc.g.metric_alias(lead.metric), m.start, m.start, "context")
+    at = sent.start if m.unit == "percent" else m.start  # (a change's verb is read from where its name stands)
+    return Choice(doc.g.metric_alias(lead.metric), at, at, "context")
 
 
 _BASE_ONLY = re.compile(fold_pattern(r"[\s,;]*so(?:\s+với)?\s+[^,;:()\d]{2,60}?\s+(?:đạt|bằng|là)\s+"
