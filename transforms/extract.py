@@ -436,7 +436,8 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
         last_end = max((f.char_end for f in sent_facts), default=sent.start)
         if any(f.status == "target" for f in sent_facts) or doc.status.any_in(last_end, sent.end, "target"):
             prev_status_target_sentence = sent.index
-        if sent_facts and max(sent_facts, key=lambda f: f.char_end).status == "estimate":
+        own_figures = [f for f in sent_facts if f.metric_how != BASE_PERIOD]  # (not a past period's, in brackets)
+        if own_figures and max(own_figures, key=lambda f: f.char_end).status == "estimate":
             prev_estimate_sentence = sent.index
     _read_tables(doc, out, periods, default_year)
     _headline_periods(doc, out.facts)

@@ -169,10 +169,11 @@ class Grammar:
         # `..., cùng kỳ năm trước đạt 450 tỷ đồng`, `(cao hơn so với cùng kỳ năm 2023 (17,4%)`: the base period's
         # own figure after another (its year in group 1: a year or `trước`; a few words may end the figure before:
         # `đạt 55% dự toán, cùng kỳ năm trước đạt 51%`)
+        # (`tăng 8,61%, cao hơn mức cùng kỳ 2024 (8,49%)`: the level of the same period, its year with no `năm`)
         self.base_period_value = words(fold_pattern(r"(?:\s+[^\W\d]+){0,3}?\s*[(,;]?\s*(?:(?:cao|thấp)\s+hơn\s+)?"
-                                                   r"(?:so\s+với\s+|so\s+)?"),
+                                                   r"(?:so\s+với\s+|so\s+)?(?:mức\s+)?"),
                                        "base_period_subject",
-                                       fold_pattern(r"(?:\s+năm\s+(trước|ngoái|\d{4}))?\s*(?:(?:chỉ\s+|ước\s+)?"
+                                       fold_pattern(r"(?:\s+(?:năm\s+)?(trước|ngoái|\d{4}))?\s*(?:(?:chỉ\s+|ước\s+)?"
                                                     r"(?:đạt|là)\s+|:\s*|\(\s*)"))
         change = word_alternation(w.get("change_verb", []))
         self.change_between = re.compile(r"[\s,;(]*(?:" + change + r")(?:\s+(?:"

@@ -178,16 +178,20 @@ def _base_period_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> 
         return None
     prev = sent_facts[-1]
     if prev.char_end > m.start or prev.period_year is None or prev.unit != (m.unit or "") \
-            or prev.role not in ("level", "part", "pct_of_plan"):
+            or prev.role not in ("level", "part", "pct_of_plan", "pct_change"):
         return None
     said = doc.g.base_period_value.fullmatch(doc.key, prev.char_end, m.start)
     if said is None:
         return None
     year = int(said.group(1)) if said.group(1) and said.group(1).isdigit() else prev.period_year - 1
+    if prev.role == "pct_change" and (prev.comparison_base not in ("same_period", "prior_year")
+                                      or year >= prev.period_year):
+        return None  # (a growth's own base period: `tăng 8,61%, cao hơn mức cùng kỳ 2024 (8,49%)`, that year's growth)
+    base_year = prev.base_year - (prev.period_year - year) if prev.base_year is not None else prev.base_year
     return Fact(
         fact_id=fact_id(doc.doc_id, m.start, m.end), doc_id=doc.doc_id, metric=prev.metric, role=prev.role,
         value=m.value, unit=prev.unit, period_year=year, period=prev.period, status="actual", qualifier="exact",
-        comparison_base=prev.comparison_base, base_year=prev.base_year, scope=prev.scope, parent_fact_id=None,
+        comparison_base=prev.comparison_base, base_year=base_year, scope=prev.scope, parent_fact_id=None,
         char_start=m.start, char_end=m.end, value_text=doc.text[m.start:m.end], value_precision=m.precision,
         sentence=prev.sentence, sentence_index=prev.sentence_index, metric_how=BASE_PERIOD)
 
