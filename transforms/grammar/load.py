@@ -224,7 +224,8 @@ class Grammar:
         self.plan_amount_bracket = re.compile(r"(?:[^()\d;]|(?:19|20)\d\d(?!\d)){0,40}\(\s*(?:(?:" + plan
                                               + r")[^()\d]{0,30})?$")
         self.plan_named_bracket = re.compile(
-            r"\s*[,;]?\s*(?:" + word_alternation(w.get("plan_comparative", [])) + r")?\s*(?:"
+            r"\s*\)?\s*[,;]?\s*" + fold_pattern(r"(?:và\s+)?") + "(?:" + word_alternation(w.get("plan_comparative", []))
+            + r")?\s*(?:"
             + word_alternation(w.get("plan_named", [])) + r")[^()\d,;]{0,40}\(\s*")
         # `Trong 7,8% tăng trưởng, khu vực nông lâm nghiệp đóng góp 1,2%`: a contribution to growth written
         # in percent is in percentage points

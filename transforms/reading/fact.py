@@ -143,6 +143,9 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
         if level is None or level.unit != m.unit:
             return None
         prev = level
+    elif (prev.metric_how == BASE_PERIOD and doc.g.plan_named_bracket.fullmatch(doc.key, prev.char_end, m.number_start)
+          and (own := next((f for f in sent_facts.latest_first(0) if f.metric_how != BASE_PERIOD), None)) is not None):
+        prev = own  # `đạt 8,61%, cao hơn mức cùng kỳ 2024 (8,49%), và tiến sát kịch bản tăng trưởng đề ra (8,96–9,61%)`
     elif not (doc.g.roles.plan_paren.match(doc.key, prev.char_end, m.number_start)
               or doc.g.plan_named_bracket.fullmatch(doc.key, prev.char_end, m.number_start)
               or (prev.role == "level"
