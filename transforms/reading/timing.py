@@ -32,7 +32,9 @@ def estimate_of_another_clause(doc: Document, sent: Sentence, m: Mention) -> boo
     named_before = k < len(doc.subject_starts) and doc.subject_starts[k] < at  # an indicator before the word
     named_before = named_before or any(c[2] == "head" for c in doc.concepts_in(sent.start, at))
     j = bisect_left(doc.subject_starts, clause)
-    own = j < len(doc.subject_starts) and doc.subject_starts[j] < m.start  # the clause names its own indicator
+    clause_end = min((i for i in (doc.key.find(";", m.end, sent.end),) if i >= 0), default=sent.end)
+    # the clause names its own indicator, before the figure or after it (`; có thêm 42 sản phẩm OCOP được công nhận`)
+    own = j < len(doc.subject_starts) and doc.subject_starts[j] < clause_end
     if not own:  # (or its own concept words: `...; cây rau các loại, năng suất đạt 249,7 tạ/ha`)
         own = any(c[2] == "head" for c in doc.concepts_in(clause, m.start))
     return named_before and own
