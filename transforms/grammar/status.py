@@ -22,7 +22,8 @@ class StatusCues:
 
     def __init__(self, hits: list[Hit], key: str, words: dict[str, list[str]] | None = None) -> None:
         words = words or {}
-        reached = _words_before(words.get("plan_reached", []), 4)  # seeds/grammar/words.csv
+        reached = _words_before(words.get("plan_reached", []), 6)  # seeds/grammar/words.csv (`vượt mục tiêu mà Nghị
+        # quyết đề ra`: a plan, the body that set it and its verb)
         intent = _words_before(words.get("plan_intent", []), 2)
         cues = []
         for h in hits:
