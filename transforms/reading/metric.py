@@ -795,9 +795,12 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
         last = chain[k] if k is not None and all(f.metric == chain[k].metric for f in chain[:k]) else None
         share_change = last is not None and last.metric.startswith("share_") and last.role == "level" \
             and doc.g.change_between.fullmatch(key, last.char_end, m.number_start) is not None
+        rate_level = ref.metrics[choice.code].unit == "percent" \
+            and doc.g.roles.level_after_verb.search(key, prev_end, m.number_start) is not None
         if last is not None and (last.char_end == prev_end or k) and (last.unit != "percent" or share_change) \
                 and last.metric != choice.code and choice.end <= last.char_start \
-                and not last.metric_how.startswith(SECTOR_UNDER):
+                and not last.metric_how.startswith(SECTOR_UNDER) and not rate_level:
+            # (but a rate's level after `còn`: `tỷ lệ nghèo đa chiều của 20/20 xã NTM giảm còn 0,76%`)
             # (not when the amount's own reading came from an earlier paragraph because the clause's alias could
             # not measure it: `chỉ số sản xuất công nghiệp (IIP) ước đạt 9.502 tỷ đồng, tăng 9,71%`)
             return (Choice(doc.g.metric_alias(last.metric), choice.start, choice.end, "context"), None), whole
