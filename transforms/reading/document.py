@@ -396,16 +396,25 @@ class Document:
             stop = self.key.find(";", end, sent_end)
             opened = self.key.rfind("(", lo, start)
             inside = opened > self.key.rfind(")", lo, start)
-            if inside and not LIST_FIGURE.search(self.key, lo, opened):
+            named_from = self.after_last_figure(lo, opened)
+            close = self.key.find(")", end, sent_end)
+            held = LIST_FIGURE.findall(self.key, end, close) if inside and close >= 0 else []
+            if inside and len(held) >= 2 and (named_from == lo or self.sector_items(named_from, opened, len(held))):
                 # `công nghiệp và dịch vụ ... (tăng lần lượt là 10,14% và 14,19%)`: a bracket after names with no figure
-                # of their own holds theirs
-                close = self.key.find(")", end, sent_end)
-                stop, inside = (close if close >= 0 else stop), False
+                # of their own holds theirs (a period is no figure; figures of other names may come before them:
+                # `nông, lâm, thủy sản giảm còn 31,55%, còn công nghiệp - xây dựng và thương mại - dịch vụ đều tăng lên
+                # (lần lượt là 40,67% và 27,78%)`)
+                stop, inside = close, False
             # (a bracket's `tương ứng` after figures restates the list read before it: see extract's brackets)
             self._cue_lists[start] = None if inside else [
                 f.start() for f in LIST_FIGURE.finditer(self.key, end, stop if stop >= 0 else sent_end)]
         figures = self._cue_lists[start]
         return (start, end, figures) if figures is not None and len(figures) >= 2 else None
+
+    def after_last_figure(self, lo: int, hi: int) -> int:
+        """Where the words after the last figure in [lo, hi) begin (`lo` if none; a period is no figure)."""
+        ends = [f.end() for f in LIST_FIGURE.finditer(self.blank_periods(lo, hi))]
+        return lo + ends[-1] if ends else lo
 
     def dash_chain(self, lo: int, hi: int) -> tuple[int, int, list[int]] | None:
         """`Nông nghiệp - Công nghiệp, TTCN - Thương mại, dịch vụ là 2,1% - 64,3% - 33,6%`: three or more figures

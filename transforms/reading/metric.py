@@ -340,7 +340,9 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
     if m.number_start not in found[2]:
         return None
     cue_start, cue_end, figures = found
-    items = doc.sector_items(clause_start, cue_start, len(figures))
+    # (the sectors named since the last figure before the cue, else in the whole clause)
+    items = doc.sector_items(doc.after_last_figure(clause_start, cue_start), cue_start, len(figures)) \
+        or doc.sector_items(clause_start, cue_start, len(figures))
     heads = [c[3] for c in doc.concepts_in(clause_start, cue_end) if c[2] == "head"]
     governing = ctx.alias if ctx is not None else last_alias
     if not heads and items is not None and m.unit == "percent" and _sum_to_whole(doc.key, figures):
