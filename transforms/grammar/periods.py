@@ -251,7 +251,9 @@ _HORIZON = re.compile(fold_pattern(r"(?<!\w)(?<!từ\s)(?<!nhìn\s)(?:phấn\s+�
 # kinh tế - xã hội năm 2022`: the year of its results)
 _PLAN_BEFORE = re.compile(fold_pattern(
     # (`Sở Kế hoạch và Đầu tư`, the planning department, names no plan)
-    r"(?<!\w)(?:(?<!thực hiện )kế hoạch(?!\s+và\s+đầu\s+tư)|phương hướng|nhiệm vụ|mục tiêu|định hướng)"
+    # (`vượt nghị quyết năm 2025 đề ra`: a resolution's year dates its targets only)
+    r"(?<!\w)(?:(?<!thực hiện )kế hoạch(?!\s+và\s+đầu\s+tư)|phương hướng|nhiệm vụ|mục tiêu|định hướng|"
+    r"(?<!thực hiện )nghị quyết)"
     r"(?:(?!kết quả|tình hình|thực hiện|đánh giá)[^.;\n\d])*$"))
 
 

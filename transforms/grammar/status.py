@@ -105,7 +105,8 @@ def _compared(key: str, pos: int) -> bool:
 # the key is folded: `hoàn thành`, `đạt`, `vượt`, `thực hiện` read `hoan thanh`, `đat`, `vươt`, `thưc hiên`
 def _words_before(words: list[str], gap: int) -> re.Pattern[str]:
     alt = word_alternation(words) or "(?!)"
-    return re.compile(rf"(?<!\w)(?:{alt})(?:\s+[^\s\d,;.:]+){{0,{gap}}}\s*$")
+    # (a year may be among the words: `vượt nghị quyết năm 2025 đề ra`)
+    return re.compile(rf"(?<!\w)(?:{alt})(?:\s+(?:[^\s\d,;.:]+|(?:19|20)\d\d(?!\d))){{0,{gap}}}\s*$")
 
 
 _REACHED = "reached"
