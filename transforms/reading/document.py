@@ -24,6 +24,7 @@ from transforms.grammar.indicator import (
     subject_hits,
 )
 from transforms.grammar.keys import fold, tokenize, tones
+from transforms.grammar.masks import fold_pattern
 from transforms.grammar.numbers import Mention, skip_spaces
 from transforms.grammar.status import StatusCues
 from transforms.reading.records import Fact
@@ -67,6 +68,8 @@ def _names_no_amount(text: str) -> bool:
     return not DIGIT.search(_NAMING_NUMBER.sub("", text))
 _PERCENT_FIGURE = re.compile(r"\d\s?%")
 _SLASHED_BEFORE = re.compile(r"[\d.,]+\s?%?\s?/\s*$")  # `2,2%/` right before a figure
+# what a contribution is made to (`đóng góp năng suất các nhân tố tổng hợp (TFP) vào GRDP`): no subject of the figure
+_CONTRIBUTED_TO = re.compile(fold_pattern(r"(?<!\w)đóng\s+góp(?:\s+[^\s\d,;.:]+){0,12}?\s+vào\s*$"))
 LIST_LEAD = "concept words of the list's lead"  # a Choice.how: the item itself names nothing of the indicator
 
 
@@ -670,7 +673,10 @@ class Document:
 
     def whole_of_share(self, sent: Sentence, pos: int) -> bool:
         """Whether the words at `pos` name the whole a share is of (`tỷ trọng ... trong GRDP`, `chiếm ... trong
-        tổng vốn`): after `trong`, with a share head before them in the sentence."""
+        tổng vốn`): after `trong`, with a share head before them in the sentence; or what a contribution is made to
+        (`Tỷ trọng đóng góp năng suất các nhân tố tổng hợp (TFP) vào GRDP 35,39%`)."""
+        if _CONTRIBUTED_TO.search(self.key, max(sent.start, pos - 90), pos) is not None:
+            return True
         return self.g.in_whole.search(self.key, max(sent.start, pos - 12), pos) is not None and any(
             c[2] == "head" and c[3] == "share" for c in self.concepts_in(sent.start, pos))
 

@@ -1041,6 +1041,11 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         # `tỷ lệ huy động trẻ em trong độ tuổi đến lớp: nhà trẻ đạt 25%, mẫu giáo đạt 95%; tiểu học đạt 99,5%`: an
         # item of the lead's list past a semicolon, named by no words of its own
         return Choice(ctx.alias, ctx.start, ctx.end, LIST_LEAD), None
+    if whole is not None and whole.alias.code == "grdp" and any(
+            c[2] == "head" and c[3] == "share" for c in doc.concepts_in(lo, whole.start)):
+        # `Tỷ trọng đóng góp của kinh tế biển trong GRDP ước đạt 42,22%`: the share in the GRDP of a part no indicator
+        # names, not the GRDP's growth
+        return None, "a share of the GRDP of a part no indicator names"
     if whole is not None:  # `vốn ngân sách nhà nước chiếm 28,4% trong tổng vốn đầu tư`: a share of the whole
         return Choice(whole.alias, whole.start, whole.end, "clause"), None
     former = former_area_total(doc, sent, m, prev_facts or [])
