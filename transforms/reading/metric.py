@@ -56,6 +56,13 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     if found is not None:
         return found
     return _from_context(doc, sent, m, sent_facts, clause_start, ctx, last_alias, prev_facts, whole)
+    found = _from_context(doc, sent, m, sent_facts, clause_start, ctx, last_alias, prev_facts, whole)
+    counted = doc.ref.counted_words.get(found[0].code) if found[0] is not None else None
+    if counted and m.unit == "count" and m.counter and m.counter.split()[0] not in counted:
+        # `có 4 KCN ...; Trong đó, KCN Quế Võ 2 ... đã thu hút 30 doanh nghiệp`: a count of another noun than the
+        # indicator counts is none of it, whatever the context
+        return None, f"a count of {m.counter}, which {found[0].code} does not count"
+    return found
 
 
 def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
@@ -986,6 +993,9 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         return Choice(last_alias, lo, lo, "context"), None
     if (restated := _running_restatement(doc, sent, m, sent_facts, prev_facts)) is not None:
         return restated, None
+    counted = ref.counted_words.get(ctx.alias.code) if ctx is not None else None
+    if ctx is not None and m.unit == "count" and m.counter and counted and m.counter.split()[0] not in counted:
+        ctx = None  # `có 4 KCN ...; ... đã thu hút 30 doanh nghiệp`: enterprises are no count of industrial parks
     if ctx is not None and (m.unit is not None or m.scale >= 1e6):  # `400 tỷ`: an amount of the currency
         lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or 0)
         found = doc.from_context(ctx, lo, m)
@@ -1169,7 +1179,11 @@ def _listed_under_total(doc: Document, sent: Sentence, m: Mention, sent_facts: S
               and doc.follows(f.sentence_index, sent.index)}
     if len(wholes) != 1 or (ctx is not None and ctx.alias.code in wholes):
         return None
-    return Choice(g.metric_alias(wholes.pop()), m.start, m.start, "a part listed under the total just read")
+    whole = wholes.pop()
+    counted = doc.ref.counted_words.get(whole)
+    if m.unit == "count" and m.counter and counted and m.counter.split()[0] not in counted:
+        return None  # `có 4 KCN ... Trong đó, KCN Quế Võ 2 ... đã thu hút 30 doanh nghiệp`: enterprises, no parks
+    return Choice(g.metric_alias(whole), m.start, m.start, "a part listed under the total just read")
 
 
 RATE_CHANGE = "the change of the rate just read"
