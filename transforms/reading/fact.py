@@ -622,7 +622,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     prev_end = clause_start if prev_end is None else prev_end
     left = key[max(prev_end, clause_start, alias_span[1] if alias_span[1] <= m.start else 0):m.start]
     verb = _verb_of(g, left)
-    if verb is None and choice.how == "fuzzy":  # (a misspelt alias's span may hold the verb: `sản xuất công nghiệp tăng`)
+    if verb is None and choice.how == "fuzzy":  # (a misspelt alias's span may hold the verb: `sản xuất công nghiệp
+        # tăng`)
         verb = _verb_of(g, key[max(prev_end, clause_start):m.start])
     starts_change = g.roles.from_level.search(left) is not None and g.roles.to_level.match(key, m.end) is not None
     if starts_change:
