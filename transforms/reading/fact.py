@@ -848,6 +848,13 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         base, base_year = None, None
     if base in ("plan", "budget_estimate"):
         base_year = None
+    if role == "abs_change" and metric.code in g.numerators:
+        # `28/41 chỉ tiêu đạt và vượt nghị quyết ..., tăng 11 chỉ tiêu so với quý I/2025`: the change of the fraction's
+        # numerator just read (the targets met), not of the total set
+        numerator = next((f for f in sent_facts.latest_first(sent.start) if f.role == "level"
+                          and g.fractions.get(f.metric) == metric.code), None)
+        if numerator is not None and ";" not in key[numerator.char_end:m.start]:  # (in the fraction's own clause)
+            metric = ref.metrics[numerator.metric]
 
     before_at = max(sent.start, m.number_start - 24)
     qualifier = g.roles.qualifier(key[before_at:m.number_start], key[m.end:m.end + 16], m.range_part is not None,
