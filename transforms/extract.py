@@ -63,6 +63,8 @@ from transforms.text import PHOTO_CAPTION, CleanText
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Fact", "NumberRead", "extract", "extract_at", "fact_id"]
 
 
+_FLOW_UNITS = ("VND", "USD", "tonne")  # amounts that accrue over a period: money and output
+
 def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
     """Every fact of one cleaned report, its unit found from its own text (transforms/locality.py)."""
     return extract_at(doc_id, clean, ref, find_locality(clean.text, clean.title, ref))
@@ -83,6 +85,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
     kept_spans = {(m.number_start, m.number_end) for m in kept_mentions}
     periods = find_periods(key, masks.spans("date", "document number"), doc.tone_key)
     period_starts = [p.start for p in periods]
+    to_end_at = {p.start for p in periods if p.to_end}
     plan_starts = {p.start for p in periods if p.plan}
     doc.periods = [(p.start, p.end, p.period or "") for p in periods]
     ref_date = reference_date(doc)
@@ -374,6 +377,11 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                     fact.base_year = fact.period_year - 1
                 if fact.comparison_base == "prior_period" and fact.base_year is None:
                     fact.base_year = fact.period_year
+            if fact.period_stated_at in to_end_at and fact.period and fact.period.startswith("M") \
+                    and (fact.unit in _FLOW_UNITS or fact.metric in g.flow_counts):
+                # `tính đến hết tháng 6, giải ngân đạt 520 tỷ đồng`: a flow counted to a month's end is the months to
+                # date (CONTRACT: `nM`); a stock as of then keeps the month (`... có 12.700 doanh nghiệp`)
+                fact.period = year_to_date(fact.period)
             if pinned is not None:
                 fact.period_year, fact.period, fact.status = pinned[0], pinned[1], "actual"
             if fact.role == "part" and fact.metric in g.outcome_tallies and not (

@@ -60,6 +60,9 @@ class Grammar:
         self.function = frozenset(fold(x) for x in w.get("function", []))
         self.table_words = TableWords.from_words(w)
         self.dateline_words = frozenset(fold(x) for x in w.get("dateline", []))
+        # counts that accrue over a period (seeds/grammar/words.csv `flow_count`: metric codes): counted to a month's
+        # end they are the months to date
+        self.flow_counts = frozenset(w.get("flow_count", []))
         self.elided = frozenset(fold(x) for x in w.get("elided", []))
         # a figure referred back to (`Con số này tương đương 40,47% dự toán`): phrases that, like elided words, name
         # no indicator of their own

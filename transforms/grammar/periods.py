@@ -31,6 +31,8 @@ class PeriodMention:
     plan: bool = False  # the year of a plan (`kế hoạch phát triển kinh tế - xã hội năm 2023`): it dates targets only
     # `cao hơn mức tăng 4,84% của quý I/2024`: the period of the figure just before it, framing nothing after
     of_figure: bool = False
+    # `tính đến hết tháng 6`: to a month's end; a flow counted to it is the months to date (`H1`), a stock the month
+    to_end: bool = False
 
 
 WRITTEN: list[str] = []  # each period pattern as written and folded, before the skip-friendly rewrite (tests)
@@ -236,6 +238,7 @@ _SPAN_NAME_BEFORE = re.compile(fold_pattern(
     r"(?<!\w)(?:tiêu\s+chí|chuẩn|chương\s+trình|kế\s+hoạch|đề\s+án|quy\s+hoạch|chiến\s+lược|nghị\s+quyết|dự\s+án|"
     r"phong\s+trào|cuộc\s+vận\s+động)(?!\w)[^,;.:()\d]{0,50}$"))
 _DEN_CUOI = fold_pattern("đến cuối")
+_DEN_HET = (fold("đến hết"), fold("tính đến hết"))
 # the horizon in a plan's or scheme's name (`Đồ án điều chỉnh quy hoạch chung đô thị Diên Khánh đến năm 2040`): the
 # name's year, no period of any figure
 # (not `Theo đề án, đến năm 2025 ...`: a comma right after the plan word ends its name)
@@ -345,7 +348,7 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         n = int(m.group(1))
         if not 1 <= n <= 12:
             return None
-        return PeriodMention(s, e, _year(m, 2), f"M{n:02d}")
+        return PeriodMention(s, e, _year(m, 2), f"M{n:02d}", to_end=m.group().startswith(_DEN_HET))
     if kind == "year":
         return PeriodMention(s, e, int(m.group(1)), "FY")
     if kind == "season_year":  # as `vụ mùa năm 2023`: the season's year, no whole year (the report's period holds)
