@@ -378,7 +378,8 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 if fact.comparison_base == "prior_period" and fact.base_year is None:
                     fact.base_year = fact.period_year
             if fact.period_stated_at in to_end_at and fact.period and fact.period.startswith("M") \
-                    and (fact.unit in _FLOW_UNITS or fact.metric in g.flow_counts):
+                    and (fact.unit in _FLOW_UNITS or fact.metric in g.flow_counts) \
+                    and fact.metric not in g.stock_amounts:
                 # `tính đến hết tháng 6, giải ngân đạt 520 tỷ đồng`: a flow counted to a month's end is the months to
                 # date (CONTRACT: `nM`); a stock as of then keeps the month (`... có 12.700 doanh nghiệp`)
                 fact.period = year_to_date(fact.period)

@@ -260,6 +260,15 @@ _PLAN_BEFORE = re.compile(fold_pattern(
     r"(?:(?!kết quả|tình hình|thực hiện|đánh giá)[^.;\n\d])*$"))
 
 
+_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*\d{1,2}")
+
+
+def _month_end_day(text: str) -> bool:
+    """Whether a date is a month's last days (`đến ngày 30/6`): a flow counted to it runs to the month's end."""
+    day = _DAY.search(text)
+    return day is not None and int(day.group(1)) >= 28
+
+
 def _month_tones(m: re.Match[str], tone_key: str) -> bool:
     word = next(w for w in MONTH_WORDS if fold(w) == m.group(1))
     return word_tones(tone_key[m.start(1):m.end(1)]) == word_tones(tones(word))
@@ -304,12 +313,13 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
             return PeriodMention(s, e, int(m.group(2)) - 1, "FY", "as_of")
         if n == 12 and _DAY_31.search(m.group(0)):  # `đến ngày 31/12/2022`: the year's end, a stock of the year
             return PeriodMention(s, e, int(m.group(2)), "FY", "as_of")
-        return PeriodMention(s, e, int(m.group(2)), f"M{n:02d}", "as_of")
+        return PeriodMention(s, e, int(m.group(2)), f"M{n:02d}", "as_of", to_end=_month_end_day(m.group()))
     if kind == "as_of_day":
         n = int(m.group(1))
         if n == 12 and _YEAR_END_DAY.search(m.group(0)):  # `đến ngày 31/12`: the year's end, a stock of the year
             return PeriodMention(s, e, None, "FY", "as_of")
-        return PeriodMention(s, e, None, f"M{n:02d}", "as_of") if 1 < n <= 12 else None
+        return PeriodMention(s, e, None, f"M{n:02d}", "as_of", to_end=_month_end_day(m.group())) \
+            if 1 < n <= 12 else None
     if kind == "as_of_words":  # its month for its own sentence, like a date in figures
         n = int(m.group(1))
         return PeriodMention(s, e, _year(m, 2), f"M{n:02d}", "as_of") if 1 <= n <= 12 else None
