@@ -236,6 +236,8 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                     aside_end, before_aside = aside[1], (year, result_year, period, period_at, result_period)
                 if p.relative == "as_of" and p.year is not None:  # the cut-off's year dates what follows
                     year = result_year = p.year
+                if p.relative == "to_date" and p.year is not None:  # `Từ đầu năm 2023 đến nay`: its year too
+                    year = result_year = p.year
                 if p.relative == "to_date" and ("M" in last_of or "Q" in last_of):
                     # `Lũy kế từ đầu năm đến nay, ...`: the months to date of the month last named, from here on (of the
                     # quarter, when only a quarter was: `quý I/2024 ... Từ đầu năm đến nay ...` is the first quarter)

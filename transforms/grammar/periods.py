@@ -115,6 +115,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # a crop season with its year and no `năm` (`Vụ Xuân 2023`, `vụ đông xuân 2024-2025` is no such): the season's year
     (_rx(r"(?<!\w)vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân|mùa|xuân|chiêm|đông|hè|thu)\s+"
          r"((?:19|20)\d{2})(?![\d/.])(?!\s*[-\u2010-\u2015]\s*\d)"), "season_year"),
+    # `Từ đầu năm 2023 đến nay, ...`: the months to date of the month (or quarter) last named, in that year
+    (_rx(r"(?<!\w)(?:(?:lũy|luỹ)\s+kế\s+|tính\s+)?từ\s+đầu\s+năm\s+((?:19|20)\d{2})\s+(?:đến|tới)\s+"
+         r"(?:nay|thời\s+điểm\s+này)"), "to_date_year"),
     (_rx(r"(?<!\w)(?:cả\s+|trong\s+|đến\s+cuối\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\s*-\s*\d)"), "year"),
     (_rx(r"(?<!\w)trong\s+tháng(?!\s*(?:\d|đầu|cuối|qua|tới))"), "this_month"),
     # `Lũy kế từ đầu năm đến nay, ...`, `tính từ đầu năm đến nay`: the months to date of the month last named
@@ -367,6 +370,8 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         return PeriodMention(s, e, None, None, "month")
     if kind == "to_date":
         return PeriodMention(s, e, None, None, "to_date")
+    if kind == "to_date_year":
+        return PeriodMention(s, e, int(m.group(1)), None, "to_date")
     if kind == "this_quarter":
         return PeriodMention(s, e, None, None, "quarter")
     if kind == "this_year":
