@@ -63,6 +63,9 @@ SETS = {
     "dev10": (ROOT / "tests" / "fixtures" / "dev10" / "docs", ROOT / "tests" / "fixtures" / "dev10" / "gold"),
     "sealed21": (ROOT / "tests" / "fixtures" / "sealed21" / "docs", ROOT / "tests" / "fixtures" / "sealed21" / "gold"),
     "dev11": (ROOT / "tests" / "fixtures" / "dev11" / "docs", ROOT / "tests" / "fixtures" / "dev11" / "gold"),
+    "sealed22": (ROOT / "tests" / "fixtures" / "sealed22" / "docs", ROOT / "tests" / "fixtures" / "sealed22" / "gold"),
+    "dev12": (ROOT / "tests" / "fixtures" / "dev12" / "docs", ROOT / "tests" / "fixtures" / "dev12" / "gold"),
+    "dev13": (ROOT / "tests" / "fixtures" / "dev13" / "docs", ROOT / "tests" / "fixtures" / "dev13" / "gold"),
 }
 
 
