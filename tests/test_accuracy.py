@@ -149,8 +149,8 @@ HELD_OUT = [
     # transport and storage revenue's)
     ("dev12", 293, 0.78, 1),
     # 18 blind reports of the fourteenth session's second batch (bench dev23), scored on arrival: 0.782 with the
-    # session's first extractor and with the code they arrived at (SCORES.md), then read; 3 false fails written down
-    ("dev13", 294, 0.82, 3),
+    # session's first extractor and with the code they arrived at (SCORES.md), then read; 2 false fails written down
+    ("dev13", 294, 0.82, 2),
 ]
 
 

@@ -49,7 +49,10 @@ parts as (
         -- subsets, not shares of one whole
         count(distinct lower(trim(regexp_replace(value_text, '^[0-9.,\s]*', '')))) as n_nouns,
         -- a list that trails off (`lúa - tôm 89.049 tấn và lúa…`) leaves parts out, whatever opened it
+        -- (the GRDP's sectors with no product taxes among them leave those out: `GRDP đạt 16.263,22 tỷ đồng ... Cụ thể:
+        -- khu vực nông, lâm, thủy sản ...; công nghiệp - xây dựng ...; dịch vụ ...` falls short by the taxes)
         bool_or(part_list = 'complete') and not bool_or(contains(sentence, '…') or contains(sentence, '...'))
+            and not (bool_and(metric like 'value_added_%') and not bool_or(metric = 'product_taxes'))
             as is_complete,
         -- sectors' values in a sentence of their own, read as parts of the total the report stated before
         -- (`Tổng giá trị sản xuất ... 17.160 tỷ đồng` ... `nông, lâm, thủy sản ước đạt 2.340 tỷ đồng; ...`): the
