@@ -840,8 +840,11 @@ class Document:
                 mods.add((kind, named_after[0][3]))  # `thả nuôi được 297.739 ha thủy sản`: what the unit measures
             elif nearest:
                 mods.add((kind, nearest[-1][3]))
-            elif kind == "sector" and sent.paragraph in self.topics and semi < 0:
-                mods.add(("sector", self.topics[sent.paragraph]))  # the paragraph's topic (`Sản xuất công nghiệp ...`)
+            elif kind == "sector" and sent.paragraph in self.topics and semi < 0 and not any(
+                    self.key[max(sent.start, c[0] - 8):c[0]].rstrip().endswith(self.g.total_word) for c in heads):
+                # the paragraph's topic (`Sản xuất công nghiệp ...`); not of a total (`... khu vực dịch vụ 1.641.083
+                # triệu đồng. Tổng giá trị gia tăng khoảng 4.206.175 triệu đồng`: the whole economy's)
+                mods.add(("sector", self.topics[sent.paragraph]))
         if not any(k == "crop" for k, _ in mods):
             # a sentence about one crop (`gieo sạ lúa được 20.039 ha, đạt 102,49% kế hoạch năm, tăng 427 ha`): its
             # figures are that crop's, when no other crop is named in it
