@@ -305,9 +305,9 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
                 entries.append((post_chunk, Tag("frame_post", a.code, str(i))))
                 if post_chunk.startswith("%") and post_chunk[1:].strip():
                     # (`90% trở lên gia đình đạt chuẩn văn hóa`: the rate's words may follow a bound, not the %)
-                    entries.append((post_chunk[1:].strip(), Tag("frame_post", a.code, str(i))))
-            if pre_chunk:
-                entries.append((pre_chunk, Tag("frame_pre", a.code, str(i))))
+                    entries.append((post_chunk[1:].strip(), Tag("frame_bound", a.code, str(i))))
+            if pre_chunk and not post_chunk:  # (a frame with words after `{N}` is found by them: `có`, `thu` are
+                entries.append((pre_chunk, Tag("frame_pre", a.code, str(i))))  # everywhere)
     for r in rows["grammar/cues.csv"]:
         entries.append((r["phrase"], Tag(r["kind"].strip(), r["value"].strip())))
     unit_heads: dict[str, str] = {}

@@ -69,6 +69,7 @@ def _names_no_amount(text: str) -> bool:
 _PERCENT_FIGURE = re.compile(r"\d\s?%")
 _SLASHED_BEFORE = re.compile(r"[\d.,]+\s?%?\s?/\s*$")  # `2,2%/` right before a figure
 # what a contribution is made to (`đóng góp năng suất các nhân tố tổng hợp (TFP) vào GRDP`): no subject of the figure
+_VAO = fold("vào")
 _CONTRIBUTED_TO = re.compile(fold_pattern(r"(?<!\w)đóng\s+góp(?:\s+[^\s\d,;.:]+){0,12}?\s+vào\s*$"))
 LIST_LEAD = "concept words of the list's lead"  # a Choice.how: the item itself names nothing of the indicator
 
@@ -228,6 +229,9 @@ class Document:
         self.status = StatusCues(self.hits, self.key, self.g.words)
         self.frames = sorted((h.start, h.end, t.kind, int(t.extra)) for h in self.hits for t in h.tags
                              if t.kind in ("frame_post", "frame_pre"))
+        # (a percentage frame's words after a bound, `90% trở lên gia đình ...`: tried only where a bound follows)
+        self.bound_frames = sorted((h.start, int(t.extra)) for h in self.hits for t in h.tags
+                                   if t.kind == "frame_bound")
         self.frame_starts = [f[0] for f in self.frames]
         self.concepts = concept_hits(self.hits, self.key, self.g.sector_compounds, self.g.sector_verbs,
                                      self.g.verb_marker)
@@ -523,15 +527,20 @@ class Document:
             skipped = after.index(scale_word) + len(scale_word)
             after = after[skipped:]
         pct = after.find("%") if after.lstrip().startswith("%") else -1
+        bounded = False
         if m.unit == "percent" and (bound := self.g.bound_after.match(after, pct + 1)) is not None:
             # `80% trở lên thôn, khu dân cư đạt văn hóa`: the rate's noun follows the bound (read as if after the %)
             after = after[:pct + 1] + " " * (bound.end() - pct - 1) + after[bound.end():]
+            bounded = True
         named = _names_after_noun(self.text, after_at + skipped, after_at + skipped + len(after))
         if named is not None:  # `4 xã là: Năng Khả, Côn Lôn và Thanh Tương đạt chuẩn`: the things counted, by name
             after = after[:named[0] - after_at - skipped] + " " * (named[1] - named[0]) \
                 + after[named[1] - after_at - skipped:]
         cands = {idx for start, _, _, idx in
                  self.frames[bisect_left(self.frame_starts, lo):bisect_left(self.frame_starts, m.number_end + 120)]}
+        if bounded:
+            k = bisect_left(self.bound_frames, (after_at,))
+            cands |= {i for at, i in self.bound_frames[k:bisect_left(self.bound_frames, (after_at + 40,))]}
         if lead_end is not None:  # (only frames with words before the figure: the shared verb)
             cands = {i for i in cands if ref.aliases[i].pre is not None}
         # `352 doanh nghiệp, 4 hợp tác xã thành lập mới`, `232 doanh nghiệp và 137 đơn vị trực thuộc đăng ký mới`:
@@ -675,7 +684,8 @@ class Document:
         """Whether the words at `pos` name the whole a share is of (`tỷ trọng ... trong GRDP`, `chiếm ... trong
         tổng vốn`): after `trong`, with a share head before them in the sentence; or what a contribution is made to
         (`Tỷ trọng đóng góp năng suất các nhân tố tổng hợp (TFP) vào GRDP 35,39%`)."""
-        if _CONTRIBUTED_TO.search(self.key, max(sent.start, pos - 90), pos) is not None:
+        if self.key[max(sent.start, pos - 5):pos].rstrip().endswith(_VAO) \
+                and _CONTRIBUTED_TO.search(self.key, max(sent.start, pos - 90), pos) is not None:
             return True
         return self.g.in_whole.search(self.key, max(sent.start, pos - 12), pos) is not None and any(
             c[2] == "head" and c[3] == "share" for c in self.concepts_in(sent.start, pos))
