@@ -25,12 +25,16 @@ class StatusCues:
         reached = _words_before(words.get("plan_reached", []), 6)  # seeds/grammar/words.csv (`vượt mục tiêu mà Nghị
         # quyết đề ra`: a plan, the body that set it and its verb)
         intent = _words_before(words.get("plan_intent", []), 2)
+        intent_word = re.compile(word_alternation(words.get("plan_intent", [])) or "(?!)")
         cues = []
         for h in hits:
             for t in h.of("status"):
                 if t.value == "target" and (_counted(key, h.start) or _compared(key, h.start)):
                     continue
-                if t.value == "target" and _achieved(key, h.start, reached, intent):
+                if t.value == "target" and not intent_word.fullmatch(key, h.start, h.end) \
+                        and _achieved(key, h.start, reached, intent):
+                    # (an intent is no plan reached: `Vốn đầu tư thực hiện trên địa bàn phấn đấu đạt khoảng 70,7 nghìn
+                    # tỷ đồng` sets a target)
                     cues.append((h.end, h.start, _REACHED))  # a target only for the plan's value right after it
                     continue
                 if t.value != "estimate" and _FIGURE_NEXT.match(key, h.end):
