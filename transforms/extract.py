@@ -285,9 +285,8 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
             if parent is not None and parent.sentence_index != sent.index and fact.role != "part":
                 parent = None  # only a part takes a total of an earlier sentence (its period)
             # (a range's low end is dated by what is named after its high end: `GRDP 9–10% trong năm 2026`)
-            dated_to = ms_starts[k + 1] if m.range_part == "low" and k + 1 < len(ms) \
-                and ms[k].range_part == "high" else (sent.end if m.range_part == "low" and k < len(ms)
-                                                     and ms[k].range_part == "high" else nxt)
+            ranged = m.range_part == "low" and k < len(ms) and ms[k].range_part == "high"
+            dated_to = (ms_starts[k + 1] if k + 1 < len(ms) else sent.end) if ranged else nxt
             own = own_period(periods, period_starts, sent, m, dated_to) or level_year(periods, period_starts, key, m,
                                                                                       g.roles)
             if own is None and aside_end >= 0 and m.start < aside_end:

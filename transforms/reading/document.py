@@ -71,6 +71,7 @@ _SLASHED_BEFORE = re.compile(r"[\d.,]+\s?%?\s?/\s*$")  # `2,2%/` right before a 
 # what a contribution is made to (`đóng góp năng suất các nhân tố tổng hợp (TFP) vào GRDP`): no subject of the figure
 _VAO = fold("vào")
 _CONTRIBUTED_TO = re.compile(fold_pattern(r"(?<!\w)đóng\s+góp(?:\s+[^\s\d,;.:]+){0,12}?\s+vào\s*$"))
+CHANGE_IN_UNITS = "the change just read, in units"  # a Choice.how: `giảm 461 ha (-0,36%)`, `giảm 0,71% (giảm 9,20 ha)`
 LIST_LEAD = "concept words of the list's lead"  # a Choice.how: the item itself names nothing of the indicator
 
 

@@ -21,6 +21,7 @@ from transforms.locality import names_a_locality
 from transforms.reading.document import (
     ASIDE,
     BASE_PERIOD,
+    CHANGE_IN_UNITS,
     DIGIT,
     FORMER_AREA,
     GROWTH,
@@ -169,7 +170,6 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
         metric_how=PLANNED)
 
 
-_CHANGE_IN_UNITS = "the change just read, in units"  # a Choice.how (transforms.reading.metric)
 _AMOUNT_UNITS = ("ha", "tonne", "VND", "USD")  # amounts a share of a total can be written after (not a count's rate)
 _PER_PERSON_BELOW = 1e9  # đồng: below this a product (GRDP, value added) is an amount per person
 
@@ -712,7 +712,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         role = "pct_of_plan"  # `gấp 3,04 lần so với dự toán`: the plan's attainment, as a multiple
     elif m.unit == "percent" and m.scale == 100 and verb in ("times", "increase"):
         role, base = "pct_of_base", base or "same_period"  # `gấp 2,3 lần`, `tăng 3,2 lần`
-    elif m.unit == "percent" and choice.how == _CHANGE_IN_UNITS:
+    elif m.unit == "percent" and choice.how == CHANGE_IN_UNITS:
         role, base = "pct_change", base or GROWTH  # `giảm 461 ha (-0,36%)`: the same change in percent, signed
     elif m.unit == "percent" and metric.unit != "percent":
         if verb == "share" and base in ("plan", "budget_estimate") and not metric.code.startswith("share_"):

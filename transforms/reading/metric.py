@@ -21,6 +21,7 @@ from transforms.grammar.masks import fold_pattern
 from transforms.grammar.numbers import Mention, skip_spaces
 from transforms.numbers import parse_number
 from transforms.reading.document import (
+    CHANGE_IN_UNITS,
     CONTRIBUTION,
     DIGIT,
     FORMER_AREA,
@@ -56,13 +57,6 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     if found is not None:
         return found
     return _from_context(doc, sent, m, sent_facts, clause_start, ctx, last_alias, prev_facts, whole)
-    found = _from_context(doc, sent, m, sent_facts, clause_start, ctx, last_alias, prev_facts, whole)
-    counted = doc.ref.counted_words.get(found[0].code) if found[0] is not None else None
-    if counted and m.unit == "count" and m.counter and m.counter.split()[0] not in counted:
-        # `có 4 KCN ...; Trong đó, KCN Quế Võ 2 ... đã thu hút 30 doanh nghiệp`: a count of another noun than the
-        # indicator counts is none of it, whatever the context
-        return None, f"a count of {m.counter}, which {found[0].code} does not count"
-    return found
 
 
 def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
@@ -521,13 +515,13 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             and doc.g.change_bracket_open.fullmatch(doc.key, low.char_end, m.number_start):
         # `ngô 1.294 ha, giảm 0,71% (giảm 9,20 ha)`: the same change in the item's own unit
         return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start,
-                      "the change just read, in units"), None
+                      CHANGE_IN_UNITS), None
     if low is not None and low.role == "abs_change" and m.unit == "percent" and low.char_end <= m.number_start \
             and _SIGNED_BRACKET.fullmatch(doc.key, low.char_end, m.number_start) \
             and (_SIGN.search(doc.key, low.char_end, m.number_start) or doc.key[m.number_start] in _SIGNS):
         # `do diện tích giảm 1.504,9 ha (-4,4%)`: the same change of the figure the bracket follows, in percent
         return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start,
-                      "the change just read, in units"), None
+                      CHANGE_IN_UNITS), None
     equal = _equivalent_amount(doc, m, sent_facts)
     if equal is not None:
         return equal, None
@@ -708,6 +702,13 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
     return None
 
 
+def _counts_another_noun(doc: Document, code: str, m: Mention) -> bool:
+    """A count whose noun is none of those the indicator counts (seeds: its frames' counted words): `30 doanh
+    nghiệp` is no count of industrial parks, `6,6 triệu lượt` none of accommodation establishments."""
+    counted = doc.ref.counted_words.get(code)
+    return m.unit == "count" and bool(m.counter) and bool(counted) and m.counter.split()[0] not in counted
+
+
 _NAME_END = re.compile(r"[,;.:()]|\d|\s(?:và|với)\s")  # where the words naming an amount end
 
 
@@ -776,8 +777,7 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
         if (aim := _purpose_before(doc, lo, h.start)) is not None and any(
                 compatible(ref.metrics[h2.alias.code].unit, m) for h2 in doc.lefts_nearest_first(lo, aim)):
             continue  # `phần thu nội địa ... để cân đối nhiệm vụ chi ngân sách ... 231 tỷ đồng`: what it is for
-        counted = ref.counted_words.get(h.alias.code)
-        if m.unit == "count" and m.counter and counted and m.counter.split()[0] not in counted:
+        if _counts_another_noun(doc, h.alias.code, m):
             continue  # `tổng lượng khách được các cơ sở lưu trú phục vụ ... 6,6 triệu lượt`: visits, not establishments
         if prev_end is not None and h.end <= prev_end and any(
                 f.char_start <= h.start and h.end <= f.char_end for f in sent_facts.latest_first(clause_start)):
@@ -993,8 +993,7 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         return Choice(last_alias, lo, lo, "context"), None
     if (restated := _running_restatement(doc, sent, m, sent_facts, prev_facts)) is not None:
         return restated, None
-    counted = ref.counted_words.get(ctx.alias.code) if ctx is not None else None
-    if ctx is not None and m.unit == "count" and m.counter and counted and m.counter.split()[0] not in counted:
+    if ctx is not None and _counts_another_noun(doc, ctx.alias.code, m):
         ctx = None  # `có 4 KCN ...; ... đã thu hút 30 doanh nghiệp`: enterprises are no count of industrial parks
     if ctx is not None and (m.unit is not None or m.scale >= 1e6):  # `400 tỷ`: an amount of the currency
         lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or 0)
@@ -1180,8 +1179,7 @@ def _listed_under_total(doc: Document, sent: Sentence, m: Mention, sent_facts: S
     if len(wholes) != 1 or (ctx is not None and ctx.alias.code in wholes):
         return None
     whole = wholes.pop()
-    counted = doc.ref.counted_words.get(whole)
-    if m.unit == "count" and m.counter and counted and m.counter.split()[0] not in counted:
+    if _counts_another_noun(doc, whole, m):
         return None  # `có 4 KCN ... Trong đó, KCN Quế Võ 2 ... đã thu hút 30 doanh nghiệp`: enterprises, no parks
     return Choice(g.metric_alias(whole), m.start, m.start, "a part listed under the total just read")
 

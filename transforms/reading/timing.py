@@ -32,7 +32,8 @@ def estimate_of_another_clause(doc: Document, sent: Sentence, m: Mention) -> boo
     named_before = k < len(doc.subject_starts) and doc.subject_starts[k] < at  # an indicator before the word
     named_before = named_before or any(c[2] == "head" for c in doc.concepts_in(sent.start, at))
     j = bisect_left(doc.subject_starts, clause)
-    clause_end = min((i for i in (doc.key.find(";", m.end, sent.end),) if i >= 0), default=sent.end)
+    semi = doc.key.find(";", m.end, sent.end)
+    clause_end = semi if semi >= 0 else sent.end
     # the clause names its own indicator, before the figure or after it (`; có thêm 42 sản phẩm OCOP được công nhận`)
     own = j < len(doc.subject_starts) and doc.subject_starts[j] < clause_end
     if not own:  # (or its own concept words: `...; cây rau các loại, năng suất đạt 249,7 tạ/ha`)
