@@ -49,7 +49,9 @@ _NGAY = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
 # `05:41 PM 09/03/2023`, `14:25 05/07/2024`)
 _DATE_LINE = re.compile(r"^(?:\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?i:am|pm|sa|ch)?\s*[,|\-]?\s*)?"
                         r"(?:[^\d:]{0,24}[:,]\s*)?(?:(?P<d>\d{1,2})[/.\-])?(?P<m>\d{1,2})[/.\-]"
-                        r"(?P<y>(?:19|20)\d{2})\b")
+                        r"(?P<y>(?:19|20)\d{2})\b"
+                        # or year first, as ISO writes it: `2025-10-07`, `2025-04`, `Cập nhật: 2024-07-05 09:12`
+                        r"|^(?:[^\d:]{0,24}[:,]\s*)?(?P<iy>(?:19|20)\d{2})-(?P<im>\d{1,2})(?:-(?P<id>\d{1,2}))?\b")
 _CAPTION_HINT = re.compile(r"\((ảnh|nguồn)\s*:[^)]*\)\s*$", re.IGNORECASE)
 # a photo's caption, by its credit at the end (`... - Ảnh 1.`, `(Ảnh: ...)`): its figures date nothing after it
 PHOTO_CAPTION = re.compile(r"[-–]\s*Ảnh(?:\s+minh\s+họa)?\s*\d*\.?\s*$|\(\s*Ảnh\s*:[^)]*\)\s*$", re.IGNORECASE)
@@ -121,7 +123,9 @@ def clean_document(raw: str, rules: list[BoilerplateRule]) -> CleanText:
         if published is None and len(kept) < 8 and len(line) < 60:
             # `Cập nhật: 04/2022`, `Thứ Sáu, 05/07/2024 - 14:25`: a short line dating the page
             dated = _DATE_LINE.search(line)
-            if dated is not None:
+            if dated is not None and dated["iy"]:
+                published = _safe_date(int(dated["iy"]), int(dated["im"]), int(dated["id"] or 1))
+            elif dated is not None:
                 published = _safe_date(int(dated["y"]), int(dated["m"]), int(dated["d"] or 1))
         kept.append(line)
     while kept and kept[-1] == "":

@@ -17,6 +17,7 @@ from transforms.grammar.indicator import (
 from transforms.grammar.keys import fold
 from transforms.grammar.load import Grammar
 from transforms.grammar.numbers import Mention, skip_spaces
+from transforms.grammar.masks import fold_pattern
 from transforms.locality import names_a_locality
 from transforms.reading.document import (
     ASIDE,
@@ -558,6 +559,14 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
 
 
 
+# a rank before the wider territory (`xuất khẩu đứng thứ 3 cả nước, đạt`, `dẫn đầu toàn quốc`, `nhỏ nhất cả nước`):
+# the figure is the locality's own
+_RANKED = re.compile(fold_pattern(r"(?:thứ\s+\d+|thứ\s+[^\W\d_]+|đầu|top\s*\d+|nhất)\s+(?:trong\s+|so\s+với\s+)?$"))
+
+_FIGURE = re.compile(r"%|\d[.,]\d")  # a figure written with its percent sign or decimals (no year, no `6 tháng`)
+_SHARE_OF = re.compile(fold_pattern(r"chiếm[^;()%]{0,30}%[^,;()]*$"))
+
+
 def _closed_aside(key: str, lo: int, at: int, before: int) -> bool:
     """Whether position `at` lies in a bracket opened after `lo` and closed before `before` (`ước đạt 1.858 triệu
     USD (chiếm khoảng 6,96% KNXK của cả nước), tăng 11,4%`: the wider territory is the aside's, not the figure's)."""
@@ -581,7 +590,11 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     alias = choice.alias
     alias_span = (choice.start, choice.end)
     wider = [w.end() for w in g.wider_area.finditer(key, max(clause_start, choice.end), m.number_start)
-             if not _closed_aside(key, choice.end, w.end(), m.number_start)] if choice.end <= m.number_start else []
+             if not _closed_aside(key, choice.end, w.end(), m.number_start)
+             and not _RANKED.search(key, max(0, w.start() - 16), w.start())
+             # (a share between: the territory is its whole (`chiếm 19,4% cả nước, tăng 0,4%`); a figure after it is
+             # the territory's own, and the next one the report's (`cả nước đạt 7,09%, tỉnh đạt 8,2%`))
+             and not _SHARE_OF.search(key, max(sent.start, w.start() - 80), w.start()) and not _FIGURE.search(key, w.end(), m.number_start)] if choice.end <= m.number_start else []
     opened = key.rfind("(", sent.start, m.number_start)
     if not wider and opened > key.rfind(")", sent.start, m.number_start) and not DIGIT.search(
             key, opened, m.number_start):
