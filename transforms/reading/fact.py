@@ -16,8 +16,8 @@ from transforms.grammar.indicator import (
 )
 from transforms.grammar.keys import fold
 from transforms.grammar.load import Grammar
-from transforms.grammar.numbers import Mention, skip_spaces
 from transforms.grammar.masks import fold_pattern
+from transforms.grammar.numbers import Mention, skip_spaces
 from transforms.locality import names_a_locality
 from transforms.reading.document import (
     ASIDE,
@@ -567,6 +567,20 @@ _FIGURE = re.compile(r"%|\d[.,]\d")  # a figure written with its percent sign or
 _SHARE_OF = re.compile(fold_pattern(r"chiếm[^;()%]{0,30}%[^,;()]*$"))
 
 
+def _wider_territories(doc: Document, sent: Sentence, m: Mention, alias_end: int, clause_start: int) -> list[int]:
+    """Where each wider territory named between the indicator and its figure ends (`GRDP cả nước tăng 7,09%`)."""
+    key = doc.key
+    if alias_end > m.number_start:
+        return []
+    return [w.end() for w in doc.g.wider_area.finditer(key, max(clause_start, alias_end), m.number_start)
+            if not _closed_aside(key, alias_end, w.end(), m.number_start)
+            and not _RANKED.search(key, max(0, w.start() - 16), w.start())
+            # a share before it: the territory is the share's whole (`chiếm 19,4% cả nước, tăng 0,4%`); a figure
+            # after it: the territory's own, and the next one the report's (`cả nước đạt 7,09%, tỉnh đạt 8,2%`)
+            and not _SHARE_OF.search(key, max(sent.start, w.start() - 80), w.start())
+            and not _FIGURE.search(key, w.end(), m.number_start)]
+
+
 def _closed_aside(key: str, lo: int, at: int, before: int) -> bool:
     """Whether position `at` lies in a bracket opened after `lo` and closed before `before` (`ước đạt 1.858 triệu
     USD (chiếm khoảng 6,96% KNXK của cả nước), tăng 11,4%`: the wider territory is the aside's, not the figure's)."""
@@ -589,12 +603,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         return None, why_not, None
     alias = choice.alias
     alias_span = (choice.start, choice.end)
-    wider = [w.end() for w in g.wider_area.finditer(key, max(clause_start, choice.end), m.number_start)
-             if not _closed_aside(key, choice.end, w.end(), m.number_start)
-             and not _RANKED.search(key, max(0, w.start() - 16), w.start())
-             # (a share between: the territory is its whole (`chiếm 19,4% cả nước, tăng 0,4%`); a figure after it is
-             # the territory's own, and the next one the report's (`cả nước đạt 7,09%, tỉnh đạt 8,2%`))
-             and not _SHARE_OF.search(key, max(sent.start, w.start() - 80), w.start()) and not _FIGURE.search(key, w.end(), m.number_start)] if choice.end <= m.number_start else []
+    wider = _wider_territories(doc, sent, m, choice.end, clause_start)
     opened = key.rfind("(", sent.start, m.number_start)
     if not wider and opened > key.rfind(")", sent.start, m.number_start) and not DIGIT.search(
             key, opened, m.number_start):
