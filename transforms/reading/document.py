@@ -414,8 +414,11 @@ class Document:
                 # (lần lượt là 40,67% và 27,78%)`)
                 stop, inside = close, False
             # (a bracket's `tương ứng` after figures restates the list read before it: see extract's brackets)
+            # (a bracket opened after the list holds other values of the same items, not more items: `lần lượt là
+            # 41,57% - 15,45% - 39,82% (chỉ tiêu nghị quyết là 41,42% - 16,84% - 38,56%)`)
             self._cue_lists[start] = None if inside else [
-                f.start() for f in LIST_FIGURE.finditer(self.key, end, stop if stop >= 0 else sent_end)]
+                f.start() for f in LIST_FIGURE.finditer(self.key, end, stop if stop >= 0 else sent_end)
+                if self.key.rfind("(", end, f.start()) <= self.key.rfind(")", end, f.start())]
         figures = self._cue_lists[start]
         return (start, end, figures) if figures is not None and len(figures) >= 2 else None
 

@@ -26,6 +26,7 @@ from transforms.reading.document import (
     DIGIT,
     FORMER_AREA,
     GROWTH,
+    LIST_FIGURE,
     PLANNED,
     SECTOR_UNDER,
     VALUE_BRACKET,
@@ -38,7 +39,9 @@ from transforms.reading.metric import (
     BRACKET_PART,
     COUNT_SHARE,
     COUNT_SUBJECT,
+    DISTRIBUTED,
     RATE_CHANGE,
+    RESPECTIVE,
     choose_metric,
     former_area_total,
     percent_dropped,
@@ -136,7 +139,10 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
     prev = sent_facts[-1]
     if prev.char_end > m.start:
         return None
-    if (prev.role == "pct_of_plan" or prev.comparison_base == "plan" and prev.role == "pct_change") \
+    listed = _listed_plan_item(doc, m, sent_facts)
+    if listed is not None:
+        prev = listed
+    elif (prev.role == "pct_of_plan" or prev.comparison_base == "plan" and prev.role == "pct_change") \
             and m.unit not in (None, "percent") \
             and doc.g.plan_amount_bracket.match(doc.key, prev.char_end, m.number_start):
         # `bằng 115% kế hoạch (kế hoạch 1.350 tỷ đồng)`, `vượt 15,7% KH (KH 9.500 người)`: the bracket states the
@@ -169,6 +175,26 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
         scope=prev.scope, parent_fact_id=None, char_start=m.start, char_end=m.end, value_text=doc.text[m.start:m.end],
         value_precision=m.precision, sentence=prev.sentence, sentence_index=prev.sentence_index,
         metric_how=PLANNED)
+
+
+def _listed_plan_item(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact | None:
+    """`lần lượt là 41,57% - 15,45% - 39,82% (chỉ tiêu nghị quyết là 41,42% - 16,84% - 38,56%)`: a plan's bracket
+    holding as many figures as were listed right before it: the i-th is the plan of the i-th item."""
+    key = doc.key
+    opened = key.rfind("(", 0, m.start)
+    if opened < 0 or key.rfind(")", opened, m.start) >= 0 or (close := key.find(")", m.end)) < 0:
+        return None
+    held = [f.start() for f in LIST_FIGURE.finditer(key, opened, close)]
+    before = [f for f in sent_facts if f.char_end <= opened]
+    if len(held) < 2 or len(before) < len(held) or m.number_start not in held:
+        return None
+    listed = before[-len(held):]
+    if len({f.metric for f in listed}) < len(held) or any(f.unit != listed[0].unit for f in listed) \
+            or any(f.metric_how not in (RESPECTIVE, DISTRIBUTED) for f in listed) \
+            or DIGIT.search(key, listed[-1].char_end, opened) \
+            or not doc.g.roles.plan_paren.match(key, listed[-1].char_end, held[0]):
+        return None
+    return listed[held.index(m.number_start)]
 
 
 _AMOUNT_UNITS = ("ha", "tonne", "VND", "USD")  # amounts a share of a total can be written after (not a count's rate)
