@@ -97,7 +97,8 @@ class RoleWords:
             at_least_after=re.compile(fold_pattern(r"^\s*(?:(?:so\s+với\s+|so\s+)?(?:" + plan_words +
                                                    r")(?:\s+[^\s,;]+){0,4}?\s+)?(?:" + after + ")")),
             scope_paren=re.compile(fold_pattern(
-                r"^\s*\(\s*((?:không|chưa|chỉ(?!\s+tiêu)|trừ|loại trừ|bao gồm|gồm cả|kể cả)(?!\w)(?!\s+đạt)[^()]{0,160})\)")),
+                r"^\s*\(\s*((?:không|chưa|chỉ(?!\s+tiêu)|trừ|loại trừ|bao gồm|gồm cả|kể cả)(?!\w)(?!\s+đạt)"
+                r"[^()]{0,160})\)")),
             scope_lead=re.compile(fold_pattern(
                 r"\s*((?:nếu\s+)?(?:loại\s+trừ|ngoại\s+trừ|không\s+kể|không\s+tính|trừ)(?!\w)[^,;.()\d]{1,60}),")),
             scope_giver=re.compile(fold_pattern(
