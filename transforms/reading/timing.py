@@ -186,6 +186,7 @@ _BASE_MONTH = re.compile(fold_pattern(
 
 
 # folded `cùng kỳ (của) (năm) 2015`
+_COMPARED_YEAR = re.compile(r"(?<!\w)so\s+(?:vơi\s+)?(?:cung\s+ky\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d|[.,/\-]\d)")
 SAME_PERIOD_YEAR = re.compile(r"cung\s+ky\s+(?:cua\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d|[.,/]\d)")
 
 
@@ -206,6 +207,8 @@ def default_year_of(clean: CleanText, periods: list[PeriodMention], key: str = "
     if years:
         return max(set(years), key=years.count)
     bases = [int(m.group(1)) + 1 for m in SAME_PERIOD_YEAR.finditer(key)]
+    # (or any year a change is compared with: `tăng 1,9 tạ/ha so với 2017`, `tăng 16,45% so năm 2017`)
+    bases = bases or [int(m.group(1)) + 1 for m in _COMPARED_YEAR.finditer(key)]
     if bases:
         return max(set(bases), key=bases.count)
     # a year only in a date of the text (`Trong hai ngày 9 và 10/7/2024, HĐND huyện ... kỳ họp` over `6 tháng đầu
