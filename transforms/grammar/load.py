@@ -101,6 +101,7 @@ class Grammar:
         # the capital named right after a count of new enterprises is theirs (`1.100 doanh nghiệp ..., tổng vốn 5.500`)
         self.capital_of_enterprises = dict(x.split(">", 1) for x in w.get("capital_of_enterprises", []))
         self.enterprise_counts = frozenset(w.get("enterprise_count", []))
+        self.all_criteria_counts = frozenset(w.get("all_criteria_count", []))  # communes that meet every criterion
         self.public_funding = words(r"(?<!\w)", "public_funding", r"(?!\w)")  # `dự án ... từ vốn ngân sách`
         self.subset_standard = words(r"(?<!\w)", "subset_standard", r"(?!\w)")  # `canh tác hữu cơ`: a subset's scope
         self.capital_whole = words(r"(?<!\w)", "capital_whole", r"(?!\w)")

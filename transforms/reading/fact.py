@@ -606,6 +606,19 @@ def _wider_territories(doc: Document, sent: Sentence, m: Mention, alias_end: int
             and not _SHARE_OF.search(key, max(sent.start, w.start() - 80), w.start())
             and not _FIGURE.search(key, w.end(), m.number_start)]
 
+# `4 xã đạt 11 - 13 tiêu chí`, `3 xã đạt từ 15-18 tiêu chí`, `có 12 xã đạt 15/19 tiêu chí`
+_CRITERIA_BAND = re.compile(fold_pattern(r"\s*(?:đã\s+)?(?:đạt|có)\s+(?:từ\s+)?(\d+)(?:\s*[-–]\s*(\d+))?(?:\s*/\s*19)?\s+"
+                                         r"tiêu\s+chí"))
+
+
+def _short_of_all_criteria(key: str, after: int) -> bool:
+    """Whether the communes just counted are said to meet fewer than all 19 criteria."""
+    band = _CRITERIA_BAND.match(key, after)
+    return band is not None and int(band.group(2) or band.group(1)) < _ALL_CRITERIA
+
+
+_ALL_CRITERIA = 19  # the national new-rural criteria set
+
 
 def _closed_aside(key: str, lo: int, at: int, before: int) -> bool:
     """Whether position `at` lies in a bracket opened after `lo` and closed before `before` (`ước đạt 1.858 triệu
@@ -641,6 +654,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         # indicator of a wider territory, not of the report's locality
         return None, "the figure of a wider territory", None
     metric = _metric_of_list(doc, sent, m, ref.metrics[alias.code], alias, choice, sent_facts, prev_facts)
+    if metric.code in g.all_criteria_counts and _short_of_all_criteria(key, m.end):
+        # `đến nay đã có 4 xã đạt 11 - 13 tiêu chí`: communes banded by how many criteria they meet, not yet new-rural
+        return None, "communes counted by criteria met, short of all", None
     if metric.code in g.averages and m.value % 1:
         # `bình quân tiêu chí ... đạt 18,1/19 tiêu chí`: whole things counted with a decimal part are an average
         metric = ref.metrics[g.averages[metric.code]]
