@@ -429,6 +429,8 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
         if sent_facts and all(f.status == "target" for f in sent_facts):
             last_targets = (sent.start, sent.end)
         prev_facts = list(sent_facts) if sent_facts else prev_facts
+        if not ms and not sent.is_heading and (topic := _topic_of(doc, sent)) is not None:
+            doc.topic = (topic, sent.index)  # (for the next sentence's figures that name no indicator)
         opens = sent.text.rstrip().endswith(":")
         if opens and not sent_facts:  # `Ước tính 6 tháng đầu năm 2024, một số chỉ tiêu chủ yếu như sau:`
             own_status = doc.status.before(sent.start, sent.end)
@@ -653,3 +655,13 @@ def _respective_fact(doc: Document, m: Mention, ms: list[Mention], bracket: tupl
         parent_fact_id=None, part_list=None, comparison_base=None, base_year=None, metric_how="respectively",
         period_stated_at=named.start if named is not None else src.period_stated_at,
     )
+
+
+def _topic_of(doc: Document, sent: Sentence) -> AliasHit | None:
+    """The one indicator a sentence without figures names, if it names exactly one."""
+    k = bisect_left(doc.subject_starts, sent.start)
+    named = []
+    while k < len(doc.subjects) and doc.subjects[k].start < sent.end:
+        named.append(doc.subjects[k])
+        k += 1
+    return named[0] if len({h.alias.code for h in named}) == 1 else None

@@ -206,6 +206,8 @@ class Document:
         self.exclusions = [x.span() for x in self.g.exclusion_paren.finditer(self.key)]
         self.earlier: list[Alias] = []  # indicators of figures read so far, most recent last
         self.levels: dict[str, list[Fact]] = {}  # every level read of each indicator (not a plan's), in order
+        # the one indicator the last sentence without figures named, and that sentence's index (set while reading)
+        self.topic: tuple[AliasHit, int] | None = None
         self.read_by_id: dict[str, Fact] = {}  # every fact read so far
         self._parts_leads: dict[int, tuple[Sentence, re.Match[str]] | None] = {}
         self._lead_of: dict[int, int] = {}  # a bullet item's sentence index → its list's lead's (-1: none)

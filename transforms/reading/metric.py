@@ -459,6 +459,7 @@ _NEXT_WORD = re.compile(r"\s*(?:,|va(?!\w)|-|/)?\s*(\w+)")
 # right before an indicator; a conjunct after one, to the next punctuation
 _CONJUNCT_BEFORE = re.compile(r"(?<!\w)(\w+(?:\s+\w+){0,2}?)\s*(?:,|\bva\b)\s*((?:\w+\s+){0,2})$")
 _CONJUNCT_AFTER = re.compile(r"\s*(?:,|va(?!\w))\s*(\w+(?:\s+\w+){0,3})")
+TOPIC = "the one indicator the sentence before, which has no figure, names"
 RESPECTIVE = "the indicator at the figure's place in a list named before `lần lượt` or `tương ứng`"
 
 
@@ -1066,6 +1067,12 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     item = _breakdown_item(doc, sent, m, sent_facts)
     if item is not None:
         return item, None
+    if doc.topic is not None and doc.topic[1] == sent.index - 1 and compatible(
+            ref.metrics[doc.topic[0].alias.code].unit, m) and not _counts_another_noun(doc, doc.topic[0].alias.code, m) \
+            and doc.says_nothing(doc.blank_periods(sent.start, m.start)):
+        # `doanh thu dịch vụ lưu trú, ăn uống ... cũng tăng mạnh. Riêng tháng 7-2024 ước đạt 2.772 tỷ đồng`: the one
+        # indicator a sentence without figures named is the topic of the next one's figures that name none
+        return Choice(doc.topic[0].alias, doc.topic[0].start, doc.topic[0].end, TOPIC), None
     return None, "no indicator named for it"
 
 
