@@ -58,7 +58,7 @@ from transforms.reading.timing import (
     year_stated_in,
 )
 from transforms.reference import Alias, Reference
-from transforms.text import PHOTO_CAPTION, CleanText
+from transforms.text import PHOTO_CAPTION, CleanText, Sentence
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Fact", "NumberRead", "extract", "extract_at", "fact_id"]
 

@@ -607,8 +607,8 @@ def _wider_territories(doc: Document, sent: Sentence, m: Mention, alias_end: int
             and not _FIGURE.search(key, w.end(), m.number_start)]
 
 # `4 xã đạt 11 - 13 tiêu chí`, `3 xã đạt từ 15-18 tiêu chí`, `có 12 xã đạt 15/19 tiêu chí`
-_CRITERIA_BAND = re.compile(fold_pattern(r"\s*(?:đã\s+)?(?:đạt|có)\s+(?:từ\s+)?(\d+)(?:\s*[-–]\s*(\d+))?(?:\s*/\s*19)?\s+"
-                                         r"tiêu\s+chí"))
+_CRITERIA_BAND = re.compile(fold_pattern(r"\s*(?:đã\s+)?(?:đạt|có)\s+(?:từ\s+)?(\d+)(?:\s*[-–]\s*(\d+))?"
+                                         r"(?:\s*/\s*19)?\s+tiêu\s+chí"))
 
 
 def _short_of_all_criteria(key: str, after: int) -> bool:

@@ -1067,8 +1067,8 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     item = _breakdown_item(doc, sent, m, sent_facts)
     if item is not None:
         return item, None
-    if doc.topic is not None and doc.topic[1] == sent.index - 1 and compatible(
-            ref.metrics[doc.topic[0].alias.code].unit, m) and not _counts_another_noun(doc, doc.topic[0].alias.code, m) \
+    topic = doc.topic[0].alias.code if doc.topic is not None and doc.topic[1] == sent.index - 1 else None
+    if topic is not None and compatible(ref.metrics[topic].unit, m) and not _counts_another_noun(doc, topic, m) \
             and doc.says_nothing(doc.blank_periods(sent.start, m.start)):
         # `doanh thu dịch vụ lưu trú, ăn uống ... cũng tăng mạnh. Riêng tháng 7-2024 ước đạt 2.772 tỷ đồng`: the one
         # indicator a sentence without figures named is the topic of the next one's figures that name none
