@@ -66,6 +66,7 @@ SETS = {
     "sealed22": (ROOT / "tests" / "fixtures" / "sealed22" / "docs", ROOT / "tests" / "fixtures" / "sealed22" / "gold"),
     "dev12": (ROOT / "tests" / "fixtures" / "dev12" / "docs", ROOT / "tests" / "fixtures" / "dev12" / "gold"),
     "dev13": (ROOT / "tests" / "fixtures" / "dev13" / "docs", ROOT / "tests" / "fixtures" / "dev13" / "gold"),
+    "dev14": (ROOT / "tests" / "fixtures" / "dev14" / "docs", ROOT / "tests" / "fixtures" / "dev14" / "gold"),
 }
 
 

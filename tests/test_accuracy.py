@@ -151,6 +151,9 @@ HELD_OUT = [
     # 18 blind reports of the fourteenth session's second batch (bench dev23), scored on arrival: 0.782 with the
     # session's first extractor and with the code they arrived at (SCORES.md), then read; 2 false fails written down
     ("dev13", 294, 0.82, 2),
+    # 18 blind reports of the fifteenth session (bench dev24), scored on arrival: 0.685 with the session's first
+    # extractor and with the code they arrived at (SCORES.md), then read
+    ("dev14", 307, 0.74, 0),
 ]
 
 
