@@ -231,8 +231,9 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                     pi += 1                                      # its own figures; `4,84% của quý I/2024` its one
                     continue
                 aside = next((a for a in asides if a[0] < p.start < a[1]), None)
-                if aside is not None and aside_end < 0 and p.year is not None and not p.plan and any(
-                        p.start < x.start < aside[1] for x in ms):
+                if aside is not None and aside_end < 0 and (p.year is not None or p.period is not None) \
+                        and not p.plan and any(p.start < x.start < aside[1] for x in ms):
+                    # (`tăng 8,67% (quý I tăng 8,47%, ...; quý III tăng 10,15%)`: the quarters are the aside's own)
                     aside_end, before_aside = aside[1], (year, result_year, period, period_at, result_period)
                 if p.relative == "as_of" and p.year is not None:  # the cut-off's year dates what follows
                     year = result_year = p.year
@@ -309,7 +310,9 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 fact.period_stated_at = override[1] if override else period_at
                 after = own or period_after(periods, period_starts, sent, m, dated_to)
                 if after is not None:  # `đạt 120 tỷ đồng trong 6 tháng đầu năm 2023`: named after the figure
-                    fact.period_year, fact.period, fact.period_stated_at = after.year, after.period, after.start
+                    # (a period named without its year, `quý I tăng 7,63%`, keeps the year in force)
+                    fact.period_year = after.year if after.year is not None else fact.period_year
+                    fact.period, fact.period_stated_at = after.period, after.start
                 elif running_total(doc, m.number_start):  # `tháng 10 ... 895,5 tỷ đồng, lũy kế ước đạt
                     fact.period = year_to_date(fact.period)  # 7.693,4 tỷ đồng`: the months to date
                 elif (month := month_of_base(doc, sent, fact)) is not None:
