@@ -776,6 +776,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         role = "pct_of_plan"  # `gấp 3,04 lần so với dự toán`: the plan's attainment, as a multiple
     elif m.unit == "percent" and m.scale == 100 and verb in ("times", "increase"):
         role, base = "pct_of_base", base or "same_period"  # `gấp 2,3 lần`, `tăng 3,2 lần`
+    elif m.unit == "percent" and m.scale == 100 and verb == "decrease":
+        # `tỷ lệ 0,81%, thấp hơn gần 11 lần so với năm 2011`: a fall by a multiple, no level, change or ratio stated
+        return None, "a fall by a multiple (thấp hơn 11 lần), which no role states", None
     elif m.unit == "percent" and choice.how == CHANGE_IN_UNITS:
         role, base = "pct_change", base or GROWTH  # `giảm 461 ha (-0,36%)`: the same change in percent, signed
     elif m.unit == "percent" and metric.unit != "percent":
