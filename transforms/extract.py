@@ -100,7 +100,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 if _TAIL_MONTHS in doc.key[p.start:p.end]:
                     continue  # `triển khai nhiệm vụ 3 tháng cuối năm 2023`: the months left, the tasks' period
                 if doc.status.before(s.start, p.start) == "target":
-                    continue  # `Du khách ... được dự báo sẽ tăng mạnh trong tháng 12/2022`: the period it looks ahead to
+                    continue  # `Du khách ... được dự báo sẽ tăng mạnh trong tháng 12/2022`: a period looked ahead to
                 out.headings.append((s.index, p.start, p.year, p.period))
 
     sent_starts = [s.start for s in sentences]
