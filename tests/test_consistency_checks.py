@@ -214,8 +214,8 @@ def test_a_period_looked_ahead_to_is_no_reporting_period(heading: str, tmp_path:
     """A heading of what is expected (`được dự báo sẽ tăng mạnh trong tháng 12/2022`) over a report of the first
     eleven months names the period it looks ahead to, not the figures' period (the bench's dev25, nl03: a false
     fail)."""
-    rows = _checks(tmp_path, {"a.txt": f"Đà Lạt: khách du lịch tăng\n\n{heading}\n\n"
-                                       "11 tháng năm 2022, thu ngân sách đạt 1.250 tỷ đồng, tăng 17,8% so với cùng kỳ."})
+    text = f"Đà Lạt: khách du lịch tăng\n\n{heading}\n\n11 tháng năm 2022, thu ngân sách đạt 1.250 tỷ đồng."
+    rows = _checks(tmp_path, {"a.txt": text})
     assert not [r for r in rows if r[0] == "period_mismatch" and r[1] == "fail"], rows
 
 
