@@ -67,6 +67,7 @@ SETS = {
     "dev12": (ROOT / "tests" / "fixtures" / "dev12" / "docs", ROOT / "tests" / "fixtures" / "dev12" / "gold"),
     "dev13": (ROOT / "tests" / "fixtures" / "dev13" / "docs", ROOT / "tests" / "fixtures" / "dev13" / "gold"),
     "dev14": (ROOT / "tests" / "fixtures" / "dev14" / "docs", ROOT / "tests" / "fixtures" / "dev14" / "gold"),
+    "dev15": (ROOT / "tests" / "fixtures" / "dev15" / "docs", ROOT / "tests" / "fixtures" / "dev15" / "gold"),
 }
 
 
