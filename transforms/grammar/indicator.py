@@ -200,7 +200,16 @@ def fuzzy_alias(key: str, tone_key: str, lo: int, m: Mention, ref: Reference) ->
             best = cand
     if best is None:
         return None
-    return best[2], (best[3], best[4])
+    start, end = best[3], best[4]
+    if start > lo and key[start - 1].isalnum():
+        # (the match may begin inside a word, `kinh p[hí đầu tư]`: the span begins with the next whole word)
+        while start < end and key[start].isalnum():
+            start += 1
+        while start < end and not key[start].isalnum():
+            start += 1
+    while end < m.start and key[end].isalnum():
+        end += 1
+    return best[2], (start, end)
 
 
 def _other_head(key: str, start: int, alias_text: str, ref: Reference) -> bool:
