@@ -620,6 +620,28 @@ def _measured_after(doc: Document, sent: Sentence, m: Mention, sent_facts: Sente
 MEASURED = "what the words after a change say it measures, among the sentence's figures"
 
 
+# `100% dân cư đô thị và 96% dân cư nông thôn được sử dụng nước sạch`: a group's words, then the next rate's figure
+_COORDINATED = re.compile(fold_pattern(r"\s*([^\d,;:()%]{4,48}?)\s+(?:và|,)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"
+                                       r"\d+(?:[.,]\d+)?\s*%\s*"))
+
+
+def _coordinated_rate(doc: Document, m: Mention) -> Choice | None:
+    """`100% dân cư đô thị và 96% dân cư nông thôn được sử dụng nước sạch`: two rates sharing the predicate the
+    second one's name ends with; the first is the rate its own group's words and that predicate name together."""
+    co = _COORDINATED.match(doc.key, m.end)
+    if co is None:
+        return None
+    second = doc.first_right(co.end(), co.end() + 1)
+    if second is None or doc.ref.metrics[second.alias.code].unit != "percent":
+        return None
+    words, own = doc.key[second.start:second.end].split(), co.group(1).split()
+    for k in range(1, len(words)):
+        alias = doc.ref.subject_alias(" ".join(own + words[k:]))
+        if alias is not None and doc.ref.metrics[alias.code].unit == "percent":
+            return Choice(alias, co.start(1), co.end(1), "after")
+    return None
+
+
 def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
                         clause_start: int, ctx: AliasHit | None) -> _Reading | None:
     """A percentage whose indicator is named right after it (`đạt 95,2% kế hoạch thu ngân sách`, `chiếm 28,4%
@@ -642,6 +664,9 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
             right = named if named is not None and ref.metrics[named.alias.code].unit == "percent" else None
         if right is not None and ref.metrics[right.alias.code].unit == "percent":
             return Choice(right.alias, right.start, right.end, "after"), None
+        shared = _coordinated_rate(doc, m) if right is None else None
+        if shared is not None:
+            return shared, None
         rate = doc.g.rates.get(right.alias.code) if right is not None and doc.g.share_of_count.match(
             key, m.end) else None
         if rate is not None and rate in ref.metrics:
