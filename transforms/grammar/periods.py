@@ -70,8 +70,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # (written from its literal `đến`, which lets the scan skip ahead: `tính` before it changes nothing)
     (_rx(r"đến\s+(?:hết\s+)?ngày\s+\d{1,2}\s+tháng\s+(\d{1,2})(?:\s+năm\s+((?:19|20)\d{2}))?(?!\d)"),
      "as_of_words"),
-    # `9 tháng năm 2023`, `9 tháng/2023`, `6 tháng 2024` (not `3 tháng 5` of a date)
-    (_rx(r"(?<!\w)" + _N + r"\s+tháng(?!\s+(?:đầu|cuối|(?!(?:19|20)\d{2}(?!\d))\d(?!\d?[.,]\d{3}(?!\d))))"
+    # `9 tháng năm 2023`, `9 tháng/2023`, `6 tháng 2024`, `lũy kế 9 tháng 250.583 tấn`, `9 tháng 450 tỷ đồng` (not
+    # `3 tháng 5` of a date: a month's number alone after it)
+    (_rx(r"(?<!\w)" + _N + r"\s+tháng(?!\s+(?:đầu|cuối|(?:0?[1-9]|1[0-2])(?!\d)(?![.,]\d)))"
          + r"(?:\s*(?:năm|/|-)?\s*((?:19|20)\d{2}))?"), "months"),
     # to the end of a quarter, counted from January (`Đến hết quý II/2024`, `hết quý III`): months to date
     (_rx(r"(?<!\w)(?:đến\s+)?hết\s+quý\s+(iv|iii|ii|i|[1-4])(?!\w)" + _YEAR), "to_quarter_end"),

@@ -58,9 +58,9 @@ figures as (
             when hp.months = 1 and fp.end_month = hp.end_month then 0
             -- and so does a quarter's (`quý III` and `9 tháng`): the year to date that ends with it
             when fp.start_month = 1 and fp.end_month = hp.end_month then 0
-            -- an estimate for a wider period holding the heading's (`ước thực hiện cả năm 2022 là 5.620 tỷ đồng`
-            -- under `nửa đầu năm 2022`) looks ahead from it, as reviews do: no other reporting period
-            when f.status = 'estimate' and fp.start_month <= hp.start_month and fp.end_month > hp.end_month then 0
+            -- the whole year's estimate (`ước thực hiện cả năm 2022 là 5.620 tỷ đồng` under `nửa đầu năm 2022`)
+            -- looks ahead from the part of it the review reports, as mid-year reviews do: no other period
+            when f.status = 'estimate' and f.period = 'FY' and hp.months < 12 then 0
             -- a figure counted to a cut-off day a month past the heading's period (`Tổng thu ngân sách đến hết ngày
             -- 2/4/2025 đạt ...` under `quý 1/2025`) is that period's to date, days late, not another period
             when fp.end_month = hp.end_month + 1 and fp.start_month >= hp.start_month
