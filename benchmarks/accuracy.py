@@ -68,6 +68,7 @@ SETS = {
     "dev13": (ROOT / "tests" / "fixtures" / "dev13" / "docs", ROOT / "tests" / "fixtures" / "dev13" / "gold"),
     "dev14": (ROOT / "tests" / "fixtures" / "dev14" / "docs", ROOT / "tests" / "fixtures" / "dev14" / "gold"),
     "dev15": (ROOT / "tests" / "fixtures" / "dev15" / "docs", ROOT / "tests" / "fixtures" / "dev15" / "gold"),
+    "dev16": (ROOT / "tests" / "fixtures" / "dev16" / "docs", ROOT / "tests" / "fixtures" / "dev16" / "gold"),
 }
 
 
