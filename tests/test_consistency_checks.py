@@ -567,3 +567,33 @@ def test_a_document_stating_two_plans_for_one_indicator_proves_nothing_against_e
                                        "trồng 5.614 ha; phấn đấu tổng diện tích gieo trồng 6.300 ha.\n\nNăm 2019, "
                                        "tổng diện tích gieo trồng đạt 5.613,7 ha, đạt 89,2% kế hoạch."})
     assert [o for c, o, _ in rows if c == "attainment" and o == "fail"] == [], rows
+
+
+STRUCTURE = ("Cơ cấu kinh tế năm 2023: khu vực công nghiệp - xây dựng chiếm {}%; dịch vụ chiếm 20,68%; nông, lâm "
+             "nghiệp và thủy sản chiếm 2,88%; khu vực thuế sản phẩm trừ trợ cấp sản phẩm {}.")
+
+
+@pytest.mark.parametrize(("industry", "taxes", "outcome"), [
+    ("72,18", "4,26%", "pass"),  # 100,00
+    ("72,13", "4,26%", "fail"),  # 99,95: beyond what four shares of two decimals allow (0,02)
+])
+def test_an_economys_structure_adds_up_to_100(industry: str, taxes: str, outcome: str, tmp_path: Path) -> None:
+    """The four shares of the GRDP by sector add up to 100 within their written precision (the bench's dev26 nq01:
+    a structure of 99,95% is a blind annotator's gold check)."""
+    rows = _checks(tmp_path, {"a.txt": HEAD + STRUCTURE.format(industry, taxes)})
+    assert [o for c, o, m in rows if c == "part_sum" and "structure" in m] == [outcome], rows
+
+
+def test_three_sectors_or_a_range_only_warn(tmp_path: Path) -> None:
+    """Without the product taxes the sectors fall short of 100 by the taxes' share; a structure set as ranges (`chiếm
+    5,60%-5,90%`) has no one sum: neither fails."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    three = HEAD + ("Cơ cấu kinh tế: nông nghiệp chiếm 20,19%; công nghiệp - xây dựng chiếm 28,64%; "
+                    "dịch vụ chiếm 42,61%.")
+    rows = _checks(tmp_path / "a", {"a.txt": three})
+    assert [o for c, o, m in rows if c == "part_sum" and "structure" in m] == ["warn"], rows
+    ranged = HEAD + ("Đến năm 2025, tỉ trọng nông nghiệp chiếm 5,60%-5,90%, công nghiệp - xây dựng chiếm "
+                     "33,70%-34,00%, dịch vụ chiếm 54,10%-54,40%, thuế sản phẩm chiếm 5,90%-6,20%.")
+    rows = _checks(tmp_path / "b", {"a.txt": ranged})
+    assert not [r for r in rows if r[0] == "part_sum" and r[1] == "fail"], rows

@@ -17,6 +17,8 @@ with findings as (
     select * from checks.period_mismatch
     union all by name
     select * from checks.range
+    union all by name
+    select * from checks.structure
 )
 
 select
