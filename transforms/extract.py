@@ -37,7 +37,7 @@ from transforms.reading.document import (
     SentenceFacts,
     running_total,
 )
-from transforms.reading.fact import read_fact, total_above_list
+from transforms.reading.fact import part_after_breakdown, read_fact, total_above_list
 from transforms.reading.level import by_level
 from transforms.reading.records import EXTRACTOR_VERSION, Extraction, Fact, NumberRead, fact_id
 from transforms.reading.reported import report
@@ -400,7 +400,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, "no year named anywhere in the report"))
                 continue
-            total = total_above_list(doc, sent, fact)
+            total = total_above_list(doc, sent, fact) or part_after_breakdown(doc, sent, fact, prev_facts, read_by_id)
             if total is not None:
                 fact.role, fact.parent_fact_id, fact.part_list = "part", total.fact_id, "partial"
             implausible = ref.out_of_bounds(fact.unit, fact.value, fact.period_year)

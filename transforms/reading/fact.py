@@ -76,6 +76,28 @@ def total_above_list(doc: Document, sent: Sentence, fact: Fact) -> Fact | None:
     return None
 
 
+def part_after_breakdown(doc: Document, sent: Sentence, fact: Fact, prev_facts: list[Fact],
+                         read_by_id: dict[str, Fact]) -> Fact | None:
+    """`Tổng thu ngân sách ... 4.160 tỷ đồng. Trong đó, phần thu từ hoạt động xuất nhập khẩu ... 2.693 tỷ đồng. Thu
+    ngân sách Nhà nước trên địa bàn ước đạt 1.397 tỷ đồng`: the sentence right after one that opened a breakdown
+    of a total (`Trong đó`) names the same indicator again with no period of its own and less than the total: the
+    breakdown's next part, not a second total."""
+    if fact.role != "level" or fact.parent_fact_id is not None or not prev_facts or sent.index == 0:
+        return None
+    before = doc.sentences[sent.index - 1]
+    if before.paragraph != sent.paragraph or prev_facts[-1].sentence_index != before.index \
+            or not doc.g.list_start.match(doc.key, before.start, min(before.end, before.start + 48)) \
+            or (fact.period_stated_at or -1) >= sent.start:
+        return None
+    for part in prev_facts:
+        total = read_by_id.get(part.parent_fact_id or "")
+        if part.role == "part" and part.metric == fact.metric and total is not None and total.metric == fact.metric \
+                and total.unit == fact.unit and (total.period_year, total.period) == (fact.period_year, fact.period) \
+                and abs(fact.value) < abs(total.value):
+            return total
+    return None
+
+
 def _opening_base(doc: Document, sent: Sentence) -> tuple[str | None, int | None]:
     """`So với tháng trước, chỉ số giá tiêu dùng tháng 9 ... tăng 1,98%`: a base phrase opening the sentence,
     up to its first comma, is the base of the sentence's ratios and changes that write none of their own."""
