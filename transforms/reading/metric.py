@@ -110,6 +110,11 @@ _COUNT_SHARE_GAP = re.compile(fold_pattern(r"(?:\s+[^\s\d,;:()]+){0,6}[\s,]*(?:\
                                            r"(?:chiếm\s+(?:tỷ\s+lệ\s+)?|\(\s*tỷ\s+lệ\s+)"
                                            r"(?:là\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
 
+# `9 xã đạt chuẩn nông thôn mới (NTM), đạt 60% so với tổng số xã`: a ratio to all that the count counts is its share
+_COUNT_RATIO_GAP = re.compile(fold_pattern(r"(?:\s+[^\s\d,;:]+){0,8}[\s,]*(?:đạt|bằng)\s+"
+                                           r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
+_OF_ALL_COUNTED = re.compile(fold_pattern(r"\s*so\s+với\s+tổng\s+số(?!\w)"))
+
 
 def _rate_of_count(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
                    clause_start: int, ctx: AliasHit | None) -> _Reading | None:
@@ -117,8 +122,10 @@ def _rate_of_count(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     is that count's rate (seeds/grammar/fractions.csv), not a part of the count."""
     if m.unit != "percent" or m.points:
         return None
+    of_all = _OF_ALL_COUNTED.match(doc.key, m.end) is not None  # `đạt 60% so với tổng số xã`
     count = next((f for f in sent_facts.latest_first(sent.start) if f.role == "level" and f.unit == "count"
                   and (_COUNT_SHARE_GAP.fullmatch(doc.key, f.char_end, m.number_start)
+                       or (of_all and _COUNT_RATIO_GAP.fullmatch(doc.key, f.char_end, m.number_start))
                        or _fraction_share(doc.key, f, m))), None)
     rate = doc.g.rates.get(count.metric) if count is not None else None
     if rate is None or rate not in doc.ref.metrics:
