@@ -94,6 +94,8 @@ _ITEM_CUT = re.compile(r"[,;]")
 # between (folding the verbs too, `tỷ trọng là 27%`, broke case I214: left for a session that can study it)
 _OWN_FIGURE = re.compile(r"\s*:?\s*\d")
 _ITEM_SEPARATOR = re.compile(r",|;|(?<!\w)va(?!\w)")  # between the items of a list (not a dash: `nông - lâm`)
+# the figures after the first of a list set apart by semicolons alone, to the clause's end (`; 5,1%; 9,1%.`)
+_SEMICOLON_FIGURES = re.compile(r"(?:\s*;\s*\d+(?:[.,]\d+)*\s*%?)+(?=\s*(?:[.)]|$))")
 LIST_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*")  # a figure of a list, not a year
 # three or more figures (percentages, or plain) joined by dashes alone: `2,1% - 64,3% - 33,6%`
 DASH_CHAIN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*\s*%?(?:\s*-\s*\d+(?:[.,]\d+)*\s*%?){2,}(?![\w.,]*\d)")
@@ -404,6 +406,9 @@ class Document:
         start, end = self._cues[k]
         if start not in self._cue_lists:
             stop = self.key.find(";", end, sent_end)
+            if stop >= 0 and len(LIST_FIGURE.findall(self.key, end, stop)) == 1 \
+                    and (more := _SEMICOLON_FIGURES.match(self.key, stop)) is not None:
+                stop = more.end()  # `lần lượt là: 85,8%; 5,1%; 9,1%`: figures set apart by semicolons, one list
             opened = self.key.rfind("(", lo, start)
             inside = opened > self.key.rfind(")", lo, start)
             named_from = self.after_last_figure(lo, opened)

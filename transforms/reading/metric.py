@@ -343,6 +343,11 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
     `lần lượt` is the i-th of as many sectors named before it, under the clause's head word."""
     found = doc.distributive_list(clause_start, m.number_start, sent.end) or doc.dash_chain(clause_start,
                                                                                             m.number_start)
+    if found is None and (wide := doc.distributive_list(sent.start, m.number_start, sent.end)) is not None \
+            and m.number_start in wide[2] and ";" in doc.key[wide[1]:m.number_start]:
+        # `Cơ cấu các ngành công nghiệp - xây dựng; dịch vụ; nông nghiệp lần lượt là: 85,8%; 5,1%; 9,1%`: a list set
+        # apart by semicolons, names and figures alike, is read from the sentence's start
+        found, clause_start = wide, sent.start
     if found is None:
         return _respective_bracket(doc, sent, m, sent_facts)
     if m.number_start not in found[2]:
@@ -351,6 +356,8 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
     # (the sectors named since the last figure before the cue, else in the whole clause)
     items = doc.sector_items(doc.after_last_figure(clause_start, cue_start), cue_start, len(figures)) \
         or doc.sector_items(clause_start, cue_start, len(figures))
+    if items is None and ";" in doc.key[sent.start:clause_start]:  # (names set apart by semicolons: `...; dịch vụ;`)
+        items = doc.sector_items(doc.after_last_figure(sent.start, cue_start), cue_start, len(figures))
     heads = [c[3] for c in doc.concepts_in(clause_start, cue_end) if c[2] == "head"]
     governing = ctx.alias if ctx is not None else last_alias
     if not heads and items is not None and m.unit == "percent" and _sum_to_whole(doc.key, figures):
