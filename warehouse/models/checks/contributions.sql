@@ -9,34 +9,8 @@ with facts as (
     select * from cleaned.int_fact_tolerance
 ),
 
-contributions as (
-    select *
-    from facts
-    where metric in (
-        'agriculture_growth_contribution', 'industry_construction_growth_contribution',
-        'services_growth_contribution', 'product_taxes_growth_contribution'
-    )
-    qualify row_number() over (partition by doc_id, metric, period_year, period, status order by char_start) = 1
-),
-
 summed as (
-    select
-        doc_id,
-        any_value(source_file) as source_file,
-        period_year,
-        period,
-        status,
-        list(fact_id order by char_start) as part_ids,
-        list(value_text order by char_start) as part_texts,
-        -- summed in the text's order: a float sum in the order rows happen to arrive differs in the last digit
-        sum(value order by char_start, fact_id) as parts_value,
-        sum(value_precision order by char_start, fact_id) as parts_precision,
-        count(*) as n_parts,
-        bool_and(is_exact) as parts_exact,
-        min(char_start) as first_at
-    from contributions
-    group by doc_id, period_year, period, status
-    having count(*) filter (where metric <> 'product_taxes_growth_contribution') = 3
+    select * from cleaned.int_sector_sums where whole = 'growth contributions'
 ),
 
 paired as (
