@@ -69,6 +69,7 @@ SETS = {
     "dev14": (ROOT / "tests" / "fixtures" / "dev14" / "docs", ROOT / "tests" / "fixtures" / "dev14" / "gold"),
     "dev15": (ROOT / "tests" / "fixtures" / "dev15" / "docs", ROOT / "tests" / "fixtures" / "dev15" / "gold"),
     "dev16": (ROOT / "tests" / "fixtures" / "dev16" / "docs", ROOT / "tests" / "fixtures" / "dev16" / "gold"),
+    "sealed23": (ROOT / "tests" / "fixtures" / "sealed23" / "docs", ROOT / "tests" / "fixtures" / "sealed23" / "gold"),
 }
 
 
