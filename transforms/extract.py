@@ -58,7 +58,7 @@ from transforms.reading.timing import (
     year_stated_in,
 )
 from transforms.reference import Alias, Reference
-from transforms.text import PHOTO_CAPTION, CleanText, Sentence
+from transforms.text import PHOTO_CAPTION, CleanText
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Fact", "NumberRead", "extract", "extract_at", "fact_id"]
 
@@ -400,7 +400,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
                                               sent.index, None, "no year named anywhere in the report"))
                 continue
-            total = total_above_list(doc, sent, fact) or part_after_breakdown(doc, sent, fact, prev_facts, read_by_id)
+            total = total_above_list(doc, sent, fact) or part_after_breakdown(doc, sent, fact, prev_facts)
             if total is not None:
                 fact.role, fact.parent_fact_id, fact.part_list = "part", total.fact_id, "partial"
             implausible = ref.out_of_bounds(fact.unit, fact.value, fact.period_year)
@@ -434,7 +434,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
         if sent_facts and all(f.status == "target" for f in sent_facts):
             last_targets = (sent.start, sent.end)
         prev_facts = list(sent_facts) if sent_facts else prev_facts
-        if not ms and not sent.is_heading and (topic := _topic_of(doc, sent)) is not None:
+        if not ms and not sent.is_heading and (topic := doc.only_subject(sent.start, sent.end)) is not None:
             doc.topic = (topic, sent.index)  # (for the next sentence's figures that name no indicator)
         opens = sent.text.rstrip().endswith(":")
         if opens and not sent_facts:  # `Ước tính 6 tháng đầu năm 2024, một số chỉ tiêu chủ yếu như sau:`
@@ -661,12 +661,3 @@ def _respective_fact(doc: Document, m: Mention, ms: list[Mention], bracket: tupl
         period_stated_at=named.start if named is not None else src.period_stated_at,
     )
 
-
-def _topic_of(doc: Document, sent: Sentence) -> AliasHit | None:
-    """The one indicator a sentence without figures names, if it names exactly one."""
-    k = bisect_left(doc.subject_starts, sent.start)
-    named = []
-    while k < len(doc.subjects) and doc.subjects[k].start < sent.end:
-        named.append(doc.subjects[k])
-        k += 1
-    return named[0] if len({h.alias.code for h in named}) == 1 else None

@@ -370,6 +370,16 @@ class Document:
         k = bisect_left(self.subject_starts, lo)
         return self.subjects[k] if k < len(self.subjects) and self.subject_starts[k] <= hi else None
 
+    def only_subject(self, lo: int, hi: int) -> AliasHit | None:
+        """The first subject hit starting inside [lo, hi) when every hit there names the same indicator (a sentence's
+        topic: `doanh thu dịch vụ lưu trú, ăn uống ... cũng tăng mạnh`)."""
+        k = bisect_left(self.subject_starts, lo)
+        named = []
+        while k < len(self.subjects) and self.subject_starts[k] < hi:
+            named.append(self.subjects[k])
+            k += 1
+        return named[0] if len({h.alias.code for h in named}) == 1 else None
+
     def _excluded(self, h: AliasHit, lo: int, hi: int) -> bool:
         k = bisect_right(self.exclusions, (h.start, float("inf"))) - 1
         if k < 0:

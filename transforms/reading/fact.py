@@ -76,8 +76,7 @@ def total_above_list(doc: Document, sent: Sentence, fact: Fact) -> Fact | None:
     return None
 
 
-def part_after_breakdown(doc: Document, sent: Sentence, fact: Fact, prev_facts: list[Fact],
-                         read_by_id: dict[str, Fact]) -> Fact | None:
+def part_after_breakdown(doc: Document, sent: Sentence, fact: Fact, prev_facts: list[Fact]) -> Fact | None:
     """`Tổng thu ngân sách ... 4.160 tỷ đồng. Trong đó, phần thu từ hoạt động xuất nhập khẩu ... 2.693 tỷ đồng. Thu
     ngân sách Nhà nước trên địa bàn ước đạt 1.397 tỷ đồng`: the sentence right after one that opened a breakdown
     of a total (`Trong đó`) names the same indicator again with no period of its own and less than the total: the
@@ -90,7 +89,7 @@ def part_after_breakdown(doc: Document, sent: Sentence, fact: Fact, prev_facts: 
             or (fact.period_stated_at or -1) >= sent.start:
         return None
     for part in prev_facts:
-        total = read_by_id.get(part.parent_fact_id or "")
+        total = doc.read_by_id.get(part.parent_fact_id or "")
         if part.role == "part" and part.metric == fact.metric and total is not None and total.metric == fact.metric \
                 and total.unit == fact.unit and (total.period_year, total.period) == (fact.period_year, fact.period) \
                 and abs(fact.value) < abs(total.value):
@@ -606,7 +605,6 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
 
 
 
-
 # a rank before the wider territory (`xuất khẩu đứng thứ 3 cả nước, đạt`, `dẫn đầu toàn quốc`, `nhỏ nhất cả nước`):
 # the figure is the locality's own
 _RANKED = re.compile(fold_pattern(r"(?:thứ\s+\d+|thứ\s+[^\W\d_]+|đầu|top\s*\d+|nhất)\s+(?:trong\s+|so\s+với\s+)?$"))
@@ -627,6 +625,7 @@ def _wider_territories(doc: Document, sent: Sentence, m: Mention, alias_end: int
             # after it: the territory's own, and the next one the report's (`cả nước đạt 7,09%, tỉnh đạt 8,2%`)
             and not _SHARE_OF.search(key, max(sent.start, w.start() - 80), w.start())
             and not _FIGURE.search(key, w.end(), m.number_start)]
+
 
 # `4 xã đạt 11 - 13 tiêu chí`, `3 xã đạt từ 15-18 tiêu chí`, `có 12 xã đạt 15/19 tiêu chí`
 _CRITERIA_BAND = re.compile(fold_pattern(r"\s*(?:đã\s+)?(?:đạt|có)\s+(?:từ\s+)?(\d+)(?:\s*[-–]\s*(\d+))?"
