@@ -136,6 +136,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
     prev_status_target_sentence = -2
     prev_estimate_sentence = -2  # the last sentence whose last figure is an estimate
     section_target, section_year = False, None  # under a heading of tasks and targets (for a year)
+    section_dated = False  # that heading dates its targets and has no figure: its topics' sub-headings keep it
     section_part_named = False  # whether that heading names a part of a year (`Nhiệm vụ quý IV/2023`)
     section_period: str | None = None  # the only period the section sets targets for (a headline's own)
     estimated_periods: set[str] = set()  # the periods a heading says are estimated (`ước tháng 9 và 9 tháng`)
@@ -172,11 +173,20 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
             # a headline with a measured figure of its own (`... đặt mục tiêu GRDP tăng 7% trong năm 2024`) sets
             # the year's targets, not the quarter's results the news then gives
             own_figure = any(x.unit is not None for x in ms)
-            section_target = (g.target_heading.search(key, sent.start, sent.end) is not None
-                              and not reports_results(g, key, sent))
-            section_period = "FY" if own_figure else None
-            # of the year it names and later: `... các nhiệm vụ trọng tâm năm 2024` over a review of 2023
-            section_year = section_year_of(key, sent) if section_target else None
+            # (a topic's sub-heading, `Cơ cấu kinh tế`, `1. Về văn hóa - xã hội`, naming no task, result, year or
+            # figure, is a part of the section it stands in: targets stay targets)
+            topic_only = not own_figure and not any(c.isdigit() for c in sent.text.lstrip("0123456789IVXLC. ")) \
+                and g.result_heading.search(key, sent.start, sent.end) is None
+            # (kept only under a heading of targets that dates them and has no figure of its own, `II. Mục tiêu chủ
+            # yếu năm 2015`, `Những chỉ tiêu ... nhiệm kỳ 2020 - 2025`: a headline, `An Phú giữ vững "mục tiêu kép"`,
+            # `Hà Tĩnh đặt mục tiêu ... 168 triệu đồng`, is news of results that names a goal)
+            if not (section_target and topic_only and section_dated):
+                section_target = (g.target_heading.search(key, sent.start, sent.end) is not None
+                                  and not reports_results(g, key, sent))
+                section_dated = not own_figure and any(c.isdigit() for c in sent.text)
+                section_period = "FY" if own_figure else None
+                # of the year it names and later: `... các nhiệm vụ trọng tâm năm 2024` over a review of 2023
+                section_year = section_year_of(key, sent) if section_target else None
             section_part_named = any(sent.start <= p.start < sent.end and p.period not in (None, "FY") for p in periods)
             # `Tình hình kinh tế - xã hội ước tháng 9 và 9 tháng năm 2018`: a heading with no figure of its own
             # that estimates its periods makes the section's figures of those periods estimates
@@ -310,7 +320,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                     fact.period_year = override_year
                 fact.period = override[0] if override else (period or "FY")
                 fact.period_stated_at = override[1] if override else period_at
-                after = own or period_after(periods, period_starts, sent, m, dated_to)
+                after = own or period_after(periods, period_starts, sent, m, dated_to, key)
                 if after is not None:  # `đạt 120 tỷ đồng trong 6 tháng đầu năm 2023`: named after the figure
                     # (a period named without its year, `quý I tăng 7,63%`, keeps the year in force)
                     fact.period_year = after.year if after.year is not None else fact.period_year

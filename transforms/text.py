@@ -53,6 +53,12 @@ _DATE_LINE = re.compile(r"^(?:\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?i:am|pm|sa|ch)?\s*
                         # or year first, as ISO writes it: `2025-10-07`, `2025-04`, `Cập nhật: 2024-07-05 09:12`
                         r"|^(?:[^\d:]{0,24}[:,]\s*)?(?P<iy>(?:19|20)\d{2})-(?P<im>\d{1,2})(?:-(?P<id>\d{1,2}))?\b")
 _CAPTION_HINT = re.compile(r"\((ảnh|nguồn)\s*:[^)]*\)\s*$", re.IGNORECASE)
+# a line holding only a figure (`>95%`, `28 nghìn tỷ đồng`, `130 triệu đồng/ha`), as infographics set the value
+# under its label; a bare year is a heading's, not a value
+_VALUE_LINE = re.compile(
+    r"(?:[<>≥≤~≈]\s*)?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*(?:%|[^\W\d_]+(?:\s*/?\s*[^\W\d_]+){0,3})?",
+    re.IGNORECASE)  # (a date, `27.03.2018`, is no value)
+_YEAR_LINE = re.compile(r"(?:19|20)\d\d")
 # a photo's caption, by its credit at the end (`... - Ảnh 1.`, `(Ảnh: ...)`): its figures date nothing after it
 PHOTO_CAPTION = re.compile(r"[-–]\s*Ảnh(?:\s+minh\s+họa)?\s*\d*\.?\s*$|\(\s*Ảnh\s*:[^)]*\)\s*$", re.IGNORECASE)
 
@@ -99,6 +105,9 @@ def clean_document(raw: str, rules: list[BoilerplateRule]) -> CleanText:
         if meta:
             published = published or _safe_date(int(meta[1]), int(meta[2]), int(meta[3] or 1))
             line = line[meta.end():].strip()
+        if kept and _VALUE_LINE.fullmatch(line) and not _YEAR_LINE.fullmatch(line) and _is_label(kept[-1]):
+            kept[-1] = kept[-1].rstrip(":").rstrip() + ": " + line  # the label's value: one sentence
+            continue
         key = fold(line)
         rule = next((r for r in rules if r.pattern.search(key)), None)
         if rule is not None:
@@ -137,6 +146,13 @@ def clean_document(raw: str, rules: list[BoilerplateRule]) -> CleanText:
             published = _safe_date(int(ngay[3]), int(ngay[2]), int(ngay[1]))
     title = _title(kept)
     return CleanText(clean, title, published, tuple(removed))
+
+
+def _is_label(line: str) -> bool:
+    """A short line naming an indicator with no figure of its own and no sentence end: the label an
+    infographic sets above its value."""
+    return (0 < len(line) < 150 and not line.endswith((".", ";", "!", "?", "…")) and not _VALUE_LINE.fullmatch(line)
+            and not any(c.isdigit() for c in line) and any(c.isalpha() for c in line) and "|" not in line)
 
 
 def _title(lines: list[str]) -> str:
@@ -233,9 +249,11 @@ def _append(out: list[Sentence], text: str, start: int, end: int, para: int, lin
     line_start = line_starts[k]
     line_end = line_starts[k + 1] - 1 if k + 1 < len(line_starts) else len(text)
     whole_line = start == line_start and end >= line_end - 1
+    # (`Tỷ lệ bao phủ bảo hiểm y tế: >95%`, a label and its value, is an item of what it stands in, not a heading)
+    label, colon, value = body.rpartition(": ")
     is_heading = whole_line and len(body) < 200 and not body.endswith((".", ";", ":", "…")) and bool(
         _HEADING.match(body)
-    )
+    ) and not (colon and _VALUE_LINE.fullmatch(value) and _is_label(label))
     out.append(Sentence(len(out), start, end, body, para, is_heading))
 
 

@@ -104,7 +104,8 @@ class RoleWords:
             scope_giver=re.compile(fold_pattern(
                 r"^\s*(?:" + "kế\\s+hoạch|dự\\s+toán|chỉ\\s+tiêu" + r")\s+((?:tỉnh|thành\s+phố|thị\s+xã|huyện|"
                 r"trung\s+ương|hđnd|ubnd)[^,;.()]{0,24}?\s+giao)")),
-            level_after_verb=re.compile(fold_pattern(r"(?:còn|lên|xuống)\s*$")),
+            # (a qualifier between, `lên trên 28 triệu đồng`, `xuống còn khoảng 3%`, keeps the level)
+            level_after_verb=re.compile(fold_pattern(r"(?:còn|lên|xuống)(?:\s+(?:trên|hơn|gần|khoảng|dưới))?\s*$")),
             from_level=re.compile(fold_pattern(r"(?<!\w)từ\s*$")),
             to_level=re.compile(fold_pattern(
                 r"[^,;.\d]{0,30}?(?:(?:19|20)\d\d[^,;.\d]{0,16}?)?(?<!\w)(?<!trở )(?:lên|xuống)(?!\w)")),
@@ -155,8 +156,9 @@ class RoleWords:
         if found and q == "at_least" and before_tones is not None and before.startswith("tư", found[1].start()) \
                 and before_tones[found[1].start() + 1] != "2":
             q = "exact"
-        if q == "at_least" and is_range:
-            q = "exact"  # `từ 3,5 đến 4`: the low end of a range
+        if q == "at_least" and (is_range or (found and found[1].group().strip() in ("từ", "tư")
+                                             and self.to_level.match(after))):
+            q = "exact"  # `từ 3,5 đến 4`: the low end of a range; `tăng từ 22 triệu đồng năm 2018 lên 28 triệu`: a level
         if self.at_least_after.match(after):
             q = "at_least"
         return q

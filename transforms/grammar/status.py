@@ -98,12 +98,14 @@ class StatusCues:
         return False
 
 
-_BASE_BEFORE = re.compile(r"(?:(?<!\w)so(?:\s+vơi)?|%)\s*$")  # the key is folded: `so với` reads `so vơi`
+# the key is folded: `so với` reads `so vơi`; a percentage's base may be named before the cue (`98% kế hoạch đề ra`)
+_BASE_BEFORE = re.compile(r"(?:(?<!\w)so(?:\s+vơi)?|%(?:\s+[^\s\d,;.:%()]+){0,5})\s*$")
 
 
 def _compared(key: str, pos: int) -> bool:
-    """`đạt 98% mục tiêu`, `so với chỉ tiêu`: the cue word is the base of a ratio, not a plan's figure."""
-    return _BASE_BEFORE.search(key, max(0, pos - 12), pos) is not None
+    """`đạt 98% mục tiêu`, `so với chỉ tiêu`, `đạt trên 98% kế hoạch đề ra`: the cue word is the base of a ratio, not a
+    plan's figure."""
+    return _BASE_BEFORE.search(key, max(0, pos - 40), pos) is not None
 
 
 # the key is folded: `hoàn thành`, `đạt`, `vượt`, `thực hiện` read `hoan thanh`, `đat`, `vươt`, `thưc hiên`

@@ -647,6 +647,9 @@ def _closed_aside(key: str, lo: int, at: int, before: int) -> bool:
     return any(a.start() < at <= a.end() for a in ASIDE.finditer(key, lo, before))
 
 
+_COMMA_ONLY = re.compile(r"[^,;.()]{0,40},[^,;.()\d]{0,12}")  # (one clause's break between two figures)
+
+
 def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts, next_start: int,
                ctx: AliasHit | None = None, prev_facts: list[Fact] | None = None,
                last_alias: Alias | None = None,
@@ -850,6 +853,12 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     elif m.unit == "percent":
         if base in ("plan", "budget_estimate") and verb in ("reach", "equal", None):
             role = "pct_of_plan"
+            last = sent_facts[-1] if sent_facts else None
+            if (metric.reduction_code and last is not None and last.metric == metric.reduction_code
+                    and last.role == "level" and _COMMA_ONLY.fullmatch(key, last.char_end, m.start)):
+                # `tỷ lệ hộ nghèo là 6,4%, giảm 5,53% so với cuối năm 2018, đạt 221% KH`: the attainment of the
+                # fall just stated, not of the rate
+                metric = ref.metrics[metric.reduction_code]
         elif base in ("plan", "budget_estimate") and verb == "exceed":
             role = "pct_change"  # a rate `vượt 1,23% kế hoạch`: by how much it beat the plan (CONVENTIONS 7)
         elif verb in ("reach", "equal", None) and g.growth_subject.search(left):
