@@ -158,7 +158,7 @@ class RoleWords:
             q = "exact"
         if q == "at_least" and (is_range or (found and found[1].group().strip() in ("từ", "tư")
                                              and self.to_level.match(after))):
-            q = "exact"  # `từ 3,5 đến 4`: the low end of a range; `tăng từ 22 triệu đồng năm 2018 lên 28 triệu`: a level
+            q = "exact"  # `từ 3,5 đến 4`: a range's low end; `tăng từ 22 triệu đồng năm 2018 lên 28 triệu`: a level
         if self.at_least_after.match(after):
             q = "at_least"
         return q
