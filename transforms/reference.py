@@ -20,7 +20,7 @@ from transforms.text import BoilerplateRule, fold, fold_pattern
 SEED_FILES = ("metrics.csv", "units.csv", "localities.csv", "boilerplate.csv", "grammar/bounds.csv", "grammar/cues.csv",
               "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv", "grammar/words.csv",
               "grammar/fractions.csv", "grammar/sector_compounds.csv", "grammar/within.csv",
-              "grammar/abbreviations.csv", "reported_codes.csv", "named_codes.csv", "locality_words.csv",
+              "grammar/abbreviations.csv", "grammar/synonyms.csv", "reported_codes.csv", "named_codes.csv", "locality_words.csv",
               "localities_former.csv", "locality_aliases.csv", "level_codes.csv")
 GAP_WORDS = 8  # how many words `…` in an alias may stand for
 TOPIC_MARK = "@"  # in a frame, before the words of its topic, which may also come before the figure
@@ -268,6 +268,24 @@ def _read_csv(text: str, name: str = "") -> list[dict[str, str]]:
     return rows
 
 
+def _with_synonyms(texts: Iterable[str], rules: list[tuple[re.Pattern[str], str]], written: set[str]) -> list[str]:
+    """Each alias, then the same alias in the other words reports use for its words (`sử dụng` → `được dùng`,
+    seeds/grammar/synonyms.csv), each rule applied to what the rules above it gave; a variant another alias
+    already writes (maybe of another indicator) is left to that alias."""
+    out: list[str] = []
+    for text in texts:
+        forms = [text]
+        for rx, variant in rules:
+            for form in list(forms):
+                if variant in form:
+                    continue  # (`được sử dụng` gets no second được)
+                other = rx.sub(variant, form)
+                if other != form and other not in forms and other not in written:
+                    forms.append(other)
+        out.extend(f for f in forms if f not in out)
+    return out
+
+
 def _with_abbreviations(texts: Iterable[str], shortened: list[tuple[re.Pattern[str], str]]) -> list[str]:
     """Each alias, then the same alias with its words abbreviated as reports write them (`doanh nghiệp` → `DN`,
     seeds/grammar/abbreviations.csv), where that is another text."""
@@ -319,17 +337,25 @@ def parse_reference(files: dict[str, str]) -> Reference:
     aliases: list[Alias] = []
     shortened = [(re.compile(r"(?<!\w)" + re.escape(r["expansion"].strip()) + r"(?!\w)"), r["abbreviation"].strip())
                  for r in _read_csv(files["grammar/abbreviations.csv"], "grammar/abbreviations.csv")]
-    for line, row in enumerate(_read_csv(files["metrics.csv"], "metrics.csv"), start=2):
+    synonyms = [(re.compile(r"(?<!\w)" + re.escape(r["phrase"].strip()) + r"(?!\w)"), r["variant"].strip())
+                for r in _read_csv(files["grammar/synonyms.csv"], "grammar/synonyms.csv")]
+    metric_rows = _read_csv(files["metrics.csv"], "metrics.csv")
+    written = {a.strip() for row in metric_rows for col in ("aliases", "scope_aliases")
+               for a in (row.get(col) or "").split("|") if a.strip()}
+
+    def spelled_out(texts: Iterable[str]) -> list[str]:
+        return _with_abbreviations(_with_synonyms(texts, synonyms, written), shortened)
+
+    for line, row in enumerate(metric_rows, start=2):
         code = row["code"].strip()
         if code in metrics:  # a second row would silently replace the first and duplicate the dimension
             raise ValueError(f"seeds/metrics.csv: line {line}: metric code {code!r} is defined twice")
         metrics[code] = Metric(code, row["unit"].strip(), row["domain"].strip(), row.get("label_en", "").strip(),
                                (row.get("part_of") or "").strip() or None,
                                (row.get("reduction_code") or "").strip() or None)
-        for text in _with_abbreviations(filter(None, (a.strip() for a in row["aliases"].split("|"))), shortened):
+        for text in spelled_out(filter(None, (a.strip() for a in row["aliases"].split("|")))):
             aliases.append(make_alias(code, text))
-        for text in _with_abbreviations(filter(None, (a.strip() for a in (row.get("scope_aliases") or "").split("|"))),
-                                        shortened):
+        for text in spelled_out(filter(None, (a.strip() for a in (row.get("scope_aliases") or "").split("|")))):
             aliases.append(make_alias(code, text, is_scope=True))
     units = [
         UnitWord(fold(r["word"].strip()), r["kind"].strip(), float(r["scale"] or 1), r["unit"].strip())
