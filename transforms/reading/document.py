@@ -803,6 +803,20 @@ class Document:
                   if f.char_end <= m.start and compatible(self.ref.metrics[f.metric].unit, m)]
         return max(before, key=lambda f: f.char_start, default=None)
 
+    def _previous_domain(self, sent: Sentence, m: Mention) -> str | None:
+        """The one domain (seeds/grammar/concepts.csv) the sentence before `sent` names for its figures, in the same
+        paragraph, when `sent` names no sector, domain, ownership or indicator of its own before `m`."""
+        before = self.sentences[sent.index - 1]
+        if before.paragraph != sent.paragraph or any(c[2] in _SUBJECT_KINDS
+                                                     for c in self.concepts_in(sent.start, sent.end)) \
+                or next(self.lefts_nearest_first(sent.start, m.number_start), None) is not None:
+            return None
+        # (a domain the sentence only talks about, `giá sản phẩm gia cầm đã nhích lên`, with no figure after it, is
+        # not what the next sentence counts)
+        named = {c[3] for c in self.concepts_in(before.start, before.end) if c[2] == "domain"
+                 and any(ch.isdigit() for ch in self.key[c[1]:before.end])}
+        return named.pop() if len(named) == 1 else None
+
     def concept_choice(self, sent: Sentence, item_lo: int, m: Mention, governing: Alias | None,
                        wide: bool = True) -> Choice | None:
         """A metric composed from concept words (seeds/grammar/concepts.csv) by the signatures of
@@ -871,6 +885,10 @@ class Document:
                 mods.add((kind, named_after[0][3]))  # `thả nuôi được 297.739 ha thủy sản`: what the unit measures
             elif nearest:
                 mods.add((kind, nearest[-1][3]))
+            elif kind == "domain" and heads and sent.index and (domain := self._previous_domain(sent, m)) is not None:
+                # `Khách lưu trú đạt 346.993 lượt, tăng 21,9%. Doanh thu đạt 563,2 tỷ đồng`: a head the sentence names
+                # alone is of the one domain the sentence before it, in its paragraph, is about
+                mods.add(("domain", domain))
             elif kind == "sector" and sent.paragraph in self.topics and semi < 0 and not any(
                     self.key[max(sent.start, c[0] - 8):c[0]].rstrip().endswith(self.g.total_word) for c in heads):
                 # the paragraph's topic (`Sản xuất công nghiệp ...`); not of a total (`... khu vực dịch vụ 1.641.083
