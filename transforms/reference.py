@@ -20,8 +20,8 @@ from transforms.text import BoilerplateRule, fold, fold_pattern
 SEED_FILES = ("metrics.csv", "units.csv", "localities.csv", "boilerplate.csv", "grammar/bounds.csv", "grammar/cues.csv",
               "grammar/masks.csv", "grammar/concepts.csv", "grammar/signatures.csv", "grammar/words.csv",
               "grammar/fractions.csv", "grammar/sector_compounds.csv", "grammar/within.csv",
-              "grammar/abbreviations.csv", "grammar/synonyms.csv", "reported_codes.csv", "named_codes.csv", "locality_words.csv",
-              "localities_former.csv", "locality_aliases.csv", "level_codes.csv")
+              "grammar/abbreviations.csv", "grammar/synonyms.csv", "reported_codes.csv", "named_codes.csv",
+              "locality_words.csv", "localities_former.csv", "locality_aliases.csv", "level_codes.csv")
 GAP_WORDS = 8  # how many words `…` in an alias may stand for
 TOPIC_MARK = "@"  # in a frame, before the words of its topic, which may also come before the figure
 
