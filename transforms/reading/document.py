@@ -828,9 +828,11 @@ class Document:
         figure (`3.232,5 ha ngô`). The most specific signature whose modifiers are all present wins."""
         g = self.g
         stop = m.end + 40
-        for ch in ",;(":
+        for ch in ",;(:":
             i = self.key.find(ch, m.end, stop)
             stop = i if i >= 0 else stop
+        listed = g.list_marker.search(self.key, m.end, stop)  # (`6.600 ha bao gồm sầu riêng ...`: the parts' crops)
+        stop = listed.start() if listed is not None else stop
         dest = g.destination.search(self.key, m.end, stop)
         stop = dest.start() if dest is not None else stop
         in_sentence = self.concepts_in(sent.start, m.number_start)

@@ -436,9 +436,15 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         return f.role == "level" and f.unit == unit and f.metric in (metric.code, metric.part_of, *wider) \
             and running_total(doc, f.char_start) == running
 
-    total = next((f for f in sent_facts if is_total(f)), None)
+    totals = [f for f in sent_facts if is_total(f)]
+    total = totals[0] if totals else None
     marker = sent_facts.marker_after(total, doc, sent.end) if total is not None else None
     marker = marker if marker is not None and marker.end() <= m.start else None
+    if marker is not None and len(totals) > 1:
+        # `diện tích cây ăn trái từ 3.373 ha nay đã tăng lên hơn 6.600 ha bao gồm: ...`: the list opens under the
+        # total written last before its marker
+        # (not a plan's figure stated in a bracket: `ước đạt 3.658 tỷ đồng (KH 3.658 tỷ đồng) (trong đó: ...)`)
+        total = [f for f in totals if f.char_end <= marker.start() and (f.metric_how != PLANNED or f is total)][-1]
     intro = total is not None and g.total_intro.search(key, max(0, total.char_start - 24), total.char_start)
     opening = g.list_start.match(key, sent.start, min(sent.end, sent.start + 48))
     if total is None and opening is not None and prev_facts:
