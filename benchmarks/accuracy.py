@@ -70,6 +70,7 @@ SETS = {
     "dev15": (ROOT / "tests" / "fixtures" / "dev15" / "docs", ROOT / "tests" / "fixtures" / "dev15" / "gold"),
     "dev16": (ROOT / "tests" / "fixtures" / "dev16" / "docs", ROOT / "tests" / "fixtures" / "dev16" / "gold"),
     "sealed23": (ROOT / "tests" / "fixtures" / "sealed23" / "docs", ROOT / "tests" / "fixtures" / "sealed23" / "gold"),
+    "dev17": (ROOT / "tests" / "fixtures" / "dev17" / "docs", ROOT / "tests" / "fixtures" / "dev17" / "gold"),
 }
 
 

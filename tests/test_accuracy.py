@@ -163,6 +163,9 @@ HELD_OUT = [
     # 18 sealed by six blind annotators of the fifteenth session: first 0.865 (5fc153f), closing 0.865 (6a00306)
     # (SCORES.md); 2 false fails written down there (nf01 conflict, oe03 implied_base)
     ("sealed23", 273, 0.86, 2),
+    # 6 blind reports of the sixteenth session (bench dev27), scored on arrival: 0.791 with the session's first
+    # extractor, which they arrived at (SCORES.md), then read
+    ("dev17", 127, 0.83, 0),
 ]
 
 

@@ -51,6 +51,10 @@ CASES: dict[str, tuple[dict[str, str], str, str]] = {
         {"a.txt": HEAD + "Năm 2023, diện tích trồng cây ăn trái từ 3.373 ha nay đã tăng lên 6.600 ha, bao gồm: "
                          "sầu riêng 3.000 ha, mít 1.806 ha, bưởi 314 ha, nhãn 520 ha, cây khác 960 ha."},
         "pass", "add up to"),
+    # a share after the items says they are only that much of the total
+    "part-sum-share-after-the-list-passes": (
+        {"a.txt": HEAD + "Năm 2023, diện tích cây ăn trái đạt 6.600 ha, bao gồm: sầu riêng 3.000 ha, mít 1.806 ha, "
+                         "bưởi 314 ha, nhãn 520 ha, chiếm 85% diện tích cây ăn trái."}, "pass", "add up to"),
     "part-sum-partial-list-passes": (
         {"a.txt": HEAD + "Năm 2023, huyện đề ra 12 chỉ tiêu, trong đó kinh tế có 5 chỉ tiêu."}, "pass", "add up to"),
     "anniversary-fail": ({"a.txt": HEAD + "Tổ chức kỷ niệm 70 năm Chiến thắng Điện Biên Phủ (7/5/1954 - 7/5/2023)."},

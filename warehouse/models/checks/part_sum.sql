@@ -88,6 +88,14 @@ compared as (
                 and list_contains(parts.part_sentences, o.sentence) and o.char_start > parts.first_part_at
                 and o.fact_id <> totals.fact_id and not list_contains(parts.part_ids, o.fact_id)
         ) as item_unread,
+        -- a share written after the items (`bao gồm: sầu riêng gần 3.000 ha, mít 1.806 ha, ..., chiếm 85% diện tích`)
+        -- says what part of the total they make: the list is not all of it
+        exists (
+            select 1 from facts as s
+            where s.doc_id = totals.doc_id and s.metric = totals.metric and s.role = 'part' and s.unit = 'percent'
+                and parts.unit <> 'percent' and list_contains(parts.part_sentences, s.sentence)
+                and s.char_start > parts.first_part_at
+        ) as share_after,
         case
             when parts.unit = 'count' and totals.unit = 'count' then 0.0
             when parts.unit = 'percent' and totals.unit <> 'percent' then parts.parts_precision
@@ -103,7 +111,7 @@ judged as (
     select
         *,
         case
-            when parts_value < expected_value and not (is_complete and unit <> 'percent')
+            when parts_value < expected_value and not (is_complete and unit <> 'percent' and not share_after)
                 then greatest(expected_value, precision)
             -- a total stated as a bound (`trên 186,7 nghìn tỷ đồng`) may be exceeded by its parts; an
             -- approximate one (`khoảng`) by a tenth
