@@ -337,7 +337,10 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                     cue = list_status
                 if cue == "estimate" and after is not None and after.of_figure:
                     cue = None  # `ước tính tăng 6,72%, cao hơn mức tăng 4,84% của quý I/2024`: a past result
+                # (a year over before the report was written is no year targets are set for: `năm 2020 GRDP bình quân
+                # đầu người ... đạt 3.249 USD` under `Tây Ninh đặt mục tiêu ...` dated 09/10/2025)
                 in_section = section_target and (section_year is None or (fact.period_year or 0) >= section_year) \
+                    and not (ref_date and fact.period_year and fact.period_year < ref_date.year) \
                     and (section_period is None or fact.period == section_period) \
                     and not attained \
                     and (section_part_named or fact.period in (None, "FY"))
