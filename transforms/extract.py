@@ -347,7 +347,10 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 # (`đạt 52,29% kế hoạch` under a heading of targets: a result; so is `trong 9 tháng năm 2022, ... đạt
                 # 4.021,9 tỷ đồng` under `... phấn đấu hoàn thành các chỉ tiêu năm 2022`: targets are set for years,
                 # a part of the year is a result unless the heading names such parts)
-                if cue is None and horizon_at >= sent.start and own is None and after is None:
+                # (a horizon over before the report was written, `Đến năm 2020, giá trị sản xuất của huyện đạt 16.868 tỷ
+                # đồng` dated 11/2021, is what was reached by then)
+                past = bool(ref_date and fact.period_year and fact.period_year < ref_date.year)
+                if cue is None and horizon_at >= sent.start and own is None and after is None and not past:
                     cue = "target"
                 elif cue == "estimate" and horizon_at >= sent.start and own is None and after is None \
                         and doc.status.any_in(sent.start, horizon_at, "target") \
@@ -379,7 +382,8 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 if fact.metric_how == PLANNED and after is None:
                     fact.period = "FY"  # `(KH năm tăng 6,8%)`, `480.000/540.000 con`: the year's plan
                 if fact.status != "target" and override is None and own is None:
-                    if result_year is not None:
+                    if result_year is not None and not (past and horizon_at >= sent.start):
+                        # (a horizon over when the report was written is the result's own year)
                         fact.period_year = result_year  # a result, though a plan's year was named since
                     if after is None and result_period is not None and period_at != result_period[1] and not (
                             parent is not None and fact.role == "part"):  # a part's period is its total's

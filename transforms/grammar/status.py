@@ -73,6 +73,8 @@ class StatusCues:
             status = self.cues[k][2]
             if status == _CLAUSE_TARGET and ";" not in self.key[self.cues[k][0]:upto]:
                 return True
+            if status == _REACHED and upto - self.cues[k][0] <= 3:
+                return True  # (a plan's value named after it was reached or not: `chưa đạt kịch bản đề ra (5,39%)`)
             if status not in (_REACHED, _CLAUSE_TARGET):
                 return False
             k -= 1
