@@ -29,6 +29,7 @@ from transforms.reading.document import (
     LIST_FIGURE,
     PLANNED,
     SECTOR_UNDER,
+    UNDER,
     VALUE_BRACKET,
     Document,
     SentenceFacts,
@@ -591,6 +592,15 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
                 # sources named paragraphs after the total may nest (thu nội địa, then thuế thu nhập cá nhân):
                 # each sentence's sources are one view of the total, summed on their own
                 part_list = "breakdown"
+    if role == "level" and m.range_part is None and choice.how.startswith(UNDER) and choice.scope is not None \
+            and any(c[2] == "ownership" for c in doc.concepts_in(*choice.scope)):
+        # `Tổng vốn đầu tư ... ước đạt 56.061,6 tỷ đồng. Vốn Nhà nước ... ước đạt 17.875,1 tỷ đồng; vốn ngoài Nhà nước
+        # ...`: a share by ownership of the indicator the paragraph stated the total of is its part
+        total = next((f for f in reversed(para_facts or []) if f.role == "level" and f.unit == unit
+                      and f.metric == metric.code and f.scope is None and f.metric_how != PLANNED
+                      and running_total(doc, f.char_start) == running), None)
+        if total is not None and abs(value) < abs(total.value):
+            role, parent_id, part_list = "part", total.fact_id, "partial"
     lead = doc.list_leads.get(sent.paragraph) if role == "level" and not in_bracket and m.range_part is None else None
     if lead is not None:
         # `... GPMB cho 971 hộ, 02 tổ chức/125,75ha/1.377,412 tỷ đồng ..., cụ thể như sau:` over `+ Nhóm công trình sử
