@@ -840,6 +840,11 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         elif verb in (None, "reach") and alias_growth:
             # `kinh tế tỉnh ... tăng trưởng 7,07% so với cùng kỳ`: the growth the indicator's own name states
             role, base = "pct_change", base or GROWTH
+        elif base in ("same_period", "prior_year", "prior_period") and verb in (None, "reach") and value < 30 \
+                and g.concepts.head_of_metric.get(metric.code) in ("grdp", "value_added"):
+            # `tổng sản phẩm trên địa bàn tỉnh ước đạt 7,45% so với cùng kỳ`: an economy is never a third of what it
+            # was a year before; a small percentage it reached against its base is its growth
+            role = "pct_change"
         elif base in ("same_period", "prior_year", "prior_period"):
             role = "pct_of_base"
         elif verb in ("reach", "equal", None) and base is None and metric.code in g.done_of_plan:
@@ -944,8 +949,11 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             role, base = "abs_change", base or "plan"
         else:
             base = None
-    if role in ("level", "pct_of_base") and value < 0 and metric.label_en.endswith(" index") and m.unit == "percent":
-        role, base = "pct_change", base or GROWTH  # `(cùng kỳ âm 4,88%)`: an index is never negative, its change is
+    if role in ("level", "pct_of_base") and metric.label_en.endswith(" index") and m.unit == "percent" and (
+            value < 0 or _SIGNED.search(doc.text, max(0, m.number_start - 3), m.number_start + 1)):
+        # `(cùng kỳ âm 4,88%)`: an index is never negative, its change is; `lần lượt là: +5,33%; +4,89%`: a sign
+        # written before it says the same
+        role, base = "pct_change", base or GROWTH
     low = next(iter(sent_facts.latest_first(sent.start)), None)
     joined = low is not None and low.char_end <= m.start and g.range_join.fullmatch(key, low.char_end, m.number_start)
     if joined and low.metric == metric.code and low.role != role and low.unit == unit and (
