@@ -274,7 +274,7 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
         if denominator_of is not None or after_at is not None:
             mention = Mention(**{**mention.__dict__, "denominator_of": denominator_of, "after_at": after_at})
         out.append(mention)
-    words = _multiples_in_words(text, key, mask_index, out)
+    words = _multiples_in_words(text, key, mask_index, out) + _amounts_in_words(text, key, units, mask_index, out)
     return sorted(out + words, key=lambda x: x.start) if words else out
 
 
@@ -299,6 +299,37 @@ def _multiples_in_words(text: str, key: str, mask_index: SpanIndex, read: list[M
         value = _TIMES_VALUE[w.group(1)] * 100
         out.append(Mention(s, w.end(), s, e, text[s:w.end()], value, 0, 100.0, "percent", None, 0.5))
     return out
+
+
+# `gần một nghìn tỷ đồng`, `hai trăm tỷ đồng`: a number written in words, read only before a scale word (`năm` alone
+# is a year) and only with a unit after it
+_AMOUNT_WORD = re.compile(fold_pattern(r"(?<!\w)(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s+(trăm))?"
+                                       r"(?=\s+(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))"))
+_WORD_VALUE = {fold(w): float(v) for v, w in enumerate(("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+                                                          "mười"), start=1)}
+
+
+def _amounts_in_words(text: str, key: str, units: list, mask_index: SpanIndex, read: list[Mention]) -> list[Mention]:
+    """The amounts written in words before a scale word and a unit (`một nghìn tỷ đồng`)."""
+    out = []
+    for w in _AMOUNT_WORD.finditer(key):
+        s, e = w.span()
+        if mask_index.overlaps(s, e) or any(x.start < e and s < x.end for x in read):
+            continue
+        unit = unit_after(key, e, units)
+        if unit.unit is None or unit.scale <= 1:
+            continue
+        value = _WORD_VALUE[w.group(1)] * (100 if w.group(2) else 1)
+        out.append(_mention(text, s, e, unit.end, ParsedNumber(value, 0), unit, None))
+    for k in range(len(out) - 1):  # `từ tám triệu lượt khách/năm đến chín triệu lượt khách/năm`: a range
+        low, high = out[k], out[k + 1]
+        if _WORD_RANGE_JOIN.fullmatch(key, low.end, high.start) and high.value >= low.value and low.unit == high.unit:
+            out[k] = Mention(**{**low.__dict__, "range_part": "low"})
+            out[k + 1] = Mention(**{**high.__dict__, "range_part": "high"})
+    return out
+
+
+_WORD_RANGE_JOIN = re.compile(fold_pattern(r"(?:\s*/\s*năm)?\s*(?:đến|tới|-|–)\s*"))
 
 
 def _negative(key: str, s: int) -> bool:
