@@ -54,6 +54,7 @@ from transforms.reading.timing import (
     reference_date,
     reports_results,
     resolve_growth_base,
+    respective_periods,
     section_year_of,
     year_stated_in,
 )
@@ -448,6 +449,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
             year, result_year, period, period_at, result_period = before_aside
         if caption is not None:  # a photo's caption dates its own figures, not the text after it
             year, result_year, period, period_at, result_period = caption
+        respective_periods(key, sent, list(sent_facts))
         if sent_facts and all(f.status == "target" for f in sent_facts):
             last_targets = (sent.start, sent.end)
         prev_facts = list(sent_facts) if sent_facts else prev_facts

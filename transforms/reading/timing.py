@@ -237,3 +237,31 @@ def month_of_base(doc: Document, sent: Sentence, fact: Fact) -> str | None:
             or not doc.g.month_base.search(doc.key, sent.start, sent.end):
         return None
     return f"M{int(fact.period[:-1]):02d}"
+
+
+# `từ tháng 3 đến tháng 7, lần lượt là: +5,33%; ...; +15,21%`, `từ năm 2021 đến năm 2024 lần lượt đạt ...`: a run of
+# periods the figures after it take one each, in order (folded: `lần lượt` reads `lân lươt`)
+_RESPECTIVE_MONTHS = re.compile(fold_pattern(
+    r"(?<!\w)từ\s+tháng\s+(\d{1,2})\s+(?:đến|tới|-)\s+(?:tháng\s+)?(\d{1,2})(?!\d)[^.;:]{0,80}?lần\s+lượt"))
+_RESPECTIVE_YEARS = re.compile(fold_pattern(
+    r"(?<!\w)từ\s+năm\s+((?:19|20)\d{2})\s+(?:đến|tới|-)\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)[^.;:]{0,80}?lần\s+lượt"))
+
+
+def respective_periods(key: str, sent: Sentence, facts: list[Fact]) -> None:
+    """Date each figure of a list that follows a run of months or years and `lần lượt` by its own one, when the
+    list holds exactly as many figures of one indicator as the run has periods."""
+    for rx, months in ((_RESPECTIVE_MONTHS, True), (_RESPECTIVE_YEARS, False)):
+        run = rx.search(key, sent.start, sent.end)
+        if run is None:
+            continue
+        first, last = int(run.group(1)), int(run.group(2))
+        listed = [f for f in facts if f.char_start >= run.end()]
+        if last <= first or not listed or len(listed) != last - first + 1 or (months and last > 12) or len(
+                {(f.metric, f.role, f.unit) for f in listed}) != 1:
+            continue
+        for i, f in enumerate(listed):
+            if months:
+                f.period = f"M{first + i:02d}"
+            else:
+                f.period_year, f.period = first + i, "FY"
+
