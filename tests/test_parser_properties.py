@@ -376,7 +376,9 @@ def test_pathological_200kb_input_finishes_in_seconds():
     _, ex = run(raw)
     elapsed = time.perf_counter() - t0
     assert ex.facts
-    assert elapsed < 5, f"{elapsed:.1f}s for 200 KB"
+    # a hang guard, not a speed target (benchmarks/ measure speed): about 3 s alone, up to 8 s beside another test on
+    # two cores; quadratic work took minutes
+    assert elapsed < 20, f"{elapsed:.1f}s for 200 KB"
 
 
 @pytest.mark.parametrize("name", PATHOLOGICAL_PIECES)
