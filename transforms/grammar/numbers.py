@@ -302,19 +302,22 @@ def _multiples_in_words(text: str, key: str, mask_index: SpanIndex, read: list[M
 
 
 # `gần một nghìn tỷ đồng`, `hai trăm tỷ đồng`: a number written in words, read only before a scale word (`năm` alone
-# is a year) and only with a unit after it
-_AMOUNT_WORD = re.compile(fold_pattern(r"(?<!\w)(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s+(trăm))?"
-                                       r"(?=\s+(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))"))
+# is a year) and only with a unit after it; found from the scale word back (scale words are rarer than `một`, `năm`)
+_SCALE_WORD = re.compile(fold_pattern(r"(?<=\s)(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"))
+_AMOUNT_WORD = re.compile(fold_pattern(r"(?<!\w)(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s+(trăm))?\s+$"))
 _WORD_VALUE = {fold(w): float(v) for v, w in enumerate(("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
                                                           "mười"), start=1)}
 
 
 def _amounts_in_words(text: str, key: str, units: list, mask_index: SpanIndex, read: list[Mention]) -> list[Mention]:
     """The amounts written in words before a scale word and a unit (`một nghìn tỷ đồng`)."""
-    out = []
-    for w in _AMOUNT_WORD.finditer(key):
-        s, e = w.span()
-        if mask_index.overlaps(s, e) or any(x.start < e and s < x.end for x in read):
+    out: list[Mention] = []
+    for scale in _SCALE_WORD.finditer(key):
+        w = _AMOUNT_WORD.search(key, max(0, scale.start() - 16), scale.start())
+        if w is None:
+            continue
+        s, e = w.start(), w.end(2) if w.group(2) else w.end(1)
+        if mask_index.overlaps(s, e) or any(x.start < e and s < x.end for x in read) or (out and s < out[-1].end):
             continue
         unit = unit_after(key, e, units)
         if unit.unit is None or unit.scale <= 1:

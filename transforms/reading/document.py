@@ -808,7 +808,7 @@ class Document:
         paragraph, when `sent` names no sector, domain, ownership or indicator of its own before `m`."""
         before = self.sentences[sent.index - 1]
         if before.paragraph != sent.paragraph or any(c[2] in _SUBJECT_KINDS
-                                                     for c in self.concepts_in(sent.start, sent.end)) \
+                                                     for c in self.concepts_in(m.end, sent.end)) \
                 or next(self.lefts_nearest_first(sent.start, m.number_start), None) is not None:
             return None
         # (a domain the sentence only talks about, `giá sản phẩm gia cầm đã nhích lên`, with no figure after it, is
@@ -887,7 +887,8 @@ class Document:
                 mods.add((kind, named_after[0][3]))  # `thả nuôi được 297.739 ha thủy sản`: what the unit measures
             elif nearest:
                 mods.add((kind, nearest[-1][3]))
-            elif kind == "domain" and heads and sent.index and (domain := self._previous_domain(sent, m)) is not None:
+            elif kind == "domain" and heads and sent.index and not any(c[2] in _SUBJECT_KINDS for c in in_sentence) \
+                    and (domain := self._previous_domain(sent, m)) is not None:
                 # `Khách lưu trú đạt 346.993 lượt, tăng 21,9%. Doanh thu đạt 563,2 tỷ đồng`: a head the sentence names
                 # alone is of the one domain the sentence before it, in its paragraph, is about
                 mods.add(("domain", domain))

@@ -508,9 +508,10 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         intro = total is not None and (first or any(f.parent_fact_id == total.fact_id for f in sent_facts))
         total = total if intro else None
     if marker is None and not intro and in_bracket and unit != "percent" and (
-            doc.crop_named(opened, m.number_start) or choice.how == BRACKET_PART):
+            doc.crop_named(opened, m.number_start) or choice.how == BRACKET_PART
+            or any(c[2] == "ownership" for c in doc.concepts_in(opened, m.number_start))):
         # `Tổng diện tích cây ăn trái hơn 8.113ha (xoài hơn 6.408ha, ...)`: a crop's figure in a bracket right after
-        # a total of the same kind is a part of it
+        # a total of the same kind is a part of it (so is an ownership's: `(vốn nhà nước 1.800 tỷ đồng, ...)`)
         # (the crop keeps its own code: `diện tích cây lâu năm đạt 12.500 ha (cà phê 8.200 ha, ...)`)
         total = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened
                       and f.role == "level" and f.unit == unit and not key[f.char_end:opened].strip()), None)

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 
+from transforms.grammar.keys import fold
 from transforms.grammar.load import Grammar
 from transforms.grammar.masks import fold_pattern
 from transforms.grammar.numbers import Mention
@@ -247,9 +248,14 @@ _RESPECTIVE_YEARS = re.compile(fold_pattern(
     r"(?<!\w)từ\s+năm\s+((?:19|20)\d{2})\s+(?:đến|tới|-)\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)[^.;:]{0,80}?lần\s+lượt"))
 
 
+_RESPECTIVELY = fold("lần lượt")
+
+
 def respective_periods(key: str, sent: Sentence, facts: list[Fact]) -> None:
     """Date each figure of a list that follows a run of months or years and `lần lượt` by its own one, when the
     list holds exactly as many figures of one indicator as the run has periods."""
+    if len(facts) < 2 or key.find(_RESPECTIVELY, sent.start, sent.end) < 0:
+        return
     for rx, months in ((_RESPECTIVE_MONTHS, True), (_RESPECTIVE_YEARS, False)):
         run = rx.search(key, sent.start, sent.end)
         if run is None:
