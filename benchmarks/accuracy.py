@@ -71,6 +71,7 @@ SETS = {
     "dev16": (ROOT / "tests" / "fixtures" / "dev16" / "docs", ROOT / "tests" / "fixtures" / "dev16" / "gold"),
     "sealed23": (ROOT / "tests" / "fixtures" / "sealed23" / "docs", ROOT / "tests" / "fixtures" / "sealed23" / "gold"),
     "dev17": (ROOT / "tests" / "fixtures" / "dev17" / "docs", ROOT / "tests" / "fixtures" / "dev17" / "gold"),
+    "dev18": (ROOT / "tests" / "fixtures" / "dev18" / "docs", ROOT / "tests" / "fixtures" / "dev18" / "gold"),
 }
 
 

@@ -270,4 +270,8 @@ def respective_periods(key: str, sent: Sentence, facts: list[Fact]) -> None:
                 f.period = f"M{first + i:02d}"
             else:
                 f.period_year, f.period = first + i, "FY"
+            if i < len(listed) - 1:
+                # (the earlier ones are a series looking back to the last, dated by their place in it: not a period
+                # each states, so a heading naming the last is not contradicted by them)
+                f.period_stated_at = None
 
