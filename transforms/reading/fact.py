@@ -441,7 +441,7 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     total = totals[0] if totals else None
     marker = sent_facts.marker_after(total, doc, sent.end) if total is not None else None
     marker = marker if marker is not None and marker.end() <= m.start else None
-    if marker is not None and len(totals) > 1:
+    if marker is not None and len(totals) > 1 and unit != "percent":  # (not a rate's range: `từ 2% - 3,44%, gồm:`)
         # `diện tích cây ăn trái từ 3.373 ha nay đã tăng lên hơn 6.600 ha bao gồm: ...`: the list opens under the
         # total written last before its marker
         # (not a plan's figure stated in a bracket: `ước đạt 3.658 tỷ đồng (KH 3.658 tỷ đồng) (trong đó: ...)`)
