@@ -183,6 +183,11 @@ def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
     return Choice(doc.g.metric_alias(last.metric), last.char_end, last.char_end, "context"), None
 
 
+# (folded) `tổng mức`, `tổng số`, `tổng doanh thu`, `tổng kim ngạch` right after a share: the whole
+# (not `tổng giá trị sản phẩm`: a sector's share of the economy is its structure, which has codes of its own)
+_OF_THE_WHOLE = re.compile(fold_pattern(r"\s*(?:so\s+với\s+)?tổng\s+(?:mức|số|doanh\s+thu|kim\s+ngạch)(?!\w)"))
+
+
 def _share_after_comma(doc: Document, last: Fact, m: Mention) -> bool:
     """After a comma (`..., chiếm 13,4%`), a share is the amount's own when it is of the amount's plan (`Giải ngân vốn
     đầu tư công đạt 763,3 tỷ đồng, chiếm 13,4% kế hoạch`) or of the total a part was read under (`trong đó ... KCN
@@ -190,6 +195,8 @@ def _share_after_comma(doc: Document, last: Fact, m: Mention) -> bool:
     of its own)."""
     if doc.g.roles.base_after(doc.key[m.end:m.end + 40])[0] in ("plan", "budget_estimate"):
         return True
+    if _OF_THE_WHOLE.match(doc.key, m.end):
+        return True  # `doanh thu du lịch lữ hành đạt gần 120 tỷ đồng, chiếm 0,95% tổng mức`: a share of the whole named
     return last.role == "part" and last.scope is None \
         and "grdp" not in (last.metric, doc.ref.metrics[last.metric].part_of)
 
