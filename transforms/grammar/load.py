@@ -148,7 +148,9 @@ class Grammar:
         self.bound_after = words(r"\s*", "bound_after", r"(?!\w)")  # `90% trở lên tổ chức ...`
         self.list_lead = re.compile(fold_pattern(r"(?<!\w)(?:như|gồm|bao gồm|cụ thể)\s*:"))  # `..., như: a; b; c`
         self.follow_on = words(r"\s*", "follow_on", r"(?!\w)")  # `Theo đó, ...` after a sentence announcing targets
-        self.total_intro = words(r"", "total_intro", r"\s+$")
+        # (a qualifier between: `trong tổng số hơn 1.000 hộ nghèo ..., có đến 634 hộ ...`)
+        self.population_base = frozenset(fold(x) for x in w.get("population_base", []))
+        self.total_intro = words(r"", "total_intro", fold_pattern(r"\s+(?:(?:hơn|trên|gần|khoảng|xấp\s+xỉ)\s+)?$"))
         self.past_year = re.compile(fold_pattern(r"(?<!\w)năm\s+((?:19|20)\d{2})\s+(?:")
                                     + word_alternation(w.get("past", [])) + r")(?!\w)")
         self.target_heading = words(r"(?<!\w)", "target_heading", r"(?!\w)")

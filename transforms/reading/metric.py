@@ -178,7 +178,8 @@ def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
     if m.unit != "percent" or last is None or last.unit == "percent" or last.role not in ("level", "part"):
         return None
     if not _SHARE_BRACKET.fullmatch(doc.key, last.char_end, m.number_start) and not (
-            _SHARE_CLAUSE.fullmatch(doc.key, last.char_end, m.number_start) and _share_after_comma(doc, last, m)):
+            _SHARE_CLAUSE.fullmatch(doc.key, last.char_end, m.number_start) and _share_after_comma(doc, last, m)) \
+            and not _share_of_the_whole_named(doc, last, m):
         return None
     return Choice(doc.g.metric_alias(last.metric), last.char_end, last.char_end, "context"), None
 
@@ -186,6 +187,22 @@ def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
 # (folded) `tổng mức`, `tổng số`, `tổng doanh thu`, `tổng kim ngạch` right after a share: the whole
 # (not `tổng giá trị sản phẩm`: a sector's share of the economy is its structure, which has codes of its own)
 _OF_THE_WHOLE = re.compile(fold_pattern(r"\s*(?:so\s+với\s+)?tổng\s+(?:mức|số|doanh\s+thu|kim\s+ngạch)(?!\w)"))
+
+
+_WORDS_THEN_SHARE = re.compile(fold_pattern(r"[^,;.()\d]{1,60},\s*chiếm\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
+
+
+def _share_of_the_whole_named(doc: Document, last: Fact, m: Mention) -> bool:
+    """`634 hộ nghèo không có khả năng lao động, chiếm 60% tổng số hộ nghèo`: a share of the whole it names, after words
+    that say what the count or amount is of (and name no indicator of their own), is the amount's part."""
+    whole = _OF_THE_WHOLE.match(doc.key, m.end)
+    if whole is None or _WORDS_THEN_SHARE.fullmatch(doc.key, last.char_end, m.number_start) is None \
+            or next(doc.lefts_nearest_first(last.char_end, m.number_start), None) is not None:
+        return False
+    # (the whole is what the amount counts, `634 hộ nghèo ... chiếm 60% tổng số hộ nghèo`; not the population a rate is
+    # of, `12.500 hộ ..., chiếm 98,5% tổng số hộ`: that is the rate)
+    counted = fold(re.sub(r"^[\d.,\s]+", "", last.value_text)).strip()
+    return bool(counted) and counted not in doc.g.population_base and doc.key.startswith(counted, whole.end() + 1)
 
 
 def _share_after_comma(doc: Document, last: Fact, m: Mention) -> bool:
