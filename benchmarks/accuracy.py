@@ -72,6 +72,7 @@ SETS = {
     "sealed23": (ROOT / "tests" / "fixtures" / "sealed23" / "docs", ROOT / "tests" / "fixtures" / "sealed23" / "gold"),
     "dev17": (ROOT / "tests" / "fixtures" / "dev17" / "docs", ROOT / "tests" / "fixtures" / "dev17" / "gold"),
     "dev18": (ROOT / "tests" / "fixtures" / "dev18" / "docs", ROOT / "tests" / "fixtures" / "dev18" / "gold"),
+    "dev19": (ROOT / "tests" / "fixtures" / "dev19" / "docs", ROOT / "tests" / "fixtures" / "dev19" / "gold"),
 }
 
 

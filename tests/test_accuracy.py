@@ -169,6 +169,10 @@ HELD_OUT = [
     # 18 blind reports of the sixteenth session's second batch (bench dev28), scored on arrival: 0.808 with the
     # session's first extractor and with the code they arrived at (SCORES.md), then read; 2 false fails fixed since
     ("dev18", 295, 0.84, 0),
+    # 18 blind reports of the sixteenth session's third batch (bench dev29), scored on arrival: 0.811 with the session's
+    # first extractor and with the code they arrived at (SCORES.md), then read; 1 false fail written down (ul02: the
+    # source's own slip, `trong tháng 5 năm 2024` in an April review, dates figures to May under an April headline)
+    ("dev19", 308, 0.81, 1),
 ]
 
 
