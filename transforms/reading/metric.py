@@ -1040,8 +1040,10 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
             and not any(c[2] == "sector" for c in doc.concepts_in(lo, m.start)):
         # `Mức tăng này cao hơn mục tiêu cả năm là 6,5%`: growth named alone (no sector) is the indicator's just read
         return Choice(governing, m.start, m.start, "context"), None
-    if ctx is not None and m.unit == "percent" and not (
-            ref.metrics[ctx.alias.code].unit == "percent" and doc.sector_item(lo, m.number_start)) and any(
+    # (not an item naming a sector of its own: `ngành công nghiệp và xây dựng (đạt 10.772,4 tỷ đồng) tăng 20,5%, các
+    # ngành dịch vụ tăng 6,2%`: a sibling of the amount, not its change)
+    if ctx is not None and m.unit == "percent" and not doc.sector_item(
+            max(lo, doc.last_mark(",;", lo, m.number_start) + 1), m.number_start) and any(
             f.metric == ctx.alias.code and (f.role in ("level", "part") or f.unit == "percent" != ref.metrics[
                 f.metric].unit and doc.g.roles.base_after(key[m.end:m.end + 48])[0] is not None)
             for f in sent_facts.latest_first(clause_start)):
