@@ -647,7 +647,10 @@ def _measured_after(doc: Document, sent: Sentence, m: Mention, sent_facts: Sente
         said, units = doc.g.measure_amount.match(doc.key, m.end), ("VND", "USD")
     if said is None:
         return None
-    read = next((f for f in sent_facts.latest_first(sent.start) if f.role == "level" and f.unit in units
+    # (of the figure's own clause: `...; giải ngân vốn đầu tư công đạt 14,18% vốn kế hoạch` is no change of the
+    # production value an earlier clause stated)
+    clause = doc.last_mark(";", sent.start, m.number_start)
+    read = next((f for f in sent_facts.latest_first(max(sent.start, clause)) if f.role == "level" and f.unit in units
                  and f.char_end <= m.start), None)
     named = doc.first_right(m.end, said.end())
     if read is None or named is not None:
