@@ -73,6 +73,7 @@ SETS = {
     "dev17": (ROOT / "tests" / "fixtures" / "dev17" / "docs", ROOT / "tests" / "fixtures" / "dev17" / "gold"),
     "dev18": (ROOT / "tests" / "fixtures" / "dev18" / "docs", ROOT / "tests" / "fixtures" / "dev18" / "gold"),
     "dev19": (ROOT / "tests" / "fixtures" / "dev19" / "docs", ROOT / "tests" / "fixtures" / "dev19" / "gold"),
+    "sealed24": (ROOT / "tests" / "fixtures" / "sealed24" / "docs", ROOT / "tests" / "fixtures" / "sealed24" / "gold"),
 }
 
 
