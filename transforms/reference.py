@@ -11,7 +11,7 @@ import hashlib
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,9 @@ class Alias:
     post_head: re.Pattern[str] | None = None  # frame: the words after {N} up to its last `…`
     topic: re.Pattern[str] | None = None  # frame: the words after its last `…`, which may come before {N}
     literal_len: int = 0
+    # written in other words by seeds/grammar/synonyms.csv: matched as written, but no typo of it is looked for (the
+    # alias it varies is already, and the fuzzy look-up's cost grows with the aliases it may reach)
+    variant: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,7 @@ class Reference:
                 words = a.text.split()
                 own = self.leads.setdefault(a.code, [])
                 own += [lead for k in range(len(words) - 1, 0, -1) if (lead := " ".join(words[:k])) not in own]
-                for w in dict.fromkeys(re.findall(r"\w+", fold(a.text))):
+                for w in dict.fromkeys(re.findall(r"\w+", fold(a.text))) if not a.variant else ():
                     self.word_index.setdefault(w, []).append(i)
             elif a.kind == "frame" and (w := re.match(r"\s*(\w+)", fold(a.text.split("{N}", 1)[1]))) is not None:
                 self.frames_after_word.setdefault(w.group(1), []).append(i)
@@ -343,8 +346,11 @@ def parse_reference(files: dict[str, str]) -> Reference:
     written = {a.strip() for row in metric_rows for col in ("aliases", "scope_aliases")
                for a in (row.get(col) or "").split("|") if a.strip()}
 
-    def spelled_out(texts: Iterable[str]) -> list[str]:
-        return _with_abbreviations(_with_synonyms(texts, synonyms, written), shortened)
+    def spelled_out(texts: Iterable[str]) -> list[tuple[str, bool]]:
+        """Each alias with its abbreviations, then its synonym variants (flagged) with theirs."""
+        own = list(texts)
+        plain = _with_abbreviations(own, shortened)
+        return [(t, t not in plain) for t in _with_abbreviations(_with_synonyms(own, synonyms, written), shortened)]
 
     for line, row in enumerate(metric_rows, start=2):
         code = row["code"].strip()
@@ -353,10 +359,11 @@ def parse_reference(files: dict[str, str]) -> Reference:
         metrics[code] = Metric(code, row["unit"].strip(), row["domain"].strip(), row.get("label_en", "").strip(),
                                (row.get("part_of") or "").strip() or None,
                                (row.get("reduction_code") or "").strip() or None)
-        for text in spelled_out(filter(None, (a.strip() for a in row["aliases"].split("|")))):
-            aliases.append(make_alias(code, text))
-        for text in spelled_out(filter(None, (a.strip() for a in (row.get("scope_aliases") or "").split("|")))):
-            aliases.append(make_alias(code, text, is_scope=True))
+        for text, variant in spelled_out(filter(None, (a.strip() for a in row["aliases"].split("|")))):
+            aliases.append(replace(make_alias(code, text), variant=variant))
+        scoped = filter(None, (a.strip() for a in (row.get("scope_aliases") or "").split("|")))
+        for text, variant in spelled_out(scoped):
+            aliases.append(replace(make_alias(code, text, is_scope=True), variant=variant))
     units = [
         UnitWord(fold(r["word"].strip()), r["kind"].strip(), float(r["scale"] or 1), r["unit"].strip())
         for r in _read_csv(files["units.csv"], "units.csv")
