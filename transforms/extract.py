@@ -12,6 +12,7 @@ are in `transforms.reading`: the document and its look-ups (`document`), a figur
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
@@ -64,6 +65,8 @@ from transforms.text import PHOTO_CAPTION, CleanText
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Fact", "NumberRead", "extract", "extract_at", "fact_id"]
 
 
+# the numbering opening a heading (`II.`, `1.`, `a)`), which dates nothing
+_HEADING_NUMBER = re.compile(r"\s*(?:[IVXLC]+|\d{1,2}|[a-zđ])[.)]\s+")
 _FLOW_UNITS = ("VND", "USD", "tonne")  # amounts that accrue over a period: money and output
 
 def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
@@ -176,7 +179,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
             own_figure = any(x.unit is not None for x in ms)
             # (a topic's sub-heading, `Cơ cấu kinh tế`, `1. Về văn hóa - xã hội`, naming no task, result, year or
             # figure, is a part of the section it stands in: targets stay targets)
-            topic_only = not own_figure and not any(c.isdigit() for c in sent.text.lstrip("0123456789IVXLC. ")) \
+            topic_only = not own_figure and not any(c.isdigit() for c in _HEADING_NUMBER.sub("", sent.text, count=1)) \
                 and g.result_heading.search(key, sent.start, sent.end) is None
             # (kept only under a heading of targets that dates them and has no figure of its own, `II. Mục tiêu chủ
             # yếu năm 2015`, `Những chỉ tiêu ... nhiệm kỳ 2020 - 2025`: a headline, `An Phú giữ vững "mục tiêu kép"`,
@@ -338,19 +341,18 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                     cue = list_status
                 if cue == "estimate" and after is not None and after.of_figure:
                     cue = None  # `ước tính tăng 6,72%, cao hơn mức tăng 4,84% của quý I/2024`: a past result
-                # (a year over before the report was written is no year targets are set for: `năm 2020 GRDP bình quân
-                # đầu người ... đạt 3.249 USD` under `Tây Ninh đặt mục tiêu ...` dated 09/10/2025)
+                # a year over before the report was written is no year targets are set for (`năm 2020 GRDP bình quân
+                # đầu người ... đạt 3.249 USD` under `Tây Ninh đặt mục tiêu ...` dated 09/10/2025), nor a horizon
+                # (`Đến năm 2020, giá trị sản xuất ... đạt 16.868 tỷ đồng` dated 11/2021: what was reached by then)
+                past = bool(ref_date and fact.period_year and fact.period_year < ref_date.year)
                 in_section = section_target and (section_year is None or (fact.period_year or 0) >= section_year) \
-                    and not (ref_date and fact.period_year and fact.period_year < ref_date.year) \
+                    and not past \
                     and (section_period is None or fact.period == section_period) \
                     and not attained \
                     and (section_part_named or fact.period in (None, "FY"))
                 # (`đạt 52,29% kế hoạch` under a heading of targets: a result; so is `trong 9 tháng năm 2022, ... đạt
                 # 4.021,9 tỷ đồng` under `... phấn đấu hoàn thành các chỉ tiêu năm 2022`: targets are set for years,
                 # a part of the year is a result unless the heading names such parts)
-                # (a horizon over before the report was written, `Đến năm 2020, giá trị sản xuất của huyện đạt 16.868 tỷ
-                # đồng` dated 11/2021, is what was reached by then)
-                past = bool(ref_date and fact.period_year and fact.period_year < ref_date.year)
                 if cue is None and horizon_at >= sent.start and own is None and after is None and not past:
                     cue = "target"
                 elif cue == "estimate" and horizon_at >= sent.start and own is None and after is None \

@@ -503,6 +503,10 @@ class Document:
         """Whether a crop word stands in [lo, hi)."""
         return any(c[2] == "crop" for c in self.concepts_in(lo, hi))
 
+    def ownership_named(self, lo: int, hi: int) -> bool:
+        """Whether an ownership's words (`vốn Nhà nước`, `khu vực có vốn ĐTNN`) stand in [lo, hi)."""
+        return any(c[2] == "ownership" for c in self.concepts_in(lo, hi))
+
     def harm_words(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
         """The words of harm (a pest's, the weather's: concept actions `pest`, `damage`) inside [lo, hi)."""
         if self._harms is None:

@@ -509,7 +509,7 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         total = total if intro else None
     if marker is None and not intro and in_bracket and unit != "percent" and (
             doc.crop_named(opened, m.number_start) or choice.how == BRACKET_PART
-            or any(c[2] == "ownership" for c in doc.concepts_in(opened, m.number_start))):
+            or doc.ownership_named(opened, m.number_start)):
         # `Tổng diện tích cây ăn trái hơn 8.113ha (xoài hơn 6.408ha, ...)`: a crop's figure in a bracket right after
         # a total of the same kind is a part of it (so is an ownership's: `(vốn nhà nước 1.800 tỷ đồng, ...)`)
         # (the crop keeps its own code: `diện tích cây lâu năm đạt 12.500 ha (cà phê 8.200 ha, ...)`)
@@ -594,7 +594,7 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
                 # each sentence's sources are one view of the total, summed on their own
                 part_list = "breakdown"
     if role == "level" and m.range_part is None and choice.how.startswith(UNDER) and choice.scope is not None \
-            and any(c[2] == "ownership" for c in doc.concepts_in(*choice.scope)):
+            and doc.ownership_named(*choice.scope):
         # `Tổng vốn đầu tư ... ước đạt 56.061,6 tỷ đồng. Vốn Nhà nước ... ước đạt 17.875,1 tỷ đồng; vốn ngoài Nhà nước
         # ...`: a share by ownership of the indicator the paragraph stated the total of is its part
         total = next((f for f in reversed(para_facts or []) if f.role == "level" and f.unit == unit
