@@ -205,6 +205,10 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
             if m2 and not mask_index.overlaps(m2.start(), m2.end()):
                 p2 = parse_number(text[m2.start():m2.end()], habit)
                 hi = unit_after(key, m2.end(), units)
+                named_at = None  # `10-13/19 tiêu chí`: a band of numerators counts what their denominator counts
+                den = NUMBER.match(key, m2.end() + 1) if hi.unit is None and key.startswith("/", m2.end()) else None
+                if den is not None and (shared := unit_after(key, den.end(), units)).unit == "count":
+                    hi, named_at = UnitRead(m2.end(), shared.scale, shared.unit, shared.counter), den.end()
                 own = unit_after(key, e, units)
                 is_range = p2 is not None and hi.unit is not None and own.unit is None and (
                     join.group().strip() != "-" or _RANGE_FROM.search(key[max(0, s - 6):s]) or hi.unit == "percent"
@@ -212,8 +216,9 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
                 if is_range and p2 is not None and p2.value >= parsed.value:
                     low = _mention(text, s, e, e, parsed, hi, "low")
                     # the words that name the low end follow the high end (`85-90% số làng đạt ...`)
-                    out.append(Mention(**{**low.__dict__, "after_at": m2.end()}))
-                    out.append(_mention(text, m2.start(), m2.end(), hi.end, p2, hi, "high"))
+                    out.append(Mention(**{**low.__dict__, "after_at": named_at or m2.end()}))
+                    high = _mention(text, m2.start(), m2.end(), hi.end, p2, hi, "high")
+                    out.append(high if named_at is None else Mention(**{**high.__dict__, "after_at": named_at}))
                     taken_until = m2.end()
                     continue
         read = unit_after(key, e, units)

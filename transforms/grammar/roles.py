@@ -51,6 +51,7 @@ class RoleWords:
     to_level: re.Pattern[str]
     plan_paren: re.Pattern[str]  # `(KH 74%)`, `(kế hoạch năm 2023 là 1.800 tỷ đồng)` before the plan's figure
     plan_compared: re.Pattern[str]  # `, cao hơn nhiều so với chỉ tiêu thu ` before the plan's figure
+    plan_slash: re.Pattern[str]  # `/KH 2017: `, `/mục tiêu nghị quyết ` between a result and its plan's figure
     plan_of: re.Pattern[str]  # `đạt 95% kế hoạch ` + the indicator the plan is of (`thu ngân sách`)
     attainment: re.Pattern[str]  # `đạt 52,29% kế hoạch`, `bằng 86,1% KH`: a result measured against its plan
 
@@ -76,8 +77,9 @@ class RoleWords:
         bases = [
             # `8,62% (các chỉ tiêu về GRDP tính trên ...)`: targets as a plural noun are no plan base, nor is the target
             # a figure is said to be (`đạt 65% là chỉ tiêu chủ yếu`)
-            (rx(r"^[^,;]{0,12}?(?<!\w)(?<!các )(?<!những )(?<!là )(?:" + plan + r")(?!\w)"), "plan"),
-            (rx(r"^[^,;]{0,12}?(?:" + budget + r")"), "budget_estimate"),
+            # (`66,67%/KH 2017: 66,67%`, `12,3%/mục tiêu nghị quyết 10,5-11%`: a result over the plan's own value)
+            (rx(r"^(?:\s*/\s*năm)?[^,;/]{0,12}?(?<!\w)(?<!các )(?<!những )(?<!là )(?:" + plan + r")(?!\w)"), "plan"),
+            (rx(r"^(?:\s*/\s*năm)?[^,;/]{0,12}?(?:" + budget + r")"), "budget_estimate"),
             (rx(r"^[^,;\d]{0,4}?(?<!\w)(?:" + giver + r")(?!\w)"), "plan"),
             (rx(r"^[^,;]{0,16}?(?:" + same + r")"), "same_period"),
             (rx(r"^[^,;]{0,16}?(?:" + prior_period + r"|so\s+(?:với\s+)?(?:tháng\s+(?:\d{1,2}|" + MONTH_WORDS
@@ -122,6 +124,8 @@ class RoleWords:
                 r")(?!\w)(?:\s+năm\s+\d{4})?[^()\d]{0,30}$")),  # `(khoảng 8.268 USD)` names no plan
             # `đạt gần 161,58 tỷ đồng, cao hơn nhiều so với chỉ tiêu thu 101,1 tỷ đồng`: the figure right after the
             # plan a result is compared with is that plan's value (a change by an amount is written before `so với`)
+            plan_slash=re.compile(fold_pattern(r"\s*/\s*(?:") + plan_words + fold_pattern(
+                r")(?!\w)[^,;()\d/]{0,24}?(?:(?:19|20)\d\d)?\s*:?\s*(?:là\s+)?$")),
             plan_compared=re.compile(fold_pattern(r"\s*,?\s*(?:[^\W\d]+\s+){0,3}?so\s+với\s+(?:")
                                      + plan_words + fold_pattern(
                 r")(?!\w)(?:\s+(?:thu|chi|giao|đề\s+ra|năm\s+\d{4}|của\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã)))*"

@@ -178,6 +178,7 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
         prev = own  # `đạt 8,61%, cao hơn mức cùng kỳ 2024 (8,49%), và tiến sát kịch bản tăng trưởng đề ra (8,96–9,61%)`
     elif not (doc.g.roles.plan_paren.match(doc.key, prev.char_end, m.number_start)
               or doc.g.plan_named_bracket.fullmatch(doc.key, prev.char_end, m.number_start)
+              or doc.g.roles.plan_slash.fullmatch(doc.key, prev.char_end, m.number_start)
               or (prev.role == "level"
                   and doc.g.roles.plan_compared.fullmatch(doc.key, prev.char_end, m.number_start))):
         return None
