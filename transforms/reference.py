@@ -46,6 +46,7 @@ class ReportedCode:
     scope_if_none: str  # the scope of a fact read with none
     scope_prefix: str  # put before a scope the fact has, unless that scope already says it
     only_as_part: bool = False  # written so only as a part of a stated total (and that part's ratios)
+    otherwise: str | None = None  # with only_as_part, the code written when it is no part (None: its own)
 
 
 @dataclass(frozen=True)
@@ -435,7 +436,12 @@ def _reported_codes(text: str, metrics: dict[str, Metric]) -> dict[str, Reported
         when = (row.get("when") or "always").strip()
         if when not in ("always", "part"):
             raise ValueError(f"{where}: when is {when!r}, not 'always' or 'part'")
-        out[code] = ReportedCode(code, to, scope, (row.get("scope_prefix") or "").strip(), when == "part")
+        otherwise = (row.get("otherwise") or "").strip() or None
+        if otherwise is not None and (when != "part" or otherwise not in metrics
+                                      or metrics[otherwise].unit != metrics[code].unit):
+            raise ValueError(f"{where}: otherwise {otherwise!r} needs when 'part' and a known code in "
+                             f"{metrics[code].unit}")
+        out[code] = ReportedCode(code, to, scope, (row.get("scope_prefix") or "").strip(), when == "part", otherwise)
     chained = sorted({r.reported_as for r in out.values()} & set(out))
     if chained:
         raise ValueError(f"seeds/reported_codes.csv: {', '.join(chained)} is written under another code and "

@@ -594,6 +594,15 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
                 # sources named paragraphs after the total may nest (thu nội địa, then thuế thu nhập cá nhân):
                 # each sentence's sources are one view of the total, summed on their own
                 part_list = "breakdown"
+    last = next((f for f in reversed(sent_facts) if f.unit == unit), None) if role == "level" else None
+    if last is not None and m.range_part is None and metric.part_of and last.role == "part" \
+            and last.metric != metric.code and key.count(";", last.char_end, m.start) == 1:
+        # `...; bán hàng hóa, quà lưu niệm ước đạt gần 45 tỷ đồng; doanh thu các dịch vụ khác ước đạt trên 62,5 tỷ
+        # đồng` closing the parts of a tourism revenue total: a line listed right after a part (the item before)
+        # goes on with its list, whatever total the line is usually a part of
+        total = next((f for fs in doc.levels.values() for f in fs if f.fact_id == last.parent_fact_id), None)
+        if total is not None and abs(value) < abs(total.value):
+            role, parent_id, part_list = "part", total.fact_id, "partial"
     if role == "level" and m.range_part is None and choice.how.startswith(UNDER) and choice.scope is not None \
             and doc.ownership_named(*choice.scope):
         # `Tổng vốn đầu tư ... ước đạt 56.061,6 tỷ đồng. Vốn Nhà nước ... ước đạt 17.875,1 tỷ đồng; vốn ngoài Nhà nước

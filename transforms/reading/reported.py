@@ -32,7 +32,9 @@ def report(facts: list[Fact], reported: dict[str, ReportedCode],
         parent = by_id.get(f.parent_fact_id or "")
         if (r := reported.get(f.metric)) is not None and (
                 not r.only_as_part or _of_a_part(f, parent, r.reported_as in levels.get(f.sentence_index, ()))):
-            f = _written(f, r, parent)
+            f = _written(f, r, parent, _total_code(f, r, written.get(f.parent_fact_id or "")))
+        elif r is not None and r.otherwise is not None:
+            f = replace(f, metric=r.otherwise, read_as=f.metric)
         elif named_codes and f.metric in named_codes:
             f = _named_code(f, named_codes[f.metric], written.get(f.parent_fact_id or ""), text,
                             sentence_starts[f.sentence_index] if sentence_starts else 0)
@@ -80,7 +82,16 @@ def _of_a_part(f: Fact, parent: Fact | None, total_stated_here: bool) -> bool:
     return f.role == "part" or (parent.role == "part" and parent.metric == f.metric)
 
 
-def _written(f: Fact, r: ReportedCode, parent: Fact | None) -> Fact:
+def _total_code(f: Fact, r: ReportedCode, parent: Fact | None) -> str:
+    """The code a line written only as a part goes under: its total's as written (`doanh thu các dịch vụ khác`
+    under a tourism revenue total is tourism revenue's part, under the retail turnover the turnover's), a ratio's
+    its part's; with no total read, the row's."""
+    if parent is None or not r.only_as_part or parent.metric == f.metric:  # (a share of its own amount)
+        return r.reported_as
+    return parent.metric
+
+
+def _written(f: Fact, r: ReportedCode, parent: Fact | None, code: str | None = None) -> Fact:
     # a change or ratio of a crop's area names no crop: it is of its level's (`đậu tương 67 ha, giảm 10,9%`)
     own = f.scope if f.scope is not None or parent is None or parent.metric != f.metric else parent.scope
     if own is None:
@@ -89,4 +100,4 @@ def _written(f: Fact, r: ReportedCode, parent: Fact | None) -> Fact:
         scope = own
     else:
         scope = f"{r.scope_prefix} {own}"
-    return replace(f, metric=r.reported_as, scope=scope, read_as=f.metric, read_scope=f.scope)
+    return replace(f, metric=code or r.reported_as, scope=scope, read_as=f.metric, read_scope=f.scope)
