@@ -136,6 +136,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
     prev_facts: list[Fact] = []
     last_targets = (-1, -1)  # the span of the last sentence whose figures are all targets
     default_year = default_year_of(clean, periods, key)
+    published_year = clean.published_on.year if clean.published_on else default_year
     pi = 0
     prev_status_target_sentence = -2
     prev_estimate_sentence = -2  # the last sentence whose last figure is an estimate
@@ -382,6 +383,11 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                     status = "target"  # a period not begun when the report was written: a plan (a part's own
                     #                    period is its total's: the date line's month does not date it)
                 fact.status = "target" if fact.metric_how == PLANNED else status
+                if fact.status == "target" and year is None and default_year != published_year \
+                        and fact.period_year == default_year and override is None and after is None:
+                    # (a report dated early in the year reviews the year before; its targets named before any year
+                    # are of the date line's own year: `Huyện Sóc Sơn phấn đấu 100% số xã đạt chuẩn` dated 28/01/2019)
+                    fact.period_year = published_year
                 if fact.metric_how == PLANNED and after is None:
                     fact.period = "FY"  # `(KH năm tăng 6,8%)`, `480.000/540.000 con`: the year's plan
                 if fact.status != "target" and override is None and own is None:

@@ -209,11 +209,15 @@ _YEAR_RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)
 def default_year_of(clean: CleanText, periods: list[PeriodMention], key: str = "") -> int | None:
     """The year a figure is about when nothing before it names one: the report's date, else
     the year the report names most, else the year after the one its `cùng kỳ năm Y` compares with."""
-    if clean.published_on:
-        return clean.published_on.year
     years = [p.year for p in periods if p.year and p.relative != "term"]  # a term's average is an aside
-    if years:
-        return max(set(years), key=years.count)
+    named = max(set(years), key=years.count) if years else None
+    if clean.published_on:
+        # (dated in the first quarter, a report mostly of the year before is that year's review: `05/01/2026` over
+        # `tổng thu ngân sách nhà nước năm 2025 ... đạt 101.400 tỉ đồng`, its headline's figure is of 2025)
+        early = clean.published_on.month <= 3 and named == clean.published_on.year - 1
+        return named if early else clean.published_on.year
+    if named is not None:
+        return named
     bases = [int(m.group(1)) + 1 for m in SAME_PERIOD_YEAR.finditer(key)]
     # (or any year a change is compared with: `tăng 1,9 tạ/ha so với 2017`, `tăng 16,45% so năm 2017`)
     bases = bases or [int(m.group(1)) + 1 for m in _COMPARED_YEAR.finditer(key)]
