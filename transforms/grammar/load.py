@@ -70,6 +70,9 @@ class Grammar:
         self.refers_back = words(r"(?<!\w)", "refers_back", r"(?!\w)")
         self.planned_as_whole = frozenset(w.get("planned_as_whole", []))  # a disbursement's plan: the allocation
         self.marked_parts = frozenset(w.get("part_when_marked", []))  # a part only after `trong đó`, `cụ thể:`
+        # a growth rate named with no object after an amount of its sentence (`tổng giá trị sản xuất đạt 6.246 tỷ
+        # đồng, ...; tốc độ tăng trưởng đạt 11,64%`): that amount's indicator's growth
+        self.growth_of_amount = frozenset(fold(x) for x in w.get("growth_of_amount", []))
         # totals a report breaks down by sector sentence by sentence: a sector's value under one stated is a part
         self.totals_of_sectors = frozenset(w.get("total_of_sectors", []))
         self.unreported = frozenset(w.get("unreported", []))  # codes read to tell figures apart, written as no fact

@@ -992,6 +992,18 @@ class Document:
             # (a revenue named in the item is no production value: `doanh thu của doanh nghiệp trong nước đạt ...`)
             options.append((g.unit_heads[m.unit], item_lo, item_lo, f"concept of a figure in {m.unit}"))
         for head, start, end, how in options:
+            if how == "concept" and self.key[start:end] in g.growth_of_amount and m.unit == "percent" and (
+                    amount := self._last_amount(m)) is not None and amount.sentence_index == sent.index \
+                    and amount.unit == "VND" and amount.metric in g.concepts.head_of_metric:
+                head = g.concepts.head_of_metric[amount.metric]  # (the growth of the amount just stated)
+            if head == "share" and start < sent.start and m.unit == "percent" and not m.points and any(
+                    k == "sector" for k, _ in mods) and g.roles.last_verb(
+                    self.key[item_lo:m.number_start]) in ("increase", "decrease"):
+                # `tỷ trọng công nghiệp – xây dựng, dịch vụ ... đều tăng. Cụ thể, khu vực nông, lâm nghiệp và thủy sản
+                # tăng 3,04%`: an item naming only a sector and its growth in percent (a share moves by points)
+                # under a share named in a sentence before is the sector's value added growing (not in a list its
+                # own sentence heads with the structure: `cơ cấu ... giảm 1,02%; khu vực công nghiệp ... tăng 4,19%`)
+                head = "grdp"
             sig = g.concepts.metric(head, mods)
             if sig is None or (not sig.modifiers and how != "concept" and not (
                     governing is not None and how.startswith(UNDER) and sig.metric != governing.code
