@@ -838,6 +838,9 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
             if counted is not None and ref.metrics[counted[0].code].unit == "count":
                 # `82,6% doanh nghiệp thành lập mới hoạt động dịch vụ`: a share of what a count's frame counts
                 return (Choice(counted[0], m.end, counted[2], COUNT_SHARE), None), whole
+            if counted is not None and ref.metrics[counted[0].code].unit == "percent":
+                # `98% số dân nông thôn và 99% số dân đô thị được sử dụng nước hợp vệ sinh`: a rate's own frame
+                return (Choice(counted[0], m.end, counted[2], "after"), None), whole
             return (None, _NAMED_AFTER), whole
     lo = max(clause_start, sent.start)
     for h in doc.lefts_nearest_first(lo, m.start):
