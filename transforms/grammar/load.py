@@ -70,6 +70,11 @@ class Grammar:
         self.refers_back = words(r"(?<!\w)", "refers_back", r"(?!\w)")
         self.planned_as_whole = frozenset(w.get("planned_as_whole", []))  # a disbursement's plan: the allocation
         self.marked_parts = frozenset(w.get("part_when_marked", []))  # a part only after `trong đó`, `cụ thể:`
+        # the whole a share right after an amount names (`chiếm 0,95% tổng mức`), and the words then share verb between
+        # (`634 hộ nghèo không có khả năng lao động, chiếm 60%`)
+        self.share_whole = words(fold_pattern(r"\s*(?:so\s+với\s+)?"), "share_whole", r"(?!\w)")
+        self.words_then_share = re.compile(r"[^,;.()\d]{1,60},\s*(?:" + word_alternation(w.get("whole_share_verb", []))
+                                           + r")\s+(?:(?:" + self.roles.qualifier_any + r")\s*)?")
         # a growth rate named with no object after an amount of its sentence (`tổng giá trị sản xuất đạt 6.246 tỷ
         # đồng, ...; tốc độ tăng trưởng đạt 11,64%`): that amount's indicator's growth
         self.growth_of_amount = frozenset(fold(x) for x in w.get("growth_of_amount", []))

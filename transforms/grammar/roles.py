@@ -54,6 +54,7 @@ class RoleWords:
     plan_slash: re.Pattern[str]  # `/KH 2017: `, `/mục tiêu nghị quyết ` between a result and its plan's figure
     plan_of: re.Pattern[str]  # `đạt 95% kế hoạch ` + the indicator the plan is of (`thu ngân sách`)
     attainment: re.Pattern[str]  # `đạt 52,29% kế hoạch`, `bằng 86,1% KH`: a result measured against its plan
+    qualifier_any: str = ""  # an alternation of the qualifier words written before a figure (`khoảng`, `hơn`, `~`)
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, str]]) -> RoleWords:
@@ -90,7 +91,9 @@ class RoleWords:
                  for q in ("over", "approx", "under", "at_least") if ("qualifier", q) in by]
         after = _alternation(by.get(("qualifier_after", "at_least"), []))
         plan_words = _alternation(by.get(("base", "plan"), []) + by.get(("base", "budget_estimate"), []))
+        qualifier_any = _alternation([p for q in ("over", "approx", "under") for p in by.get(("qualifier", q), [])])
         return cls(
+            qualifier_any=qualifier_any,
             verb=verb_rx,
             verb_value=norm,
             bases=bases,

@@ -184,19 +184,11 @@ def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
     return Choice(doc.g.metric_alias(last.metric), last.char_end, last.char_end, "context"), None
 
 
-# (folded) `tổng mức`, `tổng số`, `tổng doanh thu`, `tổng kim ngạch` right after a share: the whole
-# (not `tổng giá trị sản phẩm`: a sector's share of the economy is its structure, which has codes of its own)
-_OF_THE_WHOLE = re.compile(fold_pattern(r"\s*(?:so\s+với\s+)?tổng\s+(?:mức|số|doanh\s+thu|kim\s+ngạch)(?!\w)"))
-
-
-_WORDS_THEN_SHARE = re.compile(fold_pattern(r"[^,;.()\d]{1,60},\s*chiếm\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
-
-
 def _share_of_the_whole_named(doc: Document, last: Fact, m: Mention) -> bool:
     """`634 hộ nghèo không có khả năng lao động, chiếm 60% tổng số hộ nghèo`: a share of the whole it names, after words
     that say what the count or amount is of (and name no indicator of their own), is the amount's part."""
-    whole = _OF_THE_WHOLE.match(doc.key, m.end)
-    if whole is None or _WORDS_THEN_SHARE.fullmatch(doc.key, last.char_end, m.number_start) is None \
+    whole = doc.g.share_whole.match(doc.key, m.end)
+    if whole is None or doc.g.words_then_share.fullmatch(doc.key, last.char_end, m.number_start) is None \
             or next(doc.lefts_nearest_first(last.char_end, m.number_start), None) is not None:
         return False
     # (the whole is what the amount counts, `634 hộ nghèo ... chiếm 60% tổng số hộ nghèo`; not the population a rate is
@@ -212,7 +204,7 @@ def _share_after_comma(doc: Document, last: Fact, m: Mention) -> bool:
     of its own)."""
     if doc.g.roles.base_after(doc.key[m.end:m.end + 40])[0] in ("plan", "budget_estimate"):
         return True
-    if _OF_THE_WHOLE.match(doc.key, m.end):
+    if doc.g.share_whole.match(doc.key, m.end):
         return True  # `doanh thu du lịch lữ hành đạt gần 120 tỷ đồng, chiếm 0,95% tổng mức`: a share of the whole named
     return last.role == "part" and last.scope is None \
         and "grdp" not in (last.metric, doc.ref.metrics[last.metric].part_of)
