@@ -68,6 +68,8 @@ class Grammar:
         # a figure referred back to (`Con số này tương đương 40,47% dự toán`): phrases that, like elided words, name
         # no indicator of their own
         self.refers_back = words(r"(?<!\w)", "refers_back", r"(?!\w)")
+        # a price basis restating the figure before (`...; theo giá hiện hành là 4.420 tỷ đồng`): names no indicator
+        self.price_basis = words(r"(?<!\w)", "price_basis", r"(?!\w)")
         self.planned_as_whole = frozenset(w.get("planned_as_whole", []))  # a disbursement's plan: the allocation
         self.marked_parts = frozenset(w.get("part_when_marked", []))  # a part only after `trong đó`, `cụ thể:`
         # the whole a share right after an amount names (`chiếm 0,95% tổng mức`), and the words then share verb between

@@ -677,7 +677,7 @@ class Document:
     def says_nothing(self, seg: str, named: list[str] | None = None) -> bool:
         """Whether a stretch of the key holds only elided words (verbs, `là`, `được`), dashes and numbers, or words of
         the head of the indicator `named` just read again (`Nâng tổng kim ngạch ... lên`)."""
-        seg = self.g.refers_back.sub(" ", seg)
+        seg = self.g.price_basis.sub(" ", self.g.refers_back.sub(" ", seg))
         words = [w for w in re.findall(r"[^\s,;:()]+", seg) if not any(c.isdigit() for c in w)]
         own = [w for w in words if w not in self.g.elided and w != "-"]
         if named and named[0] == _TOTAL_WORD and own[:1] != [_TOTAL_WORD]:
