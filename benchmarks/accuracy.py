@@ -74,6 +74,8 @@ SETS = {
     "dev18": (ROOT / "tests" / "fixtures" / "dev18" / "docs", ROOT / "tests" / "fixtures" / "dev18" / "gold"),
     "dev19": (ROOT / "tests" / "fixtures" / "dev19" / "docs", ROOT / "tests" / "fixtures" / "dev19" / "gold"),
     "sealed24": (ROOT / "tests" / "fixtures" / "sealed24" / "docs", ROOT / "tests" / "fixtures" / "sealed24" / "gold"),
+    "dev20": (ROOT / "tests" / "fixtures" / "dev20" / "docs", ROOT / "tests" / "fixtures" / "dev20" / "gold"),
+    "dev21": (ROOT / "tests" / "fixtures" / "dev21" / "docs", ROOT / "tests" / "fixtures" / "dev21" / "gold"),
 }
 
 

@@ -177,6 +177,12 @@ HELD_OUT = [
     # (SCORES.md); 1 false fail written down there (oj01: giá trị sản phẩm and giá trị sản xuất, two aggregates, both
     # read as the production value)
     ("sealed24", 299, 0.80, 1),
+    # 6 blind reports of the seventeenth session (bench dev30), scored on arrival: 0.907 with the session's first
+    # extractor and with the code they arrived at (SCORES.md); its false fail fixed since
+    ("dev20", 87, 0.90, 0),
+    # 18 blind reports of the seventeenth session's second batch (bench dev31), scored on arrival: 0.833 with the
+    # session's first extractor and with the code they arrived at (SCORES.md), then read; its false fail fixed since
+    ("dev21", 289, 0.84, 0),
 ]
 
 
