@@ -124,7 +124,7 @@ class RoleWords:
                                                r"(?:(?:vượt|đạt)\s+(?:") + plan_words + fold_pattern(
                 r")\s*,\s*|(?:không\s+|chưa\s+)?đạt\s+)?(?:")
                                   + plan_words + fold_pattern(
-                r")(?!\w)(?:\s+năm\s+\d{4})?[^()\d]{0,30}$")),  # `(khoảng 8.268 USD)` names no plan
+                r")(?!\w)(?:\s+(?:năm\s+)?\d{4})?[^()\d]{0,30}$")),  # `(khoảng 8.268 USD)` names no plan
             # `đạt gần 161,58 tỷ đồng, cao hơn nhiều so với chỉ tiêu thu 101,1 tỷ đồng`: the figure right after the
             # plan a result is compared with is that plan's value (a change by an amount is written before `so với`)
             plan_slash=re.compile(fold_pattern(r"\s*/\s*(?:") + plan_words + fold_pattern(

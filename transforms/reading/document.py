@@ -191,6 +191,8 @@ def _names_after_noun(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return first.end(), end
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
 class Document:
     """One document as the grammar reads it: text, key, tokens, every phrase hit, and the look-ups
     that would be quadratic if redone for every number."""
@@ -721,7 +723,10 @@ class Document:
         nghiệp - thuế sản phẩm`). Items part at commas and `và` before they part at dashes."""
         if (lo, hi, n) in self._sector_items:
             return self._sector_items[(lo, hi, n)]
-        found = sorted(c for c in self._sector_words() if lo <= c[0] and c[1] <= hi)
+        asides = [(b.start(), b.end()) for b in _BRACKETED.finditer(self.key, lo, hi)]
+        # (a sector named in an aside, `dịch vụ (chưa tính thuế sản phẩm trừ trợ cấp sản phẩm)`, is no item)
+        found = sorted(c for c in self._sector_words() if lo <= c[0] and c[1] <= hi
+                       and not any(a <= c[0] < b for a, b in asides))
         self._sector_items[(lo, hi, n)] = None
         if n < 2:
             return None

@@ -153,6 +153,13 @@ def _whole_ratio_base(doc: Document, sent_facts: SentenceFacts, m: Mention, metr
     return whole.comparison_base if marker is not None else None
 
 
+def _planned_qualifier(doc: Document, prev: Fact, m: Mention) -> str:
+    """The plan's own bound (`(KH 2024: tăng 7% trở lên)`, `(kế hoạch trên 90%)`), read in the bracket."""
+    before_at = max(prev.char_end, m.number_start - 24)
+    return doc.g.roles.qualifier(doc.key[before_at:m.number_start], doc.key[m.end:m.end + 16], m.range_part is not None,
+                                 doc.tone_key[before_at:m.number_start])
+
+
 def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact | None:
     """`đạt 76,89% (KH 74%)`, `đạt 9,2%, vượt kế hoạch (8,5%)`: a bracket after a figure stating the plan's
     value is the same indicator and role as that figure, a target."""
@@ -194,7 +201,8 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
     return Fact(
         fact_id=fact_id(doc.doc_id, m.start, m.end), doc_id=doc.doc_id, metric=planned, role=prev.role,
         value=m.value, unit=prev.unit if m.unit is None or prev.unit != "percent" else m.unit, period_year=None,
-        period=None, status="target", qualifier="exact", comparison_base=prev.comparison_base, base_year=prev.base_year,
+        period=None, status="target", qualifier=_planned_qualifier(doc, prev, m),
+        comparison_base=prev.comparison_base, base_year=prev.base_year,
         scope=prev.scope, parent_fact_id=None, char_start=m.start, char_end=m.end, value_text=doc.text[m.start:m.end],
         value_precision=m.precision, sentence=prev.sentence, sentence_index=prev.sentence_index,
         metric_how=PLANNED)
@@ -267,6 +275,9 @@ def _ratio_of_listed_total(doc: Document, sent_facts: SentenceFacts, m: Mention,
     if first is None or first.role != "pct_of_plan" or first.char_end > m.start:
         return None
     total = next((f for f in sent_facts if f.fact_id == first.parent_fact_id), None)
+    if total is not None and total.metric not in (metric.code, metric.part_of):
+        total = None  # (`giải quyết việc làm cho 2.400 lao động, bằng 37,7% kế hoạch; ..., trong đó tỷ lệ lao động có
+        #              bằng cấp đạt trên 14%`: another indicator's list)
     marker = sent_facts.marker_after(total, doc, m.start) if total is not None else None
     return first.comparison_base if marker is not None and marker.start() > first.char_end else None
 
@@ -782,7 +793,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     if base is None and m.unit == "percent":
         base, base_year = _opening_base(doc, sent)
     after_plan = bool(sent_facts) and sent_facts[-1].metric_how == PLANNED and sent_facts[-1].char_end <= m.start \
-        and sent_facts[-1].metric == metric.code  # (not another indicator's ratio after it: `(KH 9.500 người); tỷ lệ`)
+        and sent_facts[-1].metric == metric.code and sent_facts[-1].unit != "percent"
+    # (not another indicator's ratio after it: `(KH 9.500 người); tỷ lệ`; nor a rate after a rate's plan: `tỷ lệ qua đào
+    # tạo 50% (KH 2024: 82%), trong đó tỷ lệ lao động có bằng cấp ... đạt trên 14%`)
     if base is None and after_plan and verb in ("equal", "reach") and m.unit == "percent":
         base = "plan"  # `7.596 tấn (KH 7.526 tấn) bằng 100,93%`: the ratio to the plan just stated
     role = "level"
@@ -862,9 +875,11 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             # `huyện đã giải ngân được 90,3%`: what is disbursed is measured against the capital allocated
             role, base = "pct_of_plan", "plan"
         elif verb == "reach" and not alias_growth and not any(w in left for w in g.growth_words) and any(
-                f.role in ("level", "part") and f.metric == metric.code for f in sent_facts.latest_first(clause_start)):
+                f.role in ("level", "part") and f.metric == metric.code and f.unit != "percent"
+                for f in sent_facts.latest_first(clause_start)):
             # `giải ngân 1.151 tỉ đồng, đạt 32,52%.`: a bare ratio the amount reached is its attainment of the plan
-            # (not a growth its own words name: `... 18.900 tỉ đồng, tốc độ tăng trưởng đạt 7,32%`)
+            # (not a growth its own words name: `... 18.900 tỉ đồng, tốc độ tăng trưởng đạt 7,32%`; not after a rate,
+            # `tỷ lệ qua đào tạo 50% ..., trong đó tỷ lệ lao động có bằng cấp đạt trên 14%`: another rate)
             role, base = "pct_of_plan", "plan"
         elif verb in ("reach", None) and base is None and (listed := _ratio_of_listed_total(
                 doc, sent_facts, m, sent, metric, prev_facts)):

@@ -372,9 +372,13 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
     # (the sectors named since the last figure before the cue, else in the whole clause)
     items = doc.sector_items(doc.after_last_figure(clause_start, cue_start), cue_start, len(figures)) \
         or doc.sector_items(clause_start, cue_start, len(figures))
+    heads_from = clause_start
     if items is None and ";" in doc.key[sent.start:clause_start]:  # (names set apart by semicolons: `...; dịch vụ;`)
-        items = doc.sector_items(doc.after_last_figure(sent.start, cue_start), cue_start, len(figures))
-    heads = [c[3] for c in doc.concepts_in(clause_start, cue_end) if c[2] == "head"]
+        heads_from = doc.after_last_figure(sent.start, cue_start)
+        items = doc.sector_items(heads_from, cue_start, len(figures))
+    heads = [c[3] for c in doc.concepts_in(heads_from, cue_end) if c[2] == "head"]
+    if "share" in heads:  # `tỷ trọng của nông - lâm - thủy sản; ...; dịch vụ trong GRDP`: shares, of the GRDP
+        heads = ["share"]
     governing = ctx.alias if ctx is not None else last_alias
     if not heads and items is not None and m.unit == "percent" and _sum_to_whole(doc.key, figures):
         # `các chỉ tiêu cơ bản về kinh tế NN-CNXD-TMDV ... đạt 15,03% - 39,81 - 45,16%`: percentages of the sectors
