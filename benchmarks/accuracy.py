@@ -76,6 +76,7 @@ SETS = {
     "sealed24": (ROOT / "tests" / "fixtures" / "sealed24" / "docs", ROOT / "tests" / "fixtures" / "sealed24" / "gold"),
     "dev20": (ROOT / "tests" / "fixtures" / "dev20" / "docs", ROOT / "tests" / "fixtures" / "dev20" / "gold"),
     "dev21": (ROOT / "tests" / "fixtures" / "dev21" / "docs", ROOT / "tests" / "fixtures" / "dev21" / "gold"),
+    "dev22": (ROOT / "tests" / "fixtures" / "dev22" / "docs", ROOT / "tests" / "fixtures" / "dev22" / "gold"),
 }
 
 

@@ -632,6 +632,11 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         if total is not None and abs(value) < abs(total.value):
             complete = g.complete_list.search(fold(total.sentence).rstrip()) is not None
             role, parent_id, part_list = "part", total.fact_id, "complete" if complete else "partial"
+    if role == "part" and doc.g.period_aside.fullmatch(
+            key, skip_spaces(key, doc.last_mark(",;:", sent.start, m.number_start) + 1), m.number_start) is not None:
+        # `lưu trú ước đạt 228,16 tỷ đồng, tăng 19,55%, riêng quý III đạt 89,81 tỷ đồng`: a period singled out of the
+        # total's is no part of it
+        role, parent_id, part_list = "level", None, None
     if role == "part" and parent_id is not None:
         # `nhóm cây lương thực có hạt 31.398,4 ha, ..., trong đó: diện tích lúa 29.614,1 ha, ...; ngô 1.784,2 ha`: after
         # a part of the same total, a `trong đó` opens that part's own parts
