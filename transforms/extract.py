@@ -325,7 +325,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                     fact.period_year = override_year
                 fact.period = override[0] if override else (period or "FY")
                 fact.period_stated_at = override[1] if override else period_at
-                after = own or period_after(periods, period_starts, sent, m, dated_to, key)
+                after = own or period_after(periods, period_starts, sent, m, dated_to, key, g.period_right_after)
                 if after is not None:  # `đạt 120 tỷ đồng trong 6 tháng đầu năm 2023`: named after the figure
                     # (a period named without its year, `quý I tăng 7,63%`, keeps the year in force)
                     fact.period_year = after.year if after.year is not None else fact.period_year

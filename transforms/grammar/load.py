@@ -70,6 +70,9 @@ class Grammar:
         self.refers_back = words(r"(?<!\w)", "refers_back", r"(?!\w)")
         # a price basis restating the figure before (`...; theo giá hiện hành là 4.420 tỷ đồng`): names no indicator
         self.price_basis = words(r"(?<!\w)", "price_basis", r"(?!\w)")
+        # the words between a figure and a period that is its own (`đạt 4.200 tỷ trong tháng 5`)
+        self.period_right_after = re.compile(r"\s*(?:(?:" + word_alternation(w.get("period_right_after", []))
+                                             + r")(?!\w))?\s*")
         # a period singled out in a list item (`riêng quý III đạt 89,81 tỷ đồng`): its figure is no part of the total
         self.period_aside = re.compile(r"(?:" + word_alternation(w.get("period_aside", [])) + fold_pattern(
             r")\s+(?:quý\s+(?:iv|iii|ii|i|[1-4])|tháng\s+\d{1,2}|năm\s+\d{4})(?:\s*(?:/|năm)\s*\d{4})?\s*(?:"

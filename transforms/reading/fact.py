@@ -947,8 +947,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                 and metric.label_en.endswith(" index"):
             # `chỉ số sản xuất công nghiệp tháng 8 ước đạt 101,09% so với tháng trước`: the index to its base; but
             # `chỉ số sản xuất công nghiệp ... tăng trưởng khá cao, đạt 14,02% so cùng kỳ`: its growth
-            # (`chỉ số phát triển sản xuất công nghiệp (IIP) tăng ở mức 2 con số, ước đạt 25,15% so với cùng kỳ`: an index
-            # is never a quarter of what it was; a small percentage is its growth, as an economy's is)
+            # (`chỉ số phát triển sản xuất công nghiệp (IIP) tăng ở mức 2 con số, ước đạt 25,15% so với cùng kỳ`: an
+            # index is never a quarter of what it was; a small percentage is its growth, as an economy's is)
             grown = any(w in left for w in g.growth_words) or value < 30
             role = "pct_change" if grown else "pct_of_base"
         else:

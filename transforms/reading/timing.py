@@ -125,7 +125,7 @@ YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def period_after(periods: list[PeriodMention], starts: list[int], sent: Sentence, m: Mention,
-                  next_start: int, key: str) -> PeriodMention | None:
+                 next_start: int, key: str, right_after: re.Pattern[str]) -> PeriodMention | None:
     """A period named between the figure and the next one, in a sentence that named none before the
     figure (`Thu ngân sách đạt 120 tỷ đồng trong 6 tháng đầu năm 2023, bằng 52% dự toán`)."""
     lo, hi = bisect_left(starts, sent.start), bisect_left(starts, m.start)
@@ -136,12 +136,9 @@ def period_after(periods: list[PeriodMention], starts: list[int], sent: Sentence
             return p
         # one named right after the figure (`Năm 2023, ... đạt 120 tỷ đồng trong 6 tháng đầu năm`, `đạt 4.200 tỷ trong
         # tháng 5`) is its own, below a year named before it; without a year, it keeps the year in force
-        if _RIGHT_AFTER.fullmatch(key, m.end, p.start) and all(q.period in (None, "FY") for q in periods[lo:hi]):
+        if right_after.fullmatch(key, m.end, p.start) and all(q.period in (None, "FY") for q in periods[lo:hi]):
             return p
     return None
-
-
-_RIGHT_AFTER = re.compile(r"\s*(?:trong|của|tính\s+trong)?\s*")
 
 
 def own_period(periods: list[PeriodMention], starts: list[int], sent: Sentence, m: Mention,
