@@ -77,6 +77,7 @@ SETS = {
     "dev20": (ROOT / "tests" / "fixtures" / "dev20" / "docs", ROOT / "tests" / "fixtures" / "dev20" / "gold"),
     "dev21": (ROOT / "tests" / "fixtures" / "dev21" / "docs", ROOT / "tests" / "fixtures" / "dev21" / "gold"),
     "dev22": (ROOT / "tests" / "fixtures" / "dev22" / "docs", ROOT / "tests" / "fixtures" / "dev22" / "gold"),
+    "dev23": (ROOT / "tests" / "fixtures" / "dev23" / "docs", ROOT / "tests" / "fixtures" / "dev23" / "gold"),
 }
 
 

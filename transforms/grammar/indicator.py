@@ -172,6 +172,25 @@ def fuzzy_alias(key: str, tone_key: str, lo: int, m: Mention, ref: Reference) ->
     plain = key[lo:m.start]
     if len(plain) < FUZZY_MIN_LEN:
         return None
+    # (a window read before gives the same answer: a long sentence of one repeated shape asks it for every figure)
+    memo_key = (ref.digest, plain, tone_key[lo:m.start], key[lo - 1] if lo else "", m.unit,
+                m.unit is None and m.scale >= 1e6)
+    if (memo := _FUZZY_MEMO.get(memo_key, _UNSEEN)) is not _UNSEEN:
+        return None if memo is None else (memo[0], (lo + memo[1], lo + memo[2]))
+    found_alias = _fuzzy_alias(key, tone_key, lo, m, ref, plain)
+    if len(_FUZZY_MEMO) > 4096:
+        _FUZZY_MEMO.clear()
+    _FUZZY_MEMO[memo_key] = None if found_alias is None else (
+        found_alias[0], found_alias[1][0] - lo, found_alias[1][1] - lo)
+    return found_alias
+
+
+_FUZZY_MEMO: dict[tuple, tuple[Alias, int, int] | None] = {}
+_UNSEEN = object()
+
+
+def _fuzzy_alias(key: str, tone_key: str, lo: int, m: Mention, ref: Reference,
+                 plain: str) -> tuple[Alias, tuple[int, int]] | None:
     spelled_window: tuple[str, list[int]] | None = None
     best: tuple[float, int, Alias, int, int] | None = None
     index = ref.word_index

@@ -606,11 +606,12 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
                 # each sentence's sources are one view of the total, summed on their own
                 part_list = "breakdown"
     last = next((f for f in reversed(sent_facts) if f.unit == unit), None) if role == "level" else None
-    if last is not None and m.range_part is None and metric.part_of and last.role == "part" \
+    if last is not None and m.range_part is None and metric.code in g.marked_parts and last.role == "part" \
             and last.metric != metric.code and key.count(";", last.char_end, m.start) == 1:
         # `...; bán hàng hóa, quà lưu niệm ước đạt gần 45 tỷ đồng; doanh thu các dịch vụ khác ước đạt trên 62,5 tỷ
         # đồng` closing the parts of a tourism revenue total: a line listed right after a part (the item before)
-        # goes on with its list, whatever total the line is usually a part of
+        # goes on with its list, whatever total the line is usually a part of (a line that is a part only in a list:
+        # not an indicator of its own, `; giá trị sản xuất công nghiệp 199,9 tỷ đồng` after the retail lines)
         total = next((f for fs in doc.levels.values() for f in fs if f.fact_id == last.parent_fact_id), None)
         if total is not None and abs(value) < abs(total.value):
             role, parent_id, part_list = "part", total.fact_id, "partial"
