@@ -78,6 +78,7 @@ SETS = {
     "dev21": (ROOT / "tests" / "fixtures" / "dev21" / "docs", ROOT / "tests" / "fixtures" / "dev21" / "gold"),
     "dev22": (ROOT / "tests" / "fixtures" / "dev22" / "docs", ROOT / "tests" / "fixtures" / "dev22" / "gold"),
     "dev23": (ROOT / "tests" / "fixtures" / "dev23" / "docs", ROOT / "tests" / "fixtures" / "dev23" / "gold"),
+    "sealed25": (ROOT / "tests" / "fixtures" / "sealed25" / "docs", ROOT / "tests" / "fixtures" / "sealed25" / "gold"),
 }
 
 

@@ -189,6 +189,10 @@ HELD_OUT = [
     # 18 blind reports of the seventeenth session's fourth batch (bench dev33), scored on arrival: 0.812 with the
     # session's first extractor, 0.815 with the code they arrived at (SCORES.md), then read
     ("dev23", 320, 0.81, 0),
+    # 18 sealed by six blind annotators of the seventeenth session: first 0.730 (c9ea750), closing 0.730 (3b3939c)
+    # (SCORES.md); 1 false fail written down there (ur01: an output's fall worth 167 tỷ đồng read as agriculture's
+    # value added)
+    ("sealed25", 329, 0.72, 1),
 ]
 
 
