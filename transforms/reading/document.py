@@ -191,8 +191,6 @@ def _names_after_noun(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return first.end(), end
 
 
-_BRACKETED = re.compile(r"\([^()]*\)")
-
 class Document:
     """One document as the grammar reads it: text, key, tokens, every phrase hit, and the look-ups
     that would be quadratic if redone for every number."""
@@ -723,7 +721,7 @@ class Document:
         nghiệp - thuế sản phẩm`). Items part at commas and `và` before they part at dashes."""
         if (lo, hi, n) in self._sector_items:
             return self._sector_items[(lo, hi, n)]
-        asides = [(b.start(), b.end()) for b in _BRACKETED.finditer(self.key, lo, hi)]
+        asides = [(b.start(), b.end()) for b in ASIDE.finditer(self.key, lo, hi)]
         # (a sector named in an aside, `dịch vụ (chưa tính thuế sản phẩm trừ trợ cấp sản phẩm)`, is no item)
         found = sorted(c for c in self._sector_words() if lo <= c[0] and c[1] <= hi
                        and not any(a <= c[0] < b for a, b in asides))
@@ -967,12 +965,9 @@ class Document:
             governing = None
         if governing is not None and governing.code in g.concepts.head_of_metric:
             head = g.concepts.head_of_metric[governing.code]
-            if head == "share" and m.unit == "percent" and not m.points and any(
-                    k == "sector" for k, _ in mods) and g.roles.last_verb(
-                    self.key[item_lo:m.number_start]) in ("increase", "decrease"):
+            if head == "share" and self._sector_grows(m, mods, item_lo):
                 # `khu vực công nghiệp xây dựng chiếm tỷ trọng 60% trong GRDP ... ngành công nghiệp chế biến chế tạo
-                # tăng gần 7,5%`: a sector said to grow by a percentage under a share is its value added growing (a
-                # share moves by points, and is named as such)
+                # tăng gần 7,5%`: under a share, the sector's value added growing
                 head = "grdp"
             options.append((head, item_lo, item_lo, f"{UNDER} '{governing.text}'"))
         # (after an opening frame, `Ở khu vực công nghiệp và xây dựng, ngành công nghiệp ước ... tăng 8,51%`: the sector
@@ -1001,9 +996,7 @@ class Document:
                     amount := self._last_amount(m)) is not None and amount.sentence_index == sent.index \
                     and amount.unit == "VND" and amount.metric in g.concepts.head_of_metric:
                 head = g.concepts.head_of_metric[amount.metric]  # (the growth of the amount just stated)
-            if head == "share" and start < sent.start and m.unit == "percent" and not m.points and any(
-                    k == "sector" for k, _ in mods) and g.roles.last_verb(
-                    self.key[item_lo:m.number_start]) in ("increase", "decrease"):
+            if head == "share" and start < sent.start and self._sector_grows(m, mods, item_lo):
                 # `tỷ trọng công nghiệp – xây dựng, dịch vụ ... đều tăng. Cụ thể, khu vực nông, lâm nghiệp và thủy sản
                 # tăng 3,04%`: an item naming only a sector and its growth in percent (a share moves by points)
                 # under a share named in a sentence before is the sector's value added growing (not in a list its
@@ -1046,6 +1039,12 @@ class Document:
             wild = [c for c in words if (c[2], "*") in sig.modifiers]
             return Choice(g.metric_alias(sig.metric), lo, hi, how, (wild[-1][0], wild[-1][1]) if wild else None)
         return None
+
+    def _sector_grows(self, m: Mention, mods: set[tuple[str, str]], item_lo: int) -> bool:
+        """Whether an item names a sector said to grow or fall by a percentage (not points): a share moves by points
+        and is named as such, so under a share's head this is the sector's value added growing."""
+        return m.unit == "percent" and not m.points and any(k == "sector" for k, _ in mods) \
+            and self.g.roles.last_verb(self.key[item_lo:m.number_start]) in ("increase", "decrease")
 
     def domain_choice(self, sent: Sentence, item_lo: int, m: Mention) -> Choice | None:
         """`sản phẩm chủ yếu như: Sản phẩm sợi tăng 7%`: a change whose item names only a domain with a head of its
