@@ -84,7 +84,8 @@ SETS = {
 
 def facts_of(docs: Path) -> list[dict]:
     files = sorted(p for p in docs.glob("*.txt"))
-    frame = pl.DataFrame({"doc_id": [f.name for f in files], "text": [f.read_text(encoding="utf-8") for f in files]})
+    frame = pl.DataFrame({"doc_id": [f.name for f in files], "text": [f.read_text(encoding="utf-8") for f in files],
+                          "source_file": [f.name for f in files]})
     parsed = parse_documents(frame, load_reference(ROOT / "seeds"))
     return [{**f, "source_file": f["doc_id"]} for f in parsed.facts.to_dicts()]
 

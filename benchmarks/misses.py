@@ -35,7 +35,8 @@ def main() -> None:
     gold = ev.load_gold(gold_dir)
     files = sorted(p for p in docs.glob("*.txt") if args.file is None or args.file in p.name)
     parsed = parse_documents(pl.DataFrame({"doc_id": [f.name for f in files],
-                                           "text": [f.read_text(encoding="utf-8") for f in files]}),
+                                           "text": [f.read_text(encoding="utf-8") for f in files],
+                                           "source_file": [f.name for f in files]}),
                              load_reference(ROOT / "seeds"))
     facts = defaultdict(list)
     for f in parsed.facts.to_dicts():
@@ -96,7 +97,8 @@ def attributes(set_name: str = "dev", attr: str = "status", limit: int = 40) -> 
     gold = ev.load_gold(gold_dir)
     files = sorted(docs.glob("*.txt"))
     parsed = parse_documents(pl.DataFrame({"doc_id": [f.name for f in files],
-                                           "text": [f.read_text(encoding="utf-8") for f in files]}),
+                                           "text": [f.read_text(encoding="utf-8") for f in files],
+                                           "source_file": [f.name for f in files]}),
                              load_reference(ROOT / "seeds"))
     facts = defaultdict(list)
     for f in parsed.facts.to_dicts():

@@ -299,12 +299,12 @@ def explain(
         if decoded.reason is not None or decoded.text is None:
             _fail(f"{file}: {decoded.reason or 'not readable as text'}")
             return
-        raw, doc_id = decoded.text, doc_id_of(data)
+        raw, doc_id, name = decoded.text, doc_id_of(data), file.name
     else:
         assert text is not None
         if not text.strip():
             _fail("--text is empty")
-        raw, doc_id = text, None
+        raw, doc_id, name = text, None, ""
     from transforms.reference import load_reference
 
     try:
@@ -312,7 +312,7 @@ def explain(
     except (OSError, ValueError, KeyError) as err:
         _fail(f"cannot load the reference data: {err}")
         return
-    expl = explain_text(raw, ref, doc_id)
+    expl = explain_text(raw, ref, doc_id, name)
     if json_out:
         for rec in render_json(expl):
             typer.echo(json.dumps(rec, ensure_ascii=False))

@@ -628,3 +628,22 @@ def test_a_plan_amount_after_a_ratio_is_the_amounts_target(bracket: str):
     plan = only(found, value=1350 * B)
     assert (plan.metric, plan.role, plan.status) == ("agricultural_production_value", "level", "target")
     assert only(found, value=1417 * B).status == "actual"
+
+
+_YEARLESS = ("2. Các chỉ tiêu chủ yếu\na) Tốc độ tăng trưởng kinh tế (GRDP) trong năm là 6,5%;\n"
+             "b) Kim ngạch xuất khẩu đạt 1.850 triệu USD;")
+
+
+@pytest.mark.parametrize(("name", "year"), [
+    ("ben_tre_chi_tieu_2025.txt", 2025),  # a list of targets with no date line
+    ("di_an_nhiem_ky_2015_2020.txt", 2020),  # a term's report: its last year
+    ("2019/bao_cao.txt", None),  # a folder is no name
+    ("bao_cao_tinh.txt", None),
+])
+def test_a_report_naming_no_year_is_dated_by_its_file_name(name, year):
+    found = extract("x", clean_document(_YEARLESS, REF.boilerplate), REF, name).facts
+    assert {f.period_year for f in found} == ({year} if year else set())
+    # a year in the text wins over the name
+    dated = extract("x", clean_document("Năm 2023, kim ngạch xuất khẩu đạt 1.850 triệu USD.", REF.boilerplate), REF,
+                    name).facts
+    assert {f.period_year for f in dated} == {2023}

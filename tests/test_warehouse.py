@@ -298,3 +298,13 @@ def test_parse_workers_are_stopped_after_the_parse_stage() -> None:
     again = raw.worker_pool(1)
     assert again is not pool and again.submit(sum, [1, 2]).result() == 3
     raw.close_worker_pool()
+
+
+def test_a_report_naming_no_year_is_dated_by_its_file_name_in_the_warehouse(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "chi_tieu_ben_tre_2025.txt").write_text(
+        "Các chỉ tiêu chủ yếu\na) Kim ngạch xuất khẩu đạt 1.850 triệu USD;\n", encoding="utf-8")
+    db = tmp_path / "w" / "chitieu.duckdb"
+    build_warehouse(source, db)
+    assert _scalar(db, "select list(distinct period_year) from marts.fct_indicators") == [2025]

@@ -74,15 +74,15 @@ def doc_id_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def explain(raw: str, ref: Reference, doc_id: str | None = None) -> Explanation:
+def explain(raw: str, ref: Reference, doc_id: str | None = None, source_name: str = "") -> Explanation:
     """Clean `raw` as the pipeline does, extract, and line every number read up with its fact or reason.
 
     Give the file's `doc_id` (sha256 of its bytes) to get the warehouse's fact ids; by default the
-    id is the sha256 of the text's UTF-8 bytes.
+    id is the sha256 of the text's UTF-8 bytes. `source_name`, the file's name, dates a text that names no year.
     """
     doc_id = doc_id or doc_id_of(raw.encode("utf-8"))
     clean = clean_document(raw, ref.boilerplate)
-    ex = extract(doc_id, clean, ref)
+    ex = extract(doc_id, clean, ref, source_name)
     return Explanation(doc_id, clean, list(ex.facts), _views(clean.text, ex), list(ex.sentences))
 
 

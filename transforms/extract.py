@@ -69,14 +69,16 @@ __all__ = ["EXTRACTOR_VERSION", "Extraction", "Fact", "NumberRead", "extract", "
 _HEADING_NUMBER = re.compile(r"\s*(?:[IVXLC]+|\d{1,2}|[a-zđ])[.)]\s+")
 _FLOW_UNITS = ("VND", "USD", "tonne")  # amounts that accrue over a period: money and output
 
-def extract(doc_id: str, clean: CleanText, ref: Reference) -> Extraction:
+def extract(doc_id: str, clean: CleanText, ref: Reference, source_name: str = "") -> Extraction:
     """Every fact of one cleaned report, its unit found from its own text (transforms/locality.py)."""
-    return extract_at(doc_id, clean, ref, find_locality(clean.text, clean.title, ref))
+    return extract_at(doc_id, clean, ref, find_locality(clean.text, clean.title, ref), source_name)
 
 
-def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality | None) -> Extraction:
+def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality | None,
+               source_name: str = "") -> Extraction:
     """Every fact of one cleaned report, and every number read with why it is or is not one. `where` is the
-    report's unit (None: not known), which decides a bare figure's indicator by level and leaves out other places'."""
+    report's unit (None: not known), which decides a bare figure's indicator by level and leaves out other places'.
+    `source_name` (the file's name) dates a report whose text names no year at all."""
     level = where.level if where is not None else None
     doc = Document(doc_id, clean, ref)
     text, key, g = doc.text, doc.key, doc.g
@@ -135,7 +137,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
     before_item: tuple | None = None  # the year and period in force before a list item named one of its own
     prev_facts: list[Fact] = []
     last_targets = (-1, -1)  # the span of the last sentence whose figures are all targets
-    default_year = default_year_of(clean, periods, key)
+    default_year = default_year_of(clean, periods, key, source_name)
     published_year = clean.published_on.year if clean.published_on else default_year
     pi = 0
     prev_status_target_sentence = -2

@@ -62,13 +62,15 @@ class Parsed:
 
 
 def parse_documents(raw: pl.DataFrame, ref: Reference) -> Parsed:
-    """Parse every row of `raw` (columns doc_id, text) into the parsed tables."""
-    texts = raw.select("doc_id", pl.col("text").str.normalize("NFC"))
+    """Parse every row of `raw` (columns doc_id, text, and optionally source_file: the name that dates a report
+    whose text names no year) into the parsed tables."""
+    names = pl.col("source_file").fill_null("") if "source_file" in raw.columns else pl.lit("")
+    texts = raw.select("doc_id", pl.col("text").str.normalize("NFC"), names.alias("source_file"))
     docs, sents, facts, numbers, heads, annivs = [], [], [], [], [], []
-    for doc_id, text in texts.iter_rows():
+    for doc_id, text, source_file in texts.iter_rows():
         clean = clean_document(text or "", ref.boilerplate)
         loc = find_locality(clean.text, clean.title, ref)
-        ex = extract_at(doc_id, clean, ref, loc)
+        ex = extract_at(doc_id, clean, ref, loc, source_file)
         docs.append({
             "doc_id": doc_id, "text": clean.text, "title": clean.title, "published_on": clean.published_on,
             "locality": loc.locality, "locality_type": loc.locality_type, "province": loc.province,

@@ -327,7 +327,8 @@ class ShardResult:
 
 def parse_shard(lake: Path, shard: Shard, seeds_dir: Path, key: str) -> ShardResult:
     """Parse one shard and write its parts; runs in a worker process, a thread or a Dask worker."""
-    docs = pl.read_parquet(shard.part, columns=["doc_id", "text"]).filter(pl.col("doc_id").is_in(shard.doc_ids))
+    docs = pl.read_parquet(shard.part, columns=["doc_id", "text", "source_file"]) \
+        .filter(pl.col("doc_id").is_in(shard.doc_ids))
     parsed = parse_documents(docs, _reference(seeds_dir))
     written = {t: lk.write_part(lake, "raw", t, getattr(parsed, _PARSED_FIELD[t]).select(list(PARSED_TABLES[t]))
                                 .cast(PARSED_TABLES[t]), key=key) for t in PARSED_TABLES}

@@ -203,9 +203,10 @@ def year_stated_in(periods: list[PeriodMention], sent: Sentence) -> bool:
 _YEAR_RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d|[/.,]\d)")
 
 
-def default_year_of(clean: CleanText, periods: list[PeriodMention], key: str = "") -> int | None:
+def default_year_of(clean: CleanText, periods: list[PeriodMention], key: str = "", source_name: str = "") -> int | None:
     """The year a figure is about when nothing before it names one: the report's date, else
-    the year the report names most, else the year after the one its `cùng kỳ năm Y` compares with."""
+    the year the report names most, else the year after the one its `cùng kỳ năm Y` compares with, else
+    the year its file is named by."""
     years = [p.year for p in periods if p.year and p.relative != "term"]  # a term's average is an aside
     named = max(set(years), key=years.count) if years else None
     if clean.published_on:
@@ -229,7 +230,17 @@ def default_year_of(clean: CleanText, periods: list[PeriodMention], key: str = "
     # a term's report (`Trong nhiệm kỳ 2015 - 2020 ...`, `bình quân 5 năm (2021-2025)`): its figures are of
     # the term's last year; of two terms (the one reviewed, the one opening) the earlier ends first
     ends = [int(m.group(2)) for m in _YEAR_RANGE.finditer(key) if int(m.group(1)) < int(m.group(2))]
-    return min(ends) if ends else None
+    return min(ends) if ends else year_in_name(source_name)
+
+
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def year_in_name(source_name: str) -> int | None:
+    """The year a report's file is named by when its text names none (`bao_cao_chi_tieu_2025.txt`, a list of targets
+    with no date line): the last one, the end of a term's `2015_2020`. Only the name, not its folders."""
+    years = _NAME_YEAR.findall(source_name.replace("\\", "/").rsplit("/", 1)[-1])
+    return int(years[-1]) if years else None
 
 
 def month_of_base(doc: Document, sent: Sentence, fact: Fact) -> str | None:
