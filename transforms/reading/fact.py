@@ -880,13 +880,21 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         elif verb in ("reach", "equal", None) and base is None and metric.code in g.done_of_plan:
             # `huyện đã giải ngân được 90,3%`: what is disbursed is measured against the capital allocated
             role, base = "pct_of_plan", "plan"
-        elif verb == "reach" and not alias_growth and not any(w in left for w in g.growth_words) and any(
-                f.role in ("level", "part") and f.metric == metric.code and f.unit != "percent"
-                for f in sent_facts.latest_first(clause_start)):
+        elif verb == "reach" and base is None and not alias_growth and not (
+                any(w in key[clause_start:m.number_start] for w in g.growth_words)
+                or _SIGNED.search(text, max(0, m.number_start - 3), m.number_start + 1)
+                or g.concepts.head_of_metric.get(metric.code) in ("grdp", "value_added")
+                # (`Tổng giá trị sản xuất năm 2023 đạt 7,2%`: a year's output is not a fourteenth of its plan)
+                or value < 30 and g.concepts.head_of_metric.get(metric.code) == "production_value"
+                or doc.status.before(sent.start, m.start) == "target"):
             # `giải ngân 1.151 tỉ đồng, đạt 32,52%.`: a bare ratio the amount reached is its attainment of the plan
             # (not a growth its own words name: `... 18.900 tỉ đồng, tốc độ tăng trưởng đạt 7,32%`; not after a rate,
-            # `tỷ lệ qua đào tạo 50% ..., trong đó tỷ lệ lao động có bằng cấp đạt trên 14%`: another rate)
-            role, base = "pct_of_plan", "plan"
+            # `tỷ lệ qua đào tạo 50% ..., trong đó tỷ lệ lao động có bằng cấp đạt trên 14%`: another rate); against
+            # the base its indicator's attainment named before (`... đạt 67% dự toán. Trong đó, khoản thu từ doanh
+            # nghiệp trung ương đạt 44,6%`)
+            role = "pct_of_plan"
+            base = next((f.comparison_base for f in (*sent_facts.latest_first(sent.start), *reversed(prev_facts or []))
+                         if f.metric == metric.code and f.role == "pct_of_plan"), "plan")
         elif verb in ("reach", None) and base is None and (listed := _ratio_of_listed_total(
                 doc, sent_facts, m, sent, metric, prev_facts)):
             # `Thu ngân sách đạt 733.155 triệu đồng bằng 38,25% dự toán ...; trong đó: thu ngoài quốc doanh đạt 32%;
