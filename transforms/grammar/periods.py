@@ -130,6 +130,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
          r"|(?:^|(?<=\n)|(?<=\.\s))từ\s+đầu\s+năm\s+(?:đến|tới)\s+nay)"), "to_date"),
     (_rx(r"(?<!\w)trong\s+quý(?!\s*(?:[ivx]+|\d)(?!\w))"), "this_quarter"),
     (_rx(r"(?<!\w)(?:cả|trong)\s+năm(?!\s*(?:19|20)\d{2}|\s+(?:học|tới|sau|trước|qua))"), "this_year"),
+    # `đến hết năm nay, Sầm Sơn dự kiến đón được 4,1 triệu lượt khách`: the whole of the report's year
+    (_rx(r"(?<!\w)(?:đến\s+|tới\s+)?(?:hết|cuối)\s+năm\s+nay(?!\w)"), "this_year"),
 ]
 # what makes a year or period not the reporting period
 _NOT_PERIOD_BEFORE = re.compile(
