@@ -207,6 +207,9 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             if fold(_last_word(text, start, m.start())) in _ABBREVIATIONS:
                 continue
+            if m.start() > start and text[m.start() - 1].isalpha() and text[m.end():m.end() + 1].isalpha() and (
+                    m.start() - 1 == start or not text[m.start() - 2].isalnum()):
+                continue  # a letter's abbreviation glued to the next (`T.P Sông Công`, `T.X`): no end
             if m.start() - start <= _MAX_NUMBERING and _NUMBERING.fullmatch(text, start, m.start()):
                 continue  # numbering of a heading or list item: `I.`, `2.`
         end = m.end()

@@ -71,6 +71,11 @@ _SLASHED_BEFORE = re.compile(r"[\d.,]+\s?%?\s?/\s*$")  # `2,2%/` right before a 
 # what a contribution is made to (`đóng góp năng suất các nhân tố tổng hợp (TFP) vào GRDP`): no subject of the figure
 _VAO = fold("vào")
 _CONTRIBUTED_TO = re.compile(fold_pattern(r"(?<!\w)đóng\s+góp(?:\s+[^\s\d,;.:]+){0,12}?\s+vào\s*$"))
+# `chiếm 3,27% trên tổng diện tích cây lâu năm`, `chiếm tỷ trọng 40% tổng vốn`: the words after a share's figure name
+# its whole
+_AFTER_SHARE = re.compile(fold_pattern(
+    r"(?<!\w)chiếm\s+(?:tỷ\s+(?:lệ|trọng)\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d[\d.,]*\s*%\s*"
+    r"(?:(?:trên|trong|so\s+với|của)\s+)?(?:tổng\s+)?$"))
 CHANGE_IN_UNITS = "the change just read, in units"  # a Choice.how: `giảm 461 ha (-0,36%)`, `giảm 0,71% (giảm 9,20 ha)`
 LIST_LEAD = "concept words of the list's lead"  # a Choice.how: the item itself names nothing of the indicator
 
@@ -708,9 +713,12 @@ class Document:
     def whole_of_share(self, sent: Sentence, pos: int) -> bool:
         """Whether the words at `pos` name the whole a share is of (`tỷ trọng ... trong GRDP`, `chiếm ... trong
         tổng vốn`): after `trong`, with a share head before them in the sentence; or what a contribution is made to
-        (`Tỷ trọng đóng góp năng suất các nhân tố tổng hợp (TFP) vào GRDP 35,39%`)."""
+        (`Tỷ trọng đóng góp năng suất các nhân tố tổng hợp (TFP) vào GRDP 35,39%`); or right after a share's figure
+        (`Cây ăn trái 14.397 ha, chiếm 3,27% trên tổng diện tích cây lâu năm, tăng 13,34%`: the fruit trees' growth)."""
         if self.key[max(sent.start, pos - 5):pos].rstrip().endswith(_VAO) \
                 and _CONTRIBUTED_TO.search(self.key, max(sent.start, pos - 90), pos) is not None:
+            return True
+        if _AFTER_SHARE.search(self.key, max(sent.start, pos - 50), pos) is not None:
             return True
         return self.g.in_whole.search(self.key, max(sent.start, pos - 12), pos) is not None and any(
             c[2] == "head" and c[3] == "share" for c in self.concepts_in(sent.start, pos))

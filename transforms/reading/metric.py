@@ -933,18 +933,30 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
 _SIGNS = "+-" + DASHES
 _SIGN = re.compile(f"[{re.escape(_SIGNS)}]")
 _SIGNED_BRACKET = re.compile(f"\\s*\\(\\s*[{re.escape(_SIGNS)}]?\\s*")
+_SIGNED_OPEN = re.compile(f"\\(\\s*[{re.escape(_SIGNS)}]\\s*$")  # `(+` right before a figure
 
 
 def _change_of_amount_just_read(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts) -> Choice | None:
     """`Tổng diện tích trồng lúa 26.146,4 ha, đạt 108,4% kế hoạch, tăng 1.176,7ha so với năm trước`: a change in the
     unit of the amount the sentence read last, naming no indicator of its own, is that amount's change."""
-    if m.unit in (None, "percent") or not doc.g.change_before.search(doc.key, max(sent.start, m.number_start - 12),
-                                                                      m.number_start):
+    if m.unit in (None, "percent"):
         return None
     amount = next((f for f in sent_facts.latest_first(sent.start) if f.unit != "percent"), None)
-    if amount is None or amount.unit != m.unit or amount.role not in ("level", "part") \
-            or doc.first_right(amount.char_end, m.start) is not None \
-            or any(c[2] == "head" for c in doc.concepts_in(amount.char_end, m.start)):
+    if amount is None:
+        return None
+    last = next(sent_facts.latest_first(sent.start), None)
+    signed = _SIGNED_OPEN.search(doc.key, max(sent.start, m.number_start - 4), m.number_start) is not None \
+        and last is not None and last.role == "pct_change" and last.metric == amount.metric
+    # (or the same change in the amount's unit, signed in a bracket: `tăng 13,34% (+1.695 ha)`)
+    if not signed and not doc.g.change_before.search(doc.key, max(sent.start, m.number_start - 12), m.number_start):
+        return None
+    lo = amount.char_end
+    whole = doc.first_right(lo, m.start)
+    if whole is not None and doc.whole_of_share(sent, whole.start):
+        lo = whole.end  # (`14.397 ha, chiếm 3,27% trên tổng diện tích cây lâu năm, tăng 13,34% (+1.695 ha)`: its share's
+        # whole names no other indicator)
+    if amount.unit != m.unit or amount.role not in ("level", "part") or doc.first_right(lo, m.start) is not None \
+            or any(c[2] == "head" for c in doc.concepts_in(lo, m.start)):
         return None
     return Choice(doc.g.metric_alias(amount.metric), amount.char_end, amount.char_end, "context")
 
@@ -1086,7 +1098,7 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         return grouped, None
     if m.unit is not None:
         fuzzy = fuzzy_alias(key, doc.tone_key, max(clause_start, sent.start), m, ref)
-        if fuzzy is not None:
+        if fuzzy is not None and not doc.whole_of_share(sent, fuzzy[1][0]):
             return Choice(fuzzy[0], fuzzy[1][0], fuzzy[1][1], "fuzzy"), None
     # the report's indicator, before the one the unit implies (also when the indicator just read cannot measure
     # the figure: `..., chiếm tỷ trọng 17,67%; khu vực công nghiệp - xây dựng đạt hơn 27.600 tỉ đồng`)
