@@ -953,8 +953,9 @@ def _change_of_amount_just_read(doc: Document, sent: Sentence, m: Mention, sent_
     lo = amount.char_end
     whole = doc.first_right(lo, m.start)
     if whole is not None and doc.whole_of_share(sent, whole.start):
-        lo = whole.end  # (`14.397 ha, chiếm 3,27% trên tổng diện tích cây lâu năm, tăng 13,34% (+1.695 ha)`: its share's
-        # whole names no other indicator)
+        # (`14.397 ha, chiếm 3,27% trên tổng diện tích cây lâu năm, tăng 13,34% (+1.695 ha)`: its share's whole
+        # names no other indicator)
+        lo = whole.end
     if amount.unit != m.unit or amount.role not in ("level", "part") or doc.first_right(lo, m.start) is not None \
             or any(c[2] == "head" for c in doc.concepts_in(lo, m.start)):
         return None
