@@ -54,7 +54,7 @@ _N = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # `Năm tháng đầu năm 2024`: before `tháng đầu/cuối năm` the word `năm` can only be five
 _N_EDGE = _N[:-1] + r"|năm)"
 _YEAR_END_DAY = re.compile(r"(?<!\d)31\s*[/.-]\s*12(?!\d)")
-_DAY_31 = re.compile(r"(?<!\d)31\s*/\s*12\s*/")
+_DAY_31 = re.compile(r"(?<!\d)31\s*([/-])\s*12\s*\1")
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # `Trong nhiệm kỳ vừa qua, ...` in a congress report of `nhiệm kỳ 2020-2025`: the term just ended, its
     # results dated at its last year (the current term's first)
@@ -62,7 +62,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?<!\w)" + _N_EDGE + r"\s+tháng\s+(đầu|cuối)\s+năm" + _YEAR), "months_edge"),
     # a stock as of a date (`Tính đến ngày 15/9/2023`, `đến hết 30/6/2023`, `Tại thời điểm 01/4/2024`): the
     # month it closes
-    (_rx(r"(?<!\w)(?:(?:tính\s+)?đến|(?:tại\s+|vào\s+|đến\s+)?thời\s+điểm)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)"),
+    (_rx(r"(?<!\w)(?:(?:tính\s+)?đến|(?:tại\s+|vào\s+|đến\s+)?thời\s+điểm)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*(?:/\s*(\d{1,2})\s*/|-\s*(\d{1,2})\s*-)\s*((?:19|20)\d{2})(?!\d)"),
      "as_of"),
     # a cut-off day with no year (`ước tính đến ngày 30-9`, `tính đến ngày 30/9`): its month, the year the report's
     (_rx(r"(?<!\w)(?:tính\s+)?đến\s+(?:hết\s+)?ngày\s+\d{1,2}\s*[/.-]\s*(\d{1,2})(?![\d/.-])"), "as_of_day"),
@@ -309,17 +309,17 @@ def _mention(kind: str, m: re.Match[str], s: int, e: int) -> PeriodMention | Non
         period = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
         return PeriodMention(s, e, _year(m, 2), period)
     if kind == "as_of":
-        n = int(m.group(1))
+        n, year = int(m.group(1) or m.group(2)), int(m.group(3))  # (`31/8/2023` or `16-8-2018`)
         # its month for its own sentence only; its year dates what follows. A January cut-off closes the
         # year before (`đến ngày 31/01/2024 giải ngân đạt 98,6% kế hoạch`: a budget year's spending runs
         # to the end of the next January)
         if not 1 <= n <= 12:
             return None
         if n == 1:
-            return PeriodMention(s, e, int(m.group(2)) - 1, "FY", "as_of")
+            return PeriodMention(s, e, year - 1, "FY", "as_of")
         if n == 12 and _DAY_31.search(m.group(0)):  # `đến ngày 31/12/2022`: the year's end, a stock of the year
-            return PeriodMention(s, e, int(m.group(2)), "FY", "as_of")
-        return PeriodMention(s, e, int(m.group(2)), f"M{n:02d}", "as_of", to_end=_month_end_day(m.group()))
+            return PeriodMention(s, e, year, "FY", "as_of")
+        return PeriodMention(s, e, year, f"M{n:02d}", "as_of", to_end=_month_end_day(m.group()))
     if kind == "as_of_day":
         n = int(m.group(1))
         if n == 12 and _YEAR_END_DAY.search(m.group(0)):  # `đến ngày 31/12`: the year's end, a stock of the year

@@ -120,7 +120,7 @@ def reference_date(doc: Document) -> date | None:
 
 # `Quyết định số 1980/QĐ-TTg ngày 17/10/2016`: a document's code right before the date dates the document only
 _DOCUMENT_DATED = re.compile(r"\d+\s*/\s*[^\s\d/]+(?:/[^\s\d/]+)?\s+(?:ngay\s+)?$")
-_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")  # d/m/yyyy
+_DATE = re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})(?![\d/])")  # d/m/yyyy, d-m-yyyy
 YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
