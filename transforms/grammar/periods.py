@@ -161,6 +161,11 @@ _SEASON_BASE_BEFORE = re.compile(fold_pattern(
     r"(?<!\w)so\s+(?:với\s+)?(?:[^\s\d,;.]+\s+){0,2}vụ\s+\w+(?:\s+\w+)?\s+(?:năm\s+)?$"))
 
 
+# `tăng 10% trở lên so với số xã đã được công nhận đạt chuẩn năm 2017`: the count compared with, of its year (a base,
+# however many words name it)
+_COUNT_BASE_BEFORE = re.compile(fold_pattern(r"(?<!\w)so\s+(?:với\s+)?(?:tổng\s+)?số\s+(?:[^\s\d,;.:()]+\s+){0,8}$"))
+
+
 # the year of a plan a percentage is measured against (`đạt 51,8% kế hoạch vốn năm 2024`, `đạt 83% so với
 # Nghị quyết của Tỉnh ủy năm 2024`): not the period of the figure
 _PLAN_YEAR_BEFORE = re.compile(
@@ -203,7 +208,7 @@ def find_periods(key: str, masked: list[tuple[int, int]], tone_key: str | None =
                 continue
             plan_name = kind == "year" and _PLAN_NAME_BEFORE.search(key, max(0, s - 90), s) is not None
             not_period = _NOT_PERIOD_BEFORE.search(before) or _PLAN_YEAR_BEFORE.search(key[max(0, s - 48):s]) \
-                or plan_name
+                or plan_name or _COUNT_BASE_BEFORE.search(key, max(0, s - 72), s) is not None
             horizon = kind == "year" and _HORIZON.search(before) is not None and not plan_name
             if not_period and not (kind == "year" and m.group().startswith(_DEN_CUOI)) and not horizon:
                 insort(taken, (s, e))  # a comparison base or a term: not a period, but consumed
