@@ -69,6 +69,9 @@ __all__ = ["EXTRACTOR_VERSION", "Extraction", "Fact", "NumberRead", "extract", "
 _HEADING_NUMBER = re.compile(r"\s*(?:[IVXLC]+|\d{1,2}|[a-zđ])[.)]\s+")
 _FLOW_UNITS = ("VND", "USD", "tonne")  # amounts that accrue over a period: money and output
 
+_QUARTER_END_MONTHS = frozenset({"M03", "M06", "M09", "M12"})
+
+
 def extract(doc_id: str, clean: CleanText, ref: Reference, source_name: str = "") -> Extraction:
     """Every fact of one cleaned report, its unit found from its own text (transforms/locality.py)."""
     return extract_at(doc_id, clean, ref, find_locality(clean.text, clean.title, ref), source_name)
@@ -416,6 +419,12 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                     and fact.metric not in g.stock_amounts:
                 # `tính đến hết tháng 6, giải ngân đạt 520 tỷ đồng`: a flow counted to a month's end is the months to
                 # date (CONTRACT: `nM`); a stock as of then keeps the month (`... có 12.700 doanh nghiệp`)
+                fact.period = year_to_date(fact.period)
+            elif fact.period in _QUARTER_END_MONTHS and (fact.metric in g.quarterly_metrics
+                                                          or g.concepts.head_of_metric.get(fact.metric)
+                                                          in g.quarterly_heads):
+                # `Tình hình ... tháng 9 năm 2024` over `Tổng sản phẩm trong tỉnh ... ước thực hiện 46.427 tỷ đồng`: an
+                # economy's product is measured by quarters, so a month's report gives it to the quarter's end
                 fact.period = year_to_date(fact.period)
             if pinned is not None:
                 fact.period_year, fact.period, fact.status = pinned[0], pinned[1], "actual"

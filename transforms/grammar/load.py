@@ -125,6 +125,10 @@ class Grammar:
         self.goods_group = words(r"(?<!\w)", "goods_group", r"(?!\w)")  # `một số nhóm ngành hàng tăng như: ...`
         self.goods_totals = frozenset(w.get("goods_total", []))  # what goods groups break down (retail, export ...)
         self.done_of_plan = frozenset(w.get("done_of_plan", []))  # metric codes: what is done is of a plan
+        # an economy's product, value added and structure are measured by quarters (heads), as are the contributions
+        # to its growth (codes): a month names the quarter it ends
+        self.quarterly_heads = frozenset(w.get("quarterly_head", []))
+        self.quarterly_metrics = frozenset(w.get("quarterly_metric", []))
         # between a percentage change and the same change in the level's unit: its base, then a word of
         # equivalence (`tăng 9,03% (tương đương 12.600 tấn)`, `tăng 0,74% so với năm 2020, bằng 1.301 ha`)
         self.equivalent = re.compile(fold_pattern(r"(?:\s*so\s[^,;()\d]{0,24}(?:\d{4})?)?\s*[,(]?\s*(?:")
