@@ -633,7 +633,7 @@ def test_visitors_served_by_tour_operators_are_no_restatement_of_those_accommoda
     """`tổng lượt khách được các cơ sở lưu trú ... phục vụ ước đạt 5,1 triệu lượt` and `Số khách du lịch do các cơ sở
     lữ hành phục vụ ... ước đạt 636 nghìn lượt`: two counts of visitors, not one stated twice (dev36 vv02)."""
     text = ("Trong 6 tháng đầu năm 2023, tổng lượt khách được các cơ sở lưu trú trên địa bàn phục vụ ước đạt 5,1 triệu "
-            "lượt.\n\nSố khách du lịch do các cơ sở lữ hành phục vụ trong 6 tháng ước đạt 636 nghìn lượt, tăng gần 4,5% "
-            "so cùng kỳ 2022.")
+            "lượt.\n\nSố khách du lịch do các cơ sở lữ hành phục vụ trong 6 tháng ước đạt 636 nghìn lượt, tăng gần "
+            "4,5% so cùng kỳ 2022.")
     rows = _checks(tmp_path, {"a.txt": HEAD + text})
     assert not [r for r in rows if r[1] == "fail"], rows

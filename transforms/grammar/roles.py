@@ -26,7 +26,8 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(words)
 
 
-_VALUE_PAREN = re.compile(r"(?:\s*/\s*n[aă]m)?\s*\([^()]*\d[^()]*\)")  # (a rate per year: `12,59%/năm (KH 12,5%)`)
+# (a rate per year: `12,59%/năm (KH 12,5%)`; an abbreviation in its own bracket: `(kịch bản (KBTT): 7,87%)`)
+_VALUE_PAREN = re.compile(r"(?:\s*/\s*n[aă]m)?\s*\((?:[^()\d]|\([^()\d]*\))*\d[^()]*\)")
 
 
 # a month named in words (`so với tháng Bảy`); `tháng năm` is left out, being more often `tháng, năm`
@@ -124,7 +125,9 @@ class RoleWords:
                                                r"(?:(?:vượt|đạt)\s+(?:") + plan_words + fold_pattern(
                 r")\s*,\s*|(?:không\s+|chưa\s+)?đạt\s+)?(?:")
                                   + plan_words + fold_pattern(
-                r")(?!\w)(?:\s+(?:năm\s+)?\d{4})?[^()\d]{0,30}$")),  # `(khoảng 8.268 USD)` names no plan
+                r")(?!\w)(?:\s*\([^()\d]{1,12}\))?(?:\s+(?:năm\s+)?\d{4})?[^()\d]{0,30}$")),
+            # (`(khoảng 8.268 USD)` names no plan; `(kịch bản tăng trưởng (KBTT): 7,87%)`: the plan's abbreviation in a
+            # bracket of its own)
             # `đạt gần 161,58 tỷ đồng, cao hơn nhiều so với chỉ tiêu thu 101,1 tỷ đồng`: the figure right after the
             # plan a result is compared with is that plan's value (a change by an amount is written before `so với`)
             plan_slash=re.compile(fold_pattern(r"\s*/\s*(?:") + plan_words + fold_pattern(

@@ -50,7 +50,8 @@ BASE_PERIOD = "the same period's value stated after a figure (cùng kỳ năm tr
 
 
 # (also after a rate per year: `12,59%/năm (KH 12,5%)`)
-VALUE_BRACKET = re.compile(r"(?:\s*/\s*n[aă]m)?\s*\([^()]*\d[^()]*\)")
+# (an abbreviation in a bracket of its own inside: `(kịch bản tăng trưởng (KBTT): 7,87%)`)
+VALUE_BRACKET = re.compile(r"(?:\s*/\s*n[aă]m)?\s*\((?:[^()\d]|\([^()\d]*\))*\d[^()]*\)")
 
 
 DIGIT = re.compile(r"\d")
