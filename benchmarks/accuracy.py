@@ -79,6 +79,10 @@ SETS = {
     "dev22": (ROOT / "tests" / "fixtures" / "dev22" / "docs", ROOT / "tests" / "fixtures" / "dev22" / "gold"),
     "dev23": (ROOT / "tests" / "fixtures" / "dev23" / "docs", ROOT / "tests" / "fixtures" / "dev23" / "gold"),
     "sealed25": (ROOT / "tests" / "fixtures" / "sealed25" / "docs", ROOT / "tests" / "fixtures" / "sealed25" / "gold"),
+    "dev24": (ROOT / "tests" / "fixtures" / "dev24" / "docs", ROOT / "tests" / "fixtures" / "dev24" / "gold"),
+    "dev25": (ROOT / "tests" / "fixtures" / "dev25" / "docs", ROOT / "tests" / "fixtures" / "dev25" / "gold"),
+    "dev26": (ROOT / "tests" / "fixtures" / "dev26" / "docs", ROOT / "tests" / "fixtures" / "dev26" / "gold"),
+    "sealed26": (ROOT / "tests" / "fixtures" / "sealed26" / "docs", ROOT / "tests" / "fixtures" / "sealed26" / "gold"),
 }
 
 

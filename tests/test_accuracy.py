@@ -192,7 +192,11 @@ HELD_OUT = [
     # 18 sealed by six blind annotators of the seventeenth session: first 0.730 (c9ea750), closing 0.730 (3b3939c)
     # (SCORES.md); 1 false fail written down there (ur01: an output's fall worth 167 tỷ đồng read as agriculture's
     # value added)
-    ("sealed25", 329, 0.72, 1),
+    ("sealed25", 329, 0.79, 1),
+    ("dev24", 99, 0.80, 0),
+    ("dev25", 330, 0.84, 0),
+    ("dev26", 277, 0.75, 0),
+    ("sealed26", 307, 0.83, 2),
 ]
 
 
