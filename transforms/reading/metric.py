@@ -924,7 +924,13 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
                     and ref.metrics[refined.code].part_of == ref.metrics[choice.code].part_of)
                 # `chỉ số giá tiêu dùng ... gồm: giáo dục tăng 24,6%`: a group named between the index and its
                 # figure narrows the index to the group (the group's signature extends the index's own head)
-                or (refined.end > choice.end and doc.g.concepts.narrows(refined.code, choice.code))):
+                or (refined.end > choice.end and doc.g.concepts.narrows(refined.code, choice.code))
+                # `diện tích gieo cấy lúa đông xuân đạt 121.000 ha, đã thu hoạch 79.600 ha`: an action the figure's own
+                # item names (harvested) over the earlier alias's (sown), of the same kind of measure
+                or (prev_end is not None and lo >= prev_end and choice.end <= prev_end
+                    and any(c[2] == "action" for c in doc.concepts_in(lo, m.number_start))
+                    and doc.g.concepts.head_of_metric.get(refined.code)
+                    == doc.g.concepts.head_of_metric.get(choice.code))):
             return (refined, None), whole
         return (choice, None), whole
     return None, whole
