@@ -145,7 +145,6 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
     pi = 0
     prev_status_target_sentence = -2
     prev_estimate_sentence = -2  # the last sentence whose last figure is an estimate
-    singled: tuple[int, tuple] | None = None  # a paragraph opening on a period singled out, and the dates before it
     section_target, section_year = False, None  # under a heading of tasks and targets (for a year)
     section_dated = False  # that heading dates its targets and has no figure: its topics' sub-headings keep it
     section_part_named = False  # whether that heading names a part of a year (`Nhiệm vụ quý IV/2023`)
@@ -180,13 +179,6 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
         # and one right after an estimate continues the estimate (`... ước đạt 9.519 tỷ đồng. Trong đó: chi đầu tư
         # phát triển đạt 2.363,59 tỷ đồng`): the breakdown of an estimated figure is estimated too
         carried_estimate = sent_is_continuation and prev_estimate_sentence == sent.index - 1
-        # `Riêng tháng 5/2023, tổng kim ngạch ước đạt 607,95 triệu USD ...` between paragraphs of the 5 months: the
-        # month singled out dates its own paragraph only (`Riêng tháng 10/2024, ... Trong đó, ...`: all of it)
-        if singled is not None and sent.paragraph != singled[0]:
-            year, result_year, period, period_at, result_period = singled[1]
-            singled = None
-        if singled is None and g.period_aside_opening.match(key, sent.start) is not None:
-            singled = (sent.paragraph, (year, result_year, period, period_at, result_period))
         if sent.is_heading:  # `II. NHIỆM VỤ, GIẢI PHÁP NĂM 2024` opens a section of targets, any other closes it
             # a headline with a measured figure of its own (`... đặt mục tiêu GRDP tăng 7% trong năm 2024`) sets
             # the year's targets, not the quarter's results the news then gives

@@ -77,11 +77,6 @@ class Grammar:
         self.period_aside = re.compile(r"(?:" + word_alternation(w.get("period_aside", [])) + fold_pattern(
             r")\s+(?:quý\s+(?:iv|iii|ii|i|[1-4])|tháng\s+\d{1,2}|năm\s+\d{4})(?:\s*(?:/|năm)\s*\d{4})?\s*(?:"
             r"ước\s+)?(?:đạt\s+|là\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
-        # a sentence opening on a period singled out (`Riêng tháng 5/2023, tổng kim ngạch ...`): that period is its
-        # paragraph's own
-        self.period_aside_opening = re.compile(
-            r"[\s\-+•*]*(?:" + word_alternation(w.get("period_aside", []))
-            + fold_pattern(r")\s+(?:quý\s+(?:iv|iii|ii|i|[1-4])|tháng\s+\d{1,2})(?!\w)"))
         self.planned_as_whole = frozenset(w.get("planned_as_whole", []))  # a disbursement's plan: the allocation
         self.marked_parts = frozenset(w.get("part_when_marked", []))  # a part only after `trong đó`, `cụ thể:`
         # the whole a share right after an amount names (`chiếm 0,95% tổng mức`), and the words then share verb between

@@ -13,7 +13,8 @@
 -- revised), one with a stated scope, an approximate figure (`khoảng`), a level measured against two plans
 -- named in different words (which one is stated?) or two ratios of one level against plans named in different
 -- words (two plans are meant) is a warn; so is a plan with its digits grouped wrongly; a plan written round (`6.300
--- ha`) is allowed half a percent for its rounding.
+-- ha`) is allowed half a percent for its rounding; and a document stating two results for one indicator, year,
+-- period, status and scope cannot say which one its plan is of (warn).
 with facts as (
     select * from cleaned.int_fact_tolerance
 ),
@@ -117,6 +118,16 @@ doc_plan_values as (
     group by all
 ),
 
+doc_result_values as (
+    -- how many different results a document states for one indicator, year, period, status and scope: with two
+    -- (`Diện tích gieo trồng lúa là 22.888ha (đạt 100%)` and `diện tích sản xuất giống lúa ... 1.730/2.500ha`, both
+    -- read as the rice's area), which one a stated plan is of is unsure
+    select doc_id, locality, metric, unit, period_year, period, status, scope, count(distinct value) as n_values
+    from facts
+    where role = 'level' and status <> 'target'
+    group by all
+),
+
 against_plan as (
     select
         r.*,
@@ -138,13 +149,19 @@ against_plan as (
         + case when regexp_matches(p.value_text, '^[^0-9]*[0-9][0-9.]*00([^0-9.,]|$)') then 0.005 * p.value else 0 end
         as tolerance,
         n.n_plans,
-        coalesce(v.n_values, 1) as plan_values
+        coalesce(v.n_values, 1) as plan_values,
+        coalesce(d.n_values, 1) as result_values
     from ratios as r
     inner join chosen_plans as p on p.ratio_id = r.fact_id
     inner join plans_named as n on n.parent_fact_id = r.parent_fact_id
     left join doc_plan_values as v
         on v.doc_id = p.doc_id and v.locality = p.locality and v.metric = p.metric and v.unit = p.unit
         and v.period_year = p.period_year and v.scope is not distinct from p.scope
+    left join facts as l on l.fact_id = r.parent_fact_id
+    left join doc_result_values as d
+        on d.doc_id = l.doc_id and d.locality = l.locality and d.metric = l.metric and d.unit = l.unit
+        and d.period_year = l.period_year and d.period = l.period and d.status = l.status
+        and d.scope is not distinct from l.scope
 ),
 
 sibling_ratios as (
@@ -173,7 +190,7 @@ select
     case
         when abs(plan_value - plan_implied) <= tolerance then 'pass'
         when doc_id = plan_doc_id and both_sharp and plan_sharp and stated_scope is null and n_plans = 1
-            and plan_values = 1 then 'fail'
+            and plan_values = 1 and result_values = 1 then 'fail'
         else 'warn'
     end as outcome,
     list_distinct([doc_id, plan_doc_id]) as doc_ids,
