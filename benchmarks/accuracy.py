@@ -83,6 +83,7 @@ SETS = {
     "dev25": (ROOT / "tests" / "fixtures" / "dev25" / "docs", ROOT / "tests" / "fixtures" / "dev25" / "gold"),
     "dev26": (ROOT / "tests" / "fixtures" / "dev26" / "docs", ROOT / "tests" / "fixtures" / "dev26" / "gold"),
     "sealed26": (ROOT / "tests" / "fixtures" / "sealed26" / "docs", ROOT / "tests" / "fixtures" / "sealed26" / "gold"),
+    "dev27": (ROOT / "tests" / "fixtures" / "dev27" / "docs", ROOT / "tests" / "fixtures" / "dev27" / "gold"),
 }
 
 
