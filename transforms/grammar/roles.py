@@ -27,7 +27,7 @@ def _alternation(phrases: list[str]) -> str:
 
 
 # (a rate per year: `12,59%/năm (KH 12,5%)`; an abbreviation in its own bracket: `(kịch bản (KBTT): 7,87%)`)
-_VALUE_PAREN = re.compile(r"(?:\s*/\s*n[aă]m)?\s*\((?:[^()\d]|\([^()\d]*\))*\d[^()]*\)")
+VALUE_PAREN = re.compile(r"(?:\s*/\s*n[aă]m)?\s*\((?:[^()\d]|\([^()\d]*\))*\d[^()]*\)")
 
 
 # a month named in words (`so với tháng Bảy`); `tháng năm` is left out, being more often `tháng, năm`
@@ -148,7 +148,7 @@ class RoleWords:
     def base_after(self, right: str) -> tuple[str | None, int | None]:
         """The comparison base written after a figure. A bracket holding a figure of its own right
         after it (`76,89% (KH 74%)`) states the plan's value, not this figure's base: skipped."""
-        paren = _VALUE_PAREN.match(right)
+        paren = VALUE_PAREN.match(right)
         if paren is not None:
             right = right[paren.end():]
         base = next((b for rx, b in self.bases if rx.search(right)), None)

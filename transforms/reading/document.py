@@ -26,6 +26,7 @@ from transforms.grammar.indicator import (
 from transforms.grammar.keys import fold, tokenize, tones
 from transforms.grammar.masks import fold_pattern
 from transforms.grammar.numbers import Mention, skip_spaces
+from transforms.grammar.roles import VALUE_PAREN
 from transforms.grammar.status import StatusCues
 from transforms.reading.records import Fact
 from transforms.reference import Alias, Reference
@@ -50,8 +51,7 @@ BASE_PERIOD = "the same period's value stated after a figure (cùng kỳ năm tr
 
 
 # (also after a rate per year: `12,59%/năm (KH 12,5%)`)
-# (an abbreviation in a bracket of its own inside: `(kịch bản tăng trưởng (KBTT): 7,87%)`)
-VALUE_BRACKET = re.compile(r"(?:\s*/\s*n[aă]m)?\s*\((?:[^()\d]|\([^()\d]*\))*\d[^()]*\)")
+VALUE_BRACKET = VALUE_PAREN  # a bracket holding a figure right after one (`76,89% (KH 74%)`): the plan's value
 
 
 DIGIT = re.compile(r"\d")
