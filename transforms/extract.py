@@ -222,8 +222,9 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
         before_item = None
         if in_list:  # a bullet line of a list continues the paragraph that opened the list
             ctx_para = last_para = para_of_facts = sent.paragraph
-        elif g.breakdown_lead.match(key, sent.start) and ctx is not None and doc.earlier \
-                and doc.earlier[-1] is ctx.alias:  # `Xét theo ngành, ...`: the indicator just read, broken down
+        elif (g.breakdown_lead.match(key, sent.start) or g.carry_on_lead.match(key, sent.start)) \
+                and ctx is not None and doc.earlier and doc.earlier[-1] is ctx.alias:
+            # `Xét theo ngành, ...`: the indicator just read, broken down; `Lũy kế cả năm ...`: added up
             ctx_para = last_para = sent.paragraph
         if sent.paragraph != ctx_para:
             ctx = None
