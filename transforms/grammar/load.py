@@ -207,6 +207,10 @@ class Grammar:
         change = word_alternation(w.get("change_verb", []))
         self.change_between = re.compile(r"[\s,;(]*(?:" + change + r")(?:\s+(?:"
                                          + word_alternation(w.get("change_particle", [])) + r"))?\s*")
+        # `tăng 12,51%, cao hơn 1,27 điểm % so với cùng kỳ`: a growth rate's change in points (`tăng`, `cao hơn`)
+        self.growth_change_between = re.compile(r"[\s,;(]*(?:" + word_alternation(
+            w.get("change_verb", []) + w.get("rate_change_verb", [])) + r")\s*")
+        self.points_own_code = frozenset(w.get("points_own_code", []))  # the growth's change in points has a code
         self.change_before = re.compile(r"(?<!\w)(?:" + change + r")(?:\s+(?:"
                                         + word_alternation(w.get("change_particle", [])) + r"))?\s*$")  # `, tăng `
         self.change_bracket_open = re.compile(r"\s*\(\s*(?:" + change + r")\s*")  # `giảm 0,71% (giảm 9,20 ha)`

@@ -44,6 +44,7 @@ class RoleWords:
     base_year: re.Pattern[str]
     qualifier_before: list[tuple[re.Pattern[str], str]]
     at_least_after: re.Pattern[str]
+    by_amount: re.Pattern[str]  # a comparative before a figure that a base follows: the gap itself, exact
     scope_paren: re.Pattern[str]
     scope_lead: re.Pattern[str]  # `Loại trừ tiền sử dụng đất, tổng thu ...`: what a sentence leaves out first
     scope_giver: re.Pattern[str]
@@ -100,6 +101,8 @@ class RoleWords:
             bases=bases,
             base_year=re.compile(fold_pattern(r"^[^,;]{0,40}?(?:năm|/)\s*((?:19|20)\d{2})")),
             qualifier_before=quals,
+            by_amount=re.compile(r"(?<!\w)(?:" + _alternation(by.get(("qualifier_by_amount", "exact"), []))
+                                 + r")\s*$"),
             at_least_after=re.compile(fold_pattern(r"^\s*(?:(?:so\s+với\s+|so\s+)?(?:" + plan_words +
                                                    r")(?:\s+[^\s,;]+){0,4}?\s+)?(?:" + after + ")")),
             scope_paren=re.compile(fold_pattern(
@@ -169,6 +172,8 @@ class RoleWords:
         if q == "at_least" and (is_range or (found and found[1].group().strip() in ("từ", "tư")
                                              and self.to_level.match(after))):
             q = "exact"  # `từ 3,5 đến 4`: a range's low end; `tăng từ 22 triệu đồng năm 2018 lên 28 triệu`: a level
+        if q == "over" and re.match(r"\s*,?\s*so(?!\w)", after) and self.by_amount.search(before):
+            q = "exact"  # `cao hơn 1,27 điểm % so với cùng kỳ`: by how much, not more than
         if self.at_least_after.match(after):
             q = "at_least"
         return q

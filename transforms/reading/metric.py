@@ -1284,14 +1284,21 @@ LISTED_SIBLING = "the group after one listed under a total: that total's"
 
 def _rate_changed(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Choice | None:
     """A change in percentage points right after a rate's level (`chiếm 42,6% (tăng 1,3 điểm phần trăm)`):
-    that rate's absolute change."""
+    that rate's absolute change; right after a growth rate (`Khu vực dịch vụ ước tăng 12,51%, cao hơn 1,27 điểm %
+    so với cùng kỳ`), the growth's change, as the indicator's own (an economy's is its own code, `grdp_growth_change_points`)."""
     last = next(sent_facts.latest_first(0), None)
-    if last is None or last.role != "level" or last.char_end > m.number_start:
+    if last is None or last.char_end > m.number_start:
         return None
     metric = doc.ref.metrics.get(last.metric)
-    if metric is None or metric.unit != "percent" or last.metric.endswith(CONTRIBUTION):
+    if metric is None or last.metric.endswith(CONTRIBUTION):
         return None
-    if not doc.g.change_between.fullmatch(doc.key, last.char_end, m.number_start):
+    if last.role == "level" and metric.unit == "percent":
+        between = doc.g.change_between
+    elif last.role == "pct_change" and last.metric not in doc.g.points_own_code:
+        between = doc.g.growth_change_between
+    else:
+        return None
+    if not between.fullmatch(doc.key, last.char_end, m.number_start):
         return None
     return Choice(doc.g.metric_alias(last.metric), last.char_start, last.char_start, RATE_CHANGE)
 
