@@ -1285,7 +1285,8 @@ LISTED_SIBLING = "the group after one listed under a total: that total's"
 def _rate_changed(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Choice | None:
     """A change in percentage points right after a rate's level (`chiếm 42,6% (tăng 1,3 điểm phần trăm)`):
     that rate's absolute change; right after a growth rate (`Khu vực dịch vụ ước tăng 12,51%, cao hơn 1,27 điểm %
-    so với cùng kỳ`), the growth's change, as the indicator's own (an economy's is its own code, `grdp_growth_change_points`)."""
+    so với cùng kỳ`), the growth's change, as the indicator's own (an economy's has its own code,
+    `grdp_growth_change_points`)."""
     last = next(sent_facts.latest_first(0), None)
     if last is None or last.char_end > m.number_start:
         return None
