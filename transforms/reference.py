@@ -348,10 +348,10 @@ def parse_reference(files: dict[str, str]) -> Reference:
                for a in (row.get(col) or "").split("|") if a.strip()}
 
     def spelled_out(texts: Iterable[str]) -> list[tuple[str, bool]]:
-        """Each alias with its abbreviations, then its synonym variants (flagged) with theirs."""
+        """Each alias, then its abbreviations and synonym variants (flagged: no typo of a short form is looked for,
+        `gtsx công nghiệp - xây dựng` is no misspelling of `khu vực công nghiệp - xây dựng`)."""
         own = list(texts)
-        plain = _with_abbreviations(own, shortened)
-        return [(t, t not in plain) for t in _with_abbreviations(_with_synonyms(own, synonyms, written), shortened)]
+        return [(t, t not in own) for t in _with_abbreviations(_with_synonyms(own, synonyms, written), shortened)]
 
     for line, row in enumerate(metric_rows, start=2):
         code = row["code"].strip()

@@ -136,6 +136,8 @@ class Grammar:
                                      + fold_pattern(r")\s*(?:tăng|giảm)?\s*"))
         self.breakdown_lead = words(r"\s*(?:[-+•*]\s*)?", "breakdown_lead", r"(?!\w)")
         self.carry_on_lead = words(r"\s*(?:[-+•*]\s*)?", "carry_on_lead", r"(?!\w)")
+        # a growth rate named with no object (`tốc độ tăng trưởng`): the economy's, unless an indicator governs it
+        self.bare_growth_heads = frozenset(fold(x) for x in w.get("bare_growth_head", []))
         self.growth_subject = words(r"(?<!\w)", "growth_subject", r"(?!\w)")
         self.index_subject = words(r"(?<!\w)", "index_subject", r"(?!\w)")  # `tốc độ phát triển GRDP đạt 108,84%`
         self.wider_area = words(r"(?<!\w)", "wider_area", r"(?!\w)")  # `của toàn vùng`, `của cả nước` before a figure

@@ -969,6 +969,14 @@ class Document:
                 # `tổng mức bán lẻ ... tháng 9 ước đạt 5.588,6 tỷ đồng; còn luỹ kế 9 tháng giá trị ước đạt 48.197,4 tỷ
                 # đồng`: a bare `giá trị` is the value of the indicator the paragraph is about
                 continue
+            if h[3] == "grdp" and h[0] >= item_lo and governing is not None \
+                    and self.key[h[0]:h[1]] in g.bare_growth_heads \
+                    and g.concepts.head_of_metric.get(governing.code) not in (None, "grdp") \
+                    and g.concepts.metric(g.concepts.head_of_metric[governing.code], mods) is not None:
+                # `tốc độ tăng trưởng GTSX ... đạt 35%. Trong đó, công nghiệp - xây dựng có tốc độ tăng trưởng 37%`: a
+                # growth rate named with no object is the growth of the indicator governing it, not the economy's
+                options.append((g.concepts.head_of_metric[governing.code], h[0], h[1], f"{UNDER} '{governing.text}'"))
+                continue
             options.append((h[3], h[0], h[1], "concept"))
         if not wide:
             governing = None
