@@ -971,6 +971,7 @@ class Document:
                 continue
             if h[3] == "grdp" and h[0] >= item_lo and governing is not None \
                     and self.key[h[0]:h[1]] in g.bare_growth_heads \
+                    and any(c[2] == "sector" and c[0] >= item_lo for c in in_sentence) \
                     and g.concepts.head_of_metric.get(governing.code) not in (None, "grdp") \
                     and g.concepts.metric(g.concepts.head_of_metric[governing.code], mods) is not None:
                 # `tốc độ tăng trưởng GTSX ... đạt 35%. Trong đó, công nghiệp - xây dựng có tốc độ tăng trưởng 37%`: a
