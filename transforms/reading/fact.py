@@ -694,6 +694,9 @@ def _closed_aside(key: str, lo: int, at: int, before: int) -> bool:
 _COMMA_ONLY = re.compile(r"[^,;.()]{0,40},[^,;.()\d]{0,12}")  # (one clause's break between two figures)
 
 
+OTHER_AREA_BASE = "a ratio to, or gap from, another territory's figure (mức bình quân chung cả nước)"
+
+
 def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts, next_start: int,
                ctx: AliasHit | None = None, prev_facts: list[Fact] | None = None,
                last_alias: Alias | None = None,
@@ -705,6 +708,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     planned = _planned_value(doc, m, sent_facts) or _base_period_value(doc, m, sent_facts)
     if planned is not None:
         return planned, None, None
+    if m.unit == "percent" and g.other_area_base.match(key, m.end):
+        # `tăng 9,32%, gấp 1,65 lần mức bình quân chung cả nước`: a ratio to, or gap from, another territory's
+        # figure, which no role states (a base is an earlier period or a plan of the locality itself)
+        return None, OTHER_AREA_BASE, None
     choice, why_not = choose_metric(doc, sent, m, sent_facts, clause_start, ctx, last_alias, prev_facts)
     if choice is None:
         return None, why_not, None
