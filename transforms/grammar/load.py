@@ -140,7 +140,8 @@ class Grammar:
         self.bare_growth_heads = frozenset(fold(x) for x in w.get("bare_growth_head", []))
         # `gấp 1,65 lần mức bình quân chung cả nước`, `cao hơn 2 điểm % so với bình quân cả nước`: another territory's
         # figure as the base, right after the figure
-        self.other_area_base = words(fold_pattern(r"\s*(?:so\s+với\s+|so\s+)?(?:mức\s+)?"), "other_area_base", r"(?!\w)")
+        self.other_area_base = words(fold_pattern(r"\s*(?:so\s+với\s+|so\s+)?(?:mức\s+)?"), "other_area_base",
+                                     r"(?!\w)")
         self.growth_subject = words(r"(?<!\w)", "growth_subject", r"(?!\w)")
         self.index_subject = words(r"(?<!\w)", "index_subject", r"(?!\w)")  # `tốc độ phát triển GRDP đạt 108,84%`
         self.wider_area = words(r"(?<!\w)", "wider_area", r"(?!\w)")  # `của toàn vùng`, `của cả nước` before a figure
