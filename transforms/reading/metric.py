@@ -1028,6 +1028,8 @@ def _running_restatement(doc: Document, sent: Sentence, m: Mention, sent_facts: 
     return Choice(doc.g.metric_alias(lead.metric), at, at, "context")
 
 
+# after a ratio, its base's words then a bracket opening on at most two words (`kế hoạch năm (bằng `)
+_RATIO_BRACKET = re.compile(r"[^()\d;,.]{0,30}\(\s*(?:[^\W\d]+\s+){0,2}")
 _BASE_ONLY = re.compile(fold_pattern(r"[\s,;]*so(?:\s+với)?\s+[^,;:()\d]{2,60}?\s+(?:đạt|bằng|là)\s+"
                                      r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
 
@@ -1054,6 +1056,16 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         # `tổng thu ngân sách ... là 2.542.357 triệu đồng; so với dự toán Trung ương giao đạt 151%; so với cùng kỳ năm
         # trước bằng 322%`: a clause naming only what a ratio compares with goes on with the sentence's indicator
         return Choice(doc.g.metric_alias(just_read.metric), m.start, m.start, "context"), None
+    if just_read is not None and m.unit == "percent" == just_read.unit and not m.points \
+            and just_read.char_end <= m.number_start \
+            and _RATIO_BRACKET.fullmatch(key, just_read.char_end, m.number_start) \
+            and next(doc.lefts_nearest_first(just_read.char_end, m.start), None) is None \
+            and not doc.concepts_in(just_read.char_end, m.number_start) \
+            and (ctx is None or ctx.alias.code != just_read.metric):
+        # `dịch vụ - du lịch đạt 56,2% kế hoạch năm (bằng 89,6% so với cùng kỳ)`: a ratio opening a bracket right
+        # after another ratio is of the same indicator (not of the amount read before it)
+        at = key.rfind("(", just_read.char_end, m.number_start) + 1
+        return Choice(doc.g.metric_alias(just_read.metric), at, at, "context"), None
     concept = doc.concept_choice(sent, lo, m, governing, wide=False)  # a head in the figure's own item
     if concept is not None:
         return concept, None
