@@ -145,6 +145,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
     pi = 0
     prev_status_target_sentence = -2
     prev_estimate_sentence = -2  # the last sentence whose last figure is an estimate
+    prev_override: tuple[int, tuple[str, int] | None, int | None] = (-2, None, None)  # its relative period at its end
     section_target, section_year = False, None  # under a heading of tasks and targets (for a year)
     section_dated = False  # that heading dates its targets and has no figure: its topics' sub-headings keep it
     section_part_named = False  # whether that heading names a part of a year (`Nhiệm vụ quý IV/2023`)
@@ -212,6 +213,11 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
             target_para, target_year, target_period = sent.paragraph, None, None
         override: tuple[str, int] | None = None  # a relative period, for the rest of this sentence
         override_year: int | None = None  # a term's last year (`bình quân giai đoạn 2021-2024`), likewise
+        if sent_is_continuation and prev_override[0] == sent.index - 1 and prev_override[1] is not None \
+                and prev_override[1][0].startswith("M") and not any(sent.start <= p.start < sent.end for p in periods):
+            # `Tính đến 13/11/2017 tổng diện tích gieo trồng ... ước đạt 33.902 ha. Trong đó cây ngô ... 18.500 ha`:
+            # a breakdown naming no period of its own is of the cut-off the sentence before it named
+            override, override_year = prev_override[1], prev_override[2]
         in_list = BULLET.match(sent.text) is not None and (list_open or prev_bullet)
         # an item of a list a lead opened (`... cụ thể như sau:`) is dated by what dated the list, not by a period the
         # item before it named for its own figures
@@ -495,6 +501,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
         own_figures = [f for f in sent_facts if f.metric_how != BASE_PERIOD]  # (not a past period's, in brackets)
         if own_figures and max(own_figures, key=lambda f: f.char_end).status == "estimate":
             prev_estimate_sentence = sent.index
+        prev_override = (sent.index, override, override_year) if own_figures else (-2, None, None)
     _read_tables(doc, out, periods, default_year)
     _headline_periods(doc, out.facts)
     _same_period_before(doc, out.facts)
