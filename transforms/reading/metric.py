@@ -1066,6 +1066,13 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         # after another ratio is of the same indicator (not of the amount read before it)
         at = key.rfind("(", just_read.char_end, m.number_start) + 1
         return Choice(doc.g.metric_alias(just_read.metric), at, at, "context"), None
+    if just_read is not None and just_read.role == "pct_change" and m.unit == "percent" and not m.points \
+            and (ctx is None or ctx.alias.code != just_read.metric) and lo > just_read.char_start \
+            and doc.period_spans(lo, m.number_start) and doc.says_nothing(doc.blank_periods(lo, m.number_start)) \
+            and doc.g.roles.last_verb(key[lo:m.number_start]) in ("increase", "decrease"):
+        # `tăng trưởng kinh tế ước đạt 8,8% (Năm 2016 tăng 7,0%; năm 2017 tăng 7,1%)`: a clause naming only another
+        # period and a change goes on with the change just read, not with an amount read before it
+        return Choice(doc.g.metric_alias(just_read.metric), lo, lo, "context"), None
     concept = doc.concept_choice(sent, lo, m, governing, wide=False)  # a head in the figure's own item
     if concept is not None:
         return concept, None
