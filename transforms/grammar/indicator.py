@@ -322,6 +322,13 @@ class Concepts:
                       for b in self.by_head.get(head, ()) if b.metric == broader)
         return extends and bool(own - kinds - {"sector", "ownership", "action"})
 
+    def actions_of(self, code: str) -> frozenset[tuple[str, str]]:
+        """The action every signature of `code` requires (harvested, for the harvested area): what an item under
+        that indicator is done, when the item names no action of its own."""
+        sigs = [s for group in self.by_head.values() for s in group if s.metric == code]
+        common = frozenset.intersection(*(s.modifiers for s in sigs)) if sigs else frozenset()
+        return frozenset(x for x in common if x[0] == "action")
+
     def metric(self, head: str, mods: set[tuple[str, str]]) -> Signature | None:
         """The most specific signature of `head` whose modifiers are all present (`kind=*`: any
         word of that kind). An action word the signature does not account for names another

@@ -142,6 +142,8 @@ class Grammar:
         # figure as the base, right after the figure
         self.other_area_base = words(fold_pattern(r"\s*(?:so\s+với\s+|so\s+)?(?:mức\s+)?"), "other_area_base",
                                      r"(?!\w)")
+        # the deeds an item under an indicator of that deed shares when it names none (`thu hoạch ...; trong đó: lúa`)
+        self.inherited_actions = frozenset(("action", x) for x in w.get("inherited_action", []))
         self.growth_subject = words(r"(?<!\w)", "growth_subject", r"(?!\w)")
         self.index_subject = words(r"(?<!\w)", "index_subject", r"(?!\w)")  # `tốc độ phát triển GRDP đạt 108,84%`
         self.wider_area = words(r"(?<!\w)", "wider_area", r"(?!\w)")  # `của toàn vùng`, `của cả nước` before a figure

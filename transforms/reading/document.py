@@ -1020,7 +1020,13 @@ class Document:
                 # under a share named in a sentence before is the sector's value added growing (not in a list its
                 # own sentence heads with the structure: `cơ cấu ... giảm 1,02%; khu vực công nghiệp ... tăng 4,19%`)
                 head = "grdp"
-            sig = g.concepts.metric(head, mods)
+            sig = None
+            if how.startswith(UNDER) and governing is not None and not any(k == "action" for k, _ in mods) \
+                    and (done := g.concepts.actions_of(governing.code) & g.inherited_actions):
+                # `đã thu hoạch ... được 47.124 ha; trong đó: lúa 35.023 ha`: an item under an indicator of a deed
+                # (harvested) naming none of its own is that deed's
+                sig = g.concepts.metric(head, mods | done)
+            sig = sig or g.concepts.metric(head, mods)
             if sig is None or (not sig.modifiers and how != "concept" and not (
                     governing is not None and how.startswith(UNDER) and sig.metric != governing.code
                     and not compatible(self.ref.metrics[governing.code].unit, m))):
