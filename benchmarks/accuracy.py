@@ -84,6 +84,10 @@ SETS = {
     "dev26": (ROOT / "tests" / "fixtures" / "dev26" / "docs", ROOT / "tests" / "fixtures" / "dev26" / "gold"),
     "sealed26": (ROOT / "tests" / "fixtures" / "sealed26" / "docs", ROOT / "tests" / "fixtures" / "sealed26" / "gold"),
     "dev27": (ROOT / "tests" / "fixtures" / "dev27" / "docs", ROOT / "tests" / "fixtures" / "dev27" / "gold"),
+    "dev28": (ROOT / "tests" / "fixtures" / "dev28" / "docs", ROOT / "tests" / "fixtures" / "dev28" / "gold"),
+    "dev29": (ROOT / "tests" / "fixtures" / "dev29" / "docs", ROOT / "tests" / "fixtures" / "dev29" / "gold"),
+    "dev30": (ROOT / "tests" / "fixtures" / "dev30" / "docs", ROOT / "tests" / "fixtures" / "dev30" / "gold"),
+    "dev31": (ROOT / "tests" / "fixtures" / "dev31" / "docs", ROOT / "tests" / "fixtures" / "dev31" / "gold"),
 }
 
 
