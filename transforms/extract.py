@@ -145,6 +145,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
     pi = 0
     prev_status_target_sentence = -2
     prev_estimate_sentence = -2  # the last sentence whose last figure is an estimate
+    prev_figure_sentence = -2  # the last sentence with figures of its own
     prev_override: tuple[int, tuple[str, int] | None, int | None] = (-2, None, None)  # its relative period at its end
     section_target, section_year = False, None  # under a heading of tasks and targets (for a year)
     section_dated = False  # that heading dates its targets and has no figure: its topics' sub-headings keep it
@@ -179,7 +180,10 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
         carried_target = sent_is_continuation and prev_status_target_sentence == sent.index - 1
         # and one right after an estimate continues the estimate (`... ước đạt 9.519 tỷ đồng. Trong đó: chi đầu tư
         # phát triển đạt 2.363,59 tỷ đồng`): the breakdown of an estimated figure is estimated too
-        carried_estimate = sent_is_continuation and prev_estimate_sentence == sent.index - 1
+        # (or the last sentence with figures of its own, a remark with none between: `... GRDP ước tính tăng 6,01%. Đây là
+        # mức tăng cao nhất ... giai đoạn 2020 - 2025.` then `Cụ thể, khu vực nông, lâm nghiệp và thủy sản tăng 1,96%`)
+        carried_estimate = sent_is_continuation and (prev_estimate_sentence == sent.index - 1 or (
+            prev_estimate_sentence == prev_figure_sentence >= 0 and sent.index - prev_figure_sentence <= 2))
         if sent.is_heading:  # `II. NHIỆM VỤ, GIẢI PHÁP NĂM 2024` opens a section of targets, any other closes it
             # a headline with a measured figure of its own (`... đặt mục tiêu GRDP tăng 7% trong năm 2024`) sets
             # the year's targets, not the quarter's results the news then gives
@@ -502,6 +506,8 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
         if own_figures and max(own_figures, key=lambda f: f.char_end).status == "estimate":
             prev_estimate_sentence = sent.index
         prev_override = (sent.index, override, override_year) if own_figures else (-2, None, None)
+        if own_figures:
+            prev_figure_sentence = sent.index
     _read_tables(doc, out, periods, default_year)
     _headline_periods(doc, out.facts)
     _same_period_before(doc, out.facts)
