@@ -180,8 +180,9 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
         carried_target = sent_is_continuation and prev_status_target_sentence == sent.index - 1
         # and one right after an estimate continues the estimate (`... ước đạt 9.519 tỷ đồng. Trong đó: chi đầu tư
         # phát triển đạt 2.363,59 tỷ đồng`): the breakdown of an estimated figure is estimated too
-        # (or the last sentence with figures of its own, a remark with none between: `... GRDP ước tính tăng 6,01%. Đây là
-        # mức tăng cao nhất ... giai đoạn 2020 - 2025.` then `Cụ thể, khu vực nông, lâm nghiệp và thủy sản tăng 1,96%`)
+        # (or the last sentence with figures of its own, a remark with none between: `... GRDP ước tính tăng 6,01%.
+        # Đây là mức tăng cao nhất ... giai đoạn 2020 - 2025.` then `Cụ thể, khu vực nông, lâm nghiệp và thủy sản tăng
+        # 1,96%`)
         carried_estimate = sent_is_continuation and (prev_estimate_sentence == sent.index - 1 or (
             prev_estimate_sentence == prev_figure_sentence >= 0 and sent.index - prev_figure_sentence <= 2))
         if sent.is_heading:  # `II. NHIỆM VỤ, GIẢI PHÁP NĂM 2024` opens a section of targets, any other closes it
