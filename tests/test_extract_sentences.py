@@ -648,3 +648,17 @@ def test_a_report_naming_no_year_is_dated_by_its_file_name(name, year):
     dated = extract("x", clean_document("Năm 2023, kim ngạch xuất khẩu đạt 1.850 triệu USD.", REF.boilerplate), REF,
                     name).facts
     assert {f.period_year for f in dated} == {2023}
+
+
+def test_an_item_of_a_list_of_parts_is_its_figures_scope():
+    """`một số ngành có chỉ số IIP giảm sâu ... là sản xuất giường, tủ, bàn ghế giảm 24,7%`, `các mặt hàng ... gồm
+    hàng dệt may đạt ...`: the item named between the list's opener and its figure is one part (its scope)."""
+    found = facts(
+        "Năm 2022, một số ngành có chỉ số IIP giảm sâu so với cùng kỳ năm trước là sản xuất giường, tủ, bàn ghế "
+        "giảm 24,7%."
+    )
+    assert only(found, role="pct_change").scope == "sản xuất giường, tủ, bàn ghế"
+    found = facts("Năm 2023, kim ngạch xuất khẩu các mặt hàng chủ lực gồm hàng dệt may đạt 120 triệu USD.")
+    assert only(found, role="level").scope == "hàng dệt may"
+    found = facts("Năm 2023, tổng thu ngân sách là 500 tỷ đồng.")  # (no list: no scope)
+    assert only(found, role="level").scope is None

@@ -144,6 +144,10 @@ class Grammar:
                                      r"(?!\w)")
         # the deeds an item under an indicator of that deed shares when it names none (`thu hoạch ...; trong đó: lúa`)
         self.inherited_actions = frozenset(("action", x) for x in w.get("inherited_action", []))
+        # `một số ngành có chỉ số IIP giảm sâu ... là sản xuất giường, tủ, bàn ghế giảm 24,7%`: a list of parts opened
+        # after an indicator, each item before its figure
+        self.item_opener = words(r"(?<!\w)", "item_opener", r"(?!\w)\s*:?\s*")
+        self.parts_named = words(r"(?<!\w)", "parts_named", r"(?!\w)")  # `một số ngành`, `các mặt hàng`
         self.growth_subject = words(r"(?<!\w)", "growth_subject", r"(?!\w)")
         self.index_subject = words(r"(?<!\w)", "index_subject", r"(?!\w)")  # `tốc độ phát triển GRDP đạt 108,84%`
         self.wider_area = words(r"(?<!\w)", "wider_area", r"(?!\w)")  # `của toàn vùng`, `của cả nước` before a figure

@@ -694,6 +694,24 @@ def _closed_aside(key: str, lo: int, at: int, before: int) -> bool:
 _COMMA_ONLY = re.compile(r"[^,;.()]{0,40},[^,;.()\d]{0,12}")  # (one clause's break between two figures)
 
 
+def _listed_item(doc: Document, lo: int, hi: int) -> str | None:
+    """The item a list opened after an indicator names before its figure (`một số ngành có chỉ số IIP giảm sâu ... là
+    sản xuất giường, tủ, bàn ghế giảm 24,7%`): one part of the indicator, its scope; None when nothing is listed."""
+    opener = None
+    for opener in doc.g.item_opener.finditer(doc.key, lo, hi):
+        pass
+    if opener is None or doc.g.parts_named.search(doc.key, max(0, lo - 80), opener.start()) is None:
+        return None  # (only under words naming several parts: `một số ngành`, `các mặt hàng`)
+    seg = doc.key[opener.end():hi]
+    verb = doc.g.roles.verb.search(seg)
+    item = seg[:verb.start()] if verb is not None else seg
+    if not re.search(r"[^\W\d]{2}", item) or DIGIT.search(item) or "(" in item or ")" in item \
+            or doc.says_nothing(item):
+        return None
+    at = opener.end() + len(item) - len(item.lstrip())
+    return re.sub(r"\s+", " ", doc.text[at:opener.end() + len(item.rstrip())]).strip(" ,;:") or None
+
+
 OTHER_AREA_BASE = "a ratio to, or gap from, another territory's figure (mức bình quân chung cả nước)"
 
 
@@ -1060,6 +1078,8 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                 or g.funding_source.match(key, m.end)
             if src:
                 scope = re.sub(r"\s+", " ", text[src.start(1):src.end(1)]).strip()
+            elif choice.how == "clause" and alias_span[1] <= m.number_start:
+                scope = _listed_item(doc, max(alias_span[1], clause_start), m.number_start)
     std_lo = max(sent.start, sent_facts.last_end(sent.start, m.start) or sent.start)  # (since the figure before)
     if (season := _season(doc, std_lo, m, sent.end)) is not None and (scope is None or fold(season) not in fold(scope)):
         # `xuống giống được 158.700ha lúa vụ thu đông`: one season's crop, not the year's (another season's figure,
