@@ -697,9 +697,7 @@ _COMMA_ONLY = re.compile(r"[^,;.()]{0,40},[^,;.()\d]{0,12}")  # (one clause's br
 def _listed_item(doc: Document, lo: int, hi: int) -> str | None:
     """The item a list opened after an indicator names before its figure (`một số ngành có chỉ số IIP giảm sâu ... là
     sản xuất giường, tủ, bàn ghế giảm 24,7%`): one part of the indicator, its scope; None when nothing is listed."""
-    opener = None
-    for opener in doc.g.item_opener.finditer(doc.key, lo, hi):
-        pass
+    opener = next(reversed(list(doc.g.item_opener.finditer(doc.key, lo, hi))), None)  # the last one
     if opener is None or doc.g.parts_named.search(doc.key, max(0, lo - 80), opener.start()) is None:
         return None  # (only under words naming several parts: `một số ngành`, `các mặt hàng`)
     seg = doc.key[opener.end():hi]
