@@ -296,6 +296,20 @@ def _same_head_again(doc: Document, choice: Choice, nearer: Choice) -> bool:
     return generic is None or generic.metric != choice.code
 
 
+def _sector_of_lead(doc: Document, lead: Choice, item_lo: int, m: Mention) -> Choice | None:
+    """`Tổng giá trị sản xuất ... trong đó: ngành nông nghiệp tăng 2,17%, ngành lâm nghiệp tăng 1,43%`: a later item
+    of the lead's list naming one sector is the lead's indicator of that sector (forestry's production value)."""
+    head = doc.g.concepts.head_of_metric.get(lead.code)
+    sectors = [c for c in doc.concepts_in(item_lo, m.number_start) if c[2] == "sector"]
+    if head is None or len(sectors) != 1 or any(c[2] == "head" and c[3] == "share"
+                                                 for c in doc.concepts_in(max(0, lead.start - 40), m.number_start)):
+        return None  # (a structure's lead, `Cơ cấu GRDP ...: khu vực II 26%`, lists shares)
+    sig = doc.g.concepts.metric(head, {("sector", sectors[0][3])})
+    if sig is None or not sig.modifiers or not compatible(doc.ref.metrics[sig.metric].unit, m):
+        return None
+    return Choice(doc.g.metric_alias(sig.metric), sectors[0][0], sectors[0][1], "concept")
+
+
 def _item_of_lead(doc: Document, lead_end: int, m: Mention) -> bool:
     """`chỉ số sản xuất công nghiệp tăng cao, như: Sản xuất máy móc thiết bị ... tăng 107,55%; ...`: a figure past
     a colon after the indicator, in a list item with words of its own the grammar does not know (a branch, a
@@ -894,6 +908,8 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
         # chiếm tỷ trọng 21,6%`): the head's reading wins
         item_lo = max(clause_start, prev_end or clause_start)
         nearer = doc.concept_choice(sent, item_lo, m, None, wide=False)
+        if nearer is None and choice.how == LIST_LEAD and prev_end is not None:
+            nearer = _sector_of_lead(doc, choice, item_lo, m)
         if nearer is not None and nearer.end > choice.end and nearer.code != choice.code \
                 and nearer.start < m.number_start \
                 and not (choice.start >= item_lo and _same_head_again(doc, choice, nearer)):
