@@ -93,6 +93,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"(?<!\w)(?:tính\s+)?(?:đến|tới)\s+đầu\s+tháng\s+(\d{1,2})(?!\s*/\s*\d{1,2}\b)" + _YEAR), "to_month_start"),
     # a stock counted to a month (`Đến tháng 10, toàn tỉnh ... thu hoạch 12.848 ha`, `tính đến hết tháng 9`): that month
     (_rx(r"(?<!\w)(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?tháng\s+(\d{1,2})(?!\s*/\s*\d{1,2}\b)" + _YEAR), "month"),
+    # the same with `tháng` left out before the month and its year (`tính đến 10/2020`, `lũy kế đến hết 6/2024`)
+    (_rx(r"(?<!\w)(?:(?:lũy|luỹ)\s+kế\s+|tính\s+)?đến\s+(?:hết\s+|cuối\s+)?(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)"),
+     "month"),
     (_rx(r"(?<!\w)tháng\s+(\d{1,2})(?!\s*/\s*\d{1,2}\b)" + _YEAR), "month"),
     # a month in words (`tháng Tư năm 2024`, `tháng Giêng`); `sáu` and `năm` fold like `sau` (next) and a
     # year's `năm`, so those two only with their year
