@@ -415,6 +415,10 @@ def _signed_change(g: Grammar, text: str, m: Mention, sent_facts: SentenceFacts,
         # `khoai lang gieo trồng được 110 ha (-419 ha)`: a signed amount in brackets right after the level is its
         # change (a part is never negative)
         return (1 if sign.group(1) == "+" else -1), GROWTH, prev.metric
+    if prev.role == "pct_of_base" and in_bracket and prev.char_end >= m.start - 32 \
+            and not re.search(r"[\d;,]", text[prev.char_end:sign.start()]):
+        # `khoai lang ... 1.250 ha, bằng 67,57% (-600 ha)`: the signed amount after a ratio to the base is the change
+        return (1 if sign.group(1) == "+" else -1), prev.comparison_base or GROWTH, prev.metric
     if prev.role != "pct_change":
         return None
     if in_bracket and prev.char_end >= m.start - 12:
