@@ -88,6 +88,7 @@ SETS = {
     "dev29": (ROOT / "tests" / "fixtures" / "dev29" / "docs", ROOT / "tests" / "fixtures" / "dev29" / "gold"),
     "dev30": (ROOT / "tests" / "fixtures" / "dev30" / "docs", ROOT / "tests" / "fixtures" / "dev30" / "gold"),
     "dev31": (ROOT / "tests" / "fixtures" / "dev31" / "docs", ROOT / "tests" / "fixtures" / "dev31" / "gold"),
+    "sealed27": (ROOT / "tests" / "fixtures" / "sealed27" / "docs", ROOT / "tests" / "fixtures" / "sealed27" / "gold"),
 }
 
 

@@ -198,6 +198,25 @@ HELD_OUT = [
     ("dev26", 277, 0.75, 0),
     ("sealed26", 307, 0.83, 2),
     ("dev27", 358, 0.80, 0),
+    # 6 blind reports of the nineteenth session (bench dev38), scored on arrival: 0.857 with the session's first
+    # extractor and with the code they arrived at (SCORES.md), then read
+    ("dev28", 122, 0.90, 0),
+    # 18 blind reports of the nineteenth session's second batch (bench dev39), scored on arrival: 0.866 with the
+    # session's first extractor, 0.868 with the code they arrived at (SCORES.md), then read; 2 false fails written
+    # down (wz02: the capital of all projects in operation against the quarter's new projects'; xj03: a bracket of
+    # rice and maize after the food crops' area read as parts of the season's total)
+    ("dev29", 295, 0.88, 2),
+    # 18 blind reports of the nineteenth session's third batch (bench dev40), scored on arrival: 0.739 with the
+    # session's first extractor and with the code they arrived at (SCORES.md), then read; 1 false fail written down
+    # (xm01: accommodation guests read as all visitors)
+    ("dev30", 313, 0.75, 1),
+    # 18 blind reports of the nineteenth session's fourth batch (bench dev41), scored on arrival: 0.804 with the
+    # session's first extractor and with the code they arrived at (SCORES.md), then read; 1 false fail written down
+    # (xu01: next year's budget target, its year named in the sentence before, read as the year's result)
+    ("dev31", 274, 0.80, 1),
+    # 18 sealed by six blind annotators of the nineteenth session: first 0.804 (97d424a), closing 0.804 (b59a085)
+    # (SCORES.md); no false fail
+    ("sealed27", 236, 0.80, 0),
 ]
 
 
