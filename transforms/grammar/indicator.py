@@ -303,6 +303,12 @@ class Concepts:
         for group in self.by_head.values():
             group.sort(key=lambda s: -len(s.modifiers))
         self.head_of_metric = head_of_metric  # a metric's head, to compose a list item under it
+        # the action every signature of a metric requires (harvested, for the harvested area), built once
+        by_metric: dict[str, list[frozenset[tuple[str, str]]]] = {}
+        for s in signatures:
+            by_metric.setdefault(s.metric, []).append(s.modifiers)
+        self._actions = {code: frozenset(x for x in frozenset.intersection(*mods) if x[0] == "action")
+                         for code, mods in by_metric.items()}
 
     def narrows(self, code: str, broader: str) -> bool:
         """Whether `code` is `broader` narrowed by a kind of word only it requires (`cpi_group` = the index
@@ -325,9 +331,7 @@ class Concepts:
     def actions_of(self, code: str) -> frozenset[tuple[str, str]]:
         """The action every signature of `code` requires (harvested, for the harvested area): what an item under
         that indicator is done, when the item names no action of its own."""
-        sigs = [s for group in self.by_head.values() for s in group if s.metric == code]
-        common = frozenset.intersection(*(s.modifiers for s in sigs)) if sigs else frozenset()
-        return frozenset(x for x in common if x[0] == "action")
+        return self._actions.get(code, frozenset())
 
     def metric(self, head: str, mods: set[tuple[str, str]]) -> Signature | None:
         """The most specific signature of `head` whose modifiers are all present (`kind=*`: any
