@@ -707,6 +707,9 @@ class Document:
         for phrase in (item_phrase(seg, 0, len(seg), self.g.function, cut=False),
                        item_phrase(seg, 0, len(seg), self.g.function)):
             composed = compose(ctx.alias, phrase, self.ref) if phrase else None
+            if composed is not None and not self.g.concepts.actions_of(ctx.alias.code) & self.g.inherited_actions \
+                    <= self.g.concepts.actions_of(composed.code):
+                continue  # (`đã thu hoạch ... 47.124 ha; trong đó: ... bắp 4.022 ha`: maize harvested, not sown)
             if composed is not None and compatible(self.ref.metrics[composed.code].unit, m):
                 return AliasHit(ctx.start, ctx.end, composed)
         return None
