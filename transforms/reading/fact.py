@@ -395,6 +395,13 @@ _BASE_THEN_AND = re.compile(r"\s*so\s[^;%()]{0,40}?(?:\s+va|\s*,)\s*")
 _JOINED = re.compile(r"\s*(?:,|va)\s*(?:(?:hơn|gân|khoang|trên|xâp xi)\s*)?")
 _SIGNED_IN_BRACKET = re.compile(r"\(\s*[+\-\u2010-\u2015\u2212]\s*\d")  # a signed figure opening a bracket
 _SIGNED = re.compile(r"[+\-\u2010-\u2015\u2212]\s?\d")  # a sign right before a figure (`: + 6,7%`)
+_PLUS = re.compile(r"\+\s?$")  # a plus right before a figure
+
+
+def _fallen(value: float, text: str, m: Mention) -> float:
+    """A change a falling verb names, negative; but a plus written before the figure says it grew whatever the
+    words (`GRDP quý I tăng với tốc độ thấp hơn (+4,21%)`: lower growth, still growth)."""
+    return value if _PLUS.search(text, max(0, m.number_start - 2), m.number_start) else -value
 
 
 def _signed_change(g: Grammar, text: str, m: Mention, sent_facts: SentenceFacts,
@@ -672,7 +679,17 @@ def _wider_territories(doc: Document, sent: Sentence, m: Mention, alias_end: int
             # a share before it: the territory is the share's whole (`chiếm 19,4% cả nước, tăng 0,4%`); a figure
             # after it: the territory's own, and the next one the report's (`cả nước đạt 7,09%, tỉnh đạt 8,2%`)
             and not _SHARE_OF.search(key, max(sent.start, w.start() - 80), w.start())
-            and not _FIGURE.search(key, w.end(), m.number_start)]
+            and not _own_figure_after(key, w.end(), m.number_start)]
+
+
+_FROM = re.compile(fold_pattern(r"(?<!\w)từ\s+$"))
+
+
+def _own_figure_after(key: str, lo: int, hi: int) -> bool:
+    """Whether a figure between a wider territory and this one makes this one the report's (`cả nước đạt 7,09%, tỉnh
+    đạt 8,2%`); not the end of the territory's own move (`GDP toàn cầu ... giảm từ 3,8% năm 2018 xuống còn 3,2%`)."""
+    fig = _FIGURE.search(key, lo, hi)
+    return fig is not None and _FROM.search(key, max(lo, fig.start() - 8), fig.start()) is None
 
 
 # `4 xã đạt 11 - 13 tiêu chí`, `3 xã đạt từ 15-18 tiêu chí`, `có 12 xã đạt 15/19 tiêu chí`
@@ -887,7 +904,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         elif verb == "increase":
             role, base = "pct_change", base or GROWTH
         elif verb == "decrease":
-            role, base, value = "pct_change", base or GROWTH, -value
+            role, base, value = "pct_change", base or GROWTH, _fallen(value, text, m)
         elif verb == "exceed":
             role, base = "pct_change", base or "plan"
         elif base in ("plan", "budget_estimate") and (own_base or not alias_growth):
@@ -966,7 +983,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             else:
                 role = "pct_change"
                 base = base or GROWTH
-                value = -value if verb == "decrease" else value
+                value = _fallen(value, text, m) if verb == "decrease" else value
         elif verb is None and _SIGNED_IN_BRACKET.search(text, max(0, m.start - 3), m.number_start + 1) and any(
                 f.metric == metric.code and f.role == "level" for f in sent_facts.latest_first(clause_start)):
             # `chiếm 26,38% (-0,99% so với năm 2022)`, `4,33% (+0,08%)`: the rate's change in points, signed

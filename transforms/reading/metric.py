@@ -693,6 +693,9 @@ def _coordinated_rate(doc: Document, m: Mention) -> Choice | None:
     return None
 
 
+_FIGURE_BEFORE = re.compile(r"(\d)[^\d(),;]{0,20}$")  # a figure's last digit, then a few words
+
+
 def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
                         clause_start: int, ctx: AliasHit | None) -> _Reading | None:
     """A percentage whose indicator is named right after it (`đạt 95,2% kế hoạch thu ngân sách`, `chiếm 28,4%
@@ -700,7 +703,14 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
     key, ref = doc.key, doc.ref
     if m.unit == "percent":
         unread = doc.g.change_in_bracket.search(key, max(sent.start, m.number_start - 40), m.number_start)
-        if unread is not None and not any(f.char_start <= unread.start(1) < f.char_end for f in sent_facts):
+        at = unread.start(1) if unread is not None else -1
+        period = next(((a, b) for a, b in doc.period_spans(sent.start, m.number_start) if a <= at < b), None)
+        if period is not None:
+            # (a period's digit: the figure before the period, `xuống còn 3,2% năm 2019 (giảm 0,6%)`, or none, `thấp
+            # hơn kế hoạch năm 2020 (tăng 7-8%)`: the plan's growth)
+            before = _FIGURE_BEFORE.search(key, max(sent.start, period[0] - 24), period[0])
+            at = before.start(1) if before is not None else -1
+        if at >= 0 and not any(f.char_start <= at < f.char_end for f in sent_facts):
             # `với sản lượng 202.000 tấn (tăng 3,9%)`: the change of the figure the bracket follows, no fact here
             return None, "the change of a figure that is no fact"
         after = key[m.end:min(sent.end, m.end + 64)]
@@ -1092,7 +1102,15 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     concept = doc.concept_choice(sent, lo, m, governing, wide=False)  # a head in the figure's own item
     if concept is not None:
         return concept, None
-    if governing is not None and m.unit == "percent" and doc.g.growth_subject.search(key, lo, m.start) \
+    subject = doc.g.growth_subject.search(key, lo, m.start)
+    if subject is None and governing is not None and not m.points and sent_facts.last_end(sent.start, m.start) \
+            is not None \
+            and all(f.metric == governing.code for f in sent_facts.latest_first(sent.start)):
+        # `Mức tăng này thấp hơn cùng kỳ (quý I-2019 tăng 6,1%) và cũng thấp hơn kế hoạch năm 2020 (tăng 7-8%)`: the
+        # growth named at the sentence's head, every figure since of its indicator
+        subject = doc.g.growth_subject.search(key, sent.start, min(m.start, sent.start + 24))
+        lo = sent.start if subject is not None else lo
+    if governing is not None and m.unit == "percent" and subject is not None \
             and not any(c[2] == "sector" for c in doc.concepts_in(lo, m.start)):
         # `Mức tăng này cao hơn mục tiêu cả năm là 6,5%`: growth named alone (no sector) is the indicator's just read
         return Choice(governing, m.start, m.start, "context"), None
