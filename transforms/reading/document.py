@@ -1038,11 +1038,12 @@ class Document:
                 continue
             if sig.metric == NO_METRIC:  # (a price base, `theo giá so sánh 2010`, names no figure either)
                 continue
-            if any(v == "*" for _, v in sig.modifiers) and head not in g.trade_heads and any(
+            if any(v == "*" and k != "sector" for k, v in sig.modifiers) and head not in g.trade_heads and any(
                     c[2] == "head" and c[3] in g.trade_heads
                     for c in self.concepts_in(self.paragraph_start.get(sent.paragraph, sent.start), m.number_start)):
                 # `cà phê là mặt hàng xuất khẩu chủ lực, với sản lượng 202.000 tấn. Kế đến là hạt điều 21.000 tấn`:
-                # goods traded in the paragraph, not any crop's output
+                # goods traded in the paragraph, not any crop's output (a branch of an index is no goods: `chỉ số sản
+                # xuất công nghiệp ... tăng 12,3%. Trong đó, sản xuất xe có động cơ ... tăng 25,1%` after `xuất khẩu`)
                 continue
             metric = self.ref.metrics.get(sig.metric)
             if metric is None or not (compatible(metric.unit, m) or (
