@@ -693,6 +693,7 @@ def _coordinated_rate(doc: Document, m: Mention) -> Choice | None:
     return None
 
 
+_DEMONSTRATIVE = re.compile(fold_pattern(r"\s+(?:này|đó|nói\s+trên|trên)(?!\w)"))  # `mức tăng này`: the one just read
 _FIGURE_BEFORE = re.compile(r"(\d)[^\d(),;]{0,20}$")  # a figure's last digit, then a few words
 
 
@@ -1110,6 +1111,12 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         # growth named at the sentence's head, every figure since of its indicator
         subject = doc.g.growth_subject.search(key, sent.start, min(m.start, sent.start + 24))
         lo = sent.start if subject is not None else lo
+    if governing is not None and m.unit == "percent" and subject is not None and ref.metrics[
+            governing.code].part_of == "grdp" and not _DEMONSTRATIVE.match(key, subject.end()) \
+            and not any(c[2] == "sector" for c in doc.concepts_in(sent.start, m.start)):
+        # `... thuế sản phẩm tăng 6,09%. ... mức tăng trưởng thực tế đạt 6,83%`: growth named alone, not as this one
+        # (`mức tăng này`), after a sector of the economy is the economy's
+        return Choice(doc.g.metric_alias("grdp"), m.start, m.start, "context"), None
     if governing is not None and m.unit == "percent" and subject is not None \
             and not any(c[2] == "sector" for c in doc.concepts_in(lo, m.start)):
         # `Mức tăng này cao hơn mục tiêu cả năm là 6,5%`: growth named alone (no sector) is the indicator's just read
