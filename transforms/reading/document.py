@@ -952,7 +952,10 @@ class Document:
         # (a crop is perennial or not wherever it was named: its area stands or is sown)
         mods |= {("cycle", g.crop_cycles[v]) for k, v in list(mods) if k == "crop" and v in g.crop_cycles}
         options: list[tuple[str, int, int, str]] = []  # head, start, end, how
-        if m.points and any(c[3] == "growth_contribution" for c in in_sentence if c[2] == "head" and c[0] >= item_lo):
+        if m.points and any(c[3] == "growth_contribution" for c in in_sentence if c[2] == "head" and (
+                c[0] >= item_lo or all(h[3] in ("growth_contribution", "grdp") for h in item_heads))):
+            # (the growth a contribution is to may stand in the item: `Khu vực đóng góp lớn nhất vào mức tăng trưởng
+            # chung 5,22% GRDP ... là công nghiệp và xây dựng với 3 điểm %`)
             options.append(("growth_contribution", m.start, m.start, "concept"))
         if m.unit == "count":  # the counted noun itself (`đạt trên 310.000 lượt người` under `du lịch`)
             counted = [c for c in self.concepts_in(m.number_end, max(m.end, min(stop, sent.end)))

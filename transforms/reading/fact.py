@@ -398,10 +398,18 @@ _SIGNED = re.compile(r"[+\-\u2010-\u2015\u2212]\s?\d")  # a sign right before a 
 _PLUS = re.compile(r"\+\s?$")  # a plus right before a figure
 
 
-def _fallen(value: float, text: str, m: Mention) -> float:
+def _fallen(value: float, text: str, key: str, m: Mention) -> float:
     """A change a falling verb names, negative; but a plus written before the figure says it grew whatever the
-    words (`GRDP quý I tăng với tốc độ thấp hơn (+4,21%)`: lower growth, still growth)."""
-    return value if _PLUS.search(text, max(0, m.number_start - 2), m.number_start) else -value
+    words (`GRDP quý I tăng với tốc độ thấp hơn (+4,21%)`: lower growth, still growth), and a plan's own figure
+    after the comparison is as the plan set it (`thấp hơn mục tiêu đề ra là 9%`)."""
+    if _PLUS.search(text, max(0, m.number_start - 2), m.number_start) \
+            or _PLAN_FIGURE.search(key, max(0, m.number_start - 48), m.number_start):
+        return value
+    return -value
+
+
+# a plan named, then the words giving its own figure (`thấp hơn mục tiêu đề ra là 9%`, `so với kế hoạch là 8,5%`)
+_PLAN_FIGURE = re.compile(fold_pattern(r"(?:mục\s+tiêu|kế\s+hoạch|kịch\s+bản)[^,;()\d]{0,30}?\s(?:là|ở\s+mức)\s+$"))
 
 
 def _signed_change(g: Grammar, text: str, m: Mention, sent_facts: SentenceFacts,
@@ -904,7 +912,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         elif verb == "increase":
             role, base = "pct_change", base or GROWTH
         elif verb == "decrease":
-            role, base, value = "pct_change", base or GROWTH, _fallen(value, text, m)
+            role, base, value = "pct_change", base or GROWTH, _fallen(value, text, key, m)
         elif verb == "exceed":
             role, base = "pct_change", base or "plan"
         elif base in ("plan", "budget_estimate") and (own_base or not alias_growth):
@@ -983,7 +991,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             else:
                 role = "pct_change"
                 base = base or GROWTH
-                value = _fallen(value, text, m) if verb == "decrease" else value
+                value = _fallen(value, text, key, m) if verb == "decrease" else value
         elif verb is None and _SIGNED_IN_BRACKET.search(text, max(0, m.start - 3), m.number_start + 1) and any(
                 f.metric == metric.code and f.role == "level" for f in sent_facts.latest_first(clause_start)):
             # `chiếm 26,38% (-0,99% so với năm 2022)`, `4,33% (+0,08%)`: the rate's change in points, signed

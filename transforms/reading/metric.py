@@ -1111,6 +1111,15 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         # growth named at the sentence's head, every figure since of its indicator
         subject = doc.g.growth_subject.search(key, sent.start, min(m.start, sent.start + 24))
         lo = sent.start if subject is not None else lo
+    if governing is None and subject is not None and not m.points and doc.earlier \
+            and ref.metrics[doc.earlier[-1].code].unit != "percent" \
+            and not any(c[2] in ("sector", "domain", "ownership", "crop")
+                        for c in doc.concepts_in(sent.start, m.start)):
+        # `... tốc độ tăng trưởng GRDP quý III ... 10,16 - 11,94%.` then a paragraph `Đối với quý IV, mức tăng trưởng
+        # được xác định trong khoảng 11,11 - 13,1%`: growth named alone opening a paragraph is of the last indicator
+        # read (an amount's, not a rate's, whose change is in points), when the sentence names no subject of its own
+        # (`du lịch phục hồi tích cực với mức tăng trưởng đạt 12,98%`: tourism's)
+        governing = doc.earlier[-1]
     if governing is not None and m.unit == "percent" and subject is not None and ref.metrics[
             governing.code].part_of == "grdp" and not _DEMONSTRATIVE.match(key, subject.end()) \
             and not any(c[2] == "sector" for c in doc.concepts_in(sent.start, m.start)):
