@@ -1151,6 +1151,14 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         return restated, None
     if ctx is not None and _counts_another_noun(doc, ctx.alias.code, m):
         ctx = None  # `có 4 KCN ...; ... đã thu hút 30 doanh nghiệp`: enterprises are no count of industrial parks
+    if ctx is not None and ctx.start < sent.start and just_read is not None and just_read.metric != ctx.alias.code \
+            and m.unit == "percent" == just_read.unit and not m.points \
+            and just_read.role in ("pct_change", "pct_of_plan", "pct_of_base") \
+            and doc.says_nothing(doc.blank_periods(lo, m.start)):
+        # `Thu nhập bình quân ... 42 triệu đồng ... Tốc độ tăng trưởng ở mức 16,17%, đạt 100% so với kế hoạch và giảm
+        # 2,69% so với cùng kỳ`: a clause of only a verb and a base goes on with the growth its sentence read, not with
+        # the amount an earlier sentence read
+        return Choice(doc.g.metric_alias(just_read.metric), lo, lo, "context"), None
     if ctx is not None and (m.unit is not None or m.scale >= 1e6):  # `400 tỷ`: an amount of the currency
         lo = max(clause_start, sent_facts.last_end(clause_start, m.start) or 0)
         found = doc.from_context(ctx, lo, m)
