@@ -237,6 +237,17 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 and ctx is not None and doc.earlier and doc.earlier[-1] is ctx.alias:
             # `Xét theo ngành, ...`: the indicator just read, broken down; `Lũy kế cả năm ...`: added up
             ctx_para = last_para = sent.paragraph
+            last = next((f for f in reversed(out.facts) if f.metric == ctx.alias.code and f.role in ("level", "part")),
+                        None)
+            whole = read_by_id.get(last.parent_fact_id or "") if last is not None and last.role == "part" else None
+            if g.carry_on_lead.match(key, sent.start) and whole is not None and whole.metric != last.metric and (
+                    whole.sentence_index == last.sentence_index
+                    or g.list_start.match(key, doc.sentences[last.sentence_index].start)):
+                # `... thủy sản tháng 7 ước đạt 53.750 tấn ... Trong đó, sản lượng tôm 20.820 tấn` then `Lũy kế 7 tháng
+                # ước đạt 373.539 tấn`: the running total of the whole, not of the part listed under it last (a
+                # paragraph about a part, `Doanh thu dịch vụ lưu trú ... Tính chung 4 tháng ...`, goes on with it)
+                ctx = AliasHit(ctx.start, ctx.end, g.metric_alias(whole.metric))
+                last_alias = ctx.alias
         if sent.paragraph != ctx_para:
             ctx = None
         if sent.paragraph != para_of_facts:

@@ -115,6 +115,7 @@ _CLASSIFIER = re.compile(rf"^{fold('lượt')}\s+")  # a classifier before the c
 _COPULA_BEFORE = re.compile(r"(?:(?<!\w)la|:)\s*$")  # the key is folded: `là` reads `la`
 # `số`, `tổng số` opening a subject: what it names is counted
 _COUNT_SUBJECT = re.compile(rf"(?:(?<!\w){fold('tổng')}\s+)?(?<!\w)({fold('số')})\s")
+_ITEM_OWN_KINDS = ("crop",)  # what a list item may name of its own under a lead's head (`trong đó: tôm đạt ...`)
 _SUBJECT_KINDS = ("sector", "domain", "ownership")  # concept kinds a whole sentence is about
 HARM_ACTIONS = ("damage", "pest")  # concept values of harm: a pest's (an area damaged) or the weather's
 BREAKDOWN_OF_LAST = "a breakdown of the last amount read in its unit"
@@ -1062,6 +1063,13 @@ class Document:
             if how != "concept":  # no head word named it: its span is the item's start, the verbs are after
                 lo = hi = start
             elif (colon := self.key.rfind(":", end, m.number_start)) >= 0 and not any(c[0] > colon for c in words):
+                own = {(c[2], c[3]) for c in in_sentence if c[0] > colon and c[2] in _ITEM_OWN_KINDS}
+                narrower = g.concepts.metric(head, own) if own else None
+                if narrower is not None and narrower.metric != sig.metric and narrower.metric in self.ref.metrics \
+                        and compatible(self.ref.metrics[narrower.metric].unit, m):
+                    # `Sản lượng nuôi trồng thủy sản ... 34.000 tấn ...; trong đó: tôm đạt 20.000 tấn`: an item naming
+                    # a crop of its own is that crop's (the lead's head), not the lead's total
+                    return Choice(g.metric_alias(narrower.metric), start, end, how)
                 # `Nhiều ngành có chỉ số sản xuất ... tăng, như: dệt (+5,2%); trang phục (+4,26%)`: the lead names
                 # the indicator, the item only a part of it the grammar cannot name (no proof against the total)
                 how = LIST_LEAD
