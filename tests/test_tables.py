@@ -66,6 +66,26 @@ CASES = {
         "Trong đó: thu nội địa | Tỷ đồng | 1.100\n",
         [("budget_revenue", "level", 1250000000000.0, "VND", "H1", 2024, "actual", "1.250"),
          ("budget_revenue", "part", 1100000000000.0, "VND", "H1", 2024, "actual", "1.100")]),
+    "a unit line above the table, a column of the year before and rows under a total row": (
+        "Tiến độ gieo trồng vụ mùa tháng 10 năm 2020\n\n"
+        "Đơn vị tính: ha\n\n"
+        "Chỉ tiêu | Thực hiện cùng kỳ năm trước | Thực hiện kỳ báo cáo | So với cùng kỳ (%)\n"
+        "Tổng diện tích gieo trồng | 33.700,0 | 34.667,5 | 102,87\n"
+        "1. DT gieo trồng lúa mùa | 12.429,0 | 12.247,5 | 98,54\n"
+        "2. DTGT một số cây khác | 21.271,0 | 22.420,0 | 105,40\n"
+        " - Ngô | 1.850,0 | 1.818,0 | 98,27\n",
+        [("sown_area", "level", 33700.0, "ha", "FY", 2019, "actual", "33.700,0"),
+         ("sown_area", "level", 34667.5, "ha", "FY", 2020, "actual", "34.667,5"),
+         ("sown_area", "part", 12247.5, "ha", "FY", 2020, "actual", "12.247,5"),
+         ("sown_area", "part", 1818.0, "ha", "FY", 2020, "actual", "1.818,0")]),
+    "a unit line written ĐVT, rows under a total named Tổng": (
+        "Kết quả sản xuất năm 2023\n\n"
+        "ĐVT: tấn\n"
+        "Chỉ tiêu | Thực hiện năm 2022 | Thực hiện năm 2023\n"
+        "Tổng sản lượng thủy sản | 50.100 | 53.750\n"
+        "1. Sản lượng khai thác | 19.000 | 19.750\n",
+        [("fishery_output", "level", 53750.0, "tonne", "FY", 2023, "actual", "53.750"),
+         ("fishery_output", "part", 19750.0, "tonne", "FY", 2023, "actual", "19.750")]),
 }
 
 

@@ -159,6 +159,11 @@ def table_readings(text: str, words: TableWords, period_of: Callable[[str], str]
                                      words.target.search(keys[i]) or words.result.search(keys[i]) for i in value_cols):
             continue  # not a table of indicators by period
         columns = {i: _column(header[i].text, period_of, "", words) for i in value_cols}
+        for i, col in columns.items():
+            if not col.period and col.ratio is None and words.same_period.search(keys[i]) and fallback:
+                # `Thực hiện cùng kỳ năm trước`: the column of the year before, beside the report's own
+                col.period = _YEARISH.sub(lambda y: str(int(y.group()) - 1), fallback)
+        unit_line = _unit_line(text, block[0][0], words)
         last: _Column | None = None
         for i in value_cols:  # `So với kế hoạch (%)` after `Ước thực hiện 6 tháng 2024`: that figure's ratio
             col = columns[i]
@@ -179,6 +184,7 @@ def table_readings(text: str, words: TableWords, period_of: Callable[[str], str]
             if not unit and (paren := _UNIT_IN_LABEL.search(label)) is not None:
                 # `Tổng số lượt khách (lượt)`, `Doanh thu (tỷ đồng)`: the unit in brackets at the label's end
                 label, unit = label[:paren.start()], paren.group(1)
+            unit = unit or unit_line  # `Đơn vị tính: ha` on the line above the table: every row's
             values = [(i, cells[i]) for i in value_cols if i < len(cells) and cells[i].text]
             item = label.lstrip("-+•* ").strip()
             if not values:
@@ -198,7 +204,8 @@ def table_readings(text: str, words: TableWords, period_of: Callable[[str], str]
             if sub:
                 item = _WITHIN.sub("", _ARABIC.sub("", item)).strip()
             else:
-                roman = _ROMAN.match(label) is not None
+                # (a Roman-numbered row, or one naming a total, `Tổng diện tích gieo trồng`, heads the rows after it)
+                roman = _ROMAN.match(label) is not None or _TOTAL_LABEL.match(label) is not None
                 total = (_ROMAN.sub("", item).strip(), unit, {i: c.text for i, c in values}, roman)
                 item = total[0]
             for i, cell in values:
@@ -213,7 +220,19 @@ def table_readings(text: str, words: TableWords, period_of: Callable[[str], str]
 
 _ROMAN = re.compile(r"^\s*[IVX]{1,4}[.)]\s*")
 _ARABIC = re.compile(r"^\s*\d{1,2}[.)]\s*")
+_TOTAL_LABEL = re.compile(r"^\s*(?:tổng|toàn\s+bộ)\s", re.IGNORECASE)
 _WITHIN = re.compile(r"^\s*trong\s+đó\s*:?\s*", re.IGNORECASE)
+
+
+def _unit_line(text: str, start: int, words: TableWords) -> str:
+    """The unit a line right above a table states for all its rows (`Đơn vị tính: ha`, `ĐVT: tỷ đồng`), or ""."""
+    lines = text[max(0, start - 160):start].rstrip().split("\n")[-2:]
+    for line in reversed(lines):
+        said = words.unit.match(fold(line).lower().strip())
+        rest = line.strip()[said.end():].lstrip() if said is not None else ""
+        if rest.startswith(":") and 0 < len(rest[1:].strip()) <= 20:
+            return rest[1:].strip().rstrip(".")
+    return ""
 
 
 def _unit_words(value: str, unit: str) -> str:
