@@ -160,6 +160,11 @@ def _planned_qualifier(doc: Document, prev: Fact, m: Mention) -> str:
                                  doc.tone_key[before_at:m.number_start])
 
 
+_COMPARED_WITH = re.compile(fold_pattern(r"[\s,;]*so(?:\s+với)?\s+(?:mức\s+)?"))
+_PLAN_AFTER = re.compile(fold_pattern(r"\s*(?:trong|của|theo|tại)\s+(?:kế\s+hoạch|mục\s+tiêu|kịch\s+bản|nghị\s+quyết)"
+                                      r"(?!\w)"))
+
+
 def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact | None:
     """`đạt 76,89% (KH 74%)`, `đạt 9,2%, vượt kế hoạch (8,5%)`: a bracket after a figure stating the plan's
     value is the same indicator and role as that figure, a target."""
@@ -183,6 +188,9 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
     elif (prev.metric_how == BASE_PERIOD and doc.g.plan_named_bracket.fullmatch(doc.key, prev.char_end, m.number_start)
           and (own := next((f for f in sent_facts.latest_first(0) if f.metric_how != BASE_PERIOD), None)) is not None):
         prev = own  # `đạt 8,61%, cao hơn mức cùng kỳ 2024 (8,49%), và tiến sát kịch bản tăng trưởng đề ra (8,96–9,61%)`
+    elif prev.unit == m.unit and _COMPARED_WITH.fullmatch(doc.key, prev.char_end, m.number_start) \
+            and _PLAN_AFTER.match(doc.key, m.end):
+        pass  # `tăng từ 10,16 - 11,94%, so với mức 11,18% trong kế hoạch ban đầu`: the plan's own figure
     elif not (doc.g.roles.plan_paren.match(doc.key, prev.char_end, m.number_start)
               or doc.g.plan_named_bracket.fullmatch(doc.key, prev.char_end, m.number_start)
               or doc.g.roles.plan_slash.fullmatch(doc.key, prev.char_end, m.number_start)
