@@ -368,6 +368,12 @@ def concept_hits(hits: list[Hit], key: str, compounds: dict[frozenset[str], str]
     different families, `nông nghiệp, công nghiệp và dịch vụ`, stay a list). A part alone names nothing.
     A sector word that is also a verb (`verbs`) names no sector after a `verb_marker` (`mà tỉnh xây dựng`)."""
     out = sorted((h.start, h.end, t.extra, t.value) for h in hits for t in h.tags if t.kind == "concept")
+    # a word that is another word's first syllable in a compound names nothing there (`điều chỉnh`, adjust: not
+    # `điều`, cashew; seeds/grammar/concepts.csv kind `compound`)
+    blocks = [(c[0], c[1]) for c in out if c[2] == "compound"]
+    if blocks:
+        out = [c for c in out if c[2] != "compound"
+               and not any(a <= c[0] and c[1] <= b and c[1] - c[0] < b - a for a, b in blocks)]
     if verbs and verb_marker is not None:
         out = [c for c in out if not (c[2] == "sector" and key[c[0]:c[1]] in verbs
                                       and verb_marker.search(key, max(0, c[0] - 40), c[0]))]

@@ -149,6 +149,9 @@ class Grammar:
         self.item_opener = words(r"(?<!\w)", "item_opener", r"(?!\w)\s*:?\s*")
         self.parts_named = words(r"(?<!\w)", "parts_named", r"(?!\w)")  # `một số ngành`, `các mặt hàng`
         self.growth_subject = words(r"(?<!\w)", "growth_subject", r"(?!\w)")
+        # `Ninh Thuận năm 2024 tăng trưởng đạt 8,74%`: growth right before a figure, naming nothing grown
+        self.growth_alone = words(r"(?<!\w)", "growth_alone",
+                                  fold_pattern(r"\s+(?:(?:đạt|ở\s+mức|mức|trên|khoảng|gần|hơn|từ)\s+)*$"))
         self.index_subject = words(r"(?<!\w)", "index_subject", r"(?!\w)")  # `tốc độ phát triển GRDP đạt 108,84%`
         self.wider_area = words(r"(?<!\w)", "wider_area", r"(?!\w)")  # `của toàn vùng`, `của cả nước` before a figure
         # `cao hơn tốc độ tăng trưởng cả nước (tăng 6,93%)`: a wider territory right before a bracket with its figure

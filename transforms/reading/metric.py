@@ -693,6 +693,7 @@ def _coordinated_rate(doc: Document, m: Mention) -> Choice | None:
     return None
 
 
+GROWTH_ALONE = "growth named alone, in a sentence naming nothing grown: the economy's"
 _DEMONSTRATIVE = re.compile(fold_pattern(r"\s+(?:này|đó|nói\s+trên|trên)(?!\w)"))  # `mức tăng này`: the one just read
 _FIGURE_BEFORE = re.compile(r"(\d)[^\d(),;]{0,20}$")  # a figure's last digit, then a few words
 
@@ -1230,6 +1231,13 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     item = _breakdown_item(doc, sent, m, sent_facts)
     if item is not None:
         return item, None
+    grown = doc.g.growth_alone.search(key, max(sent.start, m.number_start - 40), m.number_start) \
+        if m.unit == "percent" and not m.points else None
+    if grown is not None and not any(c[2] in ("head", "sector", "domain", "crop", "ownership")
+                                     for c in doc.concepts_in(sent.start, m.number_start)):
+        # `Ninh Thuận năm 2024 tăng trưởng đạt 8,74%`, `Cao Bằng: ..., phấn đấu tăng trưởng 8% trong năm 2025`: growth
+        # named alone, in a sentence naming no indicator, sector, domain or crop, is the economy's
+        return Choice(doc.g.metric_alias("grdp"), grown.start(), grown.start(), GROWTH_ALONE), None
     topic = doc.topic[0].alias.code if doc.topic is not None and doc.topic[1] == sent.index - 1 else None
     if topic is not None and compatible(ref.metrics[topic].unit, m) and not _counts_another_noun(doc, topic, m) \
             and doc.says_nothing(doc.blank_periods(sent.start, m.start)):
