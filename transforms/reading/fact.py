@@ -199,6 +199,12 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
         return None
     if prev.unit != (m.unit or prev.unit) and (m.unit == "percent") != (prev.unit == "percent"):
         return None
+    if prev.role == "abs_change" and prev.comparison_base in ("plan", "budget_estimate") and m.unit == prev.unit:
+        # `giảm được 553 hộ nghèo, vượt 163 hộ so với chỉ tiêu tỉnh giao (390 hộ)`: by how much the level beat its
+        # plan, then the plan itself: the plan's level, not another gap
+        level = next((f for f in sent_facts if f.fact_id == prev.parent_fact_id), None)
+        if level is not None and level.unit == m.unit and level.role in ("level", "part"):
+            prev = level
     planned = prev.metric
     if planned in doc.g.planned_as_whole and prev.role == "level" and doc.ref.metrics[planned].part_of:
         planned = doc.ref.metrics[planned].part_of  # the capital allocated, which a disbursement is measured against
