@@ -248,6 +248,13 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 # paragraph about a part, `Doanh thu dịch vụ lưu trú ... Tính chung 4 tháng ...`, goes on with it)
                 ctx = AliasHit(ctx.start, ctx.end, g.metric_alias(whole.metric))
                 last_alias = ctx.alias
+        elif g.list_start.match(key, sent.start) and ctx is None and out.facts \
+                and doc.sentences[out.facts[-1].sentence_index].paragraph == sent.paragraph - 1:
+            # `... GRDP ... năm 2024 ước đạt 10,2%` then a paragraph `Cụ thể, quý I/2024 tăng 10,19%, ...`: the details
+            # of the indicator just read (a change, so no level governs), in the next paragraph
+            read = out.facts[-1]
+            last_alias, last_para = g.metric_alias(read.metric), sent.paragraph
+            ctx, ctx_para = AliasHit(read.char_start, read.char_start, last_alias), sent.paragraph
         if sent.paragraph != ctx_para:
             ctx = None
         if sent.paragraph != para_of_facts:

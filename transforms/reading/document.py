@@ -703,6 +703,9 @@ class Document:
                 and m.counter not in fold(last.value_text):
             return None  # `232 doanh nghiệp và 137 đơn vị trực thuộc`: another noun counts another thing
         seg = self.blank_periods(lo, m.start)
+        if self.key[max(0, lo - 3):lo].strip() in ("", ".") \
+                and (opener := self.g.list_start.match(self.key, lo, m.start)) is not None:
+            seg = " " * (opener.end() - lo) + seg[opener.end() - lo:]  # (`Trong đó, quý IV tăng 9,3%`: a list opened)
         if self.says_nothing(seg, self.key[ctx.start:ctx.end].split()):
             return ctx if compatible(self.ref.metrics[ctx.alias.code].unit, m) else None
         for phrase in (item_phrase(seg, 0, len(seg), self.g.function, cut=False),
