@@ -479,6 +479,19 @@ TWO_THINGS_AND_ONE_TWICE: dict[str, tuple[str, str]] = {
         "Quý I/2023, huyện có 20 sản phẩm OCOP được tỉnh xếp hạng 3 sao và 12 sản phẩm xếp hạng 4 sao.",
         "Quý I/2023, huyện có 20 sản phẩm OCOP được tỉnh xếp hạng 3 sao.\n\n"
         "Quý I/2023, huyện có 23 sản phẩm OCOP xếp hạng 3 sao."),
+    # `Hai xã Triệu Nguyên và Ba Lòng có tỉ lệ hộ nghèo giảm thấp nhất huyện, lần lượt là 0,52% và 1,55%` beside
+    # `Trong các xã, Hướng Hiệp ... chiếm tỉ lệ 9,1%` (dev42 yl01): a sentence naming places within the locality
+    # (communes, industrial clusters) may give theirs
+    "communes-named": (
+        "Năm 2019, hai xã Triệu Nguyên và Ba Lòng có tỉ lệ hộ nghèo thấp nhất huyện, lần lượt là 0,52% và 1,55%.\n\n"
+        "Năm 2019, trong các xã, Hướng Hiệp là địa phương có tỉ lệ hộ nghèo 9,1%.",
+        "Năm 2019, tỉ lệ hộ nghèo của huyện là 1,55%.\n\n"
+        "Năm 2019, tỉ lệ hộ nghèo toàn huyện là 9,1%."),
+    # `Ở 03 cụm công nghiệp Vũ Ninh, Vũ Quý, Thanh Tân` beside `toàn huyện có 07 cụm công nghiệp` (dev43 yo01)
+    "clusters-named": (
+        "Năm 2018, toàn huyện có 07 cụm công nghiệp.\n\nNăm 2018, ở 03 cụm công nghiệp Vũ Ninh, Vũ Quý, Thanh Tân, "
+        "các dự án đã đi vào sản xuất.",
+        "Năm 2018, toàn huyện có 07 cụm công nghiệp.\n\nNăm 2018, toàn huyện có 03 cụm công nghiệp."),
 }
 
 
@@ -658,3 +671,16 @@ def test_branches_listed_after_la_are_parts_not_the_index(tmp_path: Path) -> Non
             "ghế giảm 24,7%; sản xuất hóa chất giảm 21,6%.")
     rows = _checks(tmp_path, {"a.txt": HEAD + text})
     assert not [r for r in rows if r[0] == "conflict" and r[1] == "fail"], rows
+
+
+def test_a_heading_naming_the_tasks_ahead_dates_no_figure(tmp_path: Path) -> None:
+    """`Thành ủy Pleiku triển khai các nhiệm vụ trọng tâm quý II-2024` over the first quarter's results (dev43 yt02):
+    a heading's period right after the tasks it sets (seeds/grammar/words.csv `tasks_before`) is the period ahead,
+    not the one its figures report; a heading naming the period of its results still judges them."""
+    results = "\n\nQuý I/2024, tổng thu ngân sách trên địa bàn thành phố đạt 520 tỷ đồng, tăng 12% so với cùng kỳ."
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    ahead = _checks(tmp_path / "a", {"a.txt": "Thành ủy Pleiku triển khai các nhiệm vụ trọng tâm quý II-2024" + results})
+    assert not [r for r in ahead if r[0] == "period_mismatch" and r[1] == "fail"], ahead
+    stated = _checks(tmp_path / "b", {"a.txt": "Thành ủy Pleiku: kết quả quý II-2024" + results})
+    assert [r for r in stated if r[0] == "period_mismatch" and r[1] == "fail"], stated

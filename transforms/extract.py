@@ -21,7 +21,7 @@ from transforms.grammar.indicator import (
     AliasHit,
 )
 from transforms.grammar.keys import fold, tones
-from transforms.grammar.masks import Masks
+from transforms.grammar.masks import Masks, fold_pattern
 from transforms.grammar.numbers import Mention, find_mentions
 from transforms.grammar.periods import SAME_PERIOD_BEFORE, PeriodMention, find_periods, period_start, year_to_date
 from transforms.grammar.tables import table_readings
@@ -108,6 +108,8 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
             for p in named:
                 if _TAIL_MONTHS in doc.key[p.start:p.end]:
                     continue  # `triển khai nhiệm vụ 3 tháng cuối năm 2023`: the months left, the tasks' period
+                if g.tasks_before.search(doc.key, max(s.start, p.start - 40), p.start):
+                    continue  # `Thành ủy Pleiku triển khai các nhiệm vụ trọng tâm quý II-2024`: the tasks' period ahead
                 if doc.status.before(s.start, p.start) == "target":
                     continue  # `Du khách ... được dự báo sẽ tăng mạnh trong tháng 12/2022`: a period looked ahead to
                 out.headings.append((s.index, p.start, p.year, p.period))
@@ -450,6 +452,13 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 # `tính đến hết tháng 6, giải ngân đạt 520 tỷ đồng`: a flow counted to a month's end is the months to
                 # date (CONTRACT: `nM`); a stock as of then keeps the month (`... có 12.700 doanh nghiệp`)
                 fact.period = year_to_date(fact.period)
+            elif fact.period and fact.period.startswith("M") and fact.period_stated_at is not None \
+                    and fact.metric not in g.stock_amounts \
+                    and _CUT_OFF.match(key, fact.period_stated_at) \
+                    and g.running.search(key, max(0, fact.period_stated_at - 24), fact.period_stated_at):
+                # `Tính cộng dồn đến tháng 8, chỉ số sản xuất công nghiệp tăng 8,6%`: a running total to a month is the
+                # months to date, whatever it measures (the month alone is `tháng 8 tăng 14,9%`)
+                fact.period = year_to_date(fact.period)
             elif fact.period in _QUARTER_END_MONTHS and (fact.metric in g.quarterly_metrics
                                                           or g.concepts.head_of_metric.get(fact.metric)
                                                           in g.quarterly_heads):
@@ -650,6 +659,9 @@ def _leave_out(out: Extraction, why: Callable[[Fact], str | None]) -> None:
         return
     out.facts = [f for f in out.facts if f.fact_id not in gone]
     out.numbers = [replace(n, fact_id=None, reason=gone[n.fact_id]) if n.fact_id in gone else n for n in out.numbers]
+
+
+_CUT_OFF = re.compile(fold_pattern(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s"))  # `đến hết tháng 8`
 
 
 def _read_tables(doc: Document, out: Extraction, periods: list[PeriodMention], default_year: int | None) -> None:

@@ -63,6 +63,7 @@ compared as (
         a.is_period_stated as a_period_stated,
         a.is_period_stated_here as a_period_stated_here,
         a.is_unplaced_in_breakdown as a_unplaced_in_breakdown,
+        a.names_sub_area as a_names_sub_area,
         a.is_quoted_past as a_quoted_past,
         a.price_basis as a_price_basis,
         a.sentence as a_sentence,
@@ -101,6 +102,8 @@ select
             and (doc_id <> a_doc_id or period not like 'M%'
                 or (coalesce(is_period_stated_here, false) and coalesce(a_period_stated_here, false)))
             and not is_unplaced_in_breakdown and not a_unplaced_in_breakdown
+            -- a figure of a sentence naming places within the locality (communes, industrial clusters) may be theirs
+            and not names_sub_area and not a_names_sub_area
             and role <> 'pct_of_plan' and coalesce(comparison_base, '') not in ('plan', 'budget_estimate')
             -- two targets of one ratio for one year measure against bases a plan seldom names (`gấp 1,5 lần
             -- so với đầu nhiệm kỳ`, `gấp đôi hiện nay`): which base each means is not settled by the text

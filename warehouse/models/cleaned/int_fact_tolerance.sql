@@ -68,6 +68,11 @@ select
                     where b.doc_id = facts.doc_id and b.sentence_index = facts.sentence_index
                         and b.metric = facts.metric and b.char_start < facts.char_start
                 ))) as is_unplaced_in_breakdown,
+    -- the sentence names places within the locality (`Hai xã Triệu Nguyên và Ba Lòng có tỉ lệ hộ nghèo ...`, `Trong các
+    -- xã, Hướng Hiệp ...`, `Ở 03 cụm công nghiệp Vũ Ninh, Vũ Quý ...`): its figure may be theirs, not the locality's
+    regexp_matches(sentence, '(?:^|[^\p{L}])(?i:xã|phường|thị trấn|thôn|bản|cụm công nghiệp|khu công nghiệp)\s+\p{Lu}')
+        or regexp_matches(lower(sentence), '(?:^|[^\p{L}])các\s+(?:xã|phường|thị trấn|địa phương)(?:[^\p{L}]|$)')
+        as names_sub_area,
     -- the price basis the sentence names (`theo giá hiện hành`, `giá so sánh 2010`): values at two bases differ
     case
         -- (`Nếu loại trừ yếu tố biến động giá ..., tổng mức bán lẻ ... thực tế tăng 9,2%`: the real growth)
