@@ -680,7 +680,8 @@ def test_a_heading_naming_the_tasks_ahead_dates_no_figure(tmp_path: Path) -> Non
     results = "\n\nQuý I/2024, tổng thu ngân sách trên địa bàn thành phố đạt 520 tỷ đồng, tăng 12% so với cùng kỳ."
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    ahead = _checks(tmp_path / "a", {"a.txt": "Thành ủy Pleiku triển khai các nhiệm vụ trọng tâm quý II-2024" + results})
+    heading = "Thành ủy Pleiku triển khai các nhiệm vụ trọng tâm quý II-2024"
+    ahead = _checks(tmp_path / "a", {"a.txt": heading + results})
     assert not [r for r in ahead if r[0] == "period_mismatch" and r[1] == "fail"], ahead
     stated = _checks(tmp_path / "b", {"a.txt": "Thành ủy Pleiku: kết quả quý II-2024" + results})
     assert [r for r in stated if r[0] == "period_mismatch" and r[1] == "fail"], stated
