@@ -89,6 +89,10 @@ SETS = {
     "dev30": (ROOT / "tests" / "fixtures" / "dev30" / "docs", ROOT / "tests" / "fixtures" / "dev30" / "gold"),
     "dev31": (ROOT / "tests" / "fixtures" / "dev31" / "docs", ROOT / "tests" / "fixtures" / "dev31" / "gold"),
     "sealed27": (ROOT / "tests" / "fixtures" / "sealed27" / "docs", ROOT / "tests" / "fixtures" / "sealed27" / "gold"),
+    "dev32": (ROOT / "tests" / "fixtures" / "dev32" / "docs", ROOT / "tests" / "fixtures" / "dev32" / "gold"),
+    "dev33": (ROOT / "tests" / "fixtures" / "dev33" / "docs", ROOT / "tests" / "fixtures" / "dev33" / "gold"),
+    "dev34": (ROOT / "tests" / "fixtures" / "dev34" / "docs", ROOT / "tests" / "fixtures" / "dev34" / "gold"),
+    "sealed28": (ROOT / "tests" / "fixtures" / "sealed28" / "docs", ROOT / "tests" / "fixtures" / "sealed28" / "gold"),
 }
 
 

@@ -217,6 +217,21 @@ HELD_OUT = [
     # 18 sealed by six blind annotators of the nineteenth session: first 0.804 (97d424a), closing 0.804 (b59a085)
     # (SCORES.md); no false fail
     ("sealed27", 236, 0.80, 0),
+    # 18 blind reports of the twentieth session's first batch (bench dev42), scored on arrival: 0.750 with the session's
+    # first extractor and with the code they arrived at (SCORES.md), then read
+    ("dev32", 298, 0.79, 0),
+    # 18 blind reports of the twentieth session's second batch (bench dev43), scored on arrival: 0.838 with the
+    # session's first extractor and with the code they arrived at (SCORES.md), then read; 1 false fail written down
+    # (yq01: visitors' attainment of a plan stated as a striving target, `phấn đấu đón trên 82.000 lượt khách`)
+    ("dev33", 250, 0.85, 1),
+    # 18 blind reports of the twentieth session's third batch (bench dev44), scored on arrival: 0.692 with the
+    # session's first extractor and with the code they arrived at (SCORES.md), then read; 1 false fail written down
+    # (yx01: an agricultural production value, its sector named far into the paragraph's first sentence, read as the
+    # district's total)
+    ("dev34", 318, 0.73, 1),
+    # 18 sealed by six blind annotators of the twentieth session: first 0.800 (49ab221), closing 0.800 (7518727)
+    # (SCORES.md); 1 false fail written down (xy03: enterprises suspended, `ĐVTT` between noun and verb, read as new)
+    ("sealed28", 269, 0.80, 1),
 ]
 
 
