@@ -683,5 +683,5 @@ def test_a_heading_naming_the_tasks_ahead_dates_no_figure(tmp_path: Path) -> Non
     heading = "Thành ủy Pleiku triển khai các nhiệm vụ trọng tâm quý II-2024"
     ahead = _checks(tmp_path / "a", {"a.txt": heading + results})
     assert not [r for r in ahead if r[0] == "period_mismatch" and r[1] == "fail"], ahead
-    stated = _checks(tmp_path / "b", {"a.txt": "Thành ủy Pleiku: kết quả quý II-2024" + results})
+    stated = _checks(tmp_path / "b", {"a.txt": "Thành ủy Pleiku: kết quả thực hiện nhiệm vụ quý II-2024" + results})
     assert [r for r in stated if r[0] == "period_mismatch" and r[1] == "fail"], stated

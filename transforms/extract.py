@@ -108,8 +108,11 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
             for p in named:
                 if _TAIL_MONTHS in doc.key[p.start:p.end]:
                     continue  # `triển khai nhiệm vụ 3 tháng cuối năm 2023`: the months left, the tasks' period
-                if g.tasks_before.search(doc.key, max(s.start, p.start - 40), p.start):
-                    continue  # `Thành ủy Pleiku triển khai các nhiệm vụ trọng tâm quý II-2024`: the tasks' period ahead
+                if g.tasks_before.search(doc.key, max(s.start, p.start - 40), p.start) \
+                        and not g.results_heading.search(doc.key, s.start, p.start):
+                    # `Thành ủy Pleiku triển khai các nhiệm vụ trọng tâm quý II-2024`: the tasks' period ahead (not the
+                    # results of tasks: `Kết quả thực hiện nhiệm vụ chính trị 3 tháng đầu năm 2022`)
+                    continue
                 if doc.status.before(s.start, p.start) == "target":
                     continue  # `Du khách ... được dự báo sẽ tăng mạnh trong tháng 12/2022`: a period looked ahead to
                 out.headings.append((s.index, p.start, p.year, p.period))

@@ -151,6 +151,7 @@ class Grammar:
         self.growth_subject = words(r"(?<!\w)", "growth_subject", r"(?!\w)")
         # `triển khai các nhiệm vụ trọng tâm quý II-2024`: a heading's period after the tasks it sets is the one ahead
         self.tasks_before = words(r"(?<!\w)", "tasks_before", r"(?!\w)[^\d.;:]{0,30}$")
+        self.results_heading = words(r"(?<!\w)", "results_heading", r"(?!\w)")  # `Kết quả thực hiện nhiệm vụ ...`
         # `Ninh Thuận năm 2024 tăng trưởng đạt 8,74%`: growth right before a figure, naming nothing grown
         self.growth_alone = words(r"(?<!\w)", "growth_alone",
                                   fold_pattern(r"\s+(?:(?:đạt|ở\s+mức|mức|trên|khoảng|gần|hơn|từ)\s+)*$"))
