@@ -242,15 +242,11 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 and ctx is not None and doc.earlier and doc.earlier[-1] is ctx.alias:
             # `Xét theo ngành, ...`: the indicator just read, broken down; `Lũy kế cả năm ...`: added up
             ctx_para = last_para = sent.paragraph
-            last = next((f for f in reversed(out.facts) if f.metric == ctx.alias.code and f.role in ("level", "part")),
-                        None)
-            whole = read_by_id.get(last.parent_fact_id or "") if last is not None and last.role == "part" else None
-            if g.carry_on_lead.match(key, sent.start) and whole is not None and whole.metric != last.metric and (
-                    whole.sentence_index == last.sentence_index
-                    or g.list_start.match(key, doc.sentences[last.sentence_index].start)):
+            whole = _whole_of_listed_part(doc, out.facts, ctx.alias.code) \
+                if g.carry_on_lead.match(key, sent.start) else None
+            if whole is not None:
                 # `... thủy sản tháng 7 ước đạt 53.750 tấn ... Trong đó, sản lượng tôm 20.820 tấn` then `Lũy kế 7 tháng
-                # ước đạt 373.539 tấn`: the running total of the whole, not of the part listed under it last (a
-                # paragraph about a part, `Doanh thu dịch vụ lưu trú ... Tính chung 4 tháng ...`, goes on with it)
+                # ước đạt 373.539 tấn`: the running total of the whole, not of the part listed under it last
                 ctx = AliasHit(ctx.start, ctx.end, g.metric_alias(whole.metric))
                 last_alias = ctx.alias
         elif g.list_start.match(key, sent.start) and ctx is None and out.facts \
@@ -662,6 +658,20 @@ def _leave_out(out: Extraction, why: Callable[[Fact], str | None]) -> None:
         return
     out.facts = [f for f in out.facts if f.fact_id not in gone]
     out.numbers = [replace(n, fact_id=None, reason=gone[n.fact_id]) if n.fact_id in gone else n for n in out.numbers]
+
+
+def _whole_of_listed_part(doc: Document, facts: list[Fact], code: str) -> Fact | None:
+    """The whole the last level or part of `code` was listed under, when it was a part of another indicator's total
+    stated in its own sentence or opened by a list word (`Trong đó, sản lượng tôm 20.820 tấn`); a paragraph about a
+    part (`Doanh thu dịch vụ lưu trú ... Tính chung 4 tháng ...`) goes on with the part."""
+    last = next((f for f in reversed(facts) if f.metric == code and f.role in ("level", "part")), None)
+    whole = doc.read_by_id.get(last.parent_fact_id or "") if last is not None and last.role == "part" else None
+    if whole is None or whole.metric == last.metric:
+        return None
+    if whole.sentence_index == last.sentence_index \
+            or doc.g.list_start.match(doc.key, doc.sentences[last.sentence_index].start):
+        return whole
+    return None
 
 
 _CUT_OFF = re.compile(fold_pattern(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s"))  # `đến hết tháng 8`

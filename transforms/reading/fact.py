@@ -188,10 +188,10 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
     elif (prev.metric_how == BASE_PERIOD and doc.g.plan_named_bracket.fullmatch(doc.key, prev.char_end, m.number_start)
           and (own := next((f for f in sent_facts.latest_first(0) if f.metric_how != BASE_PERIOD), None)) is not None):
         prev = own  # `đạt 8,61%, cao hơn mức cùng kỳ 2024 (8,49%), và tiến sát kịch bản tăng trưởng đề ra (8,96–9,61%)`
-    elif prev.unit == m.unit and _COMPARED_WITH.fullmatch(doc.key, prev.char_end, m.number_start) \
-            and _PLAN_AFTER.match(doc.key, m.end):
-        pass  # `tăng từ 10,16 - 11,94%, so với mức 11,18% trong kế hoạch ban đầu`: the plan's own figure
     elif not (doc.g.roles.plan_paren.match(doc.key, prev.char_end, m.number_start)
+              # (`tăng từ 10,16 - 11,94%, so với mức 11,18% trong kế hoạch ban đầu`: the plan's own figure after it)
+              or (prev.unit == m.unit and _COMPARED_WITH.fullmatch(doc.key, prev.char_end, m.number_start)
+                  and _PLAN_AFTER.match(doc.key, m.end))
               or doc.g.plan_named_bracket.fullmatch(doc.key, prev.char_end, m.number_start)
               or doc.g.roles.plan_slash.fullmatch(doc.key, prev.char_end, m.number_start)
               or (prev.role == "level"
