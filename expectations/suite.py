@@ -71,9 +71,10 @@ _PERIOD_REGEX = PERIOD_PATTERN.replace("(", "(?:")
 
 # Units whose level can never be negative (money totals, counts, areas, per-capita figures).
 NON_NEGATIVE_LEVEL_UNITS = tuple(u for u in UNITS if u != "percent")
-REQUIRED_COLUMNS = ("doc_id", "metric", "role", "unit", "status", "period", "period_year", "value")
+REQUIRED_COLUMNS = ("doc_id", "metric", "role", "unit", "status", "period", "value")
 # every column an expectation or row condition of the suite reads (`validate` selects no others)
-SUITE_COLUMNS = ("fact_id", *REQUIRED_COLUMNS, "qualifier", "comparison_base", "char_start", "char_end", "text_length")
+SUITE_COLUMNS = ("fact_id", *REQUIRED_COLUMNS, "period_year", "qualifier", "comparison_base", "char_start", "char_end",
+                 "text_length")
 SAMPLE_SIZE = 5
 
 
@@ -156,6 +157,11 @@ def indicator_suite() -> gx.ExpectationSuite:
         gxe.ExpectColumnValuesToBeBetween(
             column="period_year", min_value=int(BOUNDS["period_year"][0]), max_value=int(BOUNDS["period_year"][1]),
             description="a plausible report year (seeds/grammar/bounds.csv: the extractor emits no other)"
+        ),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="period_year", severity="warning",
+            description="a report that names no year anywhere (not in its text, its date line or its file name) "
+            "gives its figures no year: the figure is read, its year is for the analyst",
         ),
         gxe.ExpectColumnValuesToBeBetween(
             column="value",

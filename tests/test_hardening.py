@@ -75,6 +75,29 @@ def test_a_year_or_value_outside_the_documented_range_is_not_a_fact_and_explain_
     assert "beyond the documented plausible magnitude" in out.stdout
 
 
+def test_a_report_naming_no_year_anywhere_keeps_its_figures_with_the_year_unnamed(tmp_path: Path) -> None:
+    """A page rewritten without its date line (`10 tháng năm nay ... so với cùng kỳ năm trước`) still states its
+    figures: they are published with no year (a warning for the analyst), not dropped, and conflicts between them
+    still carry a message."""
+    body = ("Khách du lịch đến tỉnh Ninh Bình tăng mạnh\n\n"
+            "Cộng dồn 10 tháng năm nay, tổng lượng khách đến các điểm du lịch trên địa bàn tỉnh đạt 3.075,7 nghìn "
+            "lượt, gấp 3,3 lần so với cùng kỳ năm trước.\n\n"
+            "Doanh thu du lịch 10 tháng đầu năm nay ước đạt 2.221,8 tỷ đồng, gấp 3,6 lần so với cùng kỳ năm trước.\n\n"
+            "Tổng lượng khách đến các điểm du lịch 10 tháng đạt 3.075,7 nghìn lượt.")
+    src = _folder(tmp_path, {"bao_cao.txt": body})
+    db = tmp_path / "w" / "w.duckdb"
+    got = build_warehouse(src, db)
+    assert got["report"].success, got["report"].failure_summary()
+    facts = _rows(db, "select metric, value, period_year, period from marts.fct_indicators order by char_start")
+    assert ("tourism_revenue", 2221800000000.0, None, "10M") in facts
+    assert all(year is None for _, _, year, _ in facts)
+    warned = [o for o in got["report"].suite.outcomes if not o.success and "period_year" in o.expectation]
+    assert warned and all(o.severity == "warning" for o in warned)
+    assert all(m for (m,) in _rows(db, "select message from marts.fct_consistency_checks"))
+    out = CliRunner().invoke(app, ["explain", str(src / "bao_cao.txt"), "--no-color"])
+    assert "year unnamed 10M" in out.stdout
+
+
 # -- 3. quadratic sentence splitting: every stage linear -------------------------------------------
 
 @pytest.mark.parametrize("shape", ["no spaces", "inline base64 image", "dots without sentences"])

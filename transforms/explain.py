@@ -197,7 +197,8 @@ def metric_reason(how: str | None) -> str:
 
 def fact_summary(f: Fact, parent_text: str | None = None) -> str:
     """`budget_revenue level 1823100000000 VND · 2022 H1 estimate · exact · base=same_period 2021 ...`"""
-    period = " ".join(str(x) for x in (f.period_year, f.period) if x is not None) or "no period"
+    year = "year unnamed" if f.period_year is None else str(f.period_year)  # a report naming no year anywhere
+    period = " ".join(x for x in (year, f.period) if x is not None)
     parts = [f"{f.metric} {f.role} {format_value(f.value)} {f.unit}", f"{period} {f.status}", f.qualifier]
     if f.comparison_base:
         parts.append(f"base={f.comparison_base}" + (f" {f.base_year}" if f.base_year else ""))

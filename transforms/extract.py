@@ -471,10 +471,6 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 # `Trong tổng số 16 chỉ tiêu có 13 chỉ tiêu đạt`: dated by the total, a level of its own code (after
                 # `trong đó` a subset of the figure before: a part)
                 fact.role, fact.parent_fact_id, fact.part_list = "level", None, None
-            if fact.period_year is None:
-                out.numbers.append(NumberRead(doc_id, m.start, m.end, m.text, m.value, m.unit,
-                                              sent.index, None, "no year named anywhere in the report"))
-                continue
             total = total_above_list(doc, sent, fact) or part_after_breakdown(doc, sent, fact, prev_facts)
             if total is not None:
                 fact.role, fact.parent_fact_id, fact.part_list = "part", total.fact_id, "partial"

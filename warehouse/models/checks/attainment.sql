@@ -201,7 +201,7 @@ select
     format(
         '{}: "{}" at "{}" of {} ({} {} {}, {}) implies a plan of {} {}; the plan "{}" is stated in "{}" ({})',
         source_file, level_text, value_text, comparison_base, coalesce(locality, 'unnamed locality'), metric,
-        period_year, coalesce(scope, 'no scope'), round(plan_implied, 0), level_unit, plan_text, plan_sentence,
+        coalesce(cast(period_year as varchar), 'year unnamed'), coalesce(scope, 'no scope'), round(plan_implied, 0), level_unit, plan_text, plan_sentence,
         plan_source_file
     ) as message
 from against_plan
@@ -227,6 +227,7 @@ select
     format(
         '{}: "{}" is both "{}" and "{}" of {} ({} {} {}, {}) in "{}"',
         source_file, level_text, value_text, b_value_text, comparison_base,
-        coalesce(locality, 'unnamed locality'), metric, period_year, coalesce(scope, 'no scope'), sentence
+        coalesce(locality, 'unnamed locality'), metric, coalesce(cast(period_year as varchar), 'year unnamed'),
+        coalesce(scope, 'no scope'), sentence
     ) as message
 from sibling_ratios

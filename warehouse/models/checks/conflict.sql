@@ -80,7 +80,8 @@ compared as (
 judged as (
     select
         *,
-        abs(a_value - value) <= tolerance as agrees
+        abs(a_value - value) <= tolerance as agrees,
+        coalesce(cast(period_year as varchar), 'year unnamed') as year_text  -- a report naming no year anywhere
     from compared
 )
 
@@ -125,13 +126,13 @@ select
     tolerance,
     case
         when agrees then format(
-            '{} {} {} {} {}: "{}" ({}) agrees with "{}" ({})', locality, metric, role, period_year, period,
+            '{} {} {} {} {}: "{}" ({}) agrees with "{}" ({})', locality, metric, role, year_text, period,
             value_text, source_file, a_value_text, a_source_file
         )
         else format(
             '{} {} {} {} {} {}: "{}" in "{}" ({}) vs "{}" in "{}" ({}): they differ by {} beyond what their texts '
             || 'allow ({})',
-            locality, metric, role, period_year, period, status, value_text, sentence, source_file,
+            locality, metric, role, year_text, period, status, value_text, sentence, source_file,
             a_value_text, a_sentence, a_source_file, abs(value - a_value), tolerance
         )
     end as message
