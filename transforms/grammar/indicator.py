@@ -213,6 +213,8 @@ def _fuzzy_alias(key: str, tone_key: str, lo: int, m: Mention, ref: Reference,
         own = set(re.findall(r"\w+", fold(a.text)))
         if any((x, y) in ref.grammar.contrasts for x in own - words for y in words - own):
             continue  # `tổng thu mới ngân sách` is no misspelt `chi ngân sách`: a typo never swaps thu and chi
+        if not _keeps_concepts(ref, i, words):
+            continue  # `sản lượng thịt trâu` is no misspelt `sản lượng tôm`: a typo changes letters, not what is named
         if _other_head(key, cand[3], a.text, ref):
             continue  # `vốn ngân sách nhà nước` is no misspelt `thu ngân sách nhà nước`: a typo keeps the head
         if best is None or cand[:2] > best[:2] or (cand[:2] == best[:2] and cand[3] > best[3]):
@@ -229,6 +231,26 @@ def _fuzzy_alias(key: str, tone_key: str, lo: int, m: Mention, ref: Reference,
     while end < m.start and key[end].isalnum():
         end += 1
     return best[2], (start, end)
+
+
+# concept kinds (seeds/grammar/concepts.csv) naming what is produced: a typo never turns `tôm` into `thịt`
+FUZZY_KEPT_KINDS = frozenset({"crop", "animal_product"})
+_KEPT: dict[tuple[str, int], frozenset[str]] = {}
+
+
+def _keeps_concepts(ref: Reference, i: int, words: set[str]) -> bool:
+    """Whether the window holds every word of the alias's concept phrases of FUZZY_KEPT_KINDS and its words of
+    seeds/grammar/words.csv `typo_kept`, exactly or one letter off: a typo changes letters, not what is named."""
+    kept = _KEPT.get((ref.digest, i))
+    if kept is None:
+        text = f" {fold(ref.aliases[i].text)} "
+        kept = frozenset(w for phrase, tagged in ref.grammar.lexicon.tags.items()
+                         if (phrase in ref.grammar.typo_kept
+                             or any(t.kind == "concept" and t.extra in FUZZY_KEPT_KINDS for _, t in tagged))
+                         and f" {phrase} " in text for w in phrase.split())
+        _KEPT[(ref.digest, i)] = kept
+    return all(w in words or any(min(len(w), len(x)) >= 3 and Levenshtein.distance(w, x) <= 1 for x in words)
+               for w in kept)
 
 
 def _other_head(key: str, start: int, alias_text: str, ref: Reference) -> bool:

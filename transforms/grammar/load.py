@@ -58,6 +58,8 @@ class Grammar:
             return re.compile(before + "(?:" + word_alternation(w.get(name, [])) + ")" + after)
 
         self.function = frozenset(fold(x) for x in w.get("function", []))
+        # words a misspelt alias must still hold (`tỷ trọng`: `trong đó khu vực công nghiệp` is no misspelt share)
+        self.typo_kept = frozenset(fold(x) for x in w.get("typo_kept", []))
         self.table_words = TableWords.from_words(w)
         self.dateline_words = frozenset(fold(x) for x in w.get("dateline", []))
         # counts that accrue over a period (seeds/grammar/words.csv `flow_count`: metric codes): counted to a month's
