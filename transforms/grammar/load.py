@@ -114,6 +114,8 @@ class Grammar:
         # `tăng 5,8% số lượng doanh nghiệp và tăng 6% vốn đăng ký`, `giảm 13,9% về vốn`: what a change measures
         self.measure_count = words(r"\s*(?:vê\s+)?", "measure_count", r"(?!\w)")
         self.measure_amount = words(r"\s*(?:vê\s+)?", "measure_amount", r"(?!\w)")
+        self.measure_value = words(r"\s*vê\s+", "measure_value", r"(?!\w)")  # `giảm 33% về giá trị`
+        self.value_of_volume = dict(x.split(">", 1) for x in w.get("value_of_volume", []))
         self.capital_of_projects = dict(x.split(">", 1) for x in w.get("capital_of_projects", []))
         self.capital_of_public_projects = dict(x.split(">", 1) for x in w.get("capital_of_public_projects", []))
         self.project_counts = frozenset(w.get("project_count", []))

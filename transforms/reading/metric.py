@@ -655,11 +655,19 @@ def _measured_after(doc: Document, sent: Sentence, m: Mention, sent_facts: Sente
     units: tuple[str, ...] = ("count",)
     if said is None:
         said, units = doc.g.measure_amount.match(doc.key, m.end), ("VND", "USD")
-    if said is None:
-        return None
     # (of the figure's own clause: `...; giải ngân vốn đầu tư công đạt 14,18% vốn kế hoạch` is no change of the
     # production value an earlier clause stated)
     clause = doc.last_mark(";", sent.start, m.number_start)
+    if said is None and doc.g.measure_value.match(doc.key, m.end) is not None:
+        # `cà phê nhân xuất khẩu 15.000 tấn, giảm 28,8% về lượng và giảm 33% về giá trị`: the change in value of the
+        # quantity traded is the trade's value (seeds/grammar/words.csv `value_of_volume`)
+        traded = next((f for f in sent_facts.latest_first(max(sent.start, clause)) if f.role == "level"
+                       and f.metric in doc.g.value_of_volume and f.char_end <= m.start), None)
+        if traded is None:
+            return None
+        return Choice(doc.g.metric_alias(doc.g.value_of_volume[traded.metric]), m.end, m.end, MEASURED)
+    if said is None:
+        return None
     read = next((f for f in sent_facts.latest_first(max(sent.start, clause)) if f.role == "level" and f.unit in units
                  and f.char_end <= m.start), None)
     named = doc.first_right(m.end, said.end())
