@@ -84,6 +84,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
     `source_name` (the file's name) dates a report whose text names no year at all."""
     level = where.level if where is not None else None
     doc = Document(doc_id, clean, ref)
+    doc.level = level
     text, key, g = doc.text, doc.key, doc.g
     habit = separator_habit(text)
     sentences = doc.sentences

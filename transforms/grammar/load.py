@@ -116,6 +116,9 @@ class Grammar:
         self.measure_amount = words(r"\s*(?:vê\s+)?", "measure_amount", r"(?!\w)")
         self.measure_value = words(r"\s*vê\s+", "measure_value", r"(?!\w)")  # `giảm 33% về giá trị`
         self.value_of_volume = dict(x.split(">", 1) for x in w.get("value_of_volume", []))
+        # the sectors whose growth alone names their value added or production value (concepts.csv sector values)
+        self.growing_sectors = frozenset(w.get("growing_sector", []))
+        self.growing_sectors_district = frozenset(w.get("growing_sector_district", []))
         self.capital_of_projects = dict(x.split(">", 1) for x in w.get("capital_of_projects", []))
         self.capital_of_public_projects = dict(x.split(">", 1) for x in w.get("capital_of_public_projects", []))
         self.project_counts = frozenset(w.get("project_count", []))

@@ -34,6 +34,7 @@ from transforms.text import CleanText, Sentence, split_sentences
 
 SECTOR_UNDER = "a sector under the indicator"
 UNDER = "concept under the indicator"
+SECTOR_GROWS = "a sector said to grow, by the report's level: a province's value added, a district's production value"
 FORMER_AREA = "the indicator just read, for a former area of the locality"
 
 
@@ -204,6 +205,7 @@ class Document:
 
     def __init__(self, doc_id: str, clean: CleanText, ref: Reference) -> None:
         self.doc_id, self.clean, self.ref, self.g = doc_id, clean, ref, ref.grammar
+        self.level: str | None = None  # the report's unit's level (province | district), once its locality is read
         self.text = clean.text
         self.key = fold(self.text)
         self.tokens = tokenize(self.key)
@@ -1087,6 +1089,31 @@ class Document:
         and is named as such, so under a share's head this is the sector's value added growing."""
         return m.unit == "percent" and not m.points and any(k == "sector" for k, _ in mods) \
             and self.g.roles.last_verb(self.key[item_lo:m.number_start]) in ("increase", "decrease")
+
+    def sector_growth_choice(self, sent: Sentence, item_lo: int, m: Mention) -> Choice | None:
+        """`Các ngành kinh tế ...: công nghiệp - xây dựng tăng trưởng bình quân 11,85%/năm`: a sector of the economy
+        said to grow by a percentage, in a sentence naming no head, domain or crop before it, when nothing else named
+        the figure. A province's is its value added (statistics compile GRDP by sector: 190 of 207 such gold figures
+        of provinces), a district's its production value (87 of 107 of districts, towns and cities)."""
+        if m.unit != "percent" or m.points or any(c[2] in ("head", "domain", "crop")
+                                                  for c in self.concepts_in(sent.start, m.number_start)):
+            return None
+        # (after any figure of the sentence: `sản xuất nông nghiệp ... 26.135 ha, giảm 1,32%` is the area's change)
+        lo = max(item_lo, sent.start)
+        growing = self.g.growing_sectors | (self.g.growing_sectors_district if self.level == "district" else set())
+        sectors = [c for c in self.concepts_in(lo, m.number_start) if c[2] == "sector"]
+        if not sectors or sectors[-1][3] not in growing:
+            return None  # (`công nghiệp khai khoáng tăng 2%`: a branch, the index's or the value added's by context)
+        c = sectors[-1]
+        between = self.key[c[1]:m.number_start]
+        if self.g.roles.last_verb(between) not in ("increase", "decrease") \
+                and self.g.growth_alone.search(between) is None:
+            return None
+        head = "production_value" if self.level == "district" else "value_added"
+        sig = self.g.concepts.metric(head, {("sector", c[3])})
+        if sig is None or ("sector", c[3]) not in sig.modifiers or not compatible(self.ref.metrics[sig.metric].unit, m):
+            return None
+        return Choice(self.g.metric_alias(sig.metric), c[0], c[1], SECTOR_GROWS)
 
     def domain_choice(self, sent: Sentence, item_lo: int, m: Mention) -> Choice | None:
         """`sản phẩm chủ yếu như: Sản phẩm sợi tăng 7%`: a change whose item names only a domain with a head of its

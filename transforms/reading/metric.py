@@ -1239,6 +1239,10 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     item = _breakdown_item(doc, sent, m, sent_facts)
     if item is not None:
         return item, None
+    # (after any fact of the sentence: `sản xuất nông nghiệp ... 26.135 ha, giảm 1,32%` is the area's change)
+    sector = doc.sector_growth_choice(sent, max(lo, sent_facts.last_end(sent.start, m.start) or lo), m)
+    if sector is not None:
+        return sector, None
     grown = doc.g.growth_alone.search(key, max(sent.start, m.number_start - 40), m.number_start) \
         if m.unit == "percent" and not m.points else None
     if grown is not None and not any(c[2] in ("head", "sector", "domain", "crop", "ownership")
