@@ -33,6 +33,7 @@ from transforms.reference import Alias, Reference
 from transforms.text import CleanText, Sentence, split_sentences
 
 SECTOR_UNDER = "a sector under the indicator"
+_SO_VOI = re.compile(fold_pattern(r"\s*(?:so\s+(?:với\s+)?)?"))  # `chiếm 98,4% so với kế hoạch năm`
 UNDER = "concept under the indicator"
 SECTOR_GROWS = "a sector said to grow, by the report's level: a province's value added, a district's production value"
 FORMER_AREA = "the indicator just read, for a former area of the locality"
@@ -868,6 +869,10 @@ class Document:
         # `đóng góp` heads only a figure in percentage points (a contribution to growth)
         heads = [c for c in in_sentence if c[2] == "head" and (m.points or c[3] != "growth_contribution")
                  and not self.whole_of_share(sent, c[0]) and c[0] not in self.heads_after]
+        if m.unit == "percent" and g.plan_word_end.match(self.key, _SO_VOI.match(self.key, m.end).end()):
+            # `..., bằng 100,5% kế hoạch 6 tháng và chiếm 44,3% kế hoạch năm`: what takes a share of a plan attains
+            # it; the figure is no share of a sector
+            heads = [c for c in heads if c[3] != "share"]
         lead = self.list_leads.get(sent.paragraph)
         if lead is None and not heads and sent.index and self.g.list_start.match(self.key, sent.start, m.number_start):
             # `Tỷ trọng giá trị sản xuất chuyển dịch theo hướng ... Trong đó, nông nghiệp và thủy sản đạt 6,89%`: a list
