@@ -428,8 +428,11 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 if fact.metric_how == PLANNED and after is None:
                     fact.period = "FY"  # `(KH năm tăng 6,8%)`, `480.000/540.000 con`: the year's plan
                 if fact.status != "target" and override is None and own is None:
-                    if result_year is not None and not (past and horizon_at >= sent.start):
-                        # (a horizon over when the report was written is the result's own year)
+                    if result_year is not None and not (past and horizon_at >= sent.start) \
+                            and (after is None or after.year is None
+                                 or not g.period_right_after.fullmatch(key, m.end, after.start)):
+                        # (a horizon over when the report was written is the result's own year; a year named right
+                        # after the figure is its own: `chiếm 56,1% năm 2006, chiếm 32,71% năm 2015`)
                         fact.period_year = result_year  # a result, though a plan's year was named since
                     if after is None and result_period is not None and period_at != result_period[1] and not (
                             parent is not None and fact.role == "part"):  # a part's period is its total's

@@ -1155,6 +1155,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     else:
         role, parent_id, part_list = _part_of_total(doc, sent, m, sent_facts, metric, alias, choice, unit, value,
                                                     prev_facts, para_facts)
+        if metric.code.startswith("share_") and unit == "percent":
+            # `chiếm tỷ trọng 56,1% năm 2006, giảm còn 42,5% năm 2010`: a structure share is a level (CONTRACT), never
+            # a part of another year's share or of its sector's amount
+            role, parent_id, part_list = "level", None, None
         parent = next((f for f in sent_facts if f.fact_id == parent_id), None) if role == "part" else None
         if parent is not None and parent.metric != metric.code and unit == "count" and m.counter \
                 and choice.how == "frame" and alias.code in g.numerators and fold(parent.value_text).endswith(
