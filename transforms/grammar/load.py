@@ -118,6 +118,10 @@ class Grammar:
         self.value_of_volume = dict(x.split(">", 1) for x in w.get("value_of_volume", []))
         # the sectors whose growth alone names their value added or production value (concepts.csv sector values)
         self.growing_sectors = frozenset(w.get("growing_sector", []))
+        # `gồm: thu tiền cho thuê mặt đất, mặt nước hơn 1.096 tỷ đồng`: revenue items of a list of revenues
+        self.revenue_code = next(iter(w.get("revenue_code", [])), "budget_revenue")
+        self.revenue_items = words(r"(?<!\w)", "revenue_items", r"(?!\w)")
+        self.thu_not_revenue = frozenset(fold(x) for x in w.get("thu_not_revenue", []))
         self.growing_sectors_district = frozenset(w.get("growing_sector_district", []))
         self.capital_of_projects = dict(x.split(">", 1) for x in w.get("capital_of_projects", []))
         self.capital_of_public_projects = dict(x.split(">", 1) for x in w.get("capital_of_public_projects", []))

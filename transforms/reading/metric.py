@@ -1243,6 +1243,9 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     sector = doc.sector_growth_choice(sent, max(lo, sent_facts.last_end(sent.start, m.start) or lo), m)
     if sector is not None:
         return sector, None
+    revenue = _revenue_item(doc, sent, m)
+    if revenue is not None:
+        return revenue, None
     grown = doc.g.growth_alone.search(key, max(sent.start, m.number_start - 40), m.number_start) \
         if m.unit == "percent" and not m.points else None
     if grown is not None and not any(c[2] in ("head", "sector", "domain", "crop", "ownership")
@@ -1257,6 +1260,35 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         # indicator a sentence without figures named is the topic of the next one's figures that name none
         return Choice(doc.topic[0].alias, doc.topic[0].start, doc.topic[0].end, TOPIC), None
     return None, "no indicator named for it"
+
+
+REVENUE_ITEM = "an item of revenue (thu ...) in a list of revenues"
+_ITEM_WORDS_END = re.compile(fold_pattern(
+    r"\s+(?:ước|đạt|gần|hơn|trên|khoảng|tăng|giảm|là|được|thực\s+hiện|vượt|bằng)(?!\w)"))
+
+
+def _revenue_item(doc: Document, sent: Sentence, m: Mention) -> Choice | None:
+    """`So với cùng kỳ, một vài khoản thu tăng khá mạnh, gồm: ...; thu tiền cho thuê mặt đất, mặt nước hơn 1.096 tỷ
+    đồng`: an item opening on `thu` (not `thu hoạch`, `thu hút` ...: words.csv `thu_not_revenue`) in a sentence of
+    revenues (`khoản thu`, words.csv `revenue_items`, or a budget revenue named earlier in its paragraph) is that
+    revenue, the item its scope."""
+    code = doc.g.revenue_code
+    if code not in doc.ref.metrics or not compatible(doc.ref.metrics[code].unit, m):
+        return None
+    key = doc.key
+    lo = skip_spaces(key, doc.last_mark(";:", sent.start, m.number_start) + 1)
+    item = re.match(r"thu\s+(\w+)", key[lo:m.number_start])
+    if item is None or item.group(1) in doc.g.thu_not_revenue:
+        return None
+    para_lo = doc.paragraph_start.get(sent.paragraph, sent.start)
+    if doc.g.revenue_items.search(key, sent.start, lo) is None and not any(
+            h.alias.code == code for h in doc.lefts_nearest_first(para_lo, lo)):
+        return None
+    cut = _ITEM_WORDS_END.search(key, lo, m.number_start)
+    end = cut.start() if cut is not None else m.number_start
+    end = len(key[:end].rstrip(" ,"))
+    # (a scope of the revenue, as its named sources are: a part of the total read before)
+    return Choice(replace(doc.g.metric_alias(code), is_scope=True), lo, end, REVENUE_ITEM, scope=(lo, end))
 
 
 def _breakdown_item(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts) -> Choice | None:
