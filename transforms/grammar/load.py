@@ -146,6 +146,8 @@ class Grammar:
                                      + word_alternation(w.get("equivalent", []))
                                      + fold_pattern(r")\s*(?:tăng|giảm)?\s*"))
         self.breakdown_lead = words(r"\s*(?:[-+•*]\s*)?", "breakdown_lead", r"(?!\w)")
+        # `Diện tích gieo trồng chia theo địa phương: Đồng Hới thực hiện 1.003,3 ha`: a breakdown opening a list
+        self.breakdown_colon = words(r"(?<!\w)", "breakdown_lead", r"(?!\w)[^.;:\d]{0,40}:")
         self.carry_on_lead = words(r"\s*(?:[-+•*]\s*)?", "carry_on_lead", r"(?!\w)")
         # a growth rate named with no object (`tốc độ tăng trưởng`): the economy's, unless an indicator governs it
         self.bare_growth_heads = frozenset(fold(x) for x in w.get("bare_growth_head", []))

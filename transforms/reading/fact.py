@@ -561,7 +561,8 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         total = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened
                       and f.role == "level" and f.unit == unit and not key[f.char_end:opened].strip()), None)
         intro = total is not None
-    breakdown = g.breakdown_lead.match(key, sent.start) if total is None and not in_bracket else None
+    breakdown = (g.breakdown_lead.match(key, sent.start) or g.breakdown_colon.search(key, sent.start, m.number_start)) \
+        if total is None and not in_bracket else None
     if breakdown is not None:  # `Xét theo ngành, ...` under the total read last, in any paragraph
         # the last total read of the indicator or of the whole it is a part of (`Xét theo khu vực kinh tế,
         # khu vực công nghiệp và xây dựng đạt ...` after the GRDP)
