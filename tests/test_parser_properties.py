@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from transforms.extract import Extraction, extract
 from transforms.grammar.keys import DASHES
+from transforms.grammar.numbers import COUNT_GROUPED
 from transforms.numbers import NUMBER, find_mentions, parse_number, separator_habit
 from transforms.reference import load_reference
 from transforms.text import CleanText, clean_document, fold
@@ -99,13 +100,17 @@ def check_extraction(clean: CleanText, ex: Extraction) -> None:
         parsed = parse_number(number.group(), habit)
         assert parsed is not None, where
         assert math.isfinite(f.value), where
+        # (a count written `10,000 bản` groups thousands whatever the habit: no fraction of a thing is counted)
+        values = [parsed.value] + ([parse_number(number.group(), "en").value]
+                                   if f.unit == "count" and COUNT_GROUPED.fullmatch(number.group()) else [])
         rest = text[number.end():f.char_end]
         if rest.strip():
             scale = _span_scale(rest)
             assert scale is not None, where
-            assert abs(f.value) == pytest.approx(parsed.value * scale, rel=1e-9, abs=1e-9), where
+            assert any(abs(f.value) == pytest.approx(v * scale, rel=1e-9, abs=1e-9) for v in values), where
         else:  # a bare number: the low end of a range takes the high end's scale, else 1
-            assert any(abs(f.value) == pytest.approx(parsed.value * s, rel=1e-9, abs=1e-9) for s in ANY_SCALE), where
+            assert any(abs(f.value) == pytest.approx(v * s, rel=1e-9, abs=1e-9) for v in values for s in ANY_SCALE), \
+                where
         assert f.metric in REF.metrics, where
         assert f.role in ROLES, where
         assert f.unit in UNITS, where

@@ -268,7 +268,7 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
                     and p2.value < parsed.value:
                 # `Sản lượng lương thực có hạt đạt 151.432 tăng 2.797 tấn`: the unit written once, on the change
                 read = UnitRead(read.end, 1.0, by.unit, by.counter, by.points)
-        if read.unit == "count" and read.scale == 1 and not extra and habit != "en" and _EN_GROUPED.fullmatch(raw):
+        if read.unit == "count" and read.scale == 1 and not extra and habit != "en" and COUNT_GROUPED.fullmatch(raw):
             # `đón 642,939 lượt khách`: no fraction of a visitor, household or firm is counted, so a comma before
             # three digits of a count with no scale word groups thousands, whatever the document's habit
             parsed = parse_number(raw, "en") or parsed
@@ -288,7 +288,7 @@ def find_mentions(text: str, key: str | None, units: list, habit: str,
 
 
 # `642,939`: groups of three after commas (not `3,848 lượt`, more often a scale word dropped: read as written)
-_EN_GROUPED = re.compile(r"\d{2,3}(?:,\d{3})+")
+COUNT_GROUPED = re.compile(r"\d{2,3}(?:,\d{3})+")
 
 # a change right after a bare figure (`đạt 151.432 tăng 2.797 tấn`), and the measures whose unit it lends the figure
 _CHANGE_AFTER = re.compile(fold_pattern(r"\s*[,(]?\s*(?:tăng|giảm)(?:\s+thêm)?\s+(?=\d)"))
