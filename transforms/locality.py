@@ -295,12 +295,29 @@ def names_a_locality(words: str, ref: Reference) -> bool:
     return bool(key) and _gazetteer(ref).prefix_rx.sub("", key) in ref.locality_keys
 
 
+_LEADS: dict[str, re.Pattern[str]] = {}
+
+
+def _lead_words(ref: Reference) -> re.Pattern[str]:
+    """A word quoting another unit (seeds/locality_words.csv kind `quoting`: `sau`, `chỉ sau`) and the unit's type
+    word (kind `type`) before its name, built once per reference."""
+    found = _LEADS.get(ref.digest)
+    if found is None:
+        def alt(kind: str) -> str:
+            words = sorted((w.word for w in ref.locality_words if w.kind == kind), key=len, reverse=True)
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+        found = _LEADS[ref.digest] = re.compile(rf"^(?:(?:{alt('quoting')})\s+)(?:(?:{alt('type')})\s+)?", re.I)
+    return found
+
+
 def another_place(item: str, where: DocLocality, ref: Reference) -> str | None:
     """The name opening `item` (its type word optional) when it is a unit other than the report's and outside it: a
     province not the report's, a district of another province (`Bắc Giang tăng 13,45%` in Phú Yên's report)."""
     if where.province is None:
         return None
     text = item.lstrip(" -–+*•\t")
+    # (`đứng thứ 2 vùng (sau tỉnh Trà Vinh đạt 10,04%)`: a word quoting another unit, then its type word)
+    text = _lead_words(ref).sub("", text, count=1)
     if not text[:1].isupper():
         return None  # (most items open on a verb or a lower-case word: no name)
     gz = _gazetteer(ref)
