@@ -686,8 +686,8 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
 # a rank before the wider territory (`xuất khẩu đứng thứ 3 cả nước, đạt`, `dẫn đầu toàn quốc`, `nhỏ nhất cả nước`,
 # `thuộc nhóm thứ hạng cao của cả nước`):
 # the figure is the locality's own
-_RANKED = re.compile(fold_pattern(r"(?:thứ\s+\d+|thứ\s+hạng\s+(?:cao|thấp|khá)(?:\s+nhất)?|thứ\s+[^\W\d_]+|đầu|top\s*\d+"
-                                  r"|nhất)\s+(?:trong\s+|so\s+với\s+|của\s+)?$"))
+_RANKED = re.compile(fold_pattern(r"(?:thứ\s+\d+|thứ\s+hạng\s+(?:cao|thấp|khá)(?:\s+nhất)?|thứ\s+[^\W\d_]+|đầu"
+                                  r"|top\s*\d+|nhất)\s+(?:trong\s+|so\s+với\s+|của\s+)?$"))
 
 _FIGURE = re.compile(r"%|\d[.,]\d")  # a figure written with its percent sign or decimals (no year, no `6 tháng`)
 _SHARE_OF = re.compile(fold_pattern(r"chiếm[^;()%]{0,30}%[^,;()]*$"))
