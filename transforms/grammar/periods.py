@@ -144,6 +144,8 @@ _NOT_PERIOD_BEFORE = re.compile(
         r"chuyển\s+nguồn|"  # `khoản thu chuyển nguồn năm 2017 mang sang`: last year's funds carried over
         # `gần gấp đôi cả năm 2023`, `gấp 1,5 lần so với năm 2020`: the base of a multiple
         r"gấp\s+(?:đôi|rưỡi|hai|ba|bốn|mười|[\d.,]+\s+lần)(?:\s+(?:so\s+với|so|cả|của))?|"
+        # `đạt 190% dự toán, bằng 232% năm 2020`: the base of a ratio
+        r"bằng\s+[\d.,]+\s*%(?:\s+(?:so\s+với|so|cả|của))?|"
         r"so\s+với|so|với|cùng\s+kỳ|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|tầm\s+nhìn\s+đến|đến|từ|khóa|khoá|"
         # (a crop season: below; `dịch vụ trong quý I năm 2024`, `nhiệm vụ năm 2024` are no season)
         r"năm\s+học|niên\s+khóa|(?<!dịch\s)(?<!nhiệm\s)(?<!phục\s)(?<!nghĩa\s)vụ\s+(?!(?:mùa|xuân|chiêm|đông|hè|thu)(?!\w))\w+|"
