@@ -10,7 +10,14 @@
 -- a bound broken, estimates of
 -- different documents (a later restatement, or a past year's figure a report quotes) or an ambiguous reading: warn. Parts and their ratios are left to part_sum; facts of an unnamed
 -- locality are not compared.
-with facts as (
+with parented as (
+    -- each ratio with the value of the level it qualifies
+    select f.*, p.value as parent_value
+    from cleaned.int_fact_tolerance as f
+    left join cleaned.int_fact_tolerance as p on p.fact_id = f.parent_fact_id
+),
+
+facts as (
     select
         *,
         -- a figure of a year before its report's latest (`(năm 2023 chiếm 25,75%)` in a 2024 report) is quoted from
@@ -19,7 +26,7 @@ with facts as (
         -- the key of the statements that must agree
         hash(locality, province, metric, role, unit, period_year, period, status, scope, comparison_base,
              base_year) as group_key
-    from cleaned.int_fact_tolerance
+    from parented
     where role in ('level', 'pct_change', 'pct_of_plan', 'pct_of_base') and locality is not null
         -- a part's own ratio (`Trong đó: vốn ngân sách nhà nước ..., tăng 12%`) is no restatement of the total's; a part
         -- under its own code (a sector's value under the total production value) states its own indicator's
@@ -66,6 +73,7 @@ compared as (
         a.names_sub_area as a_names_sub_area,
         a.is_quoted_past as a_quoted_past,
         a.price_basis as a_price_basis,
+        a.parent_value as a_parent_value,
         a.sentence as a_sentence,
         case
             when a.value <= s.value then (a.value_high - a.value) + (s.value - s.value_low)
@@ -106,6 +114,9 @@ select
             -- a figure of a sentence naming places within the locality (communes, industrial clusters) may be theirs
             and not names_sub_area and not a_names_sub_area
             and role <> 'pct_of_plan' and coalesce(comparison_base, '') not in ('plan', 'budget_estimate')
+            -- two ratios of levels that differ (`Tổng giá trị sản xuất 2.388 tỷ đồng, tăng 7,66%` in a paragraph on
+            -- farming, `tổng giá trị sản xuất các ngành ... 8.842 tỷ đồng, ... 9,93%`) are of two indicators read alike
+            and not (parent_value is not null and a_parent_value is not null and parent_value <> a_parent_value)
             -- two targets of one ratio for one year measure against bases a plan seldom names (`gấp 1,5 lần
             -- so với đầu nhiệm kỳ`, `gấp đôi hiện nay`): which base each means is not settled by the text
             and not (status = 'target' and role in ('pct_of_base', 'pct_change'))
