@@ -93,6 +93,11 @@ SETS = {
     "dev33": (ROOT / "tests" / "fixtures" / "dev33" / "docs", ROOT / "tests" / "fixtures" / "dev33" / "gold"),
     "dev34": (ROOT / "tests" / "fixtures" / "dev34" / "docs", ROOT / "tests" / "fixtures" / "dev34" / "gold"),
     "sealed28": (ROOT / "tests" / "fixtures" / "sealed28" / "docs", ROOT / "tests" / "fixtures" / "sealed28" / "gold"),
+    "dev35": (ROOT / "tests" / "fixtures" / "dev35" / "docs", ROOT / "tests" / "fixtures" / "dev35" / "gold"),
+    "dev36": (ROOT / "tests" / "fixtures" / "dev36" / "docs", ROOT / "tests" / "fixtures" / "dev36" / "gold"),
+    "dev37": (ROOT / "tests" / "fixtures" / "dev37" / "docs", ROOT / "tests" / "fixtures" / "dev37" / "gold"),
+    "dev38": (ROOT / "tests" / "fixtures" / "dev38" / "docs", ROOT / "tests" / "fixtures" / "dev38" / "gold"),
+    "sealed29": (ROOT / "tests" / "fixtures" / "sealed29" / "docs", ROOT / "tests" / "fixtures" / "sealed29" / "gold"),
 }
 
 

@@ -232,6 +232,22 @@ HELD_OUT = [
     # 18 sealed by six blind annotators of the twentieth session: first 0.800 (49ab221), closing 0.800 (7518727)
     # (SCORES.md); 1 false fail written down (xy03: enterprises suspended, `ĐVTT` between noun and verb, read as new)
     ("sealed28", 269, 0.80, 1),
+    # 12 blind reports of the twenty-first session's first batch (bench dev45), scored on arrival: 0.847 with the
+    # session's first extractor and with the code they arrived at (SCORES.md), then read
+    ("dev35", 194, 0.90, 0),
+    # 12 blind reports of the twenty-first session's second batch (bench dev46), scored on arrival: 0.792 with the
+    # session's first extractor and with the code they arrived at (SCORES.md), then read
+    ("dev36", 174, 0.83, 0),
+    # 18 blind reports of the twenty-first session's third batch (bench dev47), scored on arrival: 0.821 with the
+    # session's first extractor and with the code they arrived at (SCORES.md), then read; 1 false fail written down
+    # (ab02: international and overnight visitors, two overlapping groups listed under a month's visitors, summed)
+    ("dev37", 316, 0.87, 1),
+    # 18 blind reports of the twenty-first session's fourth batch (bench dev48), scored on arrival: 0.786 with the
+    # session's first extractor, 0.791 with the code they arrived at (SCORES.md), then read
+    ("dev38", 285, 0.82, 0),
+    # 18 sealed by six blind annotators of the twenty-first session: first 0.807 (0129efb), closing 0.807 (b3efe65)
+    # (SCORES.md); no false fail
+    ("sealed29", 265, 0.80, 0),
 ]
 
 
