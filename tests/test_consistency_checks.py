@@ -487,15 +487,15 @@ TWO_THINGS_AND_ONE_TWICE: dict[str, tuple[str, str]] = {
         "Năm 2019, trong các xã, Hướng Hiệp là địa phương có tỉ lệ hộ nghèo 9,1%.",
         "Năm 2019, tỉ lệ hộ nghèo của huyện là 1,55%.\n\n"
         "Năm 2019, tỉ lệ hộ nghèo toàn huyện là 9,1%."),
-    # `Ở 03 cụm công nghiệp Vũ Ninh, Vũ Quý, Thanh Tân` beside `toàn huyện có 07 cụm công nghiệp` (dev43 yo01)
-    # `Tổng giá trị sản xuất 2.388 tỷ đồng, tăng 7,66%` in a paragraph on farming beside `tổng giá trị sản xuất các ngành
-    # ... 8.842 tỷ đồng, ... 9,93%` (dev35 zr02): two ratios of levels that differ are of two indicators read alike; the
-    # same level with two growth rates is one thing stated twice
+    # `Tổng giá trị sản xuất 2.388 tỷ đồng, tăng 7,66%` in a paragraph on farming beside `tổng giá trị sản xuất
+    # các ngành ... 8.842 tỷ đồng, ... 9,93%` (dev35 zr02): two ratios of levels that differ are of two indicators read
+    # alike; the same level with two growth rates is one thing stated twice
     "ratios-of-two-levels": (
         "Năm 2021, tổng giá trị sản xuất các ngành trên địa bàn đạt trên 8.842 tỷ đồng, tăng 9,93%.\n\n"
         "Năm 2021, tổng giá trị sản xuất đạt 2.388 tỷ đồng, tăng 7,66% so với năm 2020.",
         "Năm 2021, tổng giá trị sản xuất các ngành trên địa bàn đạt 8.842 tỷ đồng, tăng 9,93%.\n\n"
         "Năm 2021, tổng giá trị sản xuất đạt 8.842 tỷ đồng, tăng 7,66% so với năm 2020."),
+    # `Ở 03 cụm công nghiệp Vũ Ninh, Vũ Quý, Thanh Tân` beside `toàn huyện có 07 cụm công nghiệp` (dev43 yo01)
     "clusters-named": (
         "Năm 2018, toàn huyện có 07 cụm công nghiệp.\n\nNăm 2018, ở 03 cụm công nghiệp Vũ Ninh, Vũ Quý, Thanh Tân, "
         "các dự án đã đi vào sản xuất.",
