@@ -122,6 +122,7 @@ class Grammar:
         self.revenue_code = next(iter(w.get("revenue_code", [])), "budget_revenue")
         self.revenue_items = words(r"(?<!\w)", "revenue_items", r"(?!\w)")
         self.thu_not_revenue = frozenset(fold(x) for x in w.get("thu_not_revenue", []))
+        self.item_end = words(r"\s+", "item_end", r"(?!\w)")  # `... mặt nước hơn 1.096 tỷ`: an item's words end
         self.growing_sectors_district = frozenset(w.get("growing_sector_district", []))
         self.capital_of_projects = dict(x.split(">", 1) for x in w.get("capital_of_projects", []))
         self.capital_of_public_projects = dict(x.split(">", 1) for x in w.get("capital_of_public_projects", []))

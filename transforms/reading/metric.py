@@ -1263,8 +1263,6 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
 
 
 REVENUE_ITEM = "an item of revenue (thu ...) in a list of revenues"
-_ITEM_WORDS_END = re.compile(fold_pattern(
-    r"\s+(?:ước|đạt|gần|hơn|trên|khoảng|tăng|giảm|là|được|thực\s+hiện|vượt|bằng)(?!\w)"))
 
 
 def _revenue_item(doc: Document, sent: Sentence, m: Mention) -> Choice | None:
@@ -1284,7 +1282,7 @@ def _revenue_item(doc: Document, sent: Sentence, m: Mention) -> Choice | None:
     if doc.g.revenue_items.search(key, sent.start, lo) is None and not any(
             h.alias.code == code for h in doc.lefts_nearest_first(para_lo, lo)):
         return None
-    cut = _ITEM_WORDS_END.search(key, lo, m.number_start)
+    cut = doc.g.item_end.search(key, lo, m.number_start)
     end = cut.start() if cut is not None else m.number_start
     end = len(key[:end].rstrip(" ,"))
     # (a scope of the revenue, as its named sources are: a part of the total read before)
