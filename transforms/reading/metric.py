@@ -21,6 +21,7 @@ from transforms.grammar.masks import fold_pattern
 from transforms.grammar.numbers import Mention, skip_spaces
 from transforms.numbers import parse_number
 from transforms.reading.document import (
+    ASIDE,
     CHANGE_IN_UNITS,
     CONTRIBUTION,
     DIGIT,
@@ -45,6 +46,25 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
                    prev_facts: list[Fact] | None = None) -> tuple[Choice | None, str | None]:
     """The indicator of figure `m` (see `transforms.grammar.indicator` for the order of evidence),
     or why none was found."""
+    choice, why = _choose_metric(doc, sent, m, sent_facts, clause_start, ctx, last_alias, prev_facts)
+    wider = doc.g.three_sector_wider.get(choice.code) if choice is not None else None
+    if choice is not None and wider is not None and _three_sectors(doc, sent):
+        # `cơ cấu kinh tế: Công nghiệp chiếm 55,2%, dịch vụ 24,3% và nông nghiệp 20,5%`: beside farming and services,
+        # with construction named nowhere, industry is the whole second sector (seeds/grammar/words.csv)
+        return replace(choice, alias=doc.g.metric_alias(wider)), why
+    return choice, why
+
+
+def _three_sectors(doc: Document, sent: Sentence) -> bool:
+    """Whether the sentence names the farming and services sectors and neither construction nor industry with it."""
+    named = {c[3] for c in doc.concepts_in(sent.start, sent.end) if c[2] == "sector"}
+    return {"agriculture", "services"} <= named and not named & {"construction", "industry_construction"}
+
+
+def _choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                   clause_start: int, ctx: AliasHit | None,
+                   last_alias: Alias | None = None,
+                   prev_facts: list[Fact] | None = None) -> tuple[Choice | None, str | None]:
     if doc.priced(max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start), m.number_start):
         return None, "a price, which no indicator measures"
     distributed = partial(_distributed, last_alias=last_alias)
@@ -390,6 +410,14 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
     if items is None and ";" in doc.key[sent.start:clause_start]:  # (names set apart by semicolons: `...; dịch vụ;`)
         heads_from = doc.after_last_figure(sent.start, cue_start)
         items = doc.sector_items(heads_from, cue_start, len(figures))
+    if items is None:
+        # `cơ cấu kinh tế (Công nghiệp - dịch vụ - nông nghiệp) năm 2015 là: 41,6% - 32,6% - 25,8%; đến năm 2020: 44,4%
+        # - 37,2% - 18,4%`: a bracket naming the sectors alone gives the order of every list of the sentence after it
+        for aside in reversed([(b.start(), b.end()) for b in ASIDE.finditer(doc.key, sent.start, cue_start)]):
+            items = doc.sector_items(aside[0] + 1, aside[1] - 1, len(figures))
+            if items is not None:
+                heads_from = min(heads_from, doc.after_last_figure(sent.start, aside[0]))
+                break
     heads = [c[3] for c in doc.concepts_in(heads_from, cue_end) if c[2] == "head"]
     if "share" in heads:  # `tỷ trọng của nông - lâm - thủy sản; ...; dịch vụ trong GRDP`: shares, of the GRDP
         heads = ["share"]
