@@ -920,6 +920,8 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
                 m.unit == "count" and ref.metrics[h.alias.code].unit == "count"):
             choice = Choice(h.alias, h.start, h.end, LIST_LEAD if _item_of_lead(doc, h.end, m) else "clause")
             break
+    if choice is not None and (total := _total_named_by_parts(doc, lo, choice)) is not None:
+        choice = total
     if choice is not None and prev_end is not None and choice.end <= prev_end and m.unit == "percent" \
             and not m.points and not any(c[2] == "head" and c[3] == "share"
                                          for c in doc.concepts_in(prev_end, m.number_start)):
@@ -998,6 +1000,31 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
             return (refined, None), whole
         return (choice, None), whole
     return None, whole
+
+
+_NAME_LIST_GAP = re.compile(r"\s*(?:,|(?<!\w)va(?!\w)|,\s*va(?!\w))\s*")  # between the names of a list: `,`, `và`
+
+
+def _total_named_by_parts(doc: Document, lo: int, choice: Choice) -> Choice | None:
+    """`tổng mức bán lẻ hàng hóa, doanh thu dịch vụ lưu trú, ăn uống, du lịch lữ hành và dịch vụ tiêu dùng ước đạt
+    6.228 tỷ đồng`: a total whose name goes on to list its parts (names joined by commas and `và` alone) is the
+    figure's, not the last part named."""
+    parent = doc.ref.metrics[choice.code].part_of
+    if parent is None:
+        return None
+    key, at = doc.key, choice.start
+    for h in doc.lefts_nearest_first(lo, choice.start):
+        if h.end > at:
+            at = min(at, h.start)  # (overlapping names of one part)
+            continue
+        if _NAME_LIST_GAP.fullmatch(key, h.end, at) is None:
+            return None
+        if h.alias.code == parent:
+            return Choice(h.alias, h.start, h.end, "clause")
+        if doc.ref.metrics[h.alias.code].part_of != parent:
+            return None
+        at = h.start
+    return None
 
 
 _SIGNS = "+-" + DASHES
