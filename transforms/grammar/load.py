@@ -125,6 +125,9 @@ class Grammar:
         self.item_end = words(r"\s+", "item_end", r"(?!\w)")  # `... mặt nước hơn 1.096 tỷ`: an item's words end
         self.growing_sectors_district = frozenset(w.get("growing_sector_district", []))
         # `Công nghiệp chiếm 55,2%, dịch vụ 24,3% và nông nghiệp 20,5%`: industry's share as the second of three sectors
+        # `chỉ đạt được 7,18%, trong khi định hướng 7,5%`: the plan a result is set against right before its own figure
+        self.plan_contrast = words(r"\s*,?\s*", "plan_contrast",
+                                   fold_pattern(r"(?!\w)(?:\s+(?:đề\s+ra|đặt\s+ra|năm\s+\d{4}|là|ở\s+mức))*\s*$"))
         self.three_sector_wider = dict(x.split(">", 1) for x in w.get("three_sector_wider", []))
         self.capital_of_projects = dict(x.split(">", 1) for x in w.get("capital_of_projects", []))
         self.capital_of_public_projects = dict(x.split(">", 1) for x in w.get("capital_of_public_projects", []))
@@ -170,7 +173,7 @@ class Grammar:
         self.results_heading = words(r"(?<!\w)", "results_heading", r"(?!\w)")  # `Kết quả thực hiện nhiệm vụ ...`
         # `Ninh Thuận năm 2024 tăng trưởng đạt 8,74%`: growth right before a figure, naming nothing grown
         self.growth_alone = words(r"(?<!\w)", "growth_alone",
-                                  fold_pattern(r"\s+(?:(?:đạt|ở\s+mức|mức|trên|khoảng|gần|hơn|từ)\s+)*$"))
+                                  fold_pattern(r"\s+(?:(?:chỉ|đã|vẫn|ước|đạt\s+được|đạt|ở\s+mức|mức|trên|khoảng|gần|hơn|từ)\s+)*$"))
         self.index_subject = words(r"(?<!\w)", "index_subject", r"(?!\w)")  # `tốc độ phát triển GRDP đạt 108,84%`
         self.wider_area = words(r"(?<!\w)", "wider_area", r"(?!\w)")  # `của toàn vùng`, `của cả nước` before a figure
         # `cao hơn tốc độ tăng trưởng cả nước (tăng 6,93%)`: a wider territory right before a bracket with its figure

@@ -193,6 +193,7 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
               or (prev.unit == m.unit and _COMPARED_WITH.fullmatch(doc.key, prev.char_end, m.number_start)
                   and _PLAN_AFTER.match(doc.key, m.end))
               or doc.g.plan_named_bracket.fullmatch(doc.key, prev.char_end, m.number_start)
+              or (prev.unit == m.unit and doc.g.plan_contrast.fullmatch(doc.key, prev.char_end, m.number_start))
               or doc.g.roles.plan_slash.fullmatch(doc.key, prev.char_end, m.number_start)
               or (prev.role == "level"
                   and doc.g.roles.plan_compared.fullmatch(doc.key, prev.char_end, m.number_start))):
