@@ -124,8 +124,8 @@ _SHARE_BRACKET = re.compile(fold_pattern(r"\s*\(\s*chiếm\s+(?:tỷ\s+(?:lệ|t
                                          r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
 
 
-# `có 11.572 hộ nghèo (giảm 2.955 hộ), chiếm tỷ lệ 3,04%`, `còn 582 hộ nghèo, (tỷ lệ 3,06%)`, `Số hộ nghèo: 201 hộ, tỷ lệ
-# 6,47%`: what stands between a count and its share
+# `có 11.572 hộ nghèo (giảm 2.955 hộ), chiếm tỷ lệ 3,04%`, `còn 582 hộ nghèo, (tỷ lệ 3,06%)`,
+# `Số hộ nghèo: 201 hộ, tỷ lệ 6,47%`: what stands between a count and its share
 _COUNT_SHARE_GAP = re.compile(fold_pattern(r"(?:\s+[^\s\d,;:()]+){0,6}[\s,]*(?:\([^()]*\)[\s,]*)?"
                                            r"(?:chiếm\s+(?:tỷ\s+lệ\s+)?|\(\s*tỷ\s+lệ\s+|(?<=,\s)tỷ\s+lệ\s*:?\s*|(?<=,)tỷ\s+lệ\s*:?\s*)"
                                            r"(?:là\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
