@@ -128,6 +128,8 @@ class Grammar:
         # `chỉ đạt được 7,18%, trong khi định hướng 7,5%`: the plan a result is set against right before its own figure
         self.plan_contrast = words(r"\s*,?\s*", "plan_contrast",
                                    fold_pattern(r"(?!\w)(?:\s+(?:đề\s+ra|đặt\s+ra|năm\s+\d{4}|là|ở\s+mức))*\s*$"))
+        # `Ngành xây dựng có giá trị sản xuất đạt ...`: a sector as the subject that has the measure named after it
+        self.sector_has = words(r"\s+", "sector_has", r"\s+")
         self.three_sector_wider = dict(x.split(">", 1) for x in w.get("three_sector_wider", []))
         self.capital_of_projects = dict(x.split(">", 1) for x in w.get("capital_of_projects", []))
         self.capital_of_public_projects = dict(x.split(">", 1) for x in w.get("capital_of_public_projects", []))

@@ -980,6 +980,10 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
         label = doc.concepts_in(item_lo, choice.start)
         if lo == choice.start and any(c[2] == "crop" for c in label) and not any(c[2] == "head" for c in label):
             lo = item_lo  # `+ Cây lúa diện tích gieo cấy được 21.300 ha`: the crop labels the item before its head
+        sectors = [c for c in label if c[2] == "sector"]
+        if lo == choice.start and sectors and not any(c[2] == "head" for c in label) \
+                and doc.g.sector_has.fullmatch(doc.key, sectors[-1][1], choice.start):
+            lo = item_lo  # `Ngành xây dựng có giá trị sản xuất đạt 1.090 tỷ đồng`: the sector that has the value
         refined = doc.concept_choice(sent, lo, m, choice.alias)
         if refined is not None and refined.code != choice.code and (
                 ref.metrics[refined.code].part_of == choice.code
