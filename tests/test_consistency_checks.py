@@ -496,6 +496,13 @@ TWO_THINGS_AND_ONE_TWICE: dict[str, tuple[str, str]] = {
         "Năm 2021, tổng giá trị sản xuất các ngành trên địa bàn đạt 8.842 tỷ đồng, tăng 9,93%.\n\n"
         "Năm 2021, tổng giá trị sản xuất đạt 8.842 tỷ đồng, tăng 7,66% so với năm 2020."),
     # `Ở 03 cụm công nghiệp Vũ Ninh, Vũ Quý, Thanh Tân` beside `toàn huyện có 07 cụm công nghiệp` (dev43 yo01)
+    # `Với đầu tư trong nước, ... cho 8 dự án` beside `Ở lĩnh vực đầu tư nước ngoài, ... cho 21 dự án` (dev40 bi03): the
+    # investors' origin a sentence names is the group its count is of
+    "two-origins": (
+        "Quý I/2024, với đầu tư trong nước, tỉnh cấp giấy chứng nhận đầu tư cho 8 dự án.\n\n"
+        "Quý I/2024, ở lĩnh vực đầu tư nước ngoài, tỉnh cấp giấy chứng nhận đầu tư cho 21 dự án.",
+        "Quý I/2024, với đầu tư nước ngoài, tỉnh cấp giấy chứng nhận đầu tư cho 8 dự án.\n\n"
+        "Quý I/2024, ở lĩnh vực đầu tư nước ngoài, tỉnh cấp giấy chứng nhận đầu tư cho 21 dự án."),
     "clusters-named": (
         "Năm 2018, toàn huyện có 07 cụm công nghiệp.\n\nNăm 2018, ở 03 cụm công nghiệp Vũ Ninh, Vũ Quý, Thanh Tân, "
         "các dự án đã đi vào sản xuất.",

@@ -23,7 +23,14 @@ from transforms.grammar.indicator import (
 from transforms.grammar.keys import fold, tones
 from transforms.grammar.masks import Masks, fold_pattern
 from transforms.grammar.numbers import Mention, find_mentions
-from transforms.grammar.periods import SAME_PERIOD_BEFORE, PeriodMention, find_periods, period_start, year_to_date
+from transforms.grammar.periods import (
+    SAME_PERIOD_BEFORE,
+    YEAR_TO_DATE,
+    PeriodMention,
+    find_periods,
+    period_start,
+    year_to_date,
+)
 from transforms.grammar.tables import table_readings
 from transforms.locality import DocLocality, another_place, find_locality
 from transforms.numbers import separator_habit
@@ -293,10 +300,13 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                     year = result_year = p.year
                 if p.relative == "to_date" and p.year is not None:  # `Từ đầu năm 2023 đến nay`: its year too
                     year = result_year = p.year
-                if p.relative == "to_date" and ("M" in last_of or "Q" in last_of):
+                if p.relative == "to_date" and ("M" in last_of or "Q" in last_of or "YTD" in last_of):
                     # `Lũy kế từ đầu năm đến nay, ...`: the months to date of the month last named, from here on (of the
-                    # quarter, when only a quarter was: `quý I/2024 ... Từ đầu năm đến nay ...` is the first quarter)
-                    last = last_of["M"] if "M" in last_of else f"M{3 * int(last_of['Q'][1]):02d}"
+                    # quarter, when only a quarter was: `quý I/2024 ... Từ đầu năm đến nay ...` is the first quarter;
+                    # else the months to date last named: `6 tháng đầu năm 2022 ... Năm 2022, ... từ đầu năm 2022 đến
+                    # nay huyện mới giải ngân được 397.875 triệu đồng` is the half year)
+                    last = last_of["M"] if "M" in last_of else f"M{3 * int(last_of['Q'][1]):02d}" \
+                        if "Q" in last_of else last_of["YTD"]
                     period, period_at = year_to_date(last), p.start
                     result_period = (period, p.start)
                     override, override_year = None, None
@@ -321,6 +331,8 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                             result_period = (p.period, p.start)
                         if p.period[0] in "MQ":
                             last_of[p.period[0]] = p.period
+                        elif p.period in YEAR_TO_DATE:
+                            last_of["YTD"] = p.period  # (`6 tháng đầu năm`, `9 tháng`: the months to date)
                     elif p.year is not None and period is None:
                         period, period_at = "FY", p.start
                     override, override_year = None, None

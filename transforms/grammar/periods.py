@@ -398,6 +398,10 @@ SAME_PERIOD_BEFORE = re.compile(r"\(\s*" + fold_pattern(r"cùng\s+kỳ(?:\s+năm
                                 + r"[^()]*$")
 
 
+# the months from the year's start to a month's end other than a month or a quarter (`6 tháng đầu năm`, `9 tháng`)
+YEAR_TO_DATE = frozenset({"H1", *(f"{n}M" for n in range(2, 12))})
+
+
 def year_to_date(period: str) -> str:
     """The first months of the year up to a month's end: `tháng 10 ... lũy kế` is the 10 months
     (`10M`); three months are `Q1`, six `H1`, twelve `FY`. Other periods are returned unchanged."""

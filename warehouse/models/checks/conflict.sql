@@ -6,7 +6,8 @@
 -- while the intervals their texts allow still overlap (a bound `hơn`/`gần` widens it): the row
 -- passes exactly when |expected - observed| <= tolerance. Both exact and apart: fail when the two
 -- are in one document or both are actual results, and each was read without ambiguity (its metric
--- named where it stands, the same price basis, not a ratio to a plan nor a margin over one: `vượt 16% chỉ tiêu`);
+-- named where it stands, the same price basis and investors' origin, not a ratio to a plan nor a margin over one:
+-- `vượt 16% chỉ tiêu`);
 -- a bound broken, estimates of
 -- different documents (a later restatement, or a past year's figure a report quotes) or an ambiguous reading: warn. Parts and their ratios are left to part_sum; facts of an unnamed
 -- locality are not compared.
@@ -73,6 +74,7 @@ compared as (
         a.names_sub_area as a_names_sub_area,
         a.is_quoted_past as a_quoted_past,
         a.price_basis as a_price_basis,
+        a.investor_origin as a_investor_origin,
         a.parent_value as a_parent_value,
         a.sentence as a_sentence,
         case
@@ -105,6 +107,7 @@ select
             -- stands, one price basis, and not a ratio to a plan (whose giver the text may vary:
             -- `120% dự toán HĐND huyện giao` and `153,1% dự toán tỉnh giao`)
             and is_named_here and a_named_here and price_basis is not distinct from a_price_basis
+            and investor_origin is not distinct from a_investor_origin
             and is_period_stated and a_period_stated
             -- within one report, a month carried from a sentence before (`Doanh thu bán buôn tháng 8 ... . Tổng mức
             -- bán buôn ước đạt ...`: the month, or the months to date?) settles nothing either

@@ -73,6 +73,11 @@ select
     regexp_matches(sentence, '(?:^|[^\p{L}])(?i:xã|phường|thị trấn|thôn|bản|cụm công nghiệp|khu công nghiệp)\s+\p{Lu}')
         or regexp_matches(lower(sentence), '(?:^|[^\p{L}])các\s+(?:xã|phường|thị trấn|địa phương)(?:[^\p{L}]|$)')
         as names_sub_area,
+    -- the investors' origin the sentence names (`Với đầu tư trong nước, ... cho 8 dự án`; `Ở lĩnh vực đầu tư nước ngoài,
+    -- ... cho 21 dự án`): figures of two origins are two groups' counts, not one indicator's
+    nullif(regexp_extract(lower(sentence),
+                          '(nước\s+ngoài|fdi|đtnn|trong\s+nước|ngoài\s+nhà\s+nước|ngoài\s+quốc\s+doanh)', 1), '')
+        as investor_origin,
     -- the price basis the sentence names (`theo giá hiện hành`, `giá so sánh 2010`): values at two bases differ
     case
         -- (`Nếu loại trừ yếu tố biến động giá ..., tổng mức bán lẻ ... thực tế tăng 9,2%`: the real growth)
