@@ -98,6 +98,10 @@ SETS = {
     "dev37": (ROOT / "tests" / "fixtures" / "dev37" / "docs", ROOT / "tests" / "fixtures" / "dev37" / "gold"),
     "dev38": (ROOT / "tests" / "fixtures" / "dev38" / "docs", ROOT / "tests" / "fixtures" / "dev38" / "gold"),
     "sealed29": (ROOT / "tests" / "fixtures" / "sealed29" / "docs", ROOT / "tests" / "fixtures" / "sealed29" / "gold"),
+    "dev39": (ROOT / "tests" / "fixtures" / "dev39" / "docs", ROOT / "tests" / "fixtures" / "dev39" / "gold"),
+    "dev40": (ROOT / "tests" / "fixtures" / "dev40" / "docs", ROOT / "tests" / "fixtures" / "dev40" / "gold"),
+    "dev41": (ROOT / "tests" / "fixtures" / "dev41" / "docs", ROOT / "tests" / "fixtures" / "dev41" / "gold"),
+    "sealed30": (ROOT / "tests" / "fixtures" / "sealed30" / "docs", ROOT / "tests" / "fixtures" / "sealed30" / "gold"),
 }
 
 

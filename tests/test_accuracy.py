@@ -248,6 +248,21 @@ HELD_OUT = [
     # 18 sealed by six blind annotators of the twenty-first session: first 0.807 (0129efb), closing 0.807 (b3efe65)
     # (SCORES.md); no false fail
     ("sealed29", 265, 0.80, 0),
+    # 18 blind reports of the twenty-second session's first batch (bench dev49), scored on arrival: 0.794 with the
+    # session's first extractor and with the code they arrived at (SCORES.md), then read
+    ("dev39", 326, 0.80, 0),
+    # 18 blind reports of the twenty-second session's second batch (bench dev50), scored on arrival: 0.756 with the
+    # session's first extractor and with the code they arrived at (SCORES.md), then read; 2 false fails written down
+    # (ay01: two disbursements against two capital plans of different size read as one figure stated twice; the year's
+    # allocation of projects under a half year's heading read as a mismatch of periods)
+    ("dev40", 285, 0.79, 2),
+    # 18 blind reports of the twenty-second session's third batch (bench dev51), scored on arrival: 0.863 with the
+    # session's first extractor and with the code they arrived at (SCORES.md), then read
+    ("dev41", 261, 0.87, 0),
+    # 18 sealed by six blind annotators of the twenty-second session: first 0.684 (d00f8ba), closing 0.690 (995d7a9)
+    # (SCORES.md); 3 false fails written down, all in aq03 (a fisheries bulletin whose pangasius lines, read without
+    # the species, meet the totals: conflicts and an implied base; a certified area's nested parts summed as one list)
+    ("sealed30", 360, 0.69, 3),
 ]
 
 
