@@ -124,12 +124,12 @@ class Grammar:
         self.thu_not_revenue = frozenset(fold(x) for x in w.get("thu_not_revenue", []))
         self.item_end = words(r"\s+", "item_end", r"(?!\w)")  # `... mặt nước hơn 1.096 tỷ`: an item's words end
         self.growing_sectors_district = frozenset(w.get("growing_sector_district", []))
-        # `Công nghiệp chiếm 55,2%, dịch vụ 24,3% và nông nghiệp 20,5%`: industry's share as the second of three sectors
         # `chỉ đạt được 7,18%, trong khi định hướng 7,5%`: the plan a result is set against right before its own figure
         self.plan_contrast = words(r"\s*,?\s*", "plan_contrast",
                                    fold_pattern(r"(?!\w)(?:\s+(?:đề\s+ra|đặt\s+ra|năm\s+\d{4}|là|ở\s+mức))*\s*$"))
         # `Ngành xây dựng có giá trị sản xuất đạt ...`: a sector as the subject that has the measure named after it
         self.sector_has = words(r"\s+", "sector_has", r"\s+")
+        # `Công nghiệp chiếm 55,2%, dịch vụ 24,3% và nông nghiệp 20,5%`: industry's share as the second of three sectors
         self.three_sector_wider = dict(x.split(">", 1) for x in w.get("three_sector_wider", []))
         self.capital_of_projects = dict(x.split(">", 1) for x in w.get("capital_of_projects", []))
         self.capital_of_public_projects = dict(x.split(">", 1) for x in w.get("capital_of_public_projects", []))

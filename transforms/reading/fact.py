@@ -14,7 +14,7 @@ from transforms.grammar.indicator import (
     Choice,
     compatible,
 )
-from transforms.grammar.keys import DASHES, fold
+from transforms.grammar.keys import fold
 from transforms.grammar.load import Grammar
 from transforms.grammar.masks import fold_pattern
 from transforms.grammar.numbers import Mention, skip_spaces
@@ -43,6 +43,7 @@ from transforms.reading.metric import (
     DISTRIBUTED,
     RATE_CHANGE,
     RESPECTIVE,
+    SIGNS,
     choose_metric,
     former_area_total,
     percent_dropped,
@@ -259,22 +260,22 @@ def _base_period_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> 
     said = doc.g.base_period_value.fullmatch(doc.key, prev.char_end, m.start)
     if said is None:
         return None
+    named = int(said.group(1)) if said.group(1) and said.group(1).isdigit() else None
     level = next((f for f in sent_facts if f.fact_id == prev.parent_fact_id), None) \
         if prev.role in ("pct_of_base", "pct_change") and prev.unit == "percent" != (m.unit or "") else None
     if level is not None and level.unit == m.unit and level.period_year is not None \
             and prev.comparison_base in ("same_period", "prior_year") and doc.key[m.start - 1:m.start] == "(" \
-            and m.value > 0 and doc.text[m.start] not in "+-" + DASHES:  # (`(-630 con)`: signed, the change)
+            and m.value > 0 and doc.text[m.start] not in SIGNS:  # (`(-630 con)`: signed, the change)
         # `đạt 73.652 tấn, bằng 95% so với cùng kỳ (77.477 tấn)`: the same period's amount in brackets after a ratio
         # to it is that period's value of the amount the ratio qualifies
-        year = int(said.group(1)) if said.group(1) and said.group(1).isdigit() else (
-            prev.base_year if prev.base_year is not None else level.period_year - 1)
+        year = named or (prev.base_year if prev.base_year is not None else level.period_year - 1)
         if year >= level.period_year:
             return None
         prev = level
     elif prev.unit != (m.unit or "") or prev.role not in ("level", "part", "pct_of_plan", "pct_change"):
         return None
     else:
-        year = int(said.group(1)) if said.group(1) and said.group(1).isdigit() else prev.period_year - 1
+        year = named or prev.period_year - 1
     if prev.role == "pct_change" and (prev.comparison_base not in ("same_period", "prior_year")
                                       or year >= prev.period_year):
         return None  # (a growth's own base period: `tăng 8,61%, cao hơn mức cùng kỳ 2024 (8,49%)`, that year's growth)

@@ -56,7 +56,7 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
 
 
 def _three_sectors(doc: Document, sent: Sentence) -> bool:
-    """Whether the sentence names the farming and services sectors and neither construction nor industry with it."""
+    """Whether the sentence names the farming and services sectors and no construction (alone or with industry)."""
     named = {c[3] for c in doc.concepts_in(sent.start, sent.end) if c[2] == "sector"}
     return {"agriculture", "services"} <= named and not named & {"construction", "industry_construction"}
 
@@ -127,7 +127,7 @@ _SHARE_BRACKET = re.compile(fold_pattern(r"\s*\(\s*chiếm\s+(?:tỷ\s+(?:lệ|t
 # `có 11.572 hộ nghèo (giảm 2.955 hộ), chiếm tỷ lệ 3,04%`, `còn 582 hộ nghèo, (tỷ lệ 3,06%)`,
 # `Số hộ nghèo: 201 hộ, tỷ lệ 6,47%`: what stands between a count and its share
 _COUNT_SHARE_GAP = re.compile(fold_pattern(r"(?:\s+[^\s\d,;:()]+){0,6}[\s,]*(?:\([^()]*\)[\s,]*)?"
-                                           r"(?:chiếm\s+(?:tỷ\s+lệ\s+)?|\(\s*tỷ\s+lệ\s+|(?<=,\s)tỷ\s+lệ\s*:?\s*|(?<=,)tỷ\s+lệ\s*:?\s*)"
+                                           r"(?:chiếm\s+(?:tỷ\s+lệ\s+)?|\(\s*tỷ\s+lệ\s+|(?:(?<=,)|(?<=,\s))tỷ\s+lệ\s*:?\s*)"
                                            r"(?:là\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
 
 # `9 xã đạt chuẩn nông thôn mới (NTM), đạt 60% so với tổng số xã`: a ratio to all that the count counts is its share
@@ -595,7 +595,7 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
                       CHANGE_IN_UNITS), None
     if low is not None and low.role == "abs_change" and m.unit == "percent" and low.char_end <= m.number_start \
             and _SIGNED_BRACKET.fullmatch(doc.key, low.char_end, m.number_start) \
-            and (_SIGN.search(doc.key, low.char_end, m.number_start) or doc.key[m.number_start] in _SIGNS):
+            and (_SIGN.search(doc.key, low.char_end, m.number_start) or doc.key[m.number_start] in SIGNS):
         # `do diện tích giảm 1.504,9 ha (-4,4%)`: the same change of the figure the bracket follows, in percent
         return Choice(doc.g.metric_alias(low.metric), low.char_start, low.char_start,
                       CHANGE_IN_UNITS), None
@@ -1031,10 +1031,10 @@ def _total_named_by_parts(doc: Document, lo: int, choice: Choice) -> Choice | No
     return None
 
 
-_SIGNS = "+-" + DASHES
-_SIGN = re.compile(f"[{re.escape(_SIGNS)}]")
-_SIGNED_BRACKET = re.compile(f"\\s*\\(\\s*[{re.escape(_SIGNS)}]?\\s*")
-_SIGNED_OPEN = re.compile(f"\\(\\s*[{re.escape(_SIGNS)}]\\s*$")  # `(+` right before a figure
+SIGNS = "+-" + DASHES  # a sign before a figure
+_SIGN = re.compile(f"[{re.escape(SIGNS)}]")
+_SIGNED_BRACKET = re.compile(f"\\s*\\(\\s*[{re.escape(SIGNS)}]?\\s*")
+_SIGNED_OPEN = re.compile(f"\\(\\s*[{re.escape(SIGNS)}]\\s*$")  # `(+` right before a figure
 
 
 def _change_of_amount_just_read(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts) -> Choice | None:
