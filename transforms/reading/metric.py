@@ -818,6 +818,11 @@ def _named_after_figure(doc: Document, sent: Sentence, m: Mention, sent_facts: S
             name_end = _NAME_END.search(key, right.end, sent.end)
             refined = next((h for h in doc.lefts_nearest_first(right.end, name_end.start() if name_end else sent.end)
                             if ref.metrics[h.alias.code].part_of == right.alias.code), None)
+            # or the verb right before the figure (`đã giải ngân được 4.236 tỷ đồng vốn đầu tư công`)
+            verb = next(doc.lefts_nearest_first(max(clause_start, m.start - 40), m.start), None)
+            if refined is None and verb is not None and ref.metrics[verb.alias.code].part_of == right.alias.code \
+                    and not _NAME_END.search(key, verb.end, m.start):
+                refined = verb
             named = refined or right
             return Choice(named.alias, right.start, named.end, "after"), None
     if m.unit == "ha":
@@ -922,6 +927,12 @@ def _named_in_clause(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
             break
     if choice is not None and (total := _total_named_by_parts(doc, lo, choice)) is not None:
         choice = total
+    last = next(sent_facts.latest_first(clause_start), None) if choice is not None and prev_end is not None else None
+    if last is not None and m.unit == "percent" and not m.points and last.metric_how == "after" \
+            and choice.start == skip_spaces(key, last.char_end) and ref.metrics[last.metric].part_of == choice.code:
+        # `đã giải ngân được 4.236 tỷ đồng vốn đầu tư công, đạt 86,3% kế hoạch`: the amount's name right after it,
+        # refined by the amount's verb (a part of it: seeds/metrics.csv part_of), names the ratio as it does the amount
+        return (Choice(doc.g.metric_alias(last.metric), choice.start, choice.end, "context"), None), whole
     if choice is not None and prev_end is not None and choice.end <= prev_end and m.unit == "percent" \
             and not m.points and not any(c[2] == "head" and c[3] == "share"
                                          for c in doc.concepts_in(prev_end, m.number_start)):
