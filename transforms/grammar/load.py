@@ -131,6 +131,7 @@ class Grammar:
         self.sector_has = words(r"\s+", "sector_has", r"\s+")
         # `Công nghiệp chiếm 55,2%, dịch vụ 24,3% và nông nghiệp 20,5%`: industry's share as the second of three sectors
         self.three_sector_wider = dict(x.split(">", 1) for x in w.get("three_sector_wider", []))
+        self.structure_share = dict(x.split(">", 1) for x in w.get("structure_share", []))
         self.capital_of_projects = dict(x.split(">", 1) for x in w.get("capital_of_projects", []))
         self.capital_of_public_projects = dict(x.split(">", 1) for x in w.get("capital_of_public_projects", []))
         self.project_counts = frozenset(w.get("project_count", []))

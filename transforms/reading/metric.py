@@ -201,6 +201,13 @@ def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
             _SHARE_CLAUSE.fullmatch(doc.key, last.char_end, m.number_start) and _share_after_comma(doc, last, m)) \
             and not _share_of_the_whole_named(doc, last, m):
         return None
+    share = doc.g.structure_share.get(last.metric)
+    total = doc.read_by_id.get(last.parent_fact_id or "") if last.role == "part" else None
+    if share in doc.ref.metrics and last.scope is None and total is not None \
+            and total.metric == doc.ref.metrics[last.metric].part_of:
+        # `nông, lâm, thuỷ sản đạt 1.180,5 tỷ đồng (chiếm tỷ trọng 31,26%)` under the total production value: a
+        # sector's share of the economy is the structure's (seeds/grammar/words.csv `structure_share`)
+        return Choice(doc.g.metric_alias(share), last.char_end, last.char_end, "context"), None
     return Choice(doc.g.metric_alias(last.metric), last.char_end, last.char_end, "context"), None
 
 
