@@ -75,6 +75,7 @@ __all__ = ["EXTRACTOR_VERSION", "Extraction", "Fact", "NumberRead", "extract", "
 # the numbering opening a heading (`II.`, `1.`, `a)`), which dates nothing
 _HEADING_NUMBER = re.compile(r"\s*(?:[IVXLC]+|\d{1,2}|[a-zđ])[.)]\s+")
 _FLOW_UNITS = ("VND", "USD", "tonne")  # amounts that accrue over a period: money and output
+_TALLY_FRACTION = re.compile(r"\d\s*/\s*\d")  # `15/17 chỉ tiêu`: a tally written as a fraction of its total
 
 _QUARTER_END_MONTHS = frozenset({"M03", "M06", "M09", "M12"})
 
@@ -482,10 +483,15 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 fact.period = year_to_date(fact.period)
             if pinned is not None:
                 fact.period_year, fact.period, fact.status = pinned[0], pinned[1], "actual"
-            if fact.role == "part" and fact.metric in g.outcome_tallies and not (
+            set_out_of = parent is not None and parent.sentence_index == sent.index \
+                and _TALLY_FRACTION.search(key, parent.char_end, fact.char_end + 3) is None \
+                and g.total_intro.search(key, max(sent.start, parent.char_start - 24), parent.char_start)
+            if fact.role == "part" and fact.metric in g.outcome_tallies and not set_out_of and not (
                     parent is not None and g.subset_marker.search(key, parent.char_end, fact.char_start)):
-                # `Trong tổng số 16 chỉ tiêu có 13 chỉ tiêu đạt`: dated by the total, a level of its own code (after
-                # `trong đó` a subset of the figure before: a part)
+                # `16/17 chỉ tiêu đạt`, `đạt và vượt 17 chỉ tiêu` under a total stated before: dated by the total, a
+                # level of its own code (after `trong đó` a subset of the figure before: a part; and a part of the total
+                # its sentence sets them out of, `Trong tổng số 16 chỉ tiêu có 13 chỉ tiêu đạt`: CONTRACT, part when
+                # the text states the total)
                 fact.role, fact.parent_fact_id, fact.part_list = "level", None, None
             total = total_above_list(doc, sent, fact) or part_after_breakdown(doc, sent, fact, prev_facts)
             if total is not None:
