@@ -119,6 +119,7 @@ _COPULA_BEFORE = re.compile(r"(?:(?<!\w)la|:)\s*$")  # the key is folded: `là` 
 _COUNT_SUBJECT = re.compile(rf"(?:(?<!\w){fold('tổng')}\s+)?(?<!\w)({fold('số')})\s")
 _ITEM_OWN_KINDS = ("crop",)  # what a list item may name of its own under a lead's head (`trong đó: tôm đạt ...`)
 _SUBJECT_KINDS = ("sector", "domain", "ownership")  # concept kinds a whole sentence is about
+_SUBJECT_LEAD = re.compile(fold_pattern(r"(?:(?:khu\s+vực|ngành|lĩnh\s+vực|nhóm\s+ngành)\s+)?"))  # `khu vực dịch vụ`
 HARM_ACTIONS = ("damage", "pest")  # concept values of harm: a pest's (an area damaged) or the weather's
 BREAKDOWN_OF_LAST = "a breakdown of the last amount read in its unit"
 _NAMED_AFTER_KINDS = ("crop",)  # concept kinds written after their figure (`86,72ha chè`)
@@ -843,6 +844,22 @@ class Document:
                  and any(ch.isdigit() for ch in self.key[c[1]:before.end])}
         return named.pop() if len(named) == 1 else None
 
+    def _subject_after_fronted(self, sent: Sentence, m: Mention, kind: str) -> str | None:
+        """`Với tốc độ tăng trưởng 7,22%, khu vực dịch vụ đã trở thành bệ đỡ ...`: in a sentence opening on a phrase
+        of its figure (seeds/grammar/words.csv `fronted_phrase`), the subject named right after the phrase's comma."""
+        opened = max(self.key.rfind(ch, sent.start, m.number_start) for ch in ",;:")  # (`Năm 2025, với ...`)
+        fronted = self.g.fronted_phrase.match(self.key, skip_spaces(self.key, max(sent.start, opened + 1)),
+                                              m.number_start)
+        if fronted is None or "(" in self.key[fronted.end():m.number_start]:
+            return None
+        comma = skip_spaces(self.key, m.end)
+        if not self.key.startswith(",", comma):
+            return None
+        at = skip_spaces(self.key, comma + 1)
+        named = [c for c in self.concepts_in(at, min(sent.end, at + 40)) if c[2] == kind
+                 and _SUBJECT_LEAD.fullmatch(self.key, at, c[0])]
+        return named[0][3] if named else None
+
     def concept_choice(self, sent: Sentence, item_lo: int, m: Mention, governing: Alias | None,
                        wide: bool = True) -> Choice | None:
         """A metric composed from concept words (seeds/grammar/concepts.csv) by the signatures of
@@ -917,6 +934,8 @@ class Document:
                 mods.add((kind, named_after[0][3]))  # `thả nuôi được 297.739 ha thủy sản`: what the unit measures
             elif nearest:
                 mods.add((kind, nearest[-1][3]))
+            elif (subject := self._subject_after_fronted(sent, m, kind)) is not None:
+                mods.add((kind, subject))  # `Với tốc độ tăng trưởng 7,22%, khu vực dịch vụ đã trở thành ...`
             elif kind == "domain" and heads and sent.index and not any(c[2] in _SUBJECT_KINDS for c in in_sentence) \
                     and (domain := self._previous_domain(sent, m)) is not None:
                 # `Khách lưu trú đạt 346.993 lượt, tăng 21,9%. Doanh thu đạt 563,2 tỷ đồng`: a head the sentence names
