@@ -928,7 +928,8 @@ class Document:
         for kind in _SUBJECT_KINDS:  # the sentence's subject: its nearest sector, domain, ownership
             # (not an earlier item's, past a semicolon, when the item names its own head per person or area: `công
             # nghiệp tăng 7%; GRDP/người đạt 175 triệu đồng`)
-            nearest = [c for c in in_sentence if c[2] == kind and c[0] > semi]
+            nearest = [c for c in in_sentence if c[2] == kind and c[0] > semi
+                       and not (kind == "sector" and self._compared_with(sent, c))]
             named_after = [c for c in right_after if c[2] == kind]
             if named_after and not any(c[0] >= item_lo for c in nearest):
                 mods.add((kind, named_after[0][3]))  # `thả nuôi được 297.739 ha thủy sản`: what the unit measures
@@ -1108,6 +1109,11 @@ class Document:
             return Choice(g.metric_alias(sig.metric), lo, hi, how, (wild[-1][0], wild[-1][1]) if wild else None)
         return None
 
+    def _compared_with(self, sent: Sentence, c: tuple[int, int, str, str]) -> bool:
+        """`khu vực công nghiệp - xây dựng tiếp tục vượt lên trên khu vực nông, lâm nghiệp và thủy sản`: a sector right
+        after words that compare with it (seeds/grammar/words.csv `compared_sector`) is not the sentence's subject."""
+        return self.g.compared_sector.search(self.key, max(sent.start, c[0] - 32), c[0]) is not None
+
     def _sector_grows(self, m: Mention, mods: set[tuple[str, str]], item_lo: int) -> bool:
         """Whether an item names a sector said to grow or fall by a percentage (not points): a share moves by points
         and is named as such, so under a share's head this is the sector's value added growing."""
@@ -1125,7 +1131,8 @@ class Document:
         # (after any figure of the sentence: `sản xuất nông nghiệp ... 26.135 ha, giảm 1,32%` is the area's change)
         lo = max(item_lo, sent.start)
         growing = self.g.growing_sectors | (self.g.growing_sectors_district if self.level == "district" else set())
-        sectors = [c for c in self.concepts_in(lo, m.number_start) if c[2] == "sector"]
+        sectors = [c for c in self.concepts_in(lo, m.number_start)
+                   if c[2] == "sector" and not self._compared_with(sent, c)]
         if not sectors or sectors[-1][3] not in growing:
             return None  # (`công nghiệp khai khoáng tăng 2%`: a branch, the index's or the value added's by context)
         c = sectors[-1]
