@@ -172,20 +172,29 @@ class SentenceFacts(list[Fact]):
         return self._markers[total.fact_id]
 
 
-_TOKEN = re.compile(r"\s*([^\s,;:()]+|[,:])")
+_TOKEN = re.compile(r"\s*([^\s,;:()]+|[,:()])")
 
 
 def _names_after_noun(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The span of proper names enumerated right after a counted noun in text[lo:hi] (`xã là: Năng Khả, Côn Lôn, Hồng
-    Thái và Thanh Tương`, `xã Tiên Lãnh, Tiên Ngọc, Tiên Lập`): two names or more, or one after `là`; else None."""
+    Thái và Thanh Tương`, `xã Tiên Lãnh, Tiên Ngọc, Tiên Lập`, `xã (là Tiên Hà, Tiên Mỹ và Tiên Lộc)`): two names or
+    more, or one after `là`; else None."""
     first = _TOKEN.match(text, lo, hi)
     if first is None or not first.group(1)[0].isalpha() or first.group(1)[0].isupper():
         return None  # (the counted noun itself, lower case)
-    pos, start, names, in_name, introduced = first.end(), None, 0, False, False
+    pos, start, names, in_name, introduced, bracketed = first.end(), None, 0, False, False, False
     end = pos
     while (tok := _TOKEN.match(text, pos, hi)) is not None:
         word = tok.group(1)
-        if start is None and word.lower() in ("là", ":"):
+        if start is None and word == "(" and not bracketed and not introduced:
+            bracketed = True
+        elif bracketed and word == ")":
+            if start is not None:
+                end, bracketed = tok.end(), False  # (closed: the aside ends the names)
+            break
+        elif word in "()":
+            break
+        elif start is None and word.lower() in ("là", ":"):
             introduced = True
         elif word[0].isupper() and word[0].isalpha():
             start = tok.start(1) if start is None else start
@@ -196,7 +205,7 @@ def _names_after_noun(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         else:
             break
         pos = tok.end()
-    if start is None or not (names >= 2 or (introduced and names >= 1)):
+    if start is None or bracketed or not (names >= 2 or (introduced and names >= 1)):
         return None
     return first.end(), end
 
