@@ -440,6 +440,12 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                     fact.period_year = published_year
                 if fact.metric_how == PLANNED and after is None:
                     fact.period = "FY"  # `(KH năm tăng 6,8%)`, `480.000/540.000 con`: the year's plan
+                if fact.status != "target" and override is not None and override_year is None and own is None \
+                        and after is None and result_year is not None and not (past and horizon_at >= sent.start):
+                    # `... mục tiêu ... đặt ra đến năm 2025. ... Cả năm, giá trị sản xuất toàn ngành tăng 2,1%`: a
+                    # period named without its year (the whole year, the month) is of the last year results were
+                    # named for, not of a plan's horizon named since
+                    fact.period_year = result_year
                 if fact.status != "target" and override is None and own is None:
                     if result_year is not None and not (past and horizon_at >= sent.start) \
                             and (after is None or after.year is None
