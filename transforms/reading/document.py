@@ -356,6 +356,7 @@ class Document:
         topics: dict[int, str] = {}
         crops: dict[int, str] = {}
         seen: set[int] = set()
+        section: str | None = None  # the sector a heading names (`2. Sản xuất nông, lâm nghiệp và thủy sản`)
         for s in self.sentences:
             if s.paragraph in seen:
                 continue
@@ -365,6 +366,13 @@ class Document:
             if sectors and not any(c[2] == "head" and c[0] < sectors[0][0] and c[3] not in ("production_value",)
                                    for c in opening):
                 topics[s.paragraph] = sectors[0][3]
+            if s.is_heading:
+                section = topics.get(s.paragraph)
+            elif s.paragraph not in topics and section is not None \
+                    and self.g.whole_sector.search(self.key, s.start, s.end):
+                # `2. Sản xuất nông, lâm nghiệp và thủy sản` over `Cả năm, giá trị sản xuất toàn ngành tăng 2,1%`: the
+                # whole sector a paragraph names without naming it is the one its section's heading names
+                topics[s.paragraph] = section
             colon = self.key.find(":", s.start, min(s.end, s.start + 40))
             label = [c for c in opening if c[2] == "crop" and colon >= 0 and c[1] <= colon]
             if not label and opening and opening[0][2] == "crop" and not self.key[s.start:opening[0][0]].strip("-+* "):
