@@ -101,6 +101,9 @@ SETS = {
     "dev39": (ROOT / "tests" / "fixtures" / "dev39" / "docs", ROOT / "tests" / "fixtures" / "dev39" / "gold"),
     "dev40": (ROOT / "tests" / "fixtures" / "dev40" / "docs", ROOT / "tests" / "fixtures" / "dev40" / "gold"),
     "dev41": (ROOT / "tests" / "fixtures" / "dev41" / "docs", ROOT / "tests" / "fixtures" / "dev41" / "gold"),
+    "dev42": (ROOT / "tests" / "fixtures" / "dev42" / "docs", ROOT / "tests" / "fixtures" / "dev42" / "gold"),
+    "dev43": (ROOT / "tests" / "fixtures" / "dev43" / "docs", ROOT / "tests" / "fixtures" / "dev43" / "gold"),
+    "dev44": (ROOT / "tests" / "fixtures" / "dev44" / "docs", ROOT / "tests" / "fixtures" / "dev44" / "gold"),
     "sealed30": (ROOT / "tests" / "fixtures" / "sealed30" / "docs", ROOT / "tests" / "fixtures" / "sealed30" / "gold"),
 }
 

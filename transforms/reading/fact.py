@@ -1179,6 +1179,15 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
     else:
         role, parent_id, part_list = _part_of_total(doc, sent, m, sent_facts, metric, alias, choice, unit, value,
                                                     prev_facts, para_facts)
+        numerator = next((f for f in sent_facts if f.char_start == m.denominator_of), None) \
+            if choice.how == PLANNED and m.denominator_of is not None else None
+        if choice.how == PLANNED and (role == "part" or (numerator is not None and numerator.role == "part")):
+            # `tổng diện tích ... 3.375/11.524ha; trong đó ngô ... 817/4.473ha`: a part's plan is a part of its total's
+            # plan, not of the result
+            plan = next((f for f in sent_facts if f.metric_how == PLANNED and f.role == "level"
+                         and f.metric in (metric.code, metric.part_of) and f.unit == unit
+                         and abs(value) < abs(f.value)), None)  # (the first: the total's, not a sibling's)
+            role, parent_id, part_list = ("part", plan.fact_id, part_list) if plan else ("level", None, None)
         if metric.code.startswith("share_") and unit == "percent":
             # `chiếm tỷ trọng 56,1% năm 2006, giảm còn 42,5% năm 2010`: a structure share is a level (CONTRACT), never
             # a part of another year's share or of its sector's amount

@@ -558,7 +558,7 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         total = doc.g.fractions.get(numerator.metric) if numerator is not None else None
         if total is not None and total in ref.metrics:
             return Choice(doc.g.metric_alias(total), m.start, m.end, "fraction"), None
-        if numerator is not None and total is None and numerator.role == "level" \
+        if numerator is not None and total is None and numerator.role in ("level", "part") \
                 and (m.unit or numerator.unit) == numerator.unit != "percent":  # not two rates (`13,86/9,15%`)
             # `đàn gia cầm 480.000/540.000 con, đạt 93% KH`: what was done of what was planned, the plan a target
             return Choice(doc.g.metric_alias(numerator.metric), m.start, m.end, PLANNED), None
