@@ -411,8 +411,11 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                         and not any(horizon_at < p.start < m.start for p in periods):
                     cue = "target"  # `thống nhất mục tiêu năm 2026 ..., trong đó ..., tổng vốn đầu tư ước đạt 168
                     #                  nghìn tỷ đồng`: an estimate said of the later year a sentence sets targets for
+                # (not in a sentence that measures a result against its plan: `được giao chỉ tiêu thu ngân sách là 184,6
+                # tỷ đồng` then `tổng thu ngân sách ... năm 2016 đạt 287 tỷ 824 triệu đồng, bằng 175% dự toán`)
                 of_target_period = target_year is not None and fact.period_year == target_year \
-                    and (target_period is None or fact.period == target_period)
+                    and (target_period is None or fact.period == target_period) \
+                    and not (attained and g.result_verb.search(key, sent.start, sent.end))
                 if of_target_period and period_at in plan_starts and period_at < sent.start and override is None \
                         and own is None and after is None and result_period is not None:
                     # `..., vượt ... so với kế hoạch đề ra đầu năm 2022 là 8,42%. Các thị trường ... tăng 12,09%`: the
