@@ -103,6 +103,7 @@ SETS = {
     "dev41": (ROOT / "tests" / "fixtures" / "dev41" / "docs", ROOT / "tests" / "fixtures" / "dev41" / "gold"),
     "dev42": (ROOT / "tests" / "fixtures" / "dev42" / "docs", ROOT / "tests" / "fixtures" / "dev42" / "gold"),
     "dev43": (ROOT / "tests" / "fixtures" / "dev43" / "docs", ROOT / "tests" / "fixtures" / "dev43" / "gold"),
+    "sealed31": (ROOT / "tests" / "fixtures" / "sealed31" / "docs", ROOT / "tests" / "fixtures" / "sealed31" / "gold"),
     "dev44": (ROOT / "tests" / "fixtures" / "dev44" / "docs", ROOT / "tests" / "fixtures" / "dev44" / "gold"),
     "sealed30": (ROOT / "tests" / "fixtures" / "sealed30" / "docs", ROOT / "tests" / "fixtures" / "sealed30" / "gold"),
 }

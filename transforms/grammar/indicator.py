@@ -269,6 +269,10 @@ def _other_head(key: str, start: int, alias_text: str, ref: Reference) -> bool:
     return a in ref.first_words
 
 
+_SECTOR_AREA = fold("vực")  # (the second word of `khu vực`)
+_SECTOR_NUMBER = re.compile(r"[123]|i{1,3}")
+
+
 def item_phrase(key: str, lo: int, hi: int, function_words: frozenset[str], cut: bool = True) -> str:
     """The words of a list item between its comma and its number, without verbs; with `cut=False`
     a comma inside the item stays (`công nghiệp, xây dựng`)."""
@@ -277,6 +281,8 @@ def item_phrase(key: str, lo: int, hi: int, function_words: frozenset[str], cut:
     seg = seg[cut_at + 1:] if cut_at >= 0 else seg
     seg = re.sub(r"^[\s,;:()-]+|[\s,;:()-]+$", "", seg)
     words = [w for w in re.split(r"\s+", seg.strip()) if w]
+    # `khu vực 2 công nghiệp, xây dựng`: the statistical sectors' numbers (I, II, III) name no words of the item
+    words = [w for k, w in enumerate(words) if not (k and words[k - 1] == _SECTOR_AREA and _SECTOR_NUMBER.fullmatch(w))]
     while words and words[-1] in function_words:
         words.pop()
     while words and words[0] in function_words:

@@ -435,7 +435,7 @@ def _fallen(value: float, text: str, key: str, m: Mention) -> float:
     if _PLUS.search(text, max(0, m.number_start - 2), m.number_start) \
             or _PLAN_FIGURE.search(key, max(0, m.number_start - 48), m.number_start):
         return value
-    return -value
+    return -abs(value)  # (a minus written too says the same fall once: `bị giảm (-3,99%)`)
 
 
 # a plan named, then the words giving its own figure (`thấp hơn mục tiêu đề ra là 9%`, `so với kế hoạch là 8,5%`)
