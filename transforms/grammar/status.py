@@ -29,6 +29,12 @@ class StatusCues:
         cues = []
         for h in hits:
             for t in h.of("status"):
+                if t.value == "subject_target":
+                    # `Năm 2023, dự toán thu ngân sách ... là 35.430 tỷ đồng`: a plan that opens its clause, the subject
+                    # of its own figure (not `đã bảo đảm dự toán thu, chi`: the plan a result met)
+                    if _CLAUSE_OPEN.search(key, max(0, h.start - 12), h.start):
+                        cues.append((h.end, h.start, "target"))
+                    continue
                 if t.value == "target" and (_counted(key, h.start) or _compared(key, h.start)):
                     continue
                 if t.value == "target" and not intent_word.fullmatch(key, h.start, h.end) \
@@ -119,6 +125,7 @@ def _words_before(words: list[str], gap: int) -> re.Pattern[str]:
 
 _REACHED = "reached"
 _CLAUSE_TARGET = "clause target"
+_CLAUSE_OPEN = re.compile(r"(?:^|[.,;:\n(]\s*)(?:tông\s+)?$")  # (folded) a clause's first words (`tổng`)
 _FIGURE_NEXT = re.compile(r"\s{0,2}(?!(?:19|20)\d\d(?![\d.,]))\d")  # a cue's figure (not a year) right after it
 
 
