@@ -69,6 +69,7 @@ def _choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         return None, "a price, which no indicator measures"
     distributed = partial(_distributed, last_alias=last_alias)
     for reading in (_harmed, _product_item, _bracket_breakdown, distributed, _rate_of_count, _share_of_amount,
+                    _attained_in_bracket,
                     _capital_of_disbursement, _by_shape, _named_after_figure, _list_sibling, _whole_branch):
         found = reading(doc, sent, m, sent_facts, clause_start, ctx)
         if found is not None:
@@ -208,6 +209,24 @@ def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
         # `nông, lâm, thuỷ sản đạt 1.180,5 tỷ đồng (chiếm tỷ trọng 31,26%)` under the total production value: a
         # sector's share of the economy is the structure's (seeds/grammar/words.csv `structure_share`)
         return Choice(doc.g.metric_alias(share), last.char_end, last.char_end, "context"), None
+    return Choice(doc.g.metric_alias(last.metric), last.char_end, last.char_end, "context"), None
+
+
+_ATTAINED_BRACKET = re.compile(fold_pattern(r"\s*\(\s*(?:đạt|bằng)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
+
+
+def _attained_in_bracket(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                         clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """`tỷ lệ hộ nghèo ước giảm 5,36% (đạt 134% kế hoạch)`: a ratio to the plan in brackets right after a figure is
+    that figure's, whatever indicator the clause named before it."""
+    last = sent_facts[-1] if sent_facts else None
+    if m.unit != "percent" or last is None or last.role != "level" \
+            or not _ATTAINED_BRACKET.fullmatch(doc.key, last.char_end, m.number_start) \
+            or doc.g.roles.base_after(doc.key[m.end:m.end + 40])[0] not in ("plan", "budget_estimate"):
+        return None
+    named = next(doc.lefts_nearest_first(max(clause_start, sent.start), m.start), None)
+    if named is None or named.alias.code == last.metric:
+        return None  # (the clause's own reading, with the scope its words give, says the same)
     return Choice(doc.g.metric_alias(last.metric), last.char_end, last.char_end, "context"), None
 
 
