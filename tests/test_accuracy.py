@@ -263,6 +263,19 @@ HELD_OUT = [
     # (SCORES.md); 3 false fails written down, all in aq03 (a fisheries bulletin whose pangasius lines, read without
     # the species, meet the totals: conflicts and an implied base; a certified area's nested parts summed as one list)
     ("sealed30", 360, 0.69, 3),
+    # 18 blind reports of the twenty-third session's first batch (bench dev52), scored on arrival: 0.883 with the
+    # session's first extractor (1b05402) and on arrival (SCORES.md), then read
+    ("dev42", 308, 0.89, 0),
+    # 18 blind reports of the twenty-third session's second batch (bench dev53): 0.736 at 1b05402, 0.752 on arrival
+    # (5dae5fd), then read; 1 false fail written down (cj02: accommodation guests and all visitors, both read as
+    # tourist arrivals of the half year, in conflict)
+    ("dev43", 304, 0.77, 1),
+    # 18 blind reports of the twenty-third session's third batch (bench dev54): 0.746 at 1b05402 and on arrival
+    # (91f4742), then read
+    ("dev44", 314, 0.76, 0),
+    # 18 sealed by six blind annotators of the twenty-third session: first 0.798 (1b05402), closing 0.798 (73b89d5),
+    # every fact the same (SCORES.md); read after closing
+    ("sealed31", 365, 0.82, 0),
 ]
 
 
