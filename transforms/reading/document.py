@@ -864,13 +864,13 @@ class Document:
     def _subject_after_fronted(self, sent: Sentence, m: Mention, kind: str) -> str | None:
         """`Với tốc độ tăng trưởng 7,22%, khu vực dịch vụ đã trở thành bệ đỡ ...`: in a sentence opening on a phrase
         of its figure (seeds/grammar/words.csv `fronted_phrase`), the subject named right after the phrase's comma."""
+        comma = skip_spaces(self.key, m.end)
+        if not self.key.startswith(",", comma):
+            return None
         opened = max(self.key.rfind(ch, sent.start, m.number_start) for ch in ",;:")  # (`Năm 2025, với ...`)
         fronted = self.g.fronted_phrase.match(self.key, skip_spaces(self.key, max(sent.start, opened + 1)),
                                               m.number_start)
         if fronted is None or "(" in self.key[fronted.end():m.number_start]:
-            return None
-        comma = skip_spaces(self.key, m.end)
-        if not self.key.startswith(",", comma):
             return None
         at = skip_spaces(self.key, comma + 1)
         named = [c for c in self.concepts_in(at, min(sent.end, at + 40)) if c[2] == kind
