@@ -129,11 +129,11 @@ class Grammar:
                                    fold_pattern(r"(?!\w)(?:\s+(?:đề\s+ra|đặt\s+ra|năm\s+\d{4}|là|ở\s+mức))*\s*$"))
         # `Ngành xây dựng có giá trị sản xuất đạt ...`: a sector as the subject that has the measure named after it
         self.sector_has = words(r"\s+", "sector_has", r"\s+")
-        # `Với tốc độ tăng trưởng 7,22%, khu vực dịch vụ ...`: a sentence opening on a phrase of its figure
         # `... vượt lên trên khu vực nông, lâm nghiệp và thủy sản`: a sector the subject is compared with
         self.compared_sector = words("", "compared_sector", fold_pattern(r"\s+(?:(?:khu\s+vực|ngành|lĩnh\s+vực)\s+)?$"))
         self.whole_sector = words(r"(?<!\w)", "whole_sector", r"(?!\w)")  # `toàn ngành`: the sector a heading names
         self.result_verb = words(r"(?<!\w)", "result_verb", r"(?!\w)")  # `đạt 287 tỷ đồng, bằng 175% dự toán`
+        # `Với tốc độ tăng trưởng 7,22%, khu vực dịch vụ ...`: a sentence opening on a phrase of its figure
         self.fronted_phrase = words(r"(?:[^\s,;:]*\s+-\s+)?", "fronted_phrase", r"\s")
         # `Công nghiệp chiếm 55,2%, dịch vụ 24,3% và nông nghiệp 20,5%`: industry's share as the second of three sectors
         self.three_sector_wider = dict(x.split(">", 1) for x in w.get("three_sector_wider", []))

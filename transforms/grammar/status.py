@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 
 from transforms.grammar.lexicon import Hit
-from transforms.grammar.masks import word_alternation
+from transforms.grammar.masks import fold_pattern, word_alternation
 
 
 class StatusCues:
@@ -125,7 +125,7 @@ def _words_before(words: list[str], gap: int) -> re.Pattern[str]:
 
 _REACHED = "reached"
 _CLAUSE_TARGET = "clause target"
-_CLAUSE_OPEN = re.compile(r"(?:^|[.,;:\n(]\s*)(?:tông\s+)?$")  # (folded) a clause's first words (`tổng`)
+_CLAUSE_OPEN = re.compile(fold_pattern(r"(?:^|[.,;:\n(]\s*)(?:tổng\s+)?$"))  # a clause's first words (`tổng`)
 _FIGURE_NEXT = re.compile(r"\s{0,2}(?!(?:19|20)\d\d(?![\d.,]))\d")  # a cue's figure (not a year) right after it
 
 

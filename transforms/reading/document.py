@@ -192,8 +192,8 @@ def _names_after_noun(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             if start is not None:
                 end, bracketed = tok.end(), False  # (closed: the aside ends the names)
             break
-        elif word in "()":
-            break
+        elif word in ("(", ")"):
+            break  # (a bracket inside or after the names, or one closing what no names opened)
         elif start is None and word.lower() in ("là", ":"):
             introduced = True
         elif word[0].isupper() and word[0].isalpha():
