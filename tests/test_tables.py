@@ -86,6 +86,39 @@ CASES = {
         "1. Sản lượng khai thác | 19.000 | 19.750\n",
         [("fishery_output", "level", 53750.0, "tonne", "FY", 2023, "actual", "53.750"),
          ("fishery_output", "part", 19750.0, "tonne", "FY", 2023, "actual", "19.750")]),
+    "a ditto mark repeats the unit above, a signed change reads its sign, a dashed row is its numbered row's part": (
+        "Một số chỉ tiêu chủ yếu 9 tháng năm 2023\n\n"
+        "Chỉ tiêu | ĐVT | 9 tháng năm 2023 | Tăng/giảm so cùng kỳ (%)\n"
+        "1. Giá trị sản xuất công nghiệp | Tỷ đồng | 5.120,4 | +6,2\n"
+        "- Công nghiệp chế biến, chế tạo | \" | 4.870,1 | -1,5\n"
+        "2. Tổng mức bán lẻ hàng hóa | Tỷ đồng | 3.250 | +9,1\n",
+        [("industrial_production_value", "level", 5120400000000.0, "VND", "9M", 2023, "actual", "5.120,4"),
+         ("industrial_production_value", "pct_change", 6.2, "percent", "9M", 2023, "actual", "6,2"),
+         ("industrial_production_value", "part", 4870100000000.0, "VND", "9M", 2023, "actual", "4.870,1"),
+         ("industrial_production_value", "pct_change", -1.5, "percent", "9M", 2023, "actual", "1,5"),
+         ("retail_sales", "pct_change", 9.1, "percent", "9M", 2023, "actual", "9,1")]),
+    "a table whose borders the page lost: headers on lines of their own, a row per line": (
+        "Một số chỉ tiêu kinh tế - xã hội chủ yếu của tỉnh\n\n"
+        "Chỉ tiêu\n\nĐVT\n\n6 tháng đầu năm 2015\n\n% tăng/giảm so cùng kỳ\n\n"
+        "1. Tổng vốn đầu tư phát triển toàn xã hội Tỷ đồng 7.934,1 +6,03\n"
+        "2. Khách du lịch qua cơ sở lưu trú Ngàn lượt khách 1.432,9 +9,2\n"
+        "- Khách nội địa \" 1.348,8 -0,8\n",
+        [("investment_capital", "level", 7934100000000.0, "VND", "H1", 2015, "actual", "7.934,1"),
+         ("investment_capital", "pct_change", 6.03, "percent", "H1", 2015, "actual", "6,03"),
+         ("tourist_arrivals", "level", 1432900.0, "count", "H1", 2015, "actual", "1.432,9"),
+         ("tourist_arrivals", "pct_change", 9.2, "percent", "H1", 2015, "actual", "9,2"),
+         ("tourist_arrivals", "part", 1348800.0, "count", "H1", 2015, "actual", "1.348,8"),
+         ("tourist_arrivals", "pct_change", -0.8, "percent", "H1", 2015, "actual", "0,8")]),
+    "a flattened table whose period the line above its headers names, units in lower case": (
+        "Tình hình kinh tế - xã hội tháng 3 năm 2024\n\n"
+        "Quý I năm 2024\n\n"
+        "Chỉ tiêu\nĐơn vị tính\nTăng so với cùng kỳ (%)\n"
+        "Tổng thu ngân sách nhà nước tỷ đồng 1.250,5 12,4\n"
+        "Kim ngạch xuất khẩu triệu USD 310,2 8,5\n",
+        [("budget_revenue", "level", 1250500000000.0, "VND", "Q1", 2024, "actual", "1.250,5"),
+         ("budget_revenue", "pct_change", 12.4, "percent", "Q1", 2024, "actual", "12,4"),
+         ("export_value", "level", 310200000.0, "USD", "Q1", 2024, "actual", "310,2"),
+         ("export_value", "pct_change", 8.5, "percent", "Q1", 2024, "actual", "8,5")]),
 }
 
 
@@ -102,6 +135,17 @@ def test_a_table_without_periods_or_plans_in_its_header_is_not_read_as_one() -> 
             "Xã A | 120 | mới\n"
             "Xã B | 95 | cũ\n")
     assert facts(text) == []
+
+
+def test_prose_lines_ending_in_figures_are_no_flattened_table() -> None:
+    """Without a header block (`Chỉ tiêu`, then `ĐVT` and the columns on lines of their own), lines that end in
+    figures are prose and read as such."""
+    text = ("Năm 2023, kết quả nổi bật của huyện\n\n"
+            "Thu ngân sách nhà nước đạt 1.250 tỷ đồng\n"
+            "Tổng vốn đầu tư toàn xã hội đạt 2.100 tỷ đồng\n")
+    got = facts(text)
+    assert ("budget_revenue", "level", 1250000000000.0, "VND", "FY", 2023, "actual", "1.250 tỷ đồng") in got
+    assert all(not row[-1].replace(".", "").isdigit() for row in got), got
 
 
 def test_an_html_table_is_read_like_a_text_one() -> None:

@@ -41,6 +41,8 @@ class Grammar:
     domain_heads: dict[str, str] = field(default_factory=dict)
     # `khu vực II` → its sector, for areas named by their number alone after the first (`khu vực I - II - III`)
     numbered_areas: dict[str, str] = field(default_factory=dict)
+    # the words of units, scales and counted nouns (seeds/units.csv), folded: a flattened table's unit cell
+    unit_tokens: frozenset[str] = frozenset()
 
     @property
     def numerators(self) -> dict[str, str]:
@@ -60,7 +62,7 @@ class Grammar:
         self.function = frozenset(fold(x) for x in w.get("function", []))
         # words a misspelt alias must still hold (`tỷ trọng`: `trong đó khu vực công nghiệp` is no misspelt share)
         self.typo_kept = frozenset(fold(x) for x in w.get("typo_kept", []))
-        self.table_words = TableWords.from_words(w)
+        self.table_words = TableWords.from_words(w, self.unit_tokens)
         self.dateline_words = frozenset(fold(x) for x in w.get("dateline", []))
         # counts that accrue over a period (seeds/grammar/words.csv `flow_count`: metric codes): counted to a month's
         # end they are the months to date
@@ -428,4 +430,6 @@ def build_grammar(rows: dict[str, list[dict[str, str]]], aliases: list, units: l
     return Grammar(Lexicon(entries), RoleWords.from_rows(rows["grammar/cues.csv"]),
                    mask_rules(rows["grammar/masks.csv"]), Concepts(signatures, head_of_metric), unit_heads, words,
                    counters, by_metric, fractions, compounds, rates, averages, crop_cycles, within=within,
-                   domain_heads=domain_heads, numbered_areas=numbered)
+                   domain_heads=domain_heads, numbered_areas=numbered,
+                   unit_tokens=frozenset(t for u in units if u.kind in ("unit", "counter", "scale")
+                                         for t in fold(u.word).lower().split()))

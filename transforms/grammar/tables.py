@@ -22,7 +22,7 @@ from transforms.grammar.keys import fold
 from transforms.grammar.masks import word_alternation
 
 _ROW = re.compile(r"^[ \t]*\|?[^|\n]*\|[^|\n]*\|.*$", re.MULTILINE)  # a line with at least two `|`
-_NUMBER = re.compile(r"^\s*(?P<q>>=|<=|>|<|≥|≤|~)?\s*(?P<n>\d+(?:[.,]\d+)*)\s*(?P<pct>%)?\s*$")
+_NUMBER = re.compile(r"^\s*(?P<q>>=|<=|>|<|≥|≤|~)?\s*(?P<sign>[+\-−])?\s*(?P<n>\d+(?:[.,]\d+)*)\s*(?P<pct>%)?\s*$")
 _QUALIFIER_WORDS = {">": "trên ", ">=": "từ ", "≥": "từ ", "<": "dưới ", "<=": "dưới ", "≤": "dưới ", "~": "khoảng "}
 _YEARISH = re.compile(r"(?:19|20)\d{2}")
 _UNIT_IN_LABEL = re.compile(r"\s*\(([^()\d]{1,20})\)\s*$")  # `Doanh thu (tỷ đồng)`: a unit written in the label
@@ -43,15 +43,18 @@ class TableWords:
     budget_base: re.Pattern[str]
     change: re.Pattern[str]
     same_period: re.Pattern[str]
+    ditto: re.Pattern[str]
+    unit_tokens: frozenset[str] = frozenset()  # folded words of units (seeds/units.csv): a flattened row's unit
 
     @classmethod
-    def from_words(cls, words: dict[str, list[str]]) -> TableWords:
+    def from_words(cls, words: dict[str, list[str]], unit_tokens: frozenset[str] = frozenset()) -> TableWords:
         def rx(name: str, whole: bool = False) -> re.Pattern[str]:
             alt = word_alternation(words.get(name, []), space=r"\s*") or "(?!)"
             return re.compile(rf"^(?:{alt})$" if whole else rf"(?<!\w)(?:{alt})(?!\w)")
         return cls(rx("table_label"), rx("table_unit"), rx("table_index", whole=True), rx("table_target"),
                    rx("table_result"), rx("table_estimate"), rx("table_ratio"), rx("table_plan_base"),
-                   rx("table_budget_base"), rx("table_change"), rx("table_same_period"))
+                   rx("table_budget_base"), rx("table_change"), rx("table_same_period"),
+                   rx("table_ditto", whole=True), unit_tokens)
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,112 @@ def find_tables(text: str) -> list[list[tuple[int, int, list[Cell]]]]:
     return blocks
 
 
+_LINE = re.compile(r"^.*$", re.MULTILINE)
+_FLAT_VALUES = re.compile(r"(?:\s+(?:>=|<=|>|<|≥|≤|~)?[+\-−]?\d+(?:[.,]\d+)*\s?%?)+\s*$")
+_FLAT_VALUE = re.compile(r"(?:>=|<=|>|<|≥|≤|~)?[+\-−]?\d+(?:[.,]\d+)*\s?%?")
+
+
+def _flat_row(text: str, start: int, end: int, unit_col: bool, width: int,
+              words: TableWords) -> tuple[int, int, list[Cell]] | None:
+    """A flattened table's row (`- Khu vực dịch vụ " 7.259,8 +9,88`): label, unit and up to `width` values, or None."""
+    line = text[start:end]
+    tail = _FLAT_VALUES.search(line)
+    if tail is None:
+        return None
+    values = [Cell(start + m.start(), start + m.start() + len(m.group().strip()), m.group().strip())
+              for m in _FLAT_VALUE.finditer(line, tail.start())]
+    body = line[:tail.start()].rstrip()
+    if not 1 <= len(values) <= width or sum(ch.isalpha() for ch in body) < 3:
+        return None
+    if all(_YEARISH.fullmatch(v.text) for v in values):
+        return None  # `Thực hiện năm 2023`: a column's header, not a row
+    lead = len(body) - len(body.lstrip())
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", body)]
+    cut = len(tokens)  # the unit's first token
+    if unit_col and tokens:
+        if words.ditto.match(fold(tokens[-1][1]).lower()) or tokens[-1][1] == "%":
+            cut = len(tokens) - 1
+        else:
+            run = len(tokens)
+            while run > 1 and len(tokens) - run < 4 and fold(tokens[run - 1][1]).lower() in words.unit_tokens:
+                run -= 1
+            # (`... lưu trú Ngàn lượt khách`: a unit cell written capitalised starts where its capital is; `triệu USD`
+            # is one unit whatever the acronym's case)
+            starts = [i for i in range(run, len(tokens)) if tokens[i][1][:1].isupper() and not tokens[i][1].isupper()]
+            cut = starts[0] if starts else run
+    label_end = tokens[cut - 1][0] + len(tokens[cut - 1][1]) if cut else lead
+    cells = [Cell(start + lead, start + label_end, body[lead:label_end])]
+    if unit_col:
+        at = tokens[cut][0] if cut < len(tokens) else len(body)
+        cells.append(Cell(start + at, start + len(body), body[at:]))
+    return start, end, cells + values
+
+
+def find_flat_tables(text: str, words: TableWords) -> list[list[tuple[int, int, list[Cell]]]]:
+    """Tables whose cells a page's text lost the borders of: the headers on lines of their own (`Chỉ tiêu`, `ĐVT`,
+    `6 tháng đầu năm 2015`, `% tăng/giảm so cùng kỳ`), then one row per line, its label, unit (or `"`) and figures
+    separated by spaces. Returned as `find_tables` returns its blocks: a header row, then the rows."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    blocks: list[list[tuple[int, int, list[Cell]]]] = []
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        key = fold(text[a:b]).lower().strip()
+        if not key or not words.label.fullmatch(key):
+            i += 1
+            continue
+        header = [Cell(a + len(text[a:b]) - len(text[a:b].lstrip()), b, text[a:b].strip())]
+        unit_col = False
+        j = i + 1
+        rows: list[tuple[int, int, list[Cell]]] = []
+        while j < len(lines) and len(header) < 8:
+            c, d = lines[j]
+            line = text[c:d].strip()
+            if not line:
+                j += 1
+                continue
+            if len(header) >= 1 + unit_col and _flat_row(text, c, d, unit_col, 8, words):
+                break  # the first row (its figures may be more than the headers name: see below)
+            if len(line) > 80:
+                break
+            if words.unit.fullmatch(fold(line).lower()):
+                unit_col = True
+            header.append(Cell(c + len(text[c:d]) - len(text[c:d].lstrip()), c + len(text[c:d].rstrip()), line))
+            j += 1
+        if len(header) - 1 - unit_col < 1 or _flat_row(text, *lines[min(j, len(lines) - 1)], unit_col,
+                                                        len(header) - 1 - unit_col, words) is None:
+            # the rows hold one figure more than the headers name: the first column is the period the line right
+            # above the headers states (`6 tháng đầu năm 2015`), when the page kept it only there
+            above = next((lines[k] for k in range(i - 1, max(-1, i - 4), -1) if text[slice(*lines[k])].strip()), None)
+            if above is None or len(text[slice(*above)].strip()) > 60 or not _YEARISH.search(text[slice(*above)]):
+                i = j if j > i else i + 1
+                continue
+            a2, b2 = above
+            header.insert(2 if unit_col and words.unit.fullmatch(fold(header[1].text).lower()) else 1,
+                          Cell(a2 + len(text[a2:b2]) - len(text[a2:b2].lstrip()), a2 + len(text[a2:b2].rstrip()),
+                               text[a2:b2].strip()))
+        width = len(header) - 1 - unit_col
+        blank = 0
+        while j < len(lines):
+            c, d = lines[j]
+            if not text[c:d].strip():
+                blank += 1
+                if blank > 1:
+                    break
+                j += 1
+                continue
+            row = _flat_row(text, c, d, unit_col, width, words)
+            if row is None:
+                break
+            rows.append(row)
+            blank = 0
+            j += 1
+        if len(rows) >= 2:
+            blocks.append([(header[0].start, header[-1].end, header), *rows])
+        i = max(j, i + 1)
+    return blocks
+
+
 def _column(header: str, period_of: Callable[[str], str], fallback: str, w: TableWords) -> _Column:
     key = fold(header).lower()
     status = None
@@ -145,7 +254,7 @@ def table_readings(text: str, words: TableWords, period_of: Callable[[str], str]
     of a column's header (`năm 2019`) or ""; `fallback` is the report's own (`Năm 2024`) for the
     columns that name none."""
     out: list[CellReading] = []
-    for block in find_tables(text):
+    for block in find_tables(text) + find_flat_tables(text, words):
         header = block[0][2]
         keys = [fold(c.text).lower() for c in header]
         width = len(header)
@@ -173,7 +282,8 @@ def table_readings(text: str, words: TableWords, period_of: Callable[[str], str]
                 last = col
             col.period = col.period or fallback
         group = ""
-        total: tuple[str, str, dict[int, str], bool] | None = None  # a row its indented rows break down
+        total: tuple[str, str, dict[int, str], bool, str] | None = None  # a row its indented rows break down
+        last_unit = ""
         for row_start, row_end, cells in block[1:]:
             if len(cells) == width + 1 and not cells[0].text:
                 cells = cells[1:]  # `| - Dịch vụ | % | 56` under `STT | Chỉ tiêu | ...`: an empty index
@@ -181,10 +291,13 @@ def table_readings(text: str, words: TableWords, period_of: Callable[[str], str]
                 continue
             label = cells[label_col].text
             unit = cells[unit_col].text if unit_col is not None and unit_col < len(cells) else ""
+            if words.ditto.match(fold(unit).lower().strip()):
+                unit = last_unit  # `"` (ditto) under `Tỷ đồng`: the unit of the row above
             if not unit and (paren := _UNIT_IN_LABEL.search(label)) is not None:
                 # `Tổng số lượt khách (lượt)`, `Doanh thu (tỷ đồng)`: the unit in brackets at the label's end
                 label, unit = label[:paren.start()], paren.group(1)
             unit = unit or unit_line  # `Đơn vị tính: ha` on the line above the table: every row's
+            last_unit = unit
             values = [(i, cells[i]) for i in value_cols if i < len(cells) and cells[i].text]
             item = label.lstrip("-+•* ").strip()
             if not values:
@@ -199,14 +312,16 @@ def table_readings(text: str, words: TableWords, period_of: Callable[[str], str]
             lead_in = text[row_start:cells[label_col].start].lstrip(" \t|")
             indented = label_col == 0 and (len(text[row_start:cells[label_col].start].lstrip("|")) >= 2
                                             and not lead_in)
+            # (`- Khu vực dịch vụ` under `1. Tổng sản phẩm`: a dashed row under a numbered one is its part)
+            dashed = label.lstrip()[:1] in "-+•*" and total is not None and _ARABIC.match(total[4]) is not None
             sub = total is not None and unit == total[1] and _ROMAN.match(label) is None and (
-                indented or _WITHIN.match(label) is not None or total[3])
+                indented or _WITHIN.match(label) is not None or total[3] or dashed)
             if sub:
                 item = _WITHIN.sub("", _ARABIC.sub("", item)).strip()
             else:
                 # (a Roman-numbered row, or one naming a total, `Tổng diện tích gieo trồng`, heads the rows after it)
                 roman = _ROMAN.match(label) is not None or _TOTAL_LABEL.match(label) is not None
-                total = (_ROMAN.sub("", item).strip(), unit, {i: c.text for i, c in values}, roman)
+                total = (_ROMAN.sub("", item).strip(), unit, {i: c.text for i, c in values}, roman, label)
                 item = total[0]
             for i, cell in values:
                 name, within = item, ""
@@ -273,14 +388,21 @@ def _readings(label: str, unit: str, cell: Cell, col: _Column, row_start: int, r
     qualifier = _QUALIFIER_WORDS.get(number.group("q") or "", "")
     n = number.group("n")
     is_pct = bool(number.group("pct")) or u.strip() == "%"
+    falls = number.group("sign") in ("-", "−")
     if col.ratio is not None:
-        if col.ratio == "?" or u.strip() == "%":
+        if col.ratio == "?" or (u.strip() == "%" and not col.ratio.startswith("tăng")):
             return []  # a ratio column of a rate, or of no named base: nothing a reader could state
         verb, after = col.ratio.split("{v}")
+        if falls and verb.startswith("tăng"):
+            verb = "giảm" + verb[len("tăng"):]  # `-2,15` under `% tăng/giảm so cùng kỳ`
+        elif falls:
+            return []
         lead = f"{prefix}{name} {verb}{qualifier}"
         return [CellReading(f"{lead}{n}{after}.", len(lead), Cell(cell.start + number.start("n"),
                                                                     cell.start + number.end("n"), n),
                             row_start, row_end, col.status)]
+    if falls:
+        return []  # a level written with a minus: no figure a report would state as reached
     unit_words = "%" if is_pct else (f" {u.lower()}" if u else "")
     lead = f"{prefix}{within}{name} đạt {qualifier}"
     n_cell = Cell(cell.start + number.start("n"), cell.start + number.end("n"), n)
