@@ -579,8 +579,12 @@ def _by_shape(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             return Choice(doc.g.metric_alias(total), m.start, m.end, "fraction"), None
         if numerator is not None and total is None and numerator.role in ("level", "part") \
                 and (m.unit or numerator.unit) == numerator.unit != "percent":  # not two rates (`13,86/9,15%`)
-            # `đàn gia cầm 480.000/540.000 con, đạt 93% KH`: what was done of what was planned, the plan a target
-            return Choice(doc.g.metric_alias(numerator.metric), m.start, m.end, PLANNED), None
+            # `đàn gia cầm 480.000/540.000 con, đạt 93% KH`: what was done of what was planned, the plan a target;
+            # a disbursement's plan is the capital allocated (words.csv `planned_as_whole`: `814,3/814,3 tỷ đồng`)
+            planned = numerator.metric
+            if planned in doc.g.planned_as_whole and numerator.role == "level" and ref.metrics[planned].part_of:
+                planned = ref.metrics[planned].part_of
+            return Choice(doc.g.metric_alias(planned), m.start, m.end, PLANNED), None
     low = next(sent_facts.latest_first(clause_start), None)
     if low is not None and m.unit == "percent" and ref.metrics[low.metric].domain == "plan" \
             and low.char_end <= m.number_start \
