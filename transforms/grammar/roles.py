@@ -79,9 +79,11 @@ class RoleWords:
 
         bases = [
             # `8,62% (các chỉ tiêu về GRDP tính trên ...)`: targets as a plural noun are no plan base, nor is the target
-            # a figure is said to be (`đạt 65% là chỉ tiêu chủ yếu`)
+            # a figure is said to be (`đạt 65% là chỉ tiêu chủ yếu`), nor the resolution a target is set in
+            # (`mục tiêu tăng trưởng GRDP năm 2025 đạt 8% tại Nghị quyết số 457/NQ-HĐND`)
             # (`66,67%/KH 2017: 66,67%`, `12,3%/mục tiêu nghị quyết 10,5-11%`: a result over the plan's own value)
-            (rx(r"^(?:\s*/\s*năm)?[^,;/]{0,12}?(?<!\w)(?<!các )(?<!những )(?<!là )(?:" + plan + r")(?!\w)"), "plan"),
+            (rx(r"^(?:\s*/\s*năm)?[^,;/]{0,12}?(?<!\w)(?<!các )(?<!những )(?<!là )(?<!tại )(?:" + plan
+                + r")(?!\w)"), "plan"),
             (rx(r"^(?:\s*/\s*năm)?[^,;/]{0,12}?(?:" + budget + r")"), "budget_estimate"),
             (rx(r"^[^,;\d]{0,4}?(?<!\w)(?:" + giver + r")(?!\w)"), "plan"),
             (rx(r"^[^,;]{0,16}?(?:" + same + r")"), "same_period"),
