@@ -184,7 +184,10 @@ class Grammar:
         self.results_heading = words(r"(?<!\w)", "results_heading", r"(?!\w)")  # `Kết quả thực hiện nhiệm vụ ...`
         # `Ninh Thuận năm 2024 tăng trưởng đạt 8,74%`: growth right before a figure, naming nothing grown
         self.growth_alone = words(r"(?<!\w)", "growth_alone",
-                                  fold_pattern(r"\s+(?:(?:chỉ|đã|vẫn|ước|đạt\s+được|đạt|ở\s+mức|mức|trên|khoảng|gần|hơn|từ)\s+)*$"))
+                                  # (and the period it is of: `chỉ tiêu tăng trưởng năm 2025 đạt trên 10%`)
+                                  fold_pattern(r"\s+(?:(?:chỉ|đã|vẫn|ước|đạt\s+được|đạt|ở\s+mức|mức|trên|khoảng|gần|hơn|từ"
+                                               r"|năm\s+\d{4}|quý\s+(?:iv|iii|ii|i|[1-4])(?:/\d{4})?"
+                                               r"|\d{1,2}\s+tháng(?:\s+đầu\s+năm)?)\s+)*$"))
         self.index_subject = words(r"(?<!\w)", "index_subject", r"(?!\w)")  # `tốc độ phát triển GRDP đạt 108,84%`
         self.wider_area = words(r"(?<!\w)", "wider_area", r"(?!\w)")  # `của toàn vùng`, `của cả nước` before a figure
         # `cao hơn tốc độ tăng trưởng cả nước (tăng 6,93%)`: a wider territory right before a bracket with its figure
