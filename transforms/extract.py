@@ -638,11 +638,16 @@ def _parts_of_a_stated_total(facts: list[Fact], ref: Reference) -> None:
     that total, as annotators who see only the contract write it (40 of 41 such figures). Each sentence is a
     breakdown of its own: values at two price bases in two sentences do not add up."""
     totals = ref.grammar.totals_of_sectors if ref.grammar is not None else frozenset()
+    covers = ref.grammar.total_covers if ref.grammar is not None else {}
     stated: dict[tuple[int | None, str | None, bool], list[Fact]] = {}
     for f in facts:
         key = (f.period_year, f.period, f.status == "target")
         if f.metric in totals and f.role == "level" and f.unit == "VND" and f.metric_how != PLANNED:
-            stated.setdefault(key, []).append(f)
+            said = fold(f.sentence[:max(0, f.sentence.find(f.value_text))])
+            # (`tổng mức bán lẻ hàng hóa` alone names no services; `tổng mức này` refers to the turnover named before)
+            if all(said.rfind(anchor) < 0 or need in said[said.rfind(anchor):]
+                   for anchor, need in covers.get(f.metric, ())):
+                stated.setdefault(key, []).append(f)
             continue
         if f.role != "level" or f.unit != "VND" or f.parent_fact_id is not None or f.metric_how == PLANNED:
             continue

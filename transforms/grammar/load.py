@@ -93,6 +93,14 @@ class Grammar:
         self.growth_of_amount = frozenset(fold(x) for x in w.get("growth_of_amount", []))
         # totals a report breaks down by sector sentence by sentence: a sector's value under one stated is a part
         self.totals_of_sectors = frozenset(w.get("total_of_sectors", []))
+        # the words a total's name must go on with before it heads those lines (`retail_sales:bán lẻ>dịch vụ`: the
+        # retail and services turnover, not the goods retail alone, has the services' lines among its parts)
+        self.total_covers: dict[str, tuple[tuple[str, str], ...]] = {}
+        for x in w.get("total_covers", []):
+            code, _, said = x.partition(":")
+            anchor, _, need = said.partition(">")
+            self.total_covers[code.strip()] = (*self.total_covers.get(code.strip(), ()),
+                                               (fold(anchor.strip()), fold(need.strip())))
         self.unreported = frozenset(w.get("unreported", []))  # codes read to tell figures apart, written as no fact
         # the lines of the retail and services turnover, named in a list by the leading words of one of them
         self.turnover_lines = frozenset(w.get("turnover_line", []))
