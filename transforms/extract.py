@@ -99,7 +99,10 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
     masks = Masks(key, g.mask_rules, lambda pos: g.counted_after(key, pos))
     mask_spans = masks.spans() + [(h.start, h.end) for h in doc.subjects]
     all_mentions = find_mentions(text, key, ref.units, habit, [])
-    kept_mentions = find_mentions(text, key, ref.units, habit, sorted(mask_spans))
+    kept_mentions = [replace(m, points=True) if m.unit == "percent" and not m.points
+                     and g.contribution_before.search(key, max(0, m.start - 24), m.start)
+                     and g.contribution_after.match(key, m.end) else m
+                     for m in find_mentions(text, key, ref.units, habit, sorted(mask_spans))]
     kept_spans = {(m.number_start, m.number_end) for m in kept_mentions}
     periods = find_periods(key, masks.spans("date", "document number"), doc.tone_key)
     period_starts = [p.start for p in periods]

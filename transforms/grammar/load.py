@@ -93,6 +93,11 @@ class Grammar:
         self.growth_of_amount = frozenset(fold(x) for x in w.get("growth_of_amount", []))
         # totals a report breaks down by sector sentence by sentence: a sector's value under one stated is a part
         self.totals_of_sectors = frozenset(w.get("total_of_sectors", []))
+        # `khu vực dịch vụ tăng 7,85%, đóng góp 3,25%`: a contribution's percent right after its verb is in points
+        self.contribution_before = words(r"(?<!\w)", "contribution_verb",
+                                         fold_pattern(r"\s+(?:(?:khoảng|gần|hơn|trên|thêm)\s+)?$"))
+        # (to the growth, or closing its clause: not `đóng góp 10,9% GRDP`, `đóng góp 31,2% cả nước`, a share)
+        self.contribution_after = re.compile(fold_pattern(r"\s*(?:vào\s|[,;.)]|$)"))
         # the words a total's name must go on with before it heads those lines (`retail_sales:bán lẻ>dịch vụ`: the
         # retail and services turnover, not the goods retail alone, has the services' lines among its parts)
         self.total_covers: dict[str, tuple[tuple[str, str], ...]] = {}
