@@ -292,9 +292,11 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 p = periods[pi]
                 if in_list and list_open and before_item is None and p.start >= sent.start:
                     before_item = (year, result_year, period, period_at, result_period)
-                if p.of_figure or any(b[0] <= p.start < b[2] for b in brackets):  # a bracket's period frames
-                    pi += 1                                      # its own figures; `4,84% của quý I/2024` its one
-                    continue
+                if (p.of_figure and not (_LEADS_A_LIST.match(key, p.end)
+                                         and _RATE_OF.search(key, max(0, p.start - 24), p.start))) \
+                        or any(b[0] <= p.start < b[2] for b in brackets):  # a bracket's period frames its own
+                    pi += 1  # figures; `4,84% của quý I/2024` its one (but `Trong mức tăng chung 7,71% của 9 tháng
+                    continue  # năm 2024: khu vực ...` frames the breakdown its colon opens)
                 aside = next((a for a in asides if a[0] < p.start < a[1]), None)
                 if aside is not None and aside_end < 0 and (p.year is not None or p.period is not None) \
                         and not p.plan and any(p.start < x.start < aside[1] for x in ms):
@@ -709,6 +711,8 @@ def _whole_of_listed_part(doc: Document, facts: list[Fact], code: str) -> Fact |
     return None
 
 
+_LEADS_A_LIST = re.compile(r"\s*:")  # a period right before a colon: the list after it is of that period
+_RATE_OF = re.compile(fold_pattern(r"\d\s*%\s*của\s*$"))  # (the period of a rate: `7,71% của 9 tháng năm 2024:`)
 _CUT_OFF = re.compile(fold_pattern(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s"))  # `đến hết tháng 8`
 
 
