@@ -122,6 +122,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # `Từ đầu năm 2023 đến nay, ...`: the months to date of the month (or quarter) last named, in that year
     (_rx(r"(?<!\w)(?:(?:lũy|luỹ)\s+kế\s+|tính\s+)?từ\s+đầu\s+năm\s+((?:19|20)\d{2})\s+(?:đến|tới)\s+"
          r"(?:nay|thời\s+điểm\s+này)"), "to_date_year"),
+    # `Lũy kế năm 2024, toàn tỉnh đã cấp mới 61 dự án` in a report of 9 months: the year's running total, to date
+    (_rx(r"(?<!\w)(?:lũy|luỹ)\s+kế\s+(?:trong\s+)?năm\s+((?:19|20)\d{2})(?!\s*-\s*\d)"), "to_date_year"),
     (_rx(r"(?<!\w)(?:cả\s+|trong\s+|đến\s+cuối\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\s*-\s*\d)"), "year"),
     (_rx(r"(?<!\w)trong\s+tháng(?!\s*(?:\d|đầu|cuối|qua|tới))"), "this_month"),
     # `Lũy kế từ đầu năm đến nay, ...`, `tính từ đầu năm đến nay`: the months to date of the month last named
