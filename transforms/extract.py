@@ -341,7 +341,8 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                             last_of["YTD"] = p.period  # (`6 tháng đầu năm`, `9 tháng`: the months to date)
                     elif p.year is not None and period is None:
                         period, period_at = "FY", p.start
-                    override, override_year = None, None
+                    if p.period is not None:  # (a season's year, `vụ thu mùa năm 2023`, ends no cut-off named
+                        override, override_year = None, None  # before it: `đến ngày 15/10/2023, ... vụ thu mùa ...`)
                 pi += 1
             k = bisect_left(ms_starts, m.end)
             nxt = ms_starts[k] if k < len(ms_starts) else sent.end

@@ -117,7 +117,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # last year, for the targets set for it (kept only after a `nhiệm kỳ vừa qua`, see find_periods)
     (_rx(r"(?<!\w)nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)"), "term_named"),
     # a crop season with its year and no `năm` (`Vụ Xuân 2023`, `vụ đông xuân 2024-2025` is no such): the season's year
-    (_rx(r"(?<!\w)vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân|mùa|xuân|chiêm|đông|hè|thu)\s+"
+    (_rx(r"(?<!\w)vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|thu\s+mùa|xuân\s+hè|chiêm\s+xuân|mùa|xuân|chiêm|đông|hè|thu)\s+"
          r"((?:19|20)\d{2})(?![\d/.])(?!\s*[-\u2010-\u2015]\s*\d)"), "season_year"),
     # `Từ đầu năm 2023 đến nay, ...`: the months to date of the month (or quarter) last named, in that year
     (_rx(r"(?<!\w)(?:(?:lũy|luỹ)\s+kế\s+|tính\s+)?từ\s+đầu\s+năm\s+((?:19|20)\d{2})\s+(?:đến|tới)\s+"
@@ -162,8 +162,8 @@ _NOT_PERIOD_BEFORE = re.compile(
 
 
 # a crop season right before a year (folded): `vụ đông xuân năm 2024`, `vụ mùa năm 2023`, `Vụ Xuân 2023`
-_SEASON_BEFORE = re.compile(fold_pattern(r"(?<!\w)vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân|"
-                                         r"mùa|xuân|chiêm|đông|hè|thu)\s+(?:năm\s+)?$"))
+_SEASON_BEFORE = re.compile(fold_pattern(r"(?<!\w)vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|thu\s+mùa|xuân\s+hè|"
+                                         r"chiêm\s+xuân|mùa|xuân|chiêm|đông|hè|thu)\s+(?:năm\s+)?$"))
 _SEASON_BASE_BEFORE = re.compile(fold_pattern(
     r"(?<!\w)so\s+(?:với\s+)?(?:[^\s\d,;.]+\s+){0,2}vụ\s+\w+(?:\s+\w+)?\s+(?:năm\s+)?$"))
 
