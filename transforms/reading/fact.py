@@ -339,11 +339,22 @@ def _metric_of_list(doc: Document, sent: Sentence, m: Mention, metric: Metric, a
         # lượt`: a scope listed under a total of another indicator is a part of that total, in its code
         total = next((f for f in sent_facts.latest_first(sent.start) if f.role == "level"), None)
         if total is not None and total.metric != metric.code and total.unit == metric.unit \
-                and total.char_end <= m.start and not total.scope:
+                and total.char_end <= m.start and not total.scope \
+                and not _counts_otherwise(doc, total, m) \
+                and not any(f.metric == metric.code and f.char_start > total.char_end for f in sent_facts):
+            # (`13.875 nghìn ngày khách; trong đó khách quốc tế 2.378 nghìn lượt, tăng gấp 3,2 lần`: visits are no part
+            # of guest-nights, and the ratio after the part read in its own code is that part's)
             marker = sent_facts.marker_after(total, doc, sent.end)
             if marker is not None and marker.end() <= m.start:
                 return ref.metrics[total.metric]
     return metric
+
+
+def _counts_otherwise(doc: Document, total: Fact, m: Mention) -> bool:
+    """Whether the part's counted noun is not the total's (`lượt` under `ngày khách`): both counted, by other nouns."""
+    if m.counter is None or total.unit != "count":
+        return False
+    return fold(m.counter) not in fold(doc.text[total.char_start:total.char_end])
 
 
 def _broader(doc: Document, code: str, generic: str) -> bool:
