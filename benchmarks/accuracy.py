@@ -106,6 +106,10 @@ SETS = {
     "sealed31": (ROOT / "tests" / "fixtures" / "sealed31" / "docs", ROOT / "tests" / "fixtures" / "sealed31" / "gold"),
     "dev44": (ROOT / "tests" / "fixtures" / "dev44" / "docs", ROOT / "tests" / "fixtures" / "dev44" / "gold"),
     "sealed30": (ROOT / "tests" / "fixtures" / "sealed30" / "docs", ROOT / "tests" / "fixtures" / "sealed30" / "gold"),
+    "dev45": (ROOT / "tests" / "fixtures" / "dev45" / "docs", ROOT / "tests" / "fixtures" / "dev45" / "gold"),
+    "dev46": (ROOT / "tests" / "fixtures" / "dev46" / "docs", ROOT / "tests" / "fixtures" / "dev46" / "gold"),
+    "dev47": (ROOT / "tests" / "fixtures" / "dev47" / "docs", ROOT / "tests" / "fixtures" / "dev47" / "gold"),
+    "dev48": (ROOT / "tests" / "fixtures" / "dev48" / "docs", ROOT / "tests" / "fixtures" / "dev48" / "gold"),
 }
 
 
