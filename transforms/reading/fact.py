@@ -334,6 +334,15 @@ def _metric_of_list(doc: Document, sent: Sentence, m: Mention, metric: Metric, a
             if marker is not None and marker.end() <= m.start and not any(
                     c[2] != "head" for c in doc.concepts_in(marker.end(), m.number_start)):
                 return ref.metrics[total.metric]
+    if alias.kind != "frame" and choice.how == "clause" and m.unit == "percent" and sent_facts:
+        # `tỷ lệ giải ngân vốn đầu tư xây dựng cơ bản đạt 62,01%, trong đó vốn đầu tư công ngân sách huyện đạt 55,9%`:
+        # a ratio listed after a marker under a ratio of a narrower indicator is that indicator's, as an amount is
+        rate = next((f for f in sent_facts.latest_first(sent.start) if f.role != "part"), None)
+        if rate is not None and rate.unit == "percent" and rate.role in ("pct_of_plan", "pct_change", "pct_of_base") \
+                and rate.char_end <= m.start and rate.metric != metric.code and _broader(doc, rate.metric, metric.code):
+            marker = sent_facts.marker_after(rate, doc, m.start)
+            if marker is not None:
+                return ref.metrics[rate.metric]
     if alias.is_scope and sent_facts:
         # `tổng lượt khách cơ sở lưu trú phục vụ ước đạt 7,8 triệu lượt; trong đó: khách quốc tế ước đạt 2,8 triệu
         # lượt`: a scope listed under a total of another indicator is a part of that total, in its code
