@@ -648,18 +648,24 @@ def _parts_of_a_stated_total(facts: list[Fact], ref: Reference) -> None:
     stated: dict[tuple[int | None, str | None, bool], list[Fact]] = {}
     for f in facts:
         key = (f.period_year, f.period, f.status == "target")
+        narrower = False
         if f.metric in totals and f.role == "level" and f.unit == "VND" and f.metric_how != PLANNED:
             said = fold(f.sentence[:max(0, f.sentence.find(f.value_text))])
             # (`tổng mức bán lẻ hàng hóa` alone names no services; `tổng mức này` refers to the turnover named before)
             if all(said.rfind(anchor) < 0 or need in said[said.rfind(anchor):]
                    for anchor, need in covers.get(f.metric, ())):
                 stated.setdefault(key, []).append(f)
-            continue
-        if f.role != "level" or f.unit != "VND" or f.parent_fact_id is not None or f.metric_how == PLANNED:
+                continue
+            # `Riêng bán lẻ hàng hóa ước đạt 3.570,1 tỷ đồng` below the retail and services turnover: the goods' line,
+            # a part of the turnover in its own code
+            narrower = f.parent_fact_id is None
+        if not narrower and (f.role != "level" or f.unit != "VND" or f.parent_fact_id is not None
+                             or f.metric_how == PLANNED):
             continue
         # the latest total above the value (a value above a total is of another: `bình quân đầu người 8 triệu đồng`)
         total = next((t for t in reversed(stated.get(key, [])) if t.value > f.value), None)
-        if total is None or ref.metrics[f.metric].part_of != total.metric or f.sentence_index == total.sentence_index:
+        if total is None or f.sentence_index == total.sentence_index \
+                or (ref.metrics[f.metric].part_of != total.metric and not (narrower and f.metric == total.metric)):
             continue
         f.role, f.parent_fact_id, f.part_list = "part", total.fact_id, "stated_before"
 
