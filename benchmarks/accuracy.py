@@ -110,6 +110,7 @@ SETS = {
     "dev46": (ROOT / "tests" / "fixtures" / "dev46" / "docs", ROOT / "tests" / "fixtures" / "dev46" / "gold"),
     "dev47": (ROOT / "tests" / "fixtures" / "dev47" / "docs", ROOT / "tests" / "fixtures" / "dev47" / "gold"),
     "dev48": (ROOT / "tests" / "fixtures" / "dev48" / "docs", ROOT / "tests" / "fixtures" / "dev48" / "gold"),
+    "sealed32": (ROOT / "tests" / "fixtures" / "sealed32" / "docs", ROOT / "tests" / "fixtures" / "sealed32" / "gold"),
 }
 
 

@@ -111,6 +111,10 @@ def _opening_base(doc: Document, sent: Sentence) -> tuple[str | None, int | None
 
 _BASE_BEFORE_RATIO = re.compile(r"[,;:]\s*so(?:\s+vơi)?\s+([^,;:()\d]{2,60}?)\s+(?:đat|băng|la)\s+"
                                 r"(?:khoang\s+|gân\s+|hơn\s+|trên\s+)?$")  # (the key is folded)
+# `thu ngân sách ... hoàn thành vượt dự toán thành phố giao bằng 110,6%`, `đạt so với dự toán tỉnh giao bằng 112%`: the
+# base a ratio is of, named after a verb of reaching before the ratio's own `bằng` or `đạt` (the key is folded)
+_BASE_AFTER_REACHING = re.compile(r"(?<!\w)(?:(?:hoan\s+thanh\s+)?vươt|đat\s+so(?:\s+vơi)?)\s+([^,;:()\d]{2,60}?)\s+"
+                                  r"(?:đat|băng)\s+(?:khoang\s+|gân\s+|hơn\s+|trên\s+)?$")
 _TOTAL_AFTER = re.compile(r"\s*(?:cua\s+)?(?=tông\s)")  # the key is folded: `của tổng` reads `cua tông`
 
 
@@ -881,6 +885,9 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             ("; " if clause_start >= prev_end else "") + key[max(prev_end, clause_start):m.start])) is not None:
         # `...; so với dự toán Trung ương giao đạt 151%; so với cùng kỳ năm trước bằng 322%`: the base written first
         # (after a separator: not the base the figure before wrote after itself: `đạt 87,3% so với X và bằng 157,8%`)
+        base, base_year = g.roles.base_after(" " + before.group(1))
+    if base is None and m.unit == "percent" and (before := _BASE_AFTER_REACHING.search(
+            key, max(prev_end, clause_start), m.start)) is not None:
         base, base_year = g.roles.base_after(" " + before.group(1))
     if m.unit == "percent" and verb in ("reach", "equal", None) and g.wider_total.match(key, m.end):
         verb, base = "share", None  # `bằng 19,2% của toàn tỉnh`: the locality's share of the wider total
