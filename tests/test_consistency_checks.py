@@ -208,7 +208,9 @@ def test_a_date_line_is_no_reporting_period(line: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("caption", ["Toàn cảnh hội nghị giao ban báo chí tháng 6/2019 tại thành phố Uông Bí",
-                                     "Quang cảnh buổi giao ban tháng 6/2019"])
+                                     "Quang cảnh buổi giao ban tháng 6/2019",
+                                     "UBND thành phố Uông Bí họp phiên bất thường tháng 6 năm 2019",
+                                     "HĐND thành phố tổ chức kỳ họp bất thường tháng 6/2019"])
 def test_a_meetings_month_is_no_reporting_period(caption: str, tmp_path: Path) -> None:
     """A photo caption of the month's press briefing (`hội nghị giao ban báo chí tháng 6/2019`) over a report of the
     first five months names when the meeting was held, not the figures' period."""

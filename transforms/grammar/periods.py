@@ -84,7 +84,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # a month of the lunar calendar (`nhuận tháng Hai âm lịch`, `tháng Giêng âm lịch`): a season, no reporting period
     (_rx(r"(?<!\w)(?:nhuận\s+)?tháng\s+(?:\d{1,2}|" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
          + r")(?:\s+nhuận)?\s+âm\s+lịch(?!\w)"), "lunar"),
-    (_rx(r"(?<!\w)(?:phiên|kỳ|cuộc)\s+(?:họp\s+)?(?:thường\s+kỳ\s+|định\s+kỳ\s+)?tháng\s+(\d{1,2})" + _YEAR),
+    (_rx(r"(?<!\w)(?:phiên|kỳ|cuộc)\s+(?:họp\s+)?(?:thường\s+kỳ\s+|định\s+kỳ\s+|bất\s+thường\s+)?tháng\s+(\d{1,2})"
+         + _YEAR),
      "meeting"),
     # `hội nghị giao ban báo chí tháng 6/2019`, `giao ban tháng 5`: a meeting's month, no reporting period
     (_rx(r"(?<!\w)(?:hội\s+nghị\s+)?giao\s+ban(?:\s+[^\W\d]+){0,3}?\s+tháng\s+(\d{1,2})" + _YEAR), "meeting"),

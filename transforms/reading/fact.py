@@ -1111,6 +1111,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         # `(cùng kỳ âm 4,88%)`: an index is never negative, its change is; `lần lượt là: +5,33%; +4,89%`: a sign
         # written before it says the same
         role, base = "pct_change", base or GROWTH
+    if role in ("pct_of_plan", "pct_of_base") and m.unit == "percent" and value < 0:
+        # `thu nội địa đạt gần 5 nghìn tỷ đồng (bằng 23,8%; -15,6%)`: no ratio to a plan or a base is negative; a figure
+        # written with its minus after one is the change
+        role, base = "pct_change", GROWTH
     low = next(iter(sent_facts.latest_first(sent.start)), None)
     joined = low is not None and low.char_end <= m.start and g.range_join.fullmatch(key, low.char_end, m.number_start)
     if joined and low.metric == metric.code and low.role != role and low.unit == unit and (
