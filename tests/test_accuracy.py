@@ -276,6 +276,17 @@ HELD_OUT = [
     # 18 sealed by six blind annotators of the twenty-third session: first 0.798 (1b05402), closing 0.798 (73b89d5),
     # every fact the same (SCORES.md); read after closing
     ("sealed31", 365, 0.82, 0),
+    # blind reports of the twenty-fourth session's development batches (bench dev55-dev58), scored with the session's
+    # first extractor (0daef57) and on arrival (SCORES.md), then read. False fails written down: dev45 cz03 (a 2021-2023
+    # average growth and the 2023 growth, both FY 2023); dev46 ei01 (the half year's growth and a quarter's); dev47
+    # en01 (projects to 20 September and those of September) and eo01 (the district's own criteria and its communes')
+    ("dev45", 117, 0.79, 1),
+    ("dev46", 256, 0.83, 1),
+    ("dev47", 346, 0.80, 2),
+    ("dev48", 293, 0.78, 0),
+    # 18 sealed by six blind annotators of the twenty-fourth session: first 0.803 (0daef57), closing 0.803 (5c346f6),
+    # every fact the same (SCORES.md); read after closing
+    ("sealed32", 312, 0.80, 0),
 ]
 
 
