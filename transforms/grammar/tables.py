@@ -117,6 +117,7 @@ def find_tables(text: str) -> list[list[tuple[int, int, list[Cell]]]]:
 
 
 _LINE = re.compile(r"^.*$", re.MULTILINE)
+_LABEL_LONGEST = 40  # characters: the longest label header a table opens with (`Tên chỉ tiêu`, `Chỉ tiêu chủ yếu`)
 _FLAT_VALUES = re.compile(r"(?:\s+(?:>=|<=|>|<|≥|≤|~)?[+\-−]?\d+(?:[.,]\d+)*\s?%?)+\s*$")
 _FLAT_VALUE = re.compile(r"(?:>=|<=|>|<|≥|≤|~)?[+\-−]?\d+(?:[.,]\d+)*\s?%?")
 
@@ -166,8 +167,9 @@ def find_flat_tables(text: str, words: TableWords) -> list[list[tuple[int, int, 
     i = 0
     while i < len(lines):
         a, b = lines[i]
-        key = fold(text[a:b]).lower().strip()
-        if not key or not words.label.fullmatch(key):
+        line = text[a:b].strip()
+        # (a header's label is a short line of its own: a longer one is no header, and is not folded)
+        if not line or len(line) > _LABEL_LONGEST or not words.label.fullmatch(fold(line).lower()):
             i += 1
             continue
         header = [Cell(a + len(text[a:b]) - len(text[a:b].lstrip()), b, text[a:b].strip())]
