@@ -229,8 +229,14 @@ def default_year_of(clean: CleanText, periods: list[PeriodMention], key: str = "
         return max(set(dated), key=dated.count)
     # a term's report (`Trong nhiệm kỳ 2015 - 2020 ...`, `bình quân 5 năm (2021-2025)`): its figures are of
     # the term's last year; of two terms (the one reviewed, the one opening) the earlier ends first
-    ends = [int(m.group(2)) for m in _YEAR_RANGE.finditer(key) if int(m.group(1)) < int(m.group(2))]
+    # (a span compared with is no term of the report: `gấp 2,2 lần so với giai đoạn 2011 - 2015`)
+    ends = [int(m.group(2)) for m in _YEAR_RANGE.finditer(key) if int(m.group(1)) < int(m.group(2))
+            and not _COMPARED_SPAN.search(key, max(0, m.start() - 32), m.start())]
     return min(ends) if ends else year_in_name(source_name)
+
+
+_COMPARED_SPAN = re.compile(fold_pattern(r"so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:của\s+)?(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|cả\s+)?"
+                                         r"[\s(]*$"))
 
 
 _NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
