@@ -235,8 +235,8 @@ def default_year_of(clean: CleanText, periods: list[PeriodMention], key: str = "
     return min(ends) if ends else year_in_name(source_name)
 
 
-_COMPARED_SPAN = re.compile(fold_pattern(r"so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:của\s+)?(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|cả\s+)?"
-                                         r"[\s(]*$"))
+_COMPARED_SPAN = re.compile(fold_pattern(r"so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:của\s+)?"
+                                         r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|cả\s+)?[\s(]*$"))
 
 
 _NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
