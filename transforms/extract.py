@@ -685,7 +685,9 @@ def _leave_out_other_places(doc: Document, out: Extraction, where: DocLocality) 
         sent = doc.sentences[f.sentence_index]
         before = doc.text[sent.start:f.char_start]
         cut = max(before.rfind(c) for c in ",;:(\n")
-        place = another_place(before[cut + 1:], where, doc.ref)
+        # (a unit inside the report's is a part of its total by area, `Sông Hinh 2.600 ha`; its own rate or a level
+        # no total lists, `Vụ Bản tăng 18,3%`, is that unit's)
+        place = another_place(before[cut + 1:], where, doc.ref, inside_too=f.role != "part")
         return f"a figure of another place ({place})" if place is not None else None
 
     _leave_out(out, why)

@@ -70,7 +70,18 @@ def _ascii(text: str) -> str:
 
 
 def _lower(text: str) -> str:
-    return unicodedata.normalize("NFC", text).lower().replace("\u2019", "'")  # (`Ea H’leo` is `Ea H'leo`)
+    # (`Ea H’leo` is `Ea H'leo`; the old tone placement `Giao Thuỷ`, `Hoà` is the gazetteer's `Giao Thủy`, `Hòa`)
+    lowered = unicodedata.normalize("NFC", text).lower().replace("\u2019", "'")
+    return _OLD_TONE.sub(lambda m: _NEW_TONE[m.group(1)], lowered)
+
+
+# an open syllable's tone on its second vowel (`oà`, `oé`, `uỷ`, not after `q`: `quý`) → on its first (`òa`, `óe`, `ủy`)
+_NEW_TONE = {first + tone_mark_vowel: unicodedata.normalize("NFC", unicodedata.normalize("NFD", first) + mark)
+             + base
+             for first, marks_vowels in (("o", "aàáảãạ"), ("o", "eèéẻẽẹ"), ("u", "yỳýỷỹỵ"))
+             for base in marks_vowels[:1]
+             for tone_mark_vowel, mark in zip(marks_vowels[1:], ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323"), strict=True)}
+_OLD_TONE = re.compile(r"(?<!q)(" + "|".join(_NEW_TONE) + r")(?!\w)")
 
 
 def _index(units: list[Locality], of: object) -> dict[str, tuple[Locality, ...]]:
@@ -306,13 +317,14 @@ def _lead_words(ref: Reference) -> re.Pattern[str]:
         def alt(kind: str) -> str:
             words = sorted((w.word for w in ref.locality_words if w.kind == kind), key=len, reverse=True)
             return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
-        found = _LEADS[ref.digest] = re.compile(rf"^(?:(?:{alt('quoting')})\s+)(?:(?:{alt('type')})\s+)?", re.I)
+        found = _LEADS[ref.digest] = re.compile(rf"^(?:(?:{alt('quoting')})\s+)?(?:(?:{alt('type')})\s+)?", re.I)
     return found
 
 
-def another_place(item: str, where: DocLocality, ref: Reference) -> str | None:
+def another_place(item: str, where: DocLocality, ref: Reference, inside_too: bool = False) -> str | None:
     """The name opening `item` (its type word optional) when it is a unit other than the report's and outside it: a
-    province not the report's, a district of another province (`Bắc Giang tăng 13,45%` in Phú Yên's report)."""
+    province not the report's, a district of another province (`Bắc Giang tăng 13,45%` in Phú Yên's report); with
+    `inside_too`, also a unit inside the report's (`Vụ Bản tăng 18,3%` in Nam Định's report)."""
     if where.province is None:
         return None
     text = item.lstrip(" -–+*•\t")
@@ -331,7 +343,11 @@ def another_place(item: str, where: DocLocality, ref: Reference) -> str | None:
         return None
     own = {fold(where.province)} | ({fold(where.locality)} if where.locality else set())
     units = ms[0].units
-    if any(fold(u.name) in own or fold(u.province) == fold(where.province) or fold(u.province_2025 or "") in own
-           for u in units):
-        return None  # the report's own unit, or one of its parts (a province merged into the report's in 2025 too)
+    if any(fold(u.name) in own for u in units):
+        return None  # the report's own unit
+    if any(fold(u.province_2025 or "") in own and u.type in ("tỉnh", "thành phố trung ương") for u in units):
+        return None  # a province merged into the report's in 2025 (`Bình Dương đạt 8.554 USD` in TP.HCM's 2025 report)
+    if not inside_too and any(fold(u.province) == fold(where.province) or fold(u.province_2025 or "") in own
+                              for u in units):
+        return None  # one of its parts
     return ms[0].name
