@@ -76,11 +76,10 @@ def _lower(text: str) -> str:
 
 
 # an open syllable's tone on its second vowel (`oà`, `oé`, `uỷ`, not after `q`: `quý`) → on its first (`òa`, `óe`, `ủy`)
-_NEW_TONE = {first + tone_mark_vowel: unicodedata.normalize("NFC", unicodedata.normalize("NFD", first) + mark)
-             + base
-             for first, marks_vowels in (("o", "aàáảãạ"), ("o", "eèéẻẽẹ"), ("u", "yỳýỷỹỵ"))
-             for base in marks_vowels[:1]
-             for tone_mark_vowel, mark in zip(marks_vowels[1:], ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323"), strict=True)}
+_TONE_MARKS = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # huyền, sắc, hỏi, ngã, nặng
+_NEW_TONE = {first + marked: unicodedata.normalize("NFC", first + mark) + vowels[0]
+             for first, vowels in (("o", "aàáảãạ"), ("o", "eèéẻẽẹ"), ("u", "yỳýỷỹỵ"))
+             for marked, mark in zip(vowels[1:], _TONE_MARKS, strict=True)}
 _OLD_TONE = re.compile(r"(?<!q)(" + "|".join(_NEW_TONE) + r")(?!\w)")
 
 
