@@ -153,6 +153,7 @@ _NOT_PERIOD_BEFORE = re.compile(
         # (a crop season: below; `dịch vụ trong quý I năm 2024`, `nhiệm vụ năm 2024` are no season)
         r"năm\s+học|niên\s+khóa|(?<!dịch\s)(?<!nhiệm\s)(?<!phục\s)(?<!nghĩa\s)vụ\s+(?!(?:mùa|xuân|chiêm|đông|hè|thu)(?!\w))\w+|"
         r"trước|ngày\s+\d{1,2}|giá\s+(?:so\s+sánh|ss)|giá\s+cố\s+định|"
+        r"(?:\(\s*|theo\s+)giá|"  # `(giá năm 2010)`, `theo giá 2010`: the prices' base year
         # `do bão số 12 năm 2017 gây ra`, `trận lũ lịch sử năm 2020`, `hạn mặn năm 2016`: the year names a disaster,
         # not the period of the figures around it
         r"(?<!\w)(?:(?:cơn|trận|siêu)\s+bão(?:\s+\w+)?|bão\s+(?:số\s+\d{1,2}|lũ)|(?:trận|đợt)\s+lũ(?:\s+\w+)?|"
