@@ -36,6 +36,9 @@ SECTOR_UNDER = "a sector under the indicator"
 _SO_VOI = re.compile(fold_pattern(r"\s*(?:so\s+(?:với\s+)?)?"))  # `chiếm 98,4% so với kế hoạch năm`
 UNDER = "concept under the indicator"
 SECTOR_GROWS = "a sector said to grow, by the report's level: a province's value added, a district's production value"
+# growth named right before a sector (folded): `tăng trưởng khu vực công nghiệp - xây dựng đạt 12,54%`
+_GROWTH_OF_SECTOR = re.compile(fold_pattern(
+    r"(?<!\w)(?:tốc\s+độ\s+)?tăng\s+trưởng\s+(?:của\s+)?(?:các\s+)?(?:khu\s+vực|ngành|lĩnh\s+vực)?\s*$"))
 FORMER_AREA = "the indicator just read, for a former area of the locality"
 
 
@@ -1137,13 +1140,16 @@ class Document:
         return m.unit == "percent" and not m.points and any(k == "sector" for k, _ in mods) \
             and self.g.roles.last_verb(self.key[item_lo:m.number_start]) in ("increase", "decrease")
 
-    def sector_growth_choice(self, sent: Sentence, item_lo: int, m: Mention) -> Choice | None:
+    def sector_growth_choice(self, sent: Sentence, item_lo: int, m: Mention,
+                             named_growth: bool = False) -> Choice | None:
         """`Các ngành kinh tế ...: công nghiệp - xây dựng tăng trưởng bình quân 11,85%/năm`: a sector of the economy
         said to grow by a percentage, in a sentence naming no head, domain or crop before it, when nothing else named
         the figure. A province's is its value added (statistics compile GRDP by sector: 190 of 207 such gold figures
-        of provinces), a district's its production value (87 of 107 of districts, towns and cities)."""
-        if m.unit != "percent" or m.points or any(c[2] in ("head", "domain", "crop")
-                                                  for c in self.concepts_in(sent.start, m.number_start)):
+        of provinces), a district's its production value (87 of 107 of districts, towns and cities). With
+        `named_growth`, only a sector growth is named right before (`tăng trưởng khu vực dịch vụ đạt 6,1%`)."""
+        # (a growth named before the sector looks for other heads in its own item only)
+        if m.unit != "percent" or m.points or any(c[2] in ("head", "domain", "crop") for c in self.concepts_in(
+                max(item_lo, sent.start) if named_growth else sent.start, m.number_start)):
             return None
         # (after any figure of the sentence: `sản xuất nông nghiệp ... 26.135 ha, giảm 1,32%` is the area's change)
         lo = max(item_lo, sent.start)
@@ -1154,8 +1160,10 @@ class Document:
             return None  # (`công nghiệp khai khoáng tăng 2%`: a branch, the index's or the value added's by context)
         c = sectors[-1]
         between = self.key[c[1]:m.number_start]
-        if self.g.roles.last_verb(between) not in ("increase", "decrease") \
-                and self.g.growth_alone.search(between) is None:
+        grown = _GROWTH_OF_SECTOR.search(self.key, max(lo, c[0] - 32), c[0]) is not None \
+            and self.g.roles.last_verb(between) in ("reach", None)  # `tăng trưởng khu vực dịch vụ đạt 6,1%`
+        if (named_growth and not grown) or (self.g.roles.last_verb(between) not in ("increase", "decrease")
+                                            and self.g.growth_alone.search(between) is None and not grown):
             return None
         head = "production_value" if self.level == "district" else "value_added"
         sig = self.g.concepts.metric(head, {("sector", c[3])})

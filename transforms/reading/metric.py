@@ -1308,6 +1308,12 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         listed = _listed_under_total(doc, sent, m, sent_facts, ctx, prev_facts or [])
         if listed is not None:
             return replace(listed, scope=(named[-1][0], named[-1][1])), None
+    # (`Chỉ số sản xuất công nghiệp tăng 10,9%; tăng trưởng khu vực công nghiệp - xây dựng đạt 12,54%`: the
+    # sector's growth its own clause names, not the sentence's head's)
+    sector = doc.sector_growth_choice(sent, max(lo, sent_facts.last_end(sent.start, m.start) or lo), m,
+                                      named_growth=True)
+    if sector is not None:
+        return sector, None
     concept = doc.concept_choice(sent, lo, m, governing)  # the sentence's head, the paragraph's, the unit's
     if concept is not None:
         return concept, None
