@@ -113,8 +113,11 @@ _BASE_BEFORE_RATIO = re.compile(r"[,;:]\s*so(?:\s+vơi)?\s+([^,;:()\d]{2,60}?)\s
                                 r"(?:khoang\s+|gân\s+|hơn\s+|trên\s+)?$")  # (the key is folded)
 # `thu ngân sách ... hoàn thành vượt dự toán thành phố giao bằng 110,6%`, `đạt so với dự toán tỉnh giao bằng 112%`: the
 # base a ratio is of, named after a verb of reaching before the ratio's own `bằng` or `đạt` (the key is folded)
-_BASE_AFTER_REACHING = re.compile(r"(?<!\w)(?:(?:hoan\s+thanh\s+)?vươt|đat\s+so(?:\s+vơi)?)\s+([^,;:()\d]{2,60}?)\s+"
-                                  r"(?:đat|băng)\s+(?:khoang\s+|gân\s+|hơn\s+|trên\s+)?$")
+# (or after `vượt` right before the figure: `tỷ lệ ... đạt 96,5%, vượt chỉ tiêu huyện giao 0,2%`; not a growth's
+# scenario, whose own value follows it: `tăng 7,63% ... vượt kịch bản tăng trưởng của Thành phố 7,59%`)
+_BASE_AFTER_REACHING = re.compile(r"(?<!\w)(?:(?:(?:hoan\s+thanh\s+)?vươt|đat\s+so(?:\s+vơi)?)\s+([^,;:()\d]{2,60}?)\s+"
+                                  r"(?:đat|băng)|vươt\s+((?:(?!tăng\s+trương|kich\s+ban)[^,;:()\d]){2,60}?))"
+                                  r"\s+(?:khoang\s+|gân\s+|hơn\s+|trên\s+)?$")
 _TOTAL_AFTER = re.compile(r"\s*(?:cua\s+)?(?=tông\s)")  # the key is folded: `của tổng` reads `cua tông`
 
 
@@ -888,7 +891,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         base, base_year = g.roles.base_after(" " + before.group(1))
     if base is None and m.unit == "percent" and (before := _BASE_AFTER_REACHING.search(
             key, max(prev_end, clause_start), m.start)) is not None:
-        base, base_year = g.roles.base_after(" " + before.group(1))
+        base, base_year = g.roles.base_after(" " + (before.group(1) or before.group(2)))
     if m.unit == "percent" and verb in ("reach", "equal", None) and g.wider_total.match(key, m.end):
         verb, base = "share", None  # `bằng 19,2% của toàn tỉnh`: the locality's share of the wider total
     if m.unit == "percent" and verb in ("reach", "equal", None) and _of_its_total(doc, m, metric.code):
