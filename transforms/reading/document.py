@@ -35,6 +35,7 @@ from transforms.text import CleanText, Sentence, split_sentences
 SECTOR_UNDER = "a sector under the indicator"
 _SO_VOI = re.compile(fold_pattern(r"\s*(?:so\s+(?:với\s+)?)?"))  # `chiếm 98,4% so với kế hoạch năm`
 UNDER = "concept under the indicator"
+_PLAIN_ITEMS = 6  # how many paragraphs with no bullets a lead ending in a colon may head
 SECTOR_GROWS = "a sector said to grow, by the report's level: a province's value added, a district's production value"
 # growth named right before a sector (folded): `tăng trưởng khu vực công nghiệp - xây dựng đạt 12,54%`
 _GROWTH_OF_SECTOR = re.compile(fold_pattern(
@@ -254,6 +255,24 @@ class Document:
                 lead = before if before is not None and before.text.rstrip().endswith(":") else None
             if lead is not None:
                 self.list_leads[sent.paragraph] = lead
+        # the paragraphs right below a lead ending in a colon, written with no bullets (`... đạt 5.260,5 ha, tăng 3,9%.
+        # Một số cây trồng chủ yếu như sau:` over `Cây lúa gieo trồng được 1.136 ha ...`), up to a heading or the next
+        # lead: items of the lead's list, for a total above it
+        self.plain_leads: dict[int, Sentence] = {}
+        plain: Sentence | None = None
+        for i, sent in enumerate(self.sentences):
+            before = self.sentences[i - 1] if i else None
+            if before is None or before.paragraph == sent.paragraph:
+                continue  # (a paragraph's first sentence decides)
+            if sent.paragraph in self.bullet_paragraphs or sent.is_heading:
+                plain = None
+                continue
+            if before.text.rstrip().endswith(":"):
+                plain = before
+            elif plain is not None and sent.paragraph - plain.paragraph > _PLAIN_ITEMS:
+                plain = None
+            if plain is not None:
+                self.plain_leads[sent.paragraph] = plain
         self.status = StatusCues(self.hits, self.key, self.g.words)
         self.frames = sorted((h.start, h.end, t.kind, int(t.extra)) for h in self.hits for t in h.tags
                              if t.kind in ("frame_post", "frame_pre"))

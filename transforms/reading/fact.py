@@ -60,21 +60,24 @@ def total_above_list(doc: Document, sent: Sentence, fact: Fact) -> Fact | None:
     lists its parts: a component (a scope or a part's indicator) read there as a level is a part of the last
     level of its whole above the lead for the same period."""
     metric = doc.ref.metrics.get(fact.metric)
-    whole = fact.metric if fact.scope else (metric.part_of if metric is not None else None)
-    if whole is None or fact.role != "level" or fact.parent_fact_id is not None:
+    # (a scoped figure is a part of its own indicator's total, or of the whole its indicator is a part of: `cây đậu
+    # thực phẩm gieo trồng 99,3 ha`, a crop's sown area in its scope, under the sown area of all crops)
+    wholes = ([fact.metric] if fact.scope else []) + ([metric.part_of] if metric is not None and metric.part_of else [])
+    if not wholes or fact.role != "level" or fact.parent_fact_id is not None:
         return None
-    lead = doc.list_leads.get(sent.paragraph)
+    lead = doc.list_leads.get(sent.paragraph) or doc.plain_leads.get(sent.paragraph)
     if lead is None:
         return None
     sents = doc.sentences
-    for f in reversed(doc.levels.get(whole, [])):
-        if f.char_end > lead.end or f.scope is not None:
-            continue
-        if sents[f.sentence_index].paragraph < lead.paragraph - 1:
-            return None
-        if f.unit == fact.unit and (f.period_year, f.period) == (fact.period_year, fact.period) \
-                and abs(fact.value) < abs(f.value):
-            return f
+    for whole in wholes:
+        for f in reversed(doc.levels.get(whole, [])):
+            if f.char_end > lead.end or f.scope is not None:
+                continue
+            if sents[f.sentence_index].paragraph < lead.paragraph - 1:
+                break
+            if f.unit == fact.unit and (f.period_year, f.period) == (fact.period_year, fact.period) \
+                    and abs(fact.value) < abs(f.value):
+                return f
     return None
 
 
