@@ -768,6 +768,12 @@ _CRITERIA_BAND = re.compile(fold_pattern(r"\s*(?:đã\s+)?(?:đạt|có)\s+(?:t�
                                          r"(?:\s*/\s*19)?\s+tiêu\s+chí"))
 
 
+# (folded) `3 xã đạt từ 15 - `, `12,2% tổng số xã trên toàn tỉnh đạt `, `số xã đạt dưới ` right before a criteria count
+_BAND_OF_COMMUNES = re.compile(fold_pattern(
+    r"(?:\d\s*%?\s+(?:tổng\s+số\s+)?xã|(?<!\w)số\s+xã)(?:\s+[^\s\d,;.()]+){0,5}?\s+(?:cơ\s+bản\s+)?(?:đã\s+)?đạt\s+"
+    r"(?:từ\s+|dưới\s+|trên\s+)?(?:\d{1,2}\s*[-–]\s*)?$"))
+
+
 def _short_of_all_criteria(key: str, after: int) -> bool:
     """Whether the communes just counted are said to meet fewer than all 19 criteria."""
     band = _CRITERIA_BAND.match(key, after)
@@ -840,6 +846,11 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         # indicator of a wider territory, not of the report's locality
         return None, "the figure of a wider territory", None
     metric = _metric_of_list(doc, sent, m, ref.metrics[alias.code], alias, choice, sent_facts, prev_facts)
+    if metric.code == "ntm_criteria_met" and not key.startswith("/", m.number_end) and _BAND_OF_COMMUNES.search(
+            key, max(clause_start, m.number_start - 64), m.number_start):
+        # `có 3 xã đạt từ 15 - 18 tiêu chí, 14 xã đạt từ 10 - 14 tiêu chí`, `số xã đạt dưới 5 tiêu chí`: the band the
+        # communes are counted by, a threshold (CONTRACT: not a fact), not criteria the locality met
+        return None, "the criteria band communes are counted by", None
     if metric.code in g.all_criteria_counts and _short_of_all_criteria(key, m.end):
         # `đến nay đã có 4 xã đạt 11 - 13 tiêu chí`: communes banded by how many criteria they meet, not yet new-rural
         return None, "communes counted by criteria met, short of all", None
