@@ -505,6 +505,10 @@ def _signed_change(g: Grammar, text: str, m: Mention, sent_facts: SentenceFacts,
     return (1 if prev.value >= 0 else -1), prev.comparison_base or GROWTH, prev.metric
 
 
+_SEASON_ITEM = re.compile(fold_pattern(
+    r"(?<!\w)vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm|xuân|đông|hè|thu)(?!\w)"))  # a crop season
+
+
 def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts, metric: Metric,
                    alias: Alias, choice: Choice, unit: str, value: float, prev_facts: list[Fact] | None,
                    para_facts: list[Fact] | None) -> tuple[str, str | None, str | None]:
@@ -523,9 +527,16 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     running = running_total(doc, m.number_start)
 
     wider = g.within.get(metric.code, frozenset())
+    # (a season named with no crop, `Trong đó, vụ Đông xuân 46.378 ha`, is a part of one crop's total above it: the
+    # rice sown, not all crops')
+    item_lo = max(key.rfind(c, sent.start, m.number_start) for c in ",;:(") + 1
+    season_only = _SEASON_ITEM.search(key, max(item_lo, sent.start), m.number_start) is not None \
+        and not doc.crop_named(max(item_lo, sent.start), m.number_start)
 
     def is_total(f: Fact) -> bool:  # of the same kind: a running total's parts are running totals
-        return f.role == "level" and f.unit == unit and f.metric in (metric.code, metric.part_of, *wider) \
+        return f.role == "level" and f.unit == unit and (
+            f.metric in (metric.code, metric.part_of, *wider)
+            or (season_only and doc.ref.metrics[f.metric].part_of == metric.code)) \
             and running_total(doc, f.char_start) == running
 
     totals = [f for f in sent_facts if is_total(f)]
