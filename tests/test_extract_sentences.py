@@ -663,3 +663,20 @@ def test_an_item_of_a_list_of_parts_is_its_figures_scope():
     assert only(found, role="level").scope == "hàng dệt may"
     found = facts("Năm 2023, tổng thu ngân sách là 500 tỷ đồng.")  # (no list: no scope)
     assert only(found, role="level").scope is None
+
+
+@pytest.mark.parametrize("text, scopes", [
+    ("Khu vực dịch vụ quý I/2025 tăng 9,76%, đóng góp 2,1 điểm % vào mức tăng GRDP. Một số ngành dịch vụ đạt mức tăng "
+     "khá: bán buôn, bán lẻ tăng 7,62%, đóng góp 0,36 điểm %; vận tải kho bãi tăng 12,36%, đóng góp 0,4 điểm %; dịch "
+     "vụ lưu trú và ăn uống tăng 23,03%, đóng góp 0,21 điểm %.",
+     {"2,1 điểm %": None, "0,36 điểm %": "bán buôn, bán lẻ", "0,4 điểm %": "vận tải kho bãi",
+      "0,21 điểm %": "dịch vụ lưu trú và ăn uống"}),
+    ("Năm 2023, giá trị sản xuất công nghiệp tăng 11,2%; trong đó công nghiệp chế biến tăng 12,5%; sản xuất điện tăng "
+     "6,8%.", {"11,2%": None, "6,8%": "sản xuất điện"}),
+])
+def test_an_items_figure_of_the_same_indicator_as_one_before_it_is_scoped_by_its_label(text, scopes) -> None:
+    """The items of a list after a colon or semicolon name their own branch: each figure is its item's, else the
+    branches read as one indicator stated with different values (a false conflict)."""
+    got = {f.value_text: f.scope for f in facts(text)}
+    for value_text, scope in scopes.items():
+        assert got.get(value_text, "missing") == scope, (value_text, got)

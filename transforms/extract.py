@@ -578,8 +578,39 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
         _leave_out_other_places(doc, out, where)
     _leave_out_unreported(out, g.unreported)
     out.facts = report(out.facts, ref.reported, ref.named_codes, doc.text, [s.start for s in out.sentences])
+    _label_list_items(doc, out.facts)  # (a label names the item's scope, not its code)
     out.numbers.sort(key=lambda n: n.char_start)
     return out
+
+
+# an item's label: the words opening it up to its verb (`vận tải kho bãi tăng 12,36%`)
+_ITEM_LABEL = re.compile(r"\s*([^\W\d][^\d;:()]{1,78}?)\s+(?:tăng|giảm|đạt|ước|đóng góp|chiếm|bằng|là)(?!\w)")
+
+
+def _label_list_items(doc: Document, facts: list[Fact]) -> None:
+    """`Khu vực dịch vụ ... đóng góp 2,1 điểm %. Một số ngành ...: bán buôn, bán lẻ ... tăng 7,62%, đóng góp 0,36 điểm
+    %; vận tải kho bãi tăng 12,36%, đóng góp 0,4 điểm %`: a figure of an item after a colon or semicolon, of the same
+    indicator, role and period as a figure before it in its sentence and named by no scope, is its item's: the item's
+    label is its scope (else the items read as one figure stated with different values)."""
+    by_paragraph: dict[int, list[Fact]] = {}
+    for f in facts:
+        by_paragraph.setdefault(doc.sentences[f.sentence_index].paragraph, []).append(f)
+    for group in by_paragraph.values():
+        for i, f in enumerate(group):
+            if f.scope is not None or f.role not in ("level", "pct_change", "part"):
+                continue
+            sent = doc.sentences[f.sentence_index]
+            cut = max(doc.text.rfind(";", sent.start, f.char_start), doc.text.rfind(":", sent.start, f.char_start))
+            if cut < 0 and sent.index and doc.sentences[sent.index - 1].text.rstrip().endswith(":"):
+                cut = sent.start - 1  # (the first item, opening the sentence after its lead's colon)
+            if cut < 0:
+                continue
+            same = [e for e in group[:i] if e.scope is None and e.metric == f.metric and e.role == f.role
+                    and (e.period_year, e.period, e.status) == (f.period_year, f.period, f.status)
+                    and e.value != f.value and e.char_end <= cut]
+            label = _ITEM_LABEL.match(doc.text, cut + 1, f.char_start) if same else None
+            if label is not None and not any(ch.isdigit() for ch in label.group(1)):
+                f.scope = label.group(1).strip(" ,-–+*•")
 
 
 _TAIL_MONTHS = fold(" cuối")  # `3 tháng cuối năm`, `6 tháng cuối năm`: the months that remain
