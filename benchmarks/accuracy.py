@@ -111,6 +111,11 @@ SETS = {
     "dev47": (ROOT / "tests" / "fixtures" / "dev47" / "docs", ROOT / "tests" / "fixtures" / "dev47" / "gold"),
     "dev48": (ROOT / "tests" / "fixtures" / "dev48" / "docs", ROOT / "tests" / "fixtures" / "dev48" / "gold"),
     "sealed32": (ROOT / "tests" / "fixtures" / "sealed32" / "docs", ROOT / "tests" / "fixtures" / "sealed32" / "gold"),
+    "dev49": (ROOT / "tests" / "fixtures" / "dev49" / "docs", ROOT / "tests" / "fixtures" / "dev49" / "gold"),
+    "dev50": (ROOT / "tests" / "fixtures" / "dev50" / "docs", ROOT / "tests" / "fixtures" / "dev50" / "gold"),
+    "dev51": (ROOT / "tests" / "fixtures" / "dev51" / "docs", ROOT / "tests" / "fixtures" / "dev51" / "gold"),
+    "dev52": (ROOT / "tests" / "fixtures" / "dev52" / "docs", ROOT / "tests" / "fixtures" / "dev52" / "gold"),
+    "sealed33": (ROOT / "tests" / "fixtures" / "sealed33" / "docs", ROOT / "tests" / "fixtures" / "sealed33" / "gold"),
 }
 
 

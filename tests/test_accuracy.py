@@ -292,6 +292,20 @@ HELD_OUT = [
     # 18 sealed by six blind annotators of the twenty-fourth session: first 0.803 (0daef57), closing 0.803 (5c346f6),
     # every fact the same (SCORES.md); read after closing
     ("sealed32", 312, 0.80, 0),
+    # 12 blind reports of the twenty-fifth session's first development batch (bench dev59), scored on arrival: 0.826
+    # with the session's first extractor (57bf4bb), then read (SCORES.md)
+    ("dev49", 177, 0.83, 0),
+    # 12 blind reports of the twenty-fifth session's second batch (bench dev60): 0.856 first (57bf4bb), then read
+    # (1 false fail written down: fp02's communes' criteria counts listed after semicolons read as parts of the first)
+    ("dev50", 219, 0.88, 1),
+    # 12 blind reports of the twenty-fifth session's third batch (bench dev61): 0.848 first (57bf4bb), then read
+    # (1 false fail written down: fu02's arrivals table, its listed parts summed against a total they are not all of)
+    ("dev51", 251, 0.87, 1),
+    # 18 blind reports of the twenty-fifth session's fourth batch (bench dev62): 0.767 first (57bf4bb), then read
+    ("dev52", 283, 0.79, 0),
+    # 18 sealed by six blind annotators of the twenty-fifth session: first 0.813 (57bf4bb), closing 0.820 (03bc2df)
+    # (SCORES.md); read after closing
+    ("sealed33", 319, 0.81, 0),
 ]
 
 
