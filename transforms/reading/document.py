@@ -35,6 +35,7 @@ from transforms.text import CleanText, Sentence, split_sentences
 SECTOR_UNDER = "a sector under the indicator"
 _SO_VOI = re.compile(fold_pattern(r"\s*(?:so\s+(?:với\s+)?)?"))  # `chiếm 98,4% so với kế hoạch năm`
 UNDER = "concept under the indicator"
+_GROWTH_WORD = re.compile(fold_pattern(r"(?<!\w)tăng\s+trưởng\s"))
 _PLAIN_ITEMS = 6  # how many paragraphs with no bullets a lead ending in a colon may head
 SECTOR_GROWS = "a sector said to grow, by the report's level: a province's value added, a district's production value"
 # growth named right before a sector (folded): `tăng trưởng khu vực công nghiệp - xây dựng đạt 12,54%`
@@ -1158,6 +1159,10 @@ class Document:
         and is named as such, so under a share's head this is the sector's value added growing."""
         return m.unit == "percent" and not m.points and any(k == "sector" for k, _ in mods) \
             and self.g.roles.last_verb(self.key[item_lo:m.number_start]) in ("increase", "decrease")
+
+    def names_growth(self, lo: int, hi: int) -> bool:
+        """Whether growth is named right before a sector somewhere in [lo, hi) (a cheap test before the reading)."""
+        return _GROWTH_WORD.search(self.key, lo, hi) is not None
 
     def sector_growth_choice(self, sent: Sentence, item_lo: int, m: Mention,
                              named_growth: bool = False) -> Choice | None:

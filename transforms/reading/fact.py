@@ -529,14 +529,19 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     wider = g.within.get(metric.code, frozenset())
     # (a season named with no crop, `Trong đó, vụ Đông xuân 46.378 ha`, is a part of one crop's total above it: the
     # rice sown, not all crops')
-    item_lo = max(key.rfind(c, sent.start, m.number_start) for c in ",;:(") + 1
-    season_only = _SEASON_ITEM.search(key, max(item_lo, sent.start), m.number_start) is not None \
-        and not doc.crop_named(max(item_lo, sent.start), m.number_start)
+    seasons: list[bool] = []
+
+    def season_only() -> bool:  # (read once, when a narrower total asks)
+        if not seasons:
+            lo = max(sent.start, max(key.rfind(c, sent.start, m.number_start) for c in ",;:(") + 1)
+            seasons.append(_SEASON_ITEM.search(key, lo, m.number_start) is not None
+                           and not doc.crop_named(lo, m.number_start))
+        return seasons[0]
 
     def is_total(f: Fact) -> bool:  # of the same kind: a running total's parts are running totals
         return f.role == "level" and f.unit == unit and (
             f.metric in (metric.code, metric.part_of, *wider)
-            or (season_only and doc.ref.metrics[f.metric].part_of == metric.code)) \
+            or (doc.ref.metrics[f.metric].part_of == metric.code and season_only())) \
             and running_total(doc, f.char_start) == running
 
     totals = [f for f in sent_facts if is_total(f)]

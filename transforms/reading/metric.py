@@ -1311,7 +1311,7 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     # (`Chỉ số sản xuất công nghiệp tăng 10,9%; tăng trưởng khu vực công nghiệp - xây dựng đạt 12,54%`: the
     # sector's growth its own clause names, not the sentence's head's)
     sector = doc.sector_growth_choice(sent, max(lo, sent_facts.last_end(sent.start, m.start) or lo), m,
-                                      named_growth=True)
+                                      named_growth=True) if doc.names_growth(lo, m.number_start) else None
     if sector is not None:
         return sector, None
     concept = doc.concept_choice(sent, lo, m, governing)  # the sentence's head, the paragraph's, the unit's
