@@ -160,6 +160,7 @@ class Grammar:
         self.capital_of_enterprises = dict(x.split(">", 1) for x in w.get("capital_of_enterprises", []))
         self.enterprise_counts = frozenset(w.get("enterprise_count", []))
         self.all_criteria_counts = frozenset(w.get("all_criteria_count", []))  # communes that meet every criterion
+        self.banded_criteria = frozenset(w.get("banded_criteria", []))  # criteria met, also the bands communes are in
         self.public_funding = words(r"(?<!\w)", "public_funding", r"(?!\w)")  # `dự án ... từ vốn ngân sách`
         self.subset_standard = words(r"(?<!\w)", "subset_standard", r"(?!\w)")  # `canh tác hữu cơ`: a subset's scope
         self.capital_whole = words(r"(?<!\w)", "capital_whole", r"(?!\w)")

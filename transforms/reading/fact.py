@@ -862,7 +862,7 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
         # indicator of a wider territory, not of the report's locality
         return None, "the figure of a wider territory", None
     metric = _metric_of_list(doc, sent, m, ref.metrics[alias.code], alias, choice, sent_facts, prev_facts)
-    if metric.code == "ntm_criteria_met" and "/" not in key[m.number_end:m.number_end + 8] and _BAND_OF_COMMUNES.search(
+    if metric.code in g.banded_criteria and "/" not in key[m.number_end:m.number_end + 8] and _BAND_OF_COMMUNES.search(
             key, max(clause_start, m.number_start - 64), m.number_start):
         # `có 3 xã đạt từ 15 - 18 tiêu chí, 14 xã đạt từ 10 - 14 tiêu chí`, `số xã đạt dưới 5 tiêu chí`: the band the
         # communes are counted by, a threshold (CONTRACT: not a fact), not criteria the locality met
