@@ -583,34 +583,26 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
     return out
 
 
-# an item's label: the words opening it up to its verb (`vận tải kho bãi tăng 12,36%`)
-_ITEM_LABEL = re.compile(r"\s*([^\W\d][^\d;:()]{1,78}?)\s+(?:tăng|giảm|đạt|ước|đóng góp|chiếm|bằng|là)(?!\w)")
-
-
 def _label_list_items(doc: Document, facts: list[Fact]) -> None:
     """`Khu vực dịch vụ ... đóng góp 2,1 điểm %. Một số ngành ...: bán buôn, bán lẻ ... tăng 7,62%, đóng góp 0,36 điểm
     %; vận tải kho bãi tăng 12,36%, đóng góp 0,4 điểm %`: a figure of an item after a colon or semicolon, of the same
-    indicator, role and period as a figure before it in its sentence and named by no scope, is its item's: the item's
+    indicator, role and period as a figure before it in its paragraph and named by no scope, is its item's: the item's
     label is its scope (else the items read as one figure stated with different values)."""
-    by_paragraph: dict[int, list[Fact]] = {}
+    before: dict[tuple, list[Fact]] = {}  # unscoped figures read so far, by paragraph, indicator, role and period
     for f in facts:
-        by_paragraph.setdefault(doc.sentences[f.sentence_index].paragraph, []).append(f)
-    for group in by_paragraph.values():
-        for i, f in enumerate(group):
-            if f.scope is not None or f.role not in ("level", "pct_change", "part"):
-                continue
-            sent = doc.sentences[f.sentence_index]
-            cut = max(doc.text.rfind(";", sent.start, f.char_start), doc.text.rfind(":", sent.start, f.char_start))
-            if cut < 0 and sent.index and doc.sentences[sent.index - 1].text.rstrip().endswith(":"):
-                cut = sent.start - 1  # (the first item, opening the sentence after its lead's colon)
-            if cut < 0:
-                continue
-            same = [e for e in group[:i] if e.scope is None and e.metric == f.metric and e.role == f.role
-                    and (e.period_year, e.period, e.status) == (f.period_year, f.period, f.status)
-                    and e.value != f.value and e.char_end <= cut]
-            label = _ITEM_LABEL.match(doc.text, cut + 1, f.char_start) if same else None
-            if label is not None and not any(ch.isdigit() for ch in label.group(1)):
-                f.scope = label.group(1).strip(" ,-–+*•")
+        sent = doc.sentences[f.sentence_index]
+        key = (sent.paragraph, f.metric, f.role, f.period_year, f.period, f.status)
+        if f.scope is not None or f.role not in ("level", "pct_change", "part"):
+            continue
+        earlier = before.setdefault(key, [])
+        cut = max(doc.text.rfind(";", sent.start, f.char_start), doc.text.rfind(":", sent.start, f.char_start))
+        if cut < 0 and sent.index and doc.sentences[sent.index - 1].text.rstrip().endswith(":"):
+            cut = sent.start - 1  # (the first item, opening the sentence after its lead's colon)
+        same = cut >= 0 and any(e.value != f.value and e.char_end <= cut and e.scope is None for e in earlier)
+        label = doc.g.item_label.match(doc.key, cut + 1, f.char_start) if same else None
+        if label is not None and not any(ch.isdigit() for ch in label.group(1)):
+            f.scope = doc.text[label.start(1):label.end(1)].strip(" ,-–+*•")
+        earlier.append(f)
 
 
 _TAIL_MONTHS = fold(" cuối")  # `3 tháng cuối năm`, `6 tháng cuối năm`: the months that remain
