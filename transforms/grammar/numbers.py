@@ -116,6 +116,10 @@ def unit_after(key: str, pos: int, units: list, scaled: bool = False) -> UnitRea
         if c is not None:
             counter, unit = c.word, "count"
             end = p + len(c.word)
+            slash = _SLASH.match(key, end)
+            if slash is not None and _match_word(key, slash.end(), units, "per_area") is not None:
+                # `mật độ dân số 2.672 người/km2`: things counted a unit of area are a density, no count
+                return UnitRead(end, scale, "other", counter, False)
             # `3 huyện/thành phố`, `12 xã/phường/thị trấn`: places written as alternatives (not `17 tiêu chí/xã`)
             while end < len(key) and key[end] == "/" and _match_word(key, p, units, "place") is not None:
                 other = _match_word(key, skip_spaces(key, end + 1), units, "place")
