@@ -481,6 +481,16 @@ TWO_THINGS_AND_ONE_TWICE: dict[str, tuple[str, str]] = {
         "Quý I/2023, huyện có 20 sản phẩm OCOP được tỉnh xếp hạng 3 sao và 12 sản phẩm xếp hạng 4 sao.",
         "Quý I/2023, huyện có 20 sản phẩm OCOP được tỉnh xếp hạng 3 sao.\n\n"
         "Quý I/2023, huyện có 23 sản phẩm OCOP xếp hạng 3 sao."),
+    # `góp phần quan trọng cùng ngành Du lịch của tỉnh hoàn thành thắng lợi mục tiêu đón được 16 triệu lượt khách` in a
+    # city's report beside its own `đặt mục tiêu đón được 9,68 triệu lượt khách` (dev65 gv03): a sentence naming a wider
+    # territory before the figure (`của tỉnh` in a district's report) may give the territory's
+    "wider-territory-named": (
+        "Năm 2025, huyện đặt mục tiêu đón được 9,68 triệu lượt khách.\n\n"
+        "Để phát huy kết quả đã đạt được, huyện phấn đấu góp phần cùng ngành Du lịch của tỉnh hoàn thành thắng lợi "
+        "mục tiêu đón được 16 triệu lượt khách trong năm 2025.",
+        "Năm 2025, huyện đặt mục tiêu đón được 9,68 triệu lượt khách.\n\n"
+        "Để phát huy kết quả đã đạt được, huyện phấn đấu hoàn thành thắng lợi mục tiêu đón được 16 triệu lượt khách "
+        "trong năm 2025."),
     # `Hai xã Triệu Nguyên và Ba Lòng có tỉ lệ hộ nghèo giảm thấp nhất huyện, lần lượt là 0,52% và 1,55%` beside
     # `Trong các xã, Hướng Hiệp ... chiếm tỉ lệ 9,1%` (dev42 yl01): a sentence naming places within the locality
     # (communes, industrial clusters) may give theirs

@@ -72,6 +72,7 @@ compared as (
         a.is_period_stated_here as a_period_stated_here,
         a.is_unplaced_in_breakdown as a_unplaced_in_breakdown,
         a.names_sub_area as a_names_sub_area,
+        a.names_wider_area as a_names_wider_area,
         a.is_quoted_past as a_quoted_past,
         a.price_basis as a_price_basis,
         a.investor_origin as a_investor_origin,
@@ -116,6 +117,8 @@ select
             and not is_unplaced_in_breakdown and not a_unplaced_in_breakdown
             -- a figure of a sentence naming places within the locality (communes, industrial clusters) may be theirs
             and not names_sub_area and not a_names_sub_area
+            -- and of a sentence naming a wider territory before the figure (`của tỉnh`, `cả nước`) may be the territory's
+            and not names_wider_area and not a_names_wider_area
             and role <> 'pct_of_plan' and coalesce(comparison_base, '') not in ('plan', 'budget_estimate')
             -- two ratios of levels that differ (`Tổng giá trị sản xuất 2.388 tỷ đồng, tăng 7,66%` in a paragraph on
             -- farming, `tổng giá trị sản xuất các ngành ... 8.842 tỷ đồng, ... 9,93%`) are of two indicators read alike

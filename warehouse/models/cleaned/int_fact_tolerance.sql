@@ -7,7 +7,7 @@ with facts as (
 ),
 
 documents as (
-    select doc_id, source_file, locality, province, published_on from cleaned.documents
+    select doc_id, source_file, locality, province, locality_type, published_on from cleaned.documents
 ),
 
 -- where each sentence starts, and which sentences are headings: a period stated in the figure's own sentence or
@@ -73,6 +73,14 @@ select
     regexp_matches(sentence, '(?:^|[^\p{L}])(?i:xã|phường|thị trấn|thôn|bản|cụm công nghiệp|khu công nghiệp)\s+\p{Lu}')
         or regexp_matches(lower(sentence), '(?:^|[^\p{L}])các\s+(?:xã|phường|thị trấn|địa phương)(?:[^\p{L}]|$)')
         as names_sub_area,
+    -- the sentence names a wider territory before the figure (`cùng ngành Du lịch của tỉnh hoàn thành thắng lợi mục
+    -- tiêu đón được 16 triệu lượt khách` in a city's report; `cả nước` in a province's): the figure may be the wider one's
+    regexp_matches(lower(substr(sentence, 1, greatest(strpos(sentence, value_text), 1))),
+                   '(?:^|[^\p{L}])(?:cả\s+nước|toàn\s+quốc|toàn\s+vùng)(?:[^\p{L}]|$)')
+        or (coalesce(locality_type, '') <> 'tỉnh'
+            and regexp_matches(lower(substr(sentence, 1, greatest(strpos(sentence, value_text), 1))),
+                               '(?:^|[^\p{L}])(?:của|toàn|cả)\s+tỉnh(?:[^\p{L}]|$)'))
+        as names_wider_area,
     -- the investors' origin the sentence names (`Với đầu tư trong nước, ... cho 8 dự án`; `Ở lĩnh vực đầu tư nước ngoài,
     -- ... cho 21 dự án`): figures of two origins are two groups' counts, not one indicator's
     nullif(regexp_extract(lower(sentence),
