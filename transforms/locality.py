@@ -130,6 +130,9 @@ _CAP = rf"[{re.escape(_UPPER)}][^\W\d_]*(?:['’][^\W\d_]+)*(?![\w'’])"
 _RUN = re.compile(rf"(?<![\w'’]){_CAP}(?:(?: | - |-|\u00a0){_CAP})*")
 
 
+_NUMBERED = re.compile(r"\s\d{1,2}(?!\d|[.,]\d)")  # the number naming an urban district after its type word
+
+
 def _runs(text: str) -> Iterator[list[re.Match[str]]]:
     """Runs of capitalised words, joined by a space or a dash (`Bà Rịa - Vũng Tàu`): the places a name can be."""
     for r in _RUN.finditer(text):
@@ -165,6 +168,12 @@ def _named_in(text: str, lower: str, weight: int, gz: _Gazetteer) -> Iterator[_M
             if (w := gz.types.get(opening) or gz.outlets.get(opening)) is not None:
                 stated, words = w, words[n:]
                 break
+        if (typed := gz.types.get(lower[run[-1].start():run[-1].end()])) is not None \
+                and (num := _NUMBERED.match(text, run[-1].end())) is not None \
+                and (units := gz.by_key.get(fold(name := text[run[-1].start():num.end()])) or ()):
+            # `Quận 11: kinh tế ...`: an urban district named by its number (the gazetteer's name holds its type word)
+            yield _Mention(name, units, typed, weight, run[-1].start(), num.end())
+            continue
         if (found := _named(text, words, stated, weight, gz, whole=stated is None)) is not None:
             yield found
         elif stated is not None and stated.level != "tỉnh" and len(words) <= 3 and not words[0].group().isupper():

@@ -55,6 +55,7 @@ GROWTH = "_growth"  # growth with no base written: resolved once the period is k
 
 PLANNED = "the plan's value stated beside a figure (in brackets, or after a slash)"
 BASE_PERIOD = "the same period's value stated after a figure (cùng kỳ năm trước đạt ...)"
+DONE_OF_PLAN = "what was done, before the plan after a slash in a bracket after a ratio (344/766 tỷ đồng)"
 
 
 # (also after a rate per year: `12,59%/năm (KH 12,5%)`)

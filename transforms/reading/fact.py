@@ -24,6 +24,7 @@ from transforms.reading.document import (
     BASE_PERIOD,
     CHANGE_IN_UNITS,
     DIGIT,
+    DONE_OF_PLAN,
     FORMER_AREA,
     GROWTH,
     LIST_FIGURE,
@@ -171,6 +172,7 @@ def _planned_qualifier(doc: Document, prev: Fact, m: Mention) -> str:
                                  doc.tone_key[before_at:m.number_start])
 
 
+_SLASH_FIGURE = re.compile(r"\s?/\s?\d")  # a numerator's slash before its denominator
 _COMPARED_WITH = re.compile(fold_pattern(r"[\s,;]*so(?:\s+với)?\s+(?:mức\s+)?"))
 _PLAN_AFTER = re.compile(fold_pattern(r"\s*(?:trong|của|theo|tại)\s+(?:kế\s+hoạch|mục\s+tiêu|kịch\s+bản|nghị\s+quyết)"
                                       r"(?!\w)"))
@@ -187,6 +189,17 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
     listed = _listed_plan_item(doc, m, sent_facts)
     if listed is not None:
         prev = listed
+    elif (prev.role == "pct_of_plan" or prev.comparison_base == "plan" and prev.role == "pct_change") \
+            and m.unit != "percent" and _SLASH_FIGURE.match(doc.key, m.number_end) \
+            and doc.g.plan_amount_bracket.match(doc.key, prev.char_end, m.number_start):
+        # `đạt 45,7% dự toán năm (344/766 tỷ đồng)`: done over planned, the ratio's own two amounts: the first what
+        # was done (of the ratio's period and status), the plan after the slash
+        level = next((f for f in sent_facts if f.fact_id == prev.parent_fact_id), None)
+        if level is None or level.unit in (None, "percent"):
+            return None
+        return replace(level, fact_id=fact_id(doc.doc_id, m.start, m.end), role="level", value=m.value,
+                       qualifier="exact", scope=level.scope, parent_fact_id=None, char_start=m.start, char_end=m.end,
+                       value_text=doc.text[m.start:m.end], value_precision=m.precision, metric_how=DONE_OF_PLAN)
     elif (prev.role == "pct_of_plan" or prev.comparison_base == "plan" and prev.role == "pct_change") \
             and m.unit not in (None, "percent") \
             and doc.g.plan_amount_bracket.match(doc.key, prev.char_end, m.number_start):
