@@ -116,6 +116,11 @@ SETS = {
     "dev51": (ROOT / "tests" / "fixtures" / "dev51" / "docs", ROOT / "tests" / "fixtures" / "dev51" / "gold"),
     "dev52": (ROOT / "tests" / "fixtures" / "dev52" / "docs", ROOT / "tests" / "fixtures" / "dev52" / "gold"),
     "sealed33": (ROOT / "tests" / "fixtures" / "sealed33" / "docs", ROOT / "tests" / "fixtures" / "sealed33" / "gold"),
+    "dev53": (ROOT / "tests" / "fixtures" / "dev53" / "docs", ROOT / "tests" / "fixtures" / "dev53" / "gold"),
+    "dev54": (ROOT / "tests" / "fixtures" / "dev54" / "docs", ROOT / "tests" / "fixtures" / "dev54" / "gold"),
+    "dev55": (ROOT / "tests" / "fixtures" / "dev55" / "docs", ROOT / "tests" / "fixtures" / "dev55" / "gold"),
+    "dev56": (ROOT / "tests" / "fixtures" / "dev56" / "docs", ROOT / "tests" / "fixtures" / "dev56" / "gold"),
+    "dev57": (ROOT / "tests" / "fixtures" / "dev57" / "docs", ROOT / "tests" / "fixtures" / "dev57" / "gold"),
 }
 
 

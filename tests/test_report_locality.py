@@ -54,7 +54,7 @@ def test_annotated_reports_localities() -> None:
     (2026-12-06) at 551, 550 and 543 of 569 reports; the old rule (the most named district, else the province) got
     481, 475 and 493. The rest: reports that name no unit (a site's name only), communes, the gazetteer's spelling
     (`Đăk Pơ` written `Đak Pơ`)."""
-    n = name = kind = province = 0
+    n = name = kind = typed = province = 0
     for gold_path in sorted(FIXTURES.glob("*/gold/*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         doc = gold_path.parents[1] / "docs" / gold_path.name.removesuffix(".json")
@@ -63,10 +63,12 @@ def test_annotated_reports_localities() -> None:
         got = _locality(doc.read_text(encoding="utf-8"))
         n += 1
         name += _same(got[0], gold["locality"])
-        kind += _same(got[1], gold.get("locality_type"))
+        if gold.get("locality_type"):  # (some batches' annotators wrote no type: nothing to compare)
+            typed += 1
+            kind += _same(got[1], gold["locality_type"])
         province += _same(got[2], gold.get("province"))
     assert n >= 500
-    assert name / n >= 0.95 and kind / n >= 0.95 and province / n >= 0.94, (n, name, kind, province)
+    assert name / n >= 0.95 and kind / typed >= 0.95 and province / n >= 0.94, (n, name, typed, kind, province)
 
 
 def test_a_unit_the_gazetteer_lacks_is_a_locality_of_the_warehouse(tmp_path: Path) -> None:
