@@ -121,6 +121,7 @@ SETS = {
     "dev55": (ROOT / "tests" / "fixtures" / "dev55" / "docs", ROOT / "tests" / "fixtures" / "dev55" / "gold"),
     "dev56": (ROOT / "tests" / "fixtures" / "dev56" / "docs", ROOT / "tests" / "fixtures" / "dev56" / "gold"),
     "dev57": (ROOT / "tests" / "fixtures" / "dev57" / "docs", ROOT / "tests" / "fixtures" / "dev57" / "gold"),
+    "sealed34": (ROOT / "tests" / "fixtures" / "sealed34" / "docs", ROOT / "tests" / "fixtures" / "sealed34" / "gold"),
 }
 
 
