@@ -367,7 +367,7 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
                 own = periods[pi - 1]  # `(năm 2021 tăng 6,6%)`: the aside names the figure's own period
             if own is not None:  # `thấp hơn mức tăng 11,2% của năm 2022`: another period's figure, no child
                 parent, fact.parent_fact_id = None, None
-            elif parent is not None and fact.role != "part" and _period_between(periods, period_starts, key, parent, m):
+            elif parent is not None and fact.role != "part" and _period_between(periods, period_starts, doc, parent, m):
                 # `tháng 5 đạt 34 triệu USD, lũy kế 5 tháng đạt 45,7% kế hoạch`: a ratio after another period named
                 # since its level is that period's, not the level's
                 parent, fact.parent_fact_id = None, None
@@ -609,14 +609,11 @@ def _label_list_items(doc: Document, facts: list[Fact]) -> None:
         earlier.append(f)
 
 
-_BASE_BEFORE = re.compile(fold_pattern(r"(?:so|với|kỳ|bằng|của|từ)\s*$"))
-
-
-def _period_between(periods: list, starts: list[int], key: str, level: Fact, m: Mention) -> bool:
+def _period_between(periods: list[PeriodMention], starts: list[int], doc: Document, level: Fact, m: Mention) -> bool:
     """Whether a reporting period other than the level's is named between the level and this figure (not a base's
     year: `so với năm 2022`, `cùng kỳ năm 2022`)."""
     return any(p.period is not None and p.period != level.period and not p.plan and p.relative is None
-               and not p.of_figure and _BASE_BEFORE.search(key, max(0, p.start - 12), p.start) is None
+               and not p.of_figure and doc.g.period_base_cue.search(doc.key, max(0, p.start - 12), p.start) is None
                for p in periods[bisect_right(starts, level.char_end):bisect_left(starts, m.start)])
 
 

@@ -163,6 +163,7 @@ class Grammar:
         self.banded_criteria = frozenset(w.get("banded_criteria", []))  # criteria met, also the bands communes are in
         # an item's label: the words opening it up to its verb (`vận tải kho bãi tăng 12,36%`)
         self.item_label = words(r"\s*([^\W\d][^\d;:()]{1,78}?)\s+(?:", "item_label_verb", r")(?!\w)")
+        self.period_base_cue = words(r"(?<!\w)", "period_base_cue", r"\s*$")  # `so với năm 2022`: a base's year
         self.public_funding = words(r"(?<!\w)", "public_funding", r"(?!\w)")  # `dự án ... từ vốn ngân sách`
         self.subset_standard = words(r"(?<!\w)", "subset_standard", r"(?!\w)")  # `canh tác hữu cơ`: a subset's scope
         self.capital_whole = words(r"(?<!\w)", "capital_whole", r"(?!\w)")

@@ -190,23 +190,19 @@ def _planned_value(doc: Document, m: Mention, sent_facts: SentenceFacts) -> Fact
     if listed is not None:
         prev = listed
     elif (prev.role == "pct_of_plan" or prev.comparison_base == "plan" and prev.role == "pct_change") \
-            and m.unit != "percent" and _SLASH_FIGURE.match(doc.key, m.number_end) \
-            and doc.g.plan_amount_bracket.match(doc.key, prev.char_end, m.number_start):
-        # `đạt 45,7% dự toán năm (344/766 tỷ đồng)`: done over planned, the ratio's own two amounts: the first what
-        # was done (of the ratio's period and status), the plan after the slash
-        level = next((f for f in sent_facts if f.fact_id == prev.parent_fact_id), None)
-        if level is None or level.unit in (None, "percent"):
-            return None
-        return replace(level, fact_id=fact_id(doc.doc_id, m.start, m.end), role="level", value=m.value,
-                       qualifier="exact", scope=level.scope, parent_fact_id=None, char_start=m.start, char_end=m.end,
-                       value_text=doc.text[m.start:m.end], value_precision=m.precision, metric_how=DONE_OF_PLAN)
-    elif (prev.role == "pct_of_plan" or prev.comparison_base == "plan" and prev.role == "pct_change") \
-            and m.unit not in (None, "percent") \
-            and doc.g.plan_amount_bracket.match(doc.key, prev.char_end, m.number_start):
+            and m.unit != "percent" and doc.g.plan_amount_bracket.match(doc.key, prev.char_end, m.number_start):
         # `bằng 115% kế hoạch (kế hoạch 1.350 tỷ đồng)`, `vượt 15,7% KH (KH 9.500 người)`: the bracket states the
         # plan of the amount the ratio is of
         level = next((f for f in sent_facts if f.fact_id == prev.parent_fact_id), None)
-        if level is None or level.unit != m.unit:
+        if _SLASH_FIGURE.match(doc.key, m.number_end):
+            # `đạt 45,7% dự toán năm (344/766 tỷ đồng)`: done over planned, the ratio's own two amounts: the first
+            # what was done (of the ratio's period and status), the plan after the slash
+            if level is None or level.unit in (None, "percent"):
+                return None
+            return replace(level, fact_id=fact_id(doc.doc_id, m.start, m.end), role="level", value=m.value,
+                           qualifier="exact", parent_fact_id=None, char_start=m.start, char_end=m.end,
+                           value_text=doc.text[m.start:m.end], value_precision=m.precision, metric_how=DONE_OF_PLAN)
+        if m.unit is None or level is None or level.unit != m.unit:
             return None
         prev = level
     elif (prev.metric_how == BASE_PERIOD and doc.g.plan_named_bracket.fullmatch(doc.key, prev.char_end, m.number_start)
