@@ -205,6 +205,8 @@ class Grammar:
                                   fold_pattern(r"\s+(?:(?:chỉ|đã|vẫn|ước|đạt\s+được|đạt|ở\s+mức|mức|trên|khoảng|gần|hơn|từ"
                                                r"|năm\s+\d{4}|quý\s+(?:iv|iii|ii|i|[1-4])(?:/\d{4})?"
                                                r"|\d{1,2}\s+tháng(?:\s+đầu\s+năm)?)\s+)*$"))
+        # `..., góp phần đưa tăng trưởng chung 6 tháng đầu năm 2022 đạt mức 7,14%`: the overall growth, after sectors'
+        self.overall_growth = words(r"(?<!\w)", "overall_growth", r"(?!\w)")
         self.index_subject = words(r"(?<!\w)", "index_subject", r"(?!\w)")  # `tốc độ phát triển GRDP đạt 108,84%`
         self.wider_area = words(r"(?<!\w)", "wider_area", r"(?!\w)")  # `của toàn vùng`, `của cả nước` before a figure
         # `cao hơn tốc độ tăng trưởng cả nước (tăng 6,93%)`: a wider territory right before a bracket with its figure

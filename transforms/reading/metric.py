@@ -68,7 +68,8 @@ def _choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     if doc.priced(max(clause_start, sent_facts.last_end(clause_start, m.start) or clause_start), m.number_start):
         return None, "a price, which no indicator measures"
     distributed = partial(_distributed, last_alias=last_alias)
-    for reading in (_harmed, _product_item, _bracket_breakdown, distributed, _rate_of_count, _share_of_amount,
+    for reading in (_harmed, _overall_growth, _product_item, _bracket_breakdown, distributed, _rate_of_count,
+                    _share_of_amount,
                     _attained_in_bracket,
                     _capital_of_disbursement, _by_shape, _named_after_figure, _list_sibling, _whole_branch):
         found = reading(doc, sent, m, sent_facts, clause_start, ctx)
@@ -115,6 +116,29 @@ def _harmed(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts
     if sig is None:
         return None, _HARMED
     return Choice(doc.g.metric_alias(sig.metric), harm[0][0], harm[-1][1], HARM), None
+
+
+OVERALL_GROWTH = "the overall growth named before it in its clause: the economy's"
+
+
+def _overall_growth(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFacts,
+                    clause_start: int, ctx: AliasHit | None) -> _Reading | None:
+    """`..., dịch vụ tăng 12,33%, góp phần đưa tăng trưởng chung 6 tháng đầu năm 2022 đạt mức 7,14%`: a percentage
+    after words of the overall growth (seeds/grammar/words.csv `overall_growth`) in its clause, nothing named between
+    them, is the economy's growth, not a change of the sector read before it; in percentage points it is a sector's
+    contribution to that growth."""
+    if m.unit != "percent" or m.points:
+        return None
+    lo = max(sent.start, clause_start, sent_facts.last_end(clause_start, m.start) or clause_start)
+    hits = list(doc.g.overall_growth.finditer(doc.key, lo, m.number_start))
+    if not hits:
+        return None
+    hit = hits[-1]
+    if re.search(r"[;:()]", doc.key[hit.end():m.number_start]) or any(
+            c[2] in ("head", "sector", "sector_part", "domain", "crop", "ownership")
+            for c in doc.concepts_in(hit.end(), m.number_start)):
+        return None
+    return Choice(doc.g.metric_alias("grdp"), hit.start(), hit.end(), OVERALL_GROWTH), None
 
 
 WORD_NEXT = re.compile(r"\s+\w")  # a word right after, no mark between
