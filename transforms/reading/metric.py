@@ -144,6 +144,8 @@ def _overall_growth(doc: Document, sent: Sentence, m: Mention, sent_facts: Sente
 WORD_NEXT = re.compile(r"\s+\w")  # a word right after, no mark between
 _SHARE_CLAUSE = re.compile(fold_pattern(r"\s*,\s*chiếm\s+(?:tỷ\s+(?:lệ|trọng)\s+)?"  # `..., chiếm 63% tổng ...`
                                         r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
+# `đạt 28.352 tỷ đồng (tăng 1,3% so cùng kỳ), chiếm ...`: a bracket right after an amount
+_BRACKET_THEN = re.compile(r"\s*\([^()]*\)")
 # `khu vực nhà nước đạt 68 tỷ đồng (chiếm 0,15%)`: the share, in brackets, of the amount just read
 _SHARE_BRACKET = re.compile(fold_pattern(r"\s*\(\s*chiếm\s+(?:tỷ\s+(?:lệ|trọng)\s+)?"
                                          r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
@@ -220,9 +222,22 @@ def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
     """`Trong đó, khu vực nhà nước đạt 68 tỷ đồng (chiếm 0,15%)`: a share in brackets right after an amount is that
     amount's indicator (a part in percent of its total), whatever sector words the clause holds."""
     last = sent_facts[-1] if sent_facts else None
+    if last is not None and last.unit == "percent" and last.parent_fact_id is not None and len(sent_facts) > 1 \
+            and sent_facts[-2].fact_id == last.parent_fact_id \
+            and _BRACKET_THEN.match(doc.key, sent_facts[-2].char_end) is not None \
+            and _BRACKET_THEN.match(doc.key, sent_facts[-2].char_end).end() > last.char_end:
+        # `đạt hơn 28.352 tỷ đồng (tăng 1,3% so cùng kỳ), chiếm tỷ trọng trên 54% của toàn tỉnh`: the amount's own
+        # change in brackets stands between the amount and its share
+        last = sent_facts[-2]
+        gap = _BRACKET_THEN.match(doc.key, last.char_end).end()
+    else:
+        gap = last.char_end if last is not None else 0
     if m.unit != "percent" or last is None or last.unit == "percent" or last.role not in ("level", "part"):
         return None
-    if not _SHARE_BRACKET.fullmatch(doc.key, last.char_end, m.number_start) and not (
+    if gap != last.char_end and not (_SHARE_CLAUSE.fullmatch(doc.key, gap, m.number_start)
+                                     and _share_after_comma(doc, last, m)):
+        return None
+    if gap == last.char_end and not _SHARE_BRACKET.fullmatch(doc.key, last.char_end, m.number_start) and not (
             _SHARE_CLAUSE.fullmatch(doc.key, last.char_end, m.number_start) and _share_after_comma(doc, last, m)) \
             and not _share_of_the_whole_named(doc, last, m):
         return None
