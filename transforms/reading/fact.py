@@ -632,6 +632,12 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         total = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened
                       and f.role == "level" and f.unit == unit and not key[f.char_end:opened].strip()), None)
         intro = total is not None
+    if marker is None and not intro and in_bracket and unit == "count":
+        # `có 5 sản phẩm OCOP (1 sản phẩm 4 sao và 4 sản phẩm 3 sao)`: counts of the total's own noun in a bracket
+        # after it, adding up to it, are its parts
+        total = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened and f.role == "level"
+                      and f.metric == metric.code and _counts_summing_to(key, f, m, opened)), total)
+        intro = total is not None and _counts_summing_to(key, total, m, opened)
     breakdown = (g.breakdown_lead.match(key, sent.start) or g.breakdown_colon.search(key, sent.start, m.number_start)) \
         if total is None and not in_bracket else None
     if breakdown is not None:  # `Xét theo ngành, ...` under the total read last, in any paragraph
@@ -1327,3 +1333,16 @@ def _ratings_after(g: Grammar, key: str, text: str, m: Mention, end: int) -> str
                if not (s.group().isdigit() and g.subset_standard.match(key, s.start()))), end)
     found = [r for r in g.subset_standard.finditer(key, m.end, hi)]
     return ", ".join(dict.fromkeys(text[r.start():r.end()] for r in found)) or None
+
+
+def _counts_summing_to(key: str, total: Fact, m: Mention, opened: int) -> bool:
+    """Whether the bracket opened at `opened` right after the total (its own words between, no figure) holds two or
+    more counts of the figure's counted noun, the total's too, that add up to the total."""
+    close = key.find(")", m.end)
+    if not m.counter or close < 0 or total.unit != "count" or DIGIT.search(key, total.char_end, opened):
+        return False
+    noun = re.escape(fold(m.counter))
+    if not re.match(r"[\d.]+\s+" + noun + r"(?!\w)", fold(total.value_text)):
+        return False
+    found = re.findall(r"(?<![\d,.])(\d{1,3}(?:\.\d{3})+|\d+)\s+" + noun + r"(?!\w)", key[opened:close])
+    return len(found) >= 2 and sum(int(x.replace(".", "")) for x in found) == total.value
