@@ -388,7 +388,7 @@ class Document:
             opening = self.concepts_in(s.start, min(s.end, s.start + 40))
             sectors = [c for c in opening if c[2] == "sector"]
             if sectors and not any(c[2] == "head" and c[0] < sectors[0][0] and c[3] not in ("production_value",)
-                                   for c in opening):
+                                   for c in opening) and not _sectors_joined(self.key, sectors):
                 topics[s.paragraph] = sectors[0][3]
             if s.is_heading:
                 section = topics.get(s.paragraph)
@@ -1226,3 +1226,13 @@ def running_total(doc: Document, at: int) -> bool:
     too (the month's figure beside it is another statement)."""
     return doc.g.running.search(doc.key, max(0, at - 32), at) is not None \
         or doc.g.running_lead.search(doc.key, max(0, at - 72), at) is not None
+
+
+_JOINED = re.compile(fold_pattern(r"\s*(?:và|,|cùng|lẫn)\s*$"))
+
+
+def _sectors_joined(key: str, sectors: list) -> bool:
+    """`Sản xuất công nghiệp và nông nghiệp đều đạt mức khá`: a paragraph opening on two sectors joined is about
+    neither alone."""
+    return len(sectors) > 1 and sectors[1][3] != sectors[0][3] and _JOINED.match(key, sectors[0][1], sectors[1][0]) \
+        is not None
