@@ -157,6 +157,9 @@ _COUNT_SHARE_GAP = re.compile(fold_pattern(r"(?:\s+[^\s\d,;:()]+){0,6}[\s,]*(?:\
                                            r"(?:chiếm\s+(?:tỷ\s+lệ\s+)?|\(\s*tỷ\s+lệ\s+|(?:(?<=,)|(?<=,\s))tỷ\s+lệ\s*:?\s*)"
                                            r"(?:là\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
 
+# `1.174 hộ, giảm 74 hộ, chiếm tỷ lệ 4,98%`: a change of the count between it and its share
+_COUNT_CHANGE_GAP = re.compile(fold_pattern(r"\s*,?\s*(?:tăng|giảm)\s+(?:thêm\s+|được\s+)?"))
+
 # `9 xã đạt chuẩn nông thôn mới (NTM), đạt 60% so với tổng số xã`: a ratio to all that the count counts is its share
 _COUNT_RATIO_GAP = re.compile(fold_pattern(r"(?:\s+[^\s\d,;:]+){0,8}[\s,]*(?:đạt|bằng)\s+"
                                            r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?"))
@@ -170,10 +173,18 @@ def _rate_of_count(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     if m.unit != "percent" or m.points:
         return None
     of_all = _OF_ALL_COUNTED.match(doc.key, m.end) is not None  # `đạt 60% so với tổng số xã`
-    count = next((f for f in sent_facts.latest_first(sent.start) if f.role == "level" and f.unit == "count"
-                  and (_COUNT_SHARE_GAP.fullmatch(doc.key, f.char_end, m.number_start)
-                       or (of_all and _COUNT_RATIO_GAP.fullmatch(doc.key, f.char_end, m.number_start))
-                       or _fraction_share(doc.key, f, m))), None)
+    facts = list(sent_facts.latest_first(sent.start))
+    at = next((i for i, f in enumerate(facts) if f.role == "level" and f.unit == "count"
+               and (_COUNT_SHARE_GAP.fullmatch(doc.key, f.char_end, m.number_start)
+                    or (of_all and _COUNT_RATIO_GAP.fullmatch(doc.key, f.char_end, m.number_start))
+                    or _fraction_share(doc.key, f, m))), None)
+    count = facts[at] if at is not None else None
+    if count is not None and count.metric not in doc.g.rates and at + 1 < len(facts) \
+            and facts[at + 1].unit == "count" and facts[at + 1].role == "level" \
+            and _COUNT_CHANGE_GAP.fullmatch(doc.key, facts[at + 1].char_end, count.char_start):
+        # `Số hộ cận nghèo là 1.174 hộ, giảm 74 hộ, chiếm tỷ lệ 4,98%`: the count's change stands between the count
+        # and its share
+        count = facts[at + 1]
     rate = doc.g.rates.get(count.metric) if count is not None else None
     if rate is None or rate not in doc.ref.metrics:
         return None
