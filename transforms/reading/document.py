@@ -961,6 +961,11 @@ class Document:
             # `lúa vụ Đông Xuân đã thu hoạch xong, với diện tích gieo trồng 26.844ha`: an action of the figure's own
             # clause, not one an earlier clause says became of the crop
             mods -= {("action", c[3]) for c in acts if c[0] < comma} - {("action", c[3]) for c in acts if c[0] > comma}
+        cut = self.last_mark(",)", item_lo, m.number_start) if self.key.endswith("%", 0, item_lo) else -1
+        if cut >= 0 and any(c[0] < cut for c in acts) and any(c[2] == "head" and c[0] > cut for c in in_sentence):
+            # `đã thu hoạch 5.200 ha, đạt 90% diện tích gieo cấy, sản lượng ước 31.000 tấn`: an action an earlier
+            # clause names (the base a ratio before was of) is not the figure's, whose own clause names its measure
+            mods -= {("action", c[3]) for c in acts if c[0] < cut} - {("action", c[3]) for c in acts if c[0] > cut}
         mods |= {(c[2], c[3]) for c in after}
         right_after = [c for c in all_after if c[0] <= m.end + 2]
         semi = self.last_mark(";", sent.start, m.number_start) if any(k == "per" for k, _ in mods) else -1
