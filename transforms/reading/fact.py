@@ -726,10 +726,13 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         total = next((f for fs in doc.levels.values() for f in fs if f.fact_id == last.parent_fact_id), None)
         if total is not None and abs(value) < abs(total.value):
             role, parent_id, part_list = "part", total.fact_id, "partial"
-    if role == "level" and m.range_part is None and choice.how.startswith(UNDER) and choice.scope is not None \
-            and doc.ownership_named(*choice.scope):
+    item_lo = doc.last_mark(",;:", sent.start, m.number_start) + 1 or sent.start
+    if role == "level" and m.range_part is None and unit != "percent" and (
+            (choice.how.startswith(UNDER) and choice.scope is not None and doc.ownership_named(*choice.scope))
+            or doc.ownership_named(item_lo, m.number_start)):
         # `Tổng vốn đầu tư ... ước đạt 56.061,6 tỷ đồng. Vốn Nhà nước ... ước đạt 17.875,1 tỷ đồng; vốn ngoài Nhà nước
-        # ...`: a share by ownership of the indicator the paragraph stated the total of is its part
+        # ...`: a share by ownership of the indicator the paragraph stated the total of is its part (so is a sentence
+        # opening on an ownership: `Khu vực kinh tế nhà nước thu được 18,21 tỷ đồng` after the revenue's total)
         total = next((f for f in reversed(para_facts or []) if f.role == "level" and f.unit == unit
                       and f.metric == metric.code and f.scope is None and f.metric_how != PLANNED
                       and running_total(doc, f.char_start) == running), None)
