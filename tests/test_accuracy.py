@@ -307,8 +307,8 @@ HELD_OUT = [
     # (SCORES.md); read after closing
     ("sealed33", 319, 0.81, 0),
     # blind reports of the twenty-sixth session's development batches (bench dev63-dev67), scored on arrival with the
-    # session's first extractor (dbda553), then read (SCORES.md). False fail written down: dev54 gt01 (the district's own
-    # budget revenue, `Thu ngân sách quận`, beside the state budget revenue on its territory)
+    # session's first extractor (dbda553), then read (SCORES.md). False fail written down: dev54 gt01 (the district's
+    # own budget revenue, `Thu ngân sách quận`, beside the state budget revenue on its territory)
     ("dev53", 131, 0.73, 0),
     ("dev54", 145, 0.80, 1),
     ("dev55", 115, 0.79, 0),

@@ -334,6 +334,21 @@ def test_a_second_trong_do_lists_the_parts_of_the_part_before_it(tmp_path: Path)
     assert not [r for r in rows if r[0] == "part_sum" and r[1] == "fail"], rows
 
 
+def test_each_total_of_a_sentence_opens_its_own_trong_do(tmp_path: Path) -> None:
+    """`giai đoạn 2021-2025 đạt 2.500 tỷ đồng, trong đó ... 1.200 tỷ đồng; giai đoạn 2026-2030 ... đạt 3.000 tỷ
+    đồng, trong đó ... 1.500 tỷ đồng` (dev70 hx02): the second list is the second total's, so the first's parts do
+    not overshoot it; parts that do overshoot their own total still fail."""
+    text = ("Năm 2023, tổng vốn đầu tư toàn xã hội đạt 2.500 tỷ đồng, trong đó vốn ngân sách nhà nước đạt 1.200 tỷ "
+            "đồng; năm 2024 tổng vốn đầu tư toàn xã hội đạt 3.000 tỷ đồng, trong đó vốn ngân sách nhà nước đạt {} tỷ "
+            "đồng.")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    rows = _checks(tmp_path / "a", {"a.txt": HEAD + text.format("1.500")})
+    assert not [r for r in rows if r[0] == "part_sum" and r[1] == "fail"], rows
+    rows = _checks(tmp_path / "b", {"a.txt": HEAD + text.format("1.500 tỷ đồng, vốn ngoài nhà nước đạt 1.800")})
+    assert [r for r in rows if r[0] == "part_sum" and r[1] == "fail"], rows
+
+
 def test_two_targets_of_one_ratio_against_unnamed_bases_only_warn(tmp_path: Path) -> None:
     """`gấp 1,5 lần so với đầu nhiệm kỳ` and `gấp đôi hiện nay` for one year: a plan's ratios measure against
     bases it seldom names alike, so two of them are no proof of an error; two results of one ratio still are."""

@@ -562,6 +562,13 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         # total written last before its marker
         # (not a plan's figure stated in a bracket: `ước đạt 3.658 tỷ đồng (KH 3.658 tỷ đồng) (trong đó: ...)`)
         total = [f for f in totals if f.char_end <= marker.start() and (f.metric_how != PLANNED or f is total)][-1]
+        # (a later total with a marker of its own before the figure opens the figure's list: `giai đoạn 2021-2025 đạt
+        # 2.500 tỷ đồng, trong đó ...; giai đoạn 2026-2030 ... đạt 3.000 tỷ đồng, trong đó vốn NSNN đạt 1.500 tỷ đồng`)
+        later = [f for f in totals if total.char_end < f.char_end <= m.start and f.metric_how != PLANNED
+                 and (mk := sent_facts.marker_after(f, doc, sent.end)) is not None and mk.end() <= m.start
+                 and mk.start() > marker.end()]
+        if later:
+            total, marker = later[-1], sent_facts.marker_after(later[-1], doc, sent.end)
     intro = total is not None and g.total_intro.search(key, max(0, total.char_start - 24), total.char_start)
     opening = g.list_start.match(key, sent.start, min(sent.end, sent.start + 48))
     if total is None and opening is not None and prev_facts:
