@@ -329,9 +329,7 @@ class Concepts:
         for s in signatures:
             self.by_head.setdefault(s.head, []).append(s)
         for group in self.by_head.values():
-            # (the most modifiers first; among as many, a named word before any word of its kind: `crop=fruit` before
-            # `crop=*`)
-            group.sort(key=lambda s: (-len(s.modifiers), sum(v == "*" for _, v in s.modifiers)))
+            group.sort(key=lambda s: -len(s.modifiers))
         self.head_of_metric = head_of_metric  # a metric's head, to compose a list item under it
         # the action every signature of a metric requires (harvested, for the harvested area), built once
         by_metric: dict[str, list[frozenset[tuple[str, str]]]] = {}

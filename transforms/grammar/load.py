@@ -67,7 +67,6 @@ class Grammar:
         # counts that accrue over a period (seeds/grammar/words.csv `flow_count`: metric codes): counted to a month's
         # end they are the months to date
         self.flow_counts = frozenset(w.get("flow_count", []))
-        self.crop_groups = frozenset(w.get("crop_group", []))  # crop values naming a group of crops (`fruit`)
         self.stock_amounts = frozenset(w.get("stock_amount", []))  # balances at a date (`dư nợ`): no flows
         self.elided = frozenset(fold(x) for x in w.get("elided", []))
         # a figure referred back to (`Con số này tương đương 40,47% dự toán`): phrases that, like elided words, name

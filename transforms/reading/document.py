@@ -1027,11 +1027,6 @@ class Document:
         if sent.paragraph in self.crop_topics and not any(k == "crop" for k, _ in mods):
             mods.add(("crop", self.crop_topics[sent.paragraph]))  # the paragraph's label (`Cây lúa: ...`)
         # (a crop is perennial or not wherever it was named: its area stands or is sown)
-        named_crops = {v for k, v in mods if k == "crop"}
-        if named_crops & g.crop_groups and named_crops - g.crop_groups:
-            # `diện tích cây ăn trái ... bao gồm: Sầu riêng gần 3.000 ha`: a crop named beside the group it belongs to
-            # (seeds/grammar/words.csv `crop_group`) is the figure's; the group names the list
-            mods -= {("crop", v) for v in g.crop_groups}
         mods |= {("cycle", g.crop_cycles[v]) for k, v in list(mods) if k == "crop" and v in g.crop_cycles}
         options: list[tuple[str, int, int, str]] = []  # head, start, end, how
         if m.points and any(c[3] == "growth_contribution" for c in in_sentence if c[2] == "head" and (
