@@ -349,6 +349,20 @@ def test_each_total_of_a_sentence_opens_its_own_trong_do(tmp_path: Path) -> None
     assert [r for r in rows if r[0] == "part_sum" and r[1] == "fail"], rows
 
 
+def test_the_count_of_a_plans_targets_under_a_quarters_heading_is_no_mismatch(tmp_path: Path) -> None:
+    """`Quý I/2024: ...` over `Năm 2024, thành phố ... thực hiện 24 chỉ tiêu` (dev58 hq02): the targets the year's
+    plan set are the year's, whatever section names them; a figure of the year's results there still mismatches."""
+    head = "Quý I/2024: Bức tranh kinh tế - xã hội thành phố có nhiều điểm sáng\n\n"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    rows = _checks(tmp_path / "a", {"a.txt": head + "Năm 2024, thành phố tập trung chỉ đạo để thực hiện 24 chỉ tiêu "
+                                                    "phát triển kinh tế - xã hội."})
+    assert not [r for r in rows if r[0] == "period_mismatch" and r[1] == "fail"], rows
+    rows = _checks(tmp_path / "b", {"a.txt": head + "Năm 2024, tổng thu ngân sách nhà nước trên địa bàn thành phố đạt "
+                                                    "5.200 tỷ đồng."})
+    assert [r for r in rows if r[0] == "period_mismatch" and r[1] == "fail"], rows
+
+
 def test_two_targets_of_one_ratio_against_unnamed_bases_only_warn(tmp_path: Path) -> None:
     """`gấp 1,5 lần so với đầu nhiệm kỳ` and `gấp đôi hiện nay` for one year: a plan's ratios measure against
     bases it seldom names alike, so two of them are no proof of an error; two results of one ratio still are."""

@@ -74,6 +74,9 @@ figures as (
         and f.char_start < sections.section_end
         and f.period_stated_at >= sections.section_start  -- the figure states its own period
         and f.status <> 'target'
+        -- (the number of targets a plan set, `thực hiện 24 chỉ tiêu` under a quarter's heading, is the year's plan
+        -- whatever section names it: no figure of a period)
+        and f.metric <> 'targets_total'
     inner join marts.dim_period as hp on hp.period = sections.heading_period
     inner join marts.dim_period as fp on fp.period = f.period
 ),
