@@ -122,6 +122,15 @@ SETS = {
     "dev56": (ROOT / "tests" / "fixtures" / "dev56" / "docs", ROOT / "tests" / "fixtures" / "dev56" / "gold"),
     "dev57": (ROOT / "tests" / "fixtures" / "dev57" / "docs", ROOT / "tests" / "fixtures" / "dev57" / "gold"),
     "sealed34": (ROOT / "tests" / "fixtures" / "sealed34" / "docs", ROOT / "tests" / "fixtures" / "sealed34" / "gold"),
+    "dev58": (ROOT / "tests" / "fixtures" / "dev58" / "docs", ROOT / "tests" / "fixtures" / "dev58" / "gold"),
+    "dev59": (ROOT / "tests" / "fixtures" / "dev59" / "docs", ROOT / "tests" / "fixtures" / "dev59" / "gold"),
+    "dev60": (ROOT / "tests" / "fixtures" / "dev60" / "docs", ROOT / "tests" / "fixtures" / "dev60" / "gold"),
+    "dev61": (ROOT / "tests" / "fixtures" / "dev61" / "docs", ROOT / "tests" / "fixtures" / "dev61" / "gold"),
+    "dev62": (ROOT / "tests" / "fixtures" / "dev62" / "docs", ROOT / "tests" / "fixtures" / "dev62" / "gold"),
+    "dev63": (ROOT / "tests" / "fixtures" / "dev63" / "docs", ROOT / "tests" / "fixtures" / "dev63" / "gold"),
+    "dev64": (ROOT / "tests" / "fixtures" / "dev64" / "docs", ROOT / "tests" / "fixtures" / "dev64" / "gold"),
+    "dev65": (ROOT / "tests" / "fixtures" / "dev65" / "docs", ROOT / "tests" / "fixtures" / "dev65" / "gold"),
+    "sealed35": (ROOT / "tests" / "fixtures" / "sealed35" / "docs", ROOT / "tests" / "fixtures" / "sealed35" / "gold"),
 }
 
 
