@@ -642,9 +642,10 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
     if marker is None and not intro and in_bracket and unit == "count":
         # `có 5 sản phẩm OCOP (1 sản phẩm 4 sao và 4 sản phẩm 3 sao)`: counts of the total's own noun in a bracket
         # after it, adding up to it, are its parts
-        total = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened and f.role == "level"
-                      and f.metric == metric.code and _counts_summing_to(key, f, m, opened)), total)
-        intro = total is not None and _counts_summing_to(key, total, m, opened)
+        summed = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened and f.role == "level"
+                       and f.metric == metric.code and _counts_summing_to(key, f, m, opened)), None)
+        if summed is not None:
+            total, intro = summed, True
     breakdown = (g.breakdown_lead.match(key, sent.start) or g.breakdown_colon.search(key, sent.start, m.number_start)) \
         if total is None and not in_bracket else None
     if breakdown is not None:  # `Xét theo ngành, ...` under the total read last, in any paragraph

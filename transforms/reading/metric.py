@@ -233,24 +233,20 @@ def _share_of_amount(doc: Document, sent: Sentence, m: Mention, sent_facts: Sent
     """`Trong đó, khu vực nhà nước đạt 68 tỷ đồng (chiếm 0,15%)`: a share in brackets right after an amount is that
     amount's indicator (a part in percent of its total), whatever sector words the clause holds."""
     last = sent_facts[-1] if sent_facts else None
-    if last is not None and last.unit == "percent" and last.parent_fact_id is not None and len(sent_facts) > 1 \
-            and sent_facts[-2].fact_id == last.parent_fact_id \
-            and _BRACKET_THEN.match(doc.key, sent_facts[-2].char_end) is not None \
-            and _BRACKET_THEN.match(doc.key, sent_facts[-2].char_end).end() > last.char_end:
+    gap = last.char_end if last is not None else 0  # where the words before the share begin
+    if last is not None and last.unit == "percent" and len(sent_facts) > 1 \
+            and sent_facts[-2].fact_id == last.parent_fact_id:
         # `đạt hơn 28.352 tỷ đồng (tăng 1,3% so cùng kỳ), chiếm tỷ trọng trên 54% của toàn tỉnh`: the amount's own
         # change in brackets stands between the amount and its share
-        last = sent_facts[-2]
-        gap = _BRACKET_THEN.match(doc.key, last.char_end).end()
-    else:
-        gap = last.char_end if last is not None else 0
+        bracket = _BRACKET_THEN.match(doc.key, sent_facts[-2].char_end)
+        if bracket is not None and bracket.end() > last.char_end:
+            last, gap = sent_facts[-2], bracket.end()
     if m.unit != "percent" or last is None or last.unit == "percent" or last.role not in ("level", "part"):
         return None
-    if gap != last.char_end and not (_SHARE_CLAUSE.fullmatch(doc.key, gap, m.number_start)
-                                     and _share_after_comma(doc, last, m)):
-        return None
-    if gap == last.char_end and not _SHARE_BRACKET.fullmatch(doc.key, last.char_end, m.number_start) and not (
-            _SHARE_CLAUSE.fullmatch(doc.key, last.char_end, m.number_start) and _share_after_comma(doc, last, m)) \
-            and not _share_of_the_whole_named(doc, last, m):
+    right_after = gap == last.char_end  # (a bracket or a named whole only right after the amount)
+    if not (_SHARE_CLAUSE.fullmatch(doc.key, gap, m.number_start) and _share_after_comma(doc, last, m)) and not (
+            right_after and (_SHARE_BRACKET.fullmatch(doc.key, gap, m.number_start)
+                             or _share_of_the_whole_named(doc, last, m))):
         return None
     share = doc.g.structure_share.get(last.metric)
     total = doc.read_by_id.get(last.parent_fact_id or "") if last.role == "part" else None
