@@ -505,12 +505,14 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
             set_out_of = parent is not None and parent.sentence_index == sent.index \
                 and _TALLY_FRACTION.search(key, parent.char_end, fact.char_end + 3) is None \
                 and g.total_intro.search(key, max(sent.start, parent.char_start - 24), parent.char_start)
-            if fact.role == "part" and fact.metric in g.outcome_tallies and not set_out_of and not (
+            split_tally = parent is not None and parent.metric == fact.metric and parent.sentence_index == sent.index
+            if fact.role == "part" and fact.metric in g.outcome_tallies and not set_out_of and not split_tally and not (
                     parent is not None and g.subset_marker.search(key, parent.char_end, fact.char_start)):
                 # `16/17 chỉ tiêu đạt`, `đạt và vượt 17 chỉ tiêu` under a total stated before: dated by the total, a
                 # level of its own code (after `trong đó` a subset of the figure before: a part; and a part of the total
                 # its sentence sets them out of, `Trong tổng số 16 chỉ tiêu có 13 chỉ tiêu đạt`: CONTRACT, part when
-                # the text states the total)
+                # the text states the total; and a split of its own tally, `20/20 chỉ tiêu đạt và vượt (14 chỉ tiêu
+                # vượt, 6 chỉ tiêu đạt)`: parts)
                 fact.role, fact.parent_fact_id, fact.part_list = "level", None, None
             total = total_above_list(doc, sent, fact) or part_after_breakdown(doc, sent, fact, prev_facts)
             if total is not None:

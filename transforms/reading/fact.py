@@ -1350,10 +1350,13 @@ def _counts_summing_to(key: str, total: Fact, m: Mention, opened: int) -> bool:
     """Whether the bracket opened at `opened` right after the total (its own words between, no figure) holds two or
     more counts of the figure's counted noun, the total's too, that add up to the total."""
     close = key.find(")", m.end)
-    if not m.counter or close < 0 or total.unit != "count" or DIGIT.search(key, total.char_end, opened):
+    if not m.counter or close < 0 or total.unit != "count":
         return False
     noun = re.escape(fold(m.counter))
-    if not re.match(r"[\d.]+\s+" + noun + r"(?!\w)", fold(total.value_text)):
+    # (the total may be a fraction's numerator, the noun after its denominator: `20/20 chỉ tiêu đạt (14 chỉ tiêu vượt,
+    # 6 chỉ tiêu đạt)`)
+    written = re.match(r"[\d.]+(?:\s*/\s*[\d.]+)?\s+" + noun + r"(?!\w)", key[total.char_start:opened])
+    if written is None or DIGIT.search(key, total.char_start + written.end(), opened):
         return False
     found = re.findall(r"(?<![\d,.])(\d{1,3}(?:\.\d{3})+|\d+)\s+" + noun + r"(?!\w)", key[opened:close])
     return len(found) >= 2 and sum(int(x.replace(".", "")) for x in found) == total.value
