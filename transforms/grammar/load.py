@@ -238,6 +238,7 @@ class Grammar:
         self.complete_lead = words(r"(?<!\w)", "complete_lead", r"(?!\w)")  # `..., gồm:` lists every part
         self.frame_opening = words(r"\s*", "frame_opening", r"\s")  # `Ở khu vực ..., ` sets where the clause is
         self.bound_after = words(r"\s*", "bound_after", r"(?!\w)")  # `90% trở lên tổ chức ...`
+        self.average_aside = words(r"\s*", "average_aside", r"(?!\w)")  # `(bình quân 1 tháng khoảng 21 ngàn tỷ đồng)`
         self.list_lead = re.compile(fold_pattern(r"(?<!\w)(?:như|gồm|bao gồm|cụ thể)\s*:"))  # `..., như: a; b; c`
         self.follow_on = words(r"\s*", "follow_on", r"(?!\w)")  # `Theo đó, ...` after a sentence announcing targets
         # (a qualifier between: `trong tổng số hơn 1.000 hộ nghèo ..., có đến 634 hộ ...`)

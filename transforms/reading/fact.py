@@ -603,6 +603,8 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         if total is not None:
             marker, intro = lead, not g.complete_lead.search(lead.group())
     opened = key.rfind("(", sent.start, m.start)
+    if opened > key.rfind(")", sent.start, m.start) and g.average_aside.match(key, opened + 1):
+        return role, parent_id, part_list  # `(bình quân 1 tháng khoảng 21 ngàn tỷ đồng)`: an average, no part
     if total is None and opened > key.rfind(")", sent.start, m.start) and g.list_start.match(key, opened + 1):
         # `khu vực kinh tế trong nước ước đạt 13,28 nghìn tỷ đồng, tăng 7% (trong đó, công nghiệp địa phương
         # ước đạt 7,47 nghìn tỷ đồng ...)`: a part of the amount the bracket follows
