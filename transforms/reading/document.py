@@ -25,7 +25,7 @@ from transforms.grammar.indicator import (
 )
 from transforms.grammar.keys import fold, tokenize, tones
 from transforms.grammar.masks import fold_pattern
-from transforms.grammar.numbers import Mention, skip_spaces
+from transforms.grammar.numbers import Mention, parse_number, skip_spaces
 from transforms.grammar.roles import VALUE_PAREN
 from transforms.grammar.status import StatusCues
 from transforms.reading.records import Fact
@@ -110,6 +110,9 @@ _OWN_FIGURE = re.compile(r"\s*:?\s*\d")
 _ITEM_SEPARATOR = re.compile(r",|;|(?<!\w)va(?!\w)")  # between the items of a list (not a dash: `nông - lâm`)
 # the figures after the first of a list set apart by semicolons alone, to the clause's end (`; 5,1%; 9,1%.`)
 _SEMICOLON_FIGURES = re.compile(r"(?:\s*;\s*\d+(?:[.,]\d+)*\s*%?)+(?=\s*(?:[.)]|$))")
+# a list's item that is a range of two figures, the unit written once after the second (`62 - 63%`, `(32-33%)`)
+_RANGE_ITEM = re.compile(r"\(?\s*(\d+(?:[.,]\d+)*)\s*[-–]\s*(\d+(?:[.,]\d+)*)\s*%\s*\)?")
+_SEMICOLON_RANGES = re.compile(r"(?:\s*;\s*\(?\d+(?:[.,]\d+)*\s*[-–]\s*\d+(?:[.,]\d+)*\s*%\s*\)?)+(?=\s*(?:[.)]|$))")
 LIST_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*")  # a figure of a list, not a year
 # three or more figures (percentages, or plain) joined by dashes alone: `2,1% - 64,3% - 33,6%`
 DASH_CHAIN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*\s*%?(?:\s*-\s*\d+(?:[.,]\d+)*\s*%?){2,}(?![\w.,]*\d)")
@@ -290,6 +293,7 @@ class Document:
         self._cues: list[tuple[int, int]] | None = None
         self._cue_starts: list[int] = []
         self._cue_lists: dict[int, list[int] | None] = {}
+        self.range_low: dict[int, int] = {}  # a range item's second figure → its first, the item's place in its list
         self._sectors: list[tuple[int, int, str, str]] | None = None
         self._marks: dict[str, list[int]] = {}
         self._sentence_crops: dict[int, list[tuple[int, int, str, str]]] = {}
@@ -485,11 +489,29 @@ class Document:
             # (a bracket's `tương ứng` after figures restates the list read before it: see extract's brackets)
             # (a bracket opened after the list holds other values of the same items, not more items: `lần lượt là
             # 41,57% - 15,45% - 39,82% (chỉ tiêu nghị quyết là 41,42% - 16,84% - 38,56%)`)
-            self._cue_lists[start] = None if inside else [
-                f.start() for f in LIST_FIGURE.finditer(self.key, end, stop if stop >= 0 else sent_end)
-                if self.key.rfind("(", end, f.start()) <= self.key.rfind(")", end, f.start())]
+            self._cue_lists[start] = None if inside else (
+                self._range_list(end, stop, sent_end) or [
+                    f.start() for f in LIST_FIGURE.finditer(self.key, end, stop if stop >= 0 else sent_end)
+                    if self.key.rfind("(", end, f.start()) <= self.key.rfind(")", end, f.start())])
         figures = self._cue_lists[start]
         return (start, end, figures) if figures is not None and len(figures) >= 2 else None
+
+    def _range_list(self, end: int, stop: int, sent_end: int) -> list[int] | None:
+        """`lần lượt là 62 - 63%, 34 - 35%; 3 - 4%`, `lần lượt là (32-33%), (42-43%) và (19-20%)`: a list whose every
+        item is a range (the first figure below the second, `%` written once after it, a bracket around it or not)
+        has one place per range, at its first figure; the second is noted in `range_low`. None unless every figure
+        after the cue to the clause's end is in such an item, two items or more."""
+        if stop >= 0 and (more := _SEMICOLON_RANGES.match(self.key, stop)) is not None:
+            stop = more.end()  # (items set apart by semicolons: one list)
+        hi = stop if stop >= 0 else sent_end
+        figures = [f.start() for f in LIST_FIGURE.finditer(self.key, end, hi)]
+        items = [r for r in _RANGE_ITEM.finditer(self.key, end, hi)
+                 if (lo := parse_number(r.group(1))) is not None and (up := parse_number(r.group(2))) is not None
+                 and lo.value < up.value]
+        if len(items) < 2 or sorted(x for r in items for x in (r.start(1), r.start(2))) != figures:
+            return None
+        self.range_low.update({r.start(2): r.start(1) for r in items})
+        return [r.start(1) for r in items]
 
     def after_last_figure(self, lo: int, hi: int) -> int:
         """Where the words after the last figure in [lo, hi) begin (`lo` if none; a period is no figure)."""

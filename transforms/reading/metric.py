@@ -472,7 +472,8 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
         found, clause_start = wide, sent.start
     if found is None:
         return _respective_bracket(doc, sent, m, sent_facts)
-    if m.number_start not in found[2]:
+    at = doc.range_low.get(m.number_start, m.number_start)  # (a range's second figure: the place of its first)
+    if at not in found[2]:
         return None
     cue_start, cue_end, figures = found
     # (the sectors named since the last figure before the cue, else in the whole clause)
@@ -504,7 +505,7 @@ def _distributed(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentence
         heads = [doc.g.concepts.head_of_metric[governing.code]]
     if items is None or not heads:
         return _respective_alias(doc, sent, m, sent_facts, cue_start, cue_end, figures)
-    start, end_, sector = items[figures.index(m.number_start)]
+    start, end_, sector = items[figures.index(at)]
     sig = doc.g.concepts.metric(heads[-1], {("sector", sector)})
     if sig is None or not compatible(doc.ref.metrics[sig.metric].unit, m):
         return None, "a sector at its place in a list whose head word names no indicator of that sector"
@@ -527,9 +528,10 @@ def _respective_alias(doc: Document, sent: Sentence, m: Mention, sent_facts: Sen
     (up to a bracket), the nearest in order. A conjunct cut short before an indicator (`tổng thu, tổng chi ngân
     sách`) is that indicator with the word it contrasts with (seeds/grammar/words.csv `contrast`)."""
     key = doc.key
+    at = doc.range_low.get(m.number_start, m.number_start)
     opened = key.find("(", cue_end, figures[-1])
-    figures = [f for f in figures if opened < 0 or f < opened]
-    if len(figures) < 2 or m.number_start not in figures:
+    figures = [f for f in figures if opened < 0 or f < opened or f in doc.range_low.values()]
+    if len(figures) < 2 or at not in figures:
         return None
     lo = max(sent.start, key.rfind(";", sent.start, cue_start) + 1, sent_facts.last_end(sent.start, cue_start) or 0)
     named: list[Alias] = []
@@ -559,7 +561,7 @@ def _respective_alias(doc: Document, sent: Sentence, m: Mention, sent_facts: Sen
     codes = [a.code for a in named]
     if len(named) != len(figures) or len(set(codes)) != len(codes):
         return None
-    alias = named[figures.index(m.number_start)]
+    alias = named[figures.index(at)]
     if not compatible(doc.ref.metrics[alias.code].unit, m):
         return None
     return Choice(alias, cue_start, cue_end, RESPECTIVE), None  # (the verb is read after the cue)
