@@ -47,6 +47,7 @@ FORMER_AREA = "the indicator just read, for a former area of the locality"
 CONTRIBUTION = "_growth_contribution"
 
 
+STRUCTURE_BEFORE = "a sector's share of the structure the sentence before, with no figure, names"
 EARLIER_HEADS = 3  # how many indicators read earlier a sector named alone may belong to
 
 
@@ -364,8 +365,19 @@ class Document:
         asides = [(b.start(), b.end()) for b in ASIDE.finditer(self.key, near, m.number_start)]
         lo = max([near] + [d.end() for d in DIGIT.finditer(self.key, near, m.number_start)
                            if not any(a <= d.start() < b for a, b in asides)])  # `(theo giá so sánh 2010)`
-        if not any(c[2] == "sector" for c in self.concepts_in(lo, m.number_start)):
+        sectors = [c for c in self.concepts_in(lo, m.number_start) if c[2] == "sector"]
+        if not sectors:
             return None  # the sector must be the figure's own subject, not the item's before it
+        prev = self.sentences[sent.index - 1] if sent.index > 0 and m.unit == "percent" else None
+        verb = self.g.roles.last_verb(self.key[sectors[-1][1]:m.number_start])
+        if prev is not None and verb in (None, "reach", "equal", "is", "share") \
+                and not DIGIT.search(self.blank_periods(prev.start, prev.end)) \
+                and any(c[2] == "head" and c[3] == "share" for c in self.concepts_in(prev.start, prev.end)):
+            # `Cơ cấu giá trị sản xuất tiếp tục chuyển dịch ... Theo đó, ... khu vực I đạt 13,10%, khu vực II đạt
+            # 80,44%`: a sentence with no figure that names a structure makes the next one's sectors its shares
+            sig = self.g.concepts.metric("share", {("sector", sectors[-1][3])})
+            if sig is not None:
+                return Choice(self.g.metric_alias(sig.metric), sectors[-1][0], sectors[-1][1], STRUCTURE_BEFORE)
         candidates = list(reversed(self.earlier[-EARLIER_HEADS:]))
         if self.g.contribution.search(self.key, sent.start, sent.end) and "grdp" in self.g.aliases_by_metric:
             # `khu vực công nghiệp - xây dựng tăng 10,4%, đóng góp 4,6 điểm phần trăm vào mức tăng trưởng`:
