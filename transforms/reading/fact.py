@@ -1057,7 +1057,10 @@ def read_fact(doc: Document, sent: Sentence, m: Mention, sent_facts: SentenceFac
             # `huyện đã giải ngân được 90,3%`: what is disbursed is measured against the capital allocated
             role, base = "pct_of_plan", "plan"
         elif verb == "reach" and base is None and not alias_growth and not (
-                any(w in key[clause_start:m.number_start] for w in g.growth_words)
+                # (named since the last figure before it: `giữ được mức tăng trưởng ổn định, tổng giá trị sản xuất ...
+                # đạt trên 3.000 tỉ đồng, đạt 100,33%` grows nothing by 100,33%)
+                any(w in key[max(clause_start, sent_facts.last_end(sent.start, m.start) or clause_start):m.number_start]
+                    for w in g.growth_words)
                 or _SIGNED.search(text, max(0, m.number_start - 3), m.number_start + 1)
                 or g.concepts.head_of_metric.get(metric.code) in ("grdp", "value_added")
                 # (`Tổng giá trị sản xuất năm 2023 đạt 7,2%`: a year's output is not a fourteenth of its plan)
