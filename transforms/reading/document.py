@@ -1013,7 +1013,7 @@ class Document:
             named_after = [c for c in right_after if c[2] == kind]
             if named_after and not any(c[0] >= item_lo for c in nearest):
                 mods.add((kind, named_after[0][3]))  # `thả nuôi được 297.739 ha thủy sản`: what the unit measures
-            elif nearest:
+            elif nearest and not (kind == "sector" and _sectors_summed(self.key, nearest)):
                 mods.add((kind, nearest[-1][3]))
             elif (subject := self._subject_after_fronted(sent, m, kind)) is not None:
                 mods.add((kind, subject))  # `Với tốc độ tăng trưởng 7,22%, khu vực dịch vụ đã trở thành ...`
@@ -1268,6 +1268,20 @@ def running_total(doc: Document, at: int) -> bool:
 
 
 _JOINED = re.compile(fold_pattern(r"\s*(?:và|,|cùng|lẫn)\s*$"))
+
+
+def _sectors_summed(key: str, sectors: list) -> bool:
+    """`tổng giá trị sản xuất các ngành công nghiệp, nông nghiệp và xây dựng đạt 11.450 tỷ đồng`: sectors listed
+    together after a collective (`các ngành`, `các lĩnh vực`) name the whole they make up, none of them alone."""
+    run = [sectors[-1]]
+    for c in reversed(sectors[:-1]):
+        if _JOINED.match(key, c[1], run[0][0]) is None:
+            break
+        run.insert(0, c)
+    return len({c[3] for c in run}) > 1 and _COLLECTIVE.search(key, max(0, run[0][0] - 24), run[0][0]) is not None
+
+
+_COLLECTIVE = re.compile(fold_pattern(r"(?<!\w)các\s+(?:ngành|lĩnh\s+vực|khu\s+vực)\s*$"))
 
 
 def _sectors_joined(key: str, sectors: list) -> bool:
