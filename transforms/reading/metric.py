@@ -1362,6 +1362,9 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
                                       named_growth=True) if doc.names_growth(lo, m.number_start) else None
     if sector is not None:
         return sector, None
+    revenue = _revenue_item(doc, sent, m) if m.unit is not None else None
+    if revenue is not None:  # (before the concepts: `thu từ khu vực ngoài nhà nước 46.977 tỷ đồng` is revenue, no
+        return revenue, None  # sector's production)
     concept = doc.concept_choice(sent, lo, m, governing)  # the sentence's head, the paragraph's, the unit's
     if concept is not None:
         return concept, None
