@@ -19,6 +19,7 @@ from transforms.grammar.load import Grammar
 from transforms.grammar.masks import fold_pattern
 from transforms.grammar.numbers import Mention, skip_spaces
 from transforms.locality import names_a_locality
+from transforms.numbers import parse_number
 from transforms.reading.document import (
     ASIDE,
     BASE_PERIOD,
@@ -646,6 +647,13 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         # after it, adding up to it, are its parts
         summed = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened and f.role == "level"
                        and f.metric == metric.code and _counts_summing_to(key, f, m, opened)), None)
+        if summed is not None:
+            total, intro = summed, True
+    if marker is None and not intro and in_bracket and unit not in ("count", "percent"):
+        # `tổng diện tích cây trồng hàng năm đạt 24.748 ha (vụ Đông Xuân 13.893 ha, Hè Thu 10.855 ha)`: amounts in the
+        # total's own unit in a bracket right after it, adding up to it, are its parts
+        summed = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened and f.role == "level"
+                       and f.metric == metric.code and _amounts_summing_to(key, f, m, opened)), None)
         if summed is not None:
             total, intro = summed, True
     breakdown = (g.breakdown_lead.match(key, sent.start) or g.breakdown_colon.search(key, sent.start, m.number_start)) \
@@ -1349,6 +1357,29 @@ def _ratings_after(g: Grammar, key: str, text: str, m: Mention, end: int) -> str
                if not (s.group().isdigit() and g.subset_standard.match(key, s.start()))), end)
     found = [r for r in g.subset_standard.finditer(key, m.end, hi)]
     return ", ".join(dict.fromkeys(text[r.start():r.end()] for r in found)) or None
+
+
+def _amounts_summing_to(key: str, total: Fact, m: Mention, opened: int) -> bool:
+    """Whether the bracket opened at `opened` right after the total (no figure between) holds two or more amounts
+    written in the total's own unit words (`ha`, `tỷ đồng`) that add up to it, within what their written decimals
+    allow."""
+    close = key.find(")", m.end)
+    number = _LEADING_FIGURE.match(key, total.char_start)
+    if close < 0 or number is None or DIGIT.search(key, total.char_end, opened):
+        return False
+    words = key[number.end():total.char_end].strip()
+    written = parse_number(number.group())
+    if not words or written is None or not written.value:
+        return False
+    found = [parse_number(x) for x in re.findall(r"(?<![\d,.])(\d+(?:[.,]\d+)*)\s*" + re.escape(words) + r"(?!\w)",
+                                                 key[opened:close])]
+    if len(found) < 2 or any(x is None for x in found):
+        return False
+    slack = sum(0.5 * 10 ** -x.decimals for x in found if x is not None) + 0.5 * 10 ** -written.decimals
+    return abs(sum(x.value for x in found if x is not None) - written.value) <= slack + 1e-9
+
+
+_LEADING_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _counts_summing_to(key: str, total: Fact, m: Mention, opened: int) -> bool:
