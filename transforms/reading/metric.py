@@ -1489,6 +1489,9 @@ HARM = "concept words of harm (a pest's, the weather's)"
 def percent_dropped(doc: Document, m: Mention, clause_start: int) -> bool:
     """A ratio whose writer dropped the `%`: a bare number reached against a plan (`đạt 55,3 kế hoạch`), or
     a decimal a rate named in its clause reached (`Tỷ lệ đô thị hóa đạt 31,48`)."""
+    verb = doc.g.roles.last_verb(doc.key[max(clause_start, m.number_start - 24):m.number_start])
+    if verb == "share" and 0 < m.value < 100 and m.decimals > 0:
+        return True  # `chiếm tỷ trọng 5,87 tổng GRDP`: a share is a percentage
     verb = doc.g.roles.last_verb(doc.key[max(clause_start, m.number_start - 12):m.number_start])
     if verb not in ("reach", "equal", "exceed") or not 0 < m.value <= 1000:
         return False
