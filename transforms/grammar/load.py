@@ -152,6 +152,7 @@ class Grammar:
         self.fronted_phrase = words(r"(?:[^\s,;:]*\s+-\s+)?", "fronted_phrase", r"\s")
         # `Công nghiệp chiếm 55,2%, dịch vụ 24,3% và nông nghiệp 20,5%`: industry's share as the second of three sectors
         self.three_sector_wider = dict(x.split(">", 1) for x in w.get("three_sector_wider", []))
+        self.rural_variant = dict(x.split(">", 1) for x in w.get("rural_variant", []))
         self.structure_share = dict(x.split(">", 1) for x in w.get("structure_share", []))
         self.capital_of_projects = dict(x.split(">", 1) for x in w.get("capital_of_projects", []))
         self.capital_of_public_projects = dict(x.split(">", 1) for x in w.get("capital_of_public_projects", []))

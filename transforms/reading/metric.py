@@ -52,7 +52,19 @@ def choose_metric(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
         # `cơ cấu kinh tế: Công nghiệp chiếm 55,2%, dịch vụ 24,3% và nông nghiệp 20,5%`: beside farming and services,
         # with construction named nowhere, industry is the whole second sector (seeds/grammar/words.csv)
         return replace(choice, alias=doc.g.metric_alias(wider)), why
+    rural = doc.g.rural_variant.get(choice.code) if choice is not None else None
+    if rural is not None and choice is not None:
+        lo = max(sent.start, choice.end)
+        cut = doc.last_mark(",;", lo, m.number_start)
+        item = doc.key[cut + 1 if cut >= 0 else lo:m.number_start]
+        if _COUNTRYSIDE.search(item) and not _TOWN.search(item):
+            # `... nước sạch ... khu vực đô thị đạt 99,2%, khu vực nông thôn đạt 95%`: the countryside's own rate
+            return replace(choice, alias=doc.g.metric_alias(rural)), why
     return choice, why
+
+
+_COUNTRYSIDE = re.compile(fold_pattern(r"(?<!\w)nông\s+thôn(?!\w)"))
+_TOWN = re.compile(fold_pattern(r"(?<!\w)(?:đô\s+thị|thành\s+thị)(?!\w)"))
 
 
 def _three_sectors(doc: Document, sent: Sentence) -> bool:
