@@ -505,7 +505,8 @@ def extract_at(doc_id: str, clean: CleanText, ref: Reference, where: DocLocality
             set_out_of = parent is not None and parent.sentence_index == sent.index \
                 and _TALLY_FRACTION.search(key, parent.char_end, fact.char_end + 3) is None \
                 and g.total_intro.search(key, max(sent.start, parent.char_start - 24), parent.char_start)
-            split_tally = parent is not None and parent.metric == fact.metric and parent.sentence_index == sent.index
+            split_tally = parent is not None and parent.metric == fact.metric and parent.sentence_index == sent.index \
+                and _FRACTION_AFTER.match(key, fact.char_end) is None  # (not `có 4/14 chỉ tiêu`: a fraction of its own)
             if fact.role == "part" and fact.metric in g.outcome_tallies and not set_out_of and not split_tally and not (
                     parent is not None and g.subset_marker.search(key, parent.char_end, fact.char_start)):
                 # `16/17 chỉ tiêu đạt`, `đạt và vượt 17 chỉ tiêu` under a total stated before: dated by the total, a
@@ -816,6 +817,9 @@ def _read_tables(doc: Document, out: Extraction, periods: list[PeriodMention], d
                 end = min(n.char_end + shift, r.cell.end)
                 out.numbers.append(replace(n, char_start=start, char_end=end, text=text[start:end],
                                            sentence_index=index))
+
+
+_FRACTION_AFTER = re.compile(r"\s*/\s*\d")
 
 
 def _respective_fact(doc: Document, m: Mention, ms: list[Mention], bracket: tuple[int, int, int],
