@@ -1432,6 +1432,7 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
 
 
 REVENUE_ITEM = "an item of revenue (thu ...) in a list of revenues"
+_PROJECTS_DRAWN = re.compile(fold_pattern(r"thu\s+(?:được\s+)?(?:các\s+|\d+\s+)?dự\s+án(?!\w)"))
 
 
 def _revenue_item(doc: Document, sent: Sentence, m: Mention) -> Choice | None:
@@ -1445,8 +1446,8 @@ def _revenue_item(doc: Document, sent: Sentence, m: Mention) -> Choice | None:
     key = doc.key
     lo = skip_spaces(key, doc.last_mark(";:", sent.start, m.number_start) + 1)
     item = re.match(r"thu\s+(\w+)", key[lo:m.number_start])
-    if item is None or item.group(1) in doc.g.thu_not_revenue:
-        return None
+    if item is None or item.group(1) in doc.g.thu_not_revenue or _PROJECTS_DRAWN.match(key, lo):
+        return None  # (`thu các dự án DDI đạt hơn 11.000 tỷ đồng`: projects drawn, `thu hút` cut short, no revenue)
     para_lo = doc.paragraph_start.get(sent.paragraph, sent.start)
     if doc.g.revenue_items.search(key, sent.start, lo) is None and not any(
             h.alias.code == code for h in doc.lefts_nearest_first(para_lo, lo)):
