@@ -229,9 +229,11 @@ class Grammar:
         # (a colon right before a figure labels it, `cây nghệ đỏ:18/15ha`: it opens no list)
         self.list_marker = words(r"(?<!\w)", "list_marker", r"(?!\w)|:(?!\s*\d)")
         # `Trong đó`, `Cụ thể`, or a whole named again (`Trong tổng giá trị nói trên, ...`, `Trong tổng số này`)
-        self.list_start = re.compile(r"\s*(?:" + word_alternation(w.get("list_start", [])) + "|"
+        # (or the whole named by its words alone, a comma after them: `Trong tổng thu, thu nội địa ...`)
+        self.list_start = re.compile(r"\s*(?:(?:" + word_alternation(w.get("list_start", [])) + "|"
                                      + fold_pattern(r"trong\s+tổng") + r"(?:\s+\w+){0,3}?\s+(?:"
-                                     + word_alternation(w.get("anaphor", [])) + r"))(?!\w)")
+                                     + word_alternation(w.get("anaphor", [])) + r"))(?!\w)|"
+                                     + fold_pattern(r"trong\s+tổng") + r"(?:\s+(?:[^\W\d]+|(?:19|20)\d\d)){1,8}\s*,)")
         self.continuation = words(r"\s*", "list_marker", r"(?!\w)")
         # a lead that ends on a list marker and a colon (`... tăng 8% so với năm 2019. Trong đó:`): its bullet items
         # are the parts of the total it follows
