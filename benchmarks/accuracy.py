@@ -131,6 +131,15 @@ SETS = {
     "dev64": (ROOT / "tests" / "fixtures" / "dev64" / "docs", ROOT / "tests" / "fixtures" / "dev64" / "gold"),
     "dev65": (ROOT / "tests" / "fixtures" / "dev65" / "docs", ROOT / "tests" / "fixtures" / "dev65" / "gold"),
     "sealed35": (ROOT / "tests" / "fixtures" / "sealed35" / "docs", ROOT / "tests" / "fixtures" / "sealed35" / "gold"),
+    "dev66": (ROOT / "tests" / "fixtures" / "dev66" / "docs", ROOT / "tests" / "fixtures" / "dev66" / "gold"),
+    "dev67": (ROOT / "tests" / "fixtures" / "dev67" / "docs", ROOT / "tests" / "fixtures" / "dev67" / "gold"),
+    "dev68": (ROOT / "tests" / "fixtures" / "dev68" / "docs", ROOT / "tests" / "fixtures" / "dev68" / "gold"),
+    "dev69": (ROOT / "tests" / "fixtures" / "dev69" / "docs", ROOT / "tests" / "fixtures" / "dev69" / "gold"),
+    "dev70": (ROOT / "tests" / "fixtures" / "dev70" / "docs", ROOT / "tests" / "fixtures" / "dev70" / "gold"),
+    "dev71": (ROOT / "tests" / "fixtures" / "dev71" / "docs", ROOT / "tests" / "fixtures" / "dev71" / "gold"),
+    "dev72": (ROOT / "tests" / "fixtures" / "dev72" / "docs", ROOT / "tests" / "fixtures" / "dev72" / "gold"),
+    "dev73": (ROOT / "tests" / "fixtures" / "dev73" / "docs", ROOT / "tests" / "fixtures" / "dev73" / "gold"),
+    "sealed36": (ROOT / "tests" / "fixtures" / "sealed36" / "docs", ROOT / "tests" / "fixtures" / "sealed36" / "gold"),
 }
 
 

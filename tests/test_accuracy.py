@@ -333,6 +333,24 @@ HELD_OUT = [
     # 18 sealed by six blind annotators of the twenty-seventh session: first 0.797 (d72b31f), closing 0.797 (2b8b6a7),
     # every fact the same (SCORES.md); read after closing
     ("sealed35", 258, 0.79, 0),
+    # blind reports of the twenty-eighth session's development batches (bench dev76-dev83; dev83 has two annotators,
+    # the search budget having run out), scored on arrival with the session's first extractor (45253a8), then read
+    # (SCORES.md). False fails written down: dev66 jj03 (a dateline's month against a year's rate), dev67 jl03 (crop
+    # groups after the first read as its parts), dev69 js03 (replanting after harvest against new planting), dev70
+    # ju01 (a 9-month heading over a year's harvest) and ju02 (the two ends of one target range stated twice), dev71
+    # jz01 (a 5-month heading over a half-year figure) and jz03 (a capital increase against the capital registered)
+    ("dev66", 136, 0.83, 1),
+    ("dev67", 159, 0.69, 1),
+    ("dev68", 133, 0.82, 0),
+    ("dev69", 189, 0.77, 1),
+    ("dev70", 182, 0.84, 2),
+    ("dev71", 130, 0.75, 2),
+    ("dev72", 113, 0.65, 0),
+    ("dev73", 80, 0.91, 0),
+    # 18 sealed by six blind annotators of the twenty-eighth session: first 0.812 (45253a8), closing 0.812 (ed5eef8),
+    # every fact the same (SCORES.md); read after closing. Its two false fails (iw02's land share read as farming's
+    # share of the economy, jg02's attainment checked against the current-price pair) are written down
+    ("sealed36", 241, 0.81, 2),
 ]
 
 
