@@ -642,18 +642,13 @@ def _part_of_total(doc: Document, sent: Sentence, m: Mention, sent_facts: Senten
         total = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened
                       and f.role == "level" and f.unit == unit and not key[f.char_end:opened].strip()), None)
         intro = total is not None
-    if marker is None and not intro and in_bracket and unit == "count":
-        # `có 5 sản phẩm OCOP (1 sản phẩm 4 sao và 4 sản phẩm 3 sao)`: counts of the total's own noun in a bracket
-        # after it, adding up to it, are its parts
+    if marker is None and not intro and in_bracket and unit != "percent":
+        # `có 5 sản phẩm OCOP (1 sản phẩm 4 sao và 4 sản phẩm 3 sao)`, `tổng diện tích cây trồng hàng năm đạt 24.748 ha
+        # (vụ Đông Xuân 13.893 ha, Hè Thu 10.855 ha)`: counts of the total's own noun, or amounts in its own unit, in a
+        # bracket right after it, adding up to it, are its parts
+        sums_to = _counts_summing_to if unit == "count" else _amounts_summing_to
         summed = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened and f.role == "level"
-                       and f.metric == metric.code and _counts_summing_to(key, f, m, opened)), None)
-        if summed is not None:
-            total, intro = summed, True
-    if marker is None and not intro and in_bracket and unit not in ("count", "percent"):
-        # `tổng diện tích cây trồng hàng năm đạt 24.748 ha (vụ Đông Xuân 13.893 ha, Hè Thu 10.855 ha)`: amounts in the
-        # total's own unit in a bracket right after it, adding up to it, are its parts
-        summed = next((f for f in sent_facts.latest_first(sent.start) if f.char_end <= opened and f.role == "level"
-                       and f.metric == metric.code and _amounts_summing_to(key, f, m, opened)), None)
+                       and f.metric == metric.code and sums_to(key, f, m, opened)), None)
         if summed is not None:
             total, intro = summed, True
     breakdown = (g.breakdown_lead.match(key, sent.start) or g.breakdown_colon.search(key, sent.start, m.number_start)) \

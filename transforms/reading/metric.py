@@ -1412,7 +1412,7 @@ def _from_context(doc: Document, sent: Sentence, m: Mention, sent_facts: Sentenc
     sector = doc.sector_growth_choice(sent, max(lo, sent_facts.last_end(sent.start, m.start) or lo), m)
     if sector is not None:
         return sector, None
-    revenue = _revenue_item(doc, sent, m)
+    revenue = _revenue_item(doc, sent, m) if m.unit is None else None  # (one with a unit was tried before the concepts)
     if revenue is not None:
         return revenue, None
     grown = doc.g.growth_alone.search(key, max(sent.start, m.number_start - 40), m.number_start) \
